@@ -1,0 +1,21 @@
+# Project-wide compile flags, applied through the ie_options interface target.
+add_library(ie_options INTERFACE)
+target_compile_options(ie_options INTERFACE -Wall -Wextra -Wno-unused-parameter)
+if(IE_NATIVE)
+    target_compile_options(ie_options INTERFACE -march=native)
+endif()
+if(IE_SANITIZE)
+    target_compile_options(ie_options INTERFACE -fsanitize=address,undefined -fno-omit-frame-pointer)
+    target_link_options(ie_options INTERFACE -fsanitize=address,undefined)
+endif()
+
+# ie_core_module(NAME [DEPS ...]): one static library per folder of core/, sources globbed from that folder.
+# Each module is its own target so a half-written module never blocks building the others.
+function(ie_core_module name)
+    cmake_parse_arguments(ARG "" "" "DEPS" ${ARGN})
+    file(GLOB_RECURSE srcs CONFIGURE_DEPENDS ${CMAKE_CURRENT_SOURCE_DIR}/*.cpp)
+    add_library(ie_core_${name} STATIC ${srcs})
+    target_include_directories(ie_core_${name} PUBLIC ${PROJECT_SOURCE_DIR})
+    target_link_libraries(ie_core_${name} PUBLIC ie_options ${ARG_DEPS})
+    add_library(core::${name} ALIAS ie_core_${name})
+endfunction()
