@@ -1,0 +1,76 @@
+#pragma once
+// Runs an execution plan over a batch of positions: the whole prompt (prefill) or one new token against the
+// KV cache (decode). Either all at once (run) or one node at a time (step), so a front end can pause after any
+// op. Both paths execute the same node code, so their results are bit-identical.
+#include "core/exec/kv_cache.h"
+#include "core/exec/trace.h"
+#include "core/model/model.h"
+#include "core/plan/execution_plan.h"
+
+#include <cstdint>
+#include <span>
+#include <vector>
+
+namespace core {
+
+enum class LogitRows { Last, All }; // the LM head on the last position only (generation) or on every position
+
+class Executor {
+public:
+    Executor(const Model& model, const ExecutionPlan& plan);
+
+    // Prepares a pass over `tokens` at positions [cache.length(), cache.length() + T). Validates the ids and the
+    // room left in the cache (throws core::Error); buffers grow here, never inside a step.
+    void begin(std::span<const std::int32_t> tokens, KvCache& cache, Phase phase, LogitRows rows = LogitRows::Last);
+    // Executes the node at the cursor and reports it to the sink (if any). Commits the cache after the last node.
+    void step(TraceSink* sink = nullptr);
+    // Executes every remaining node.
+    void run(TraceSink* sink = nullptr);
+
+    bool finished() const { return m_cursor >= int(m_plan.size()); }
+    int cursor() const { return m_cursor; }
+    int positions() const { return m_T; }
+    int positionBegin() const { return m_pos0; }
+    const Phase& phase() const { return m_phase; }
+    const ExecutionPlan& plan() const { return m_plan; }
+    const Model& model() const { return m_model; }
+
+    // The output of a node as it is now in the buffers (meaningful right after that node ran).
+    TensorView outputOf(int nodeIndex) const;
+    // (R, vocab) logits / probabilities of the finished pass; R = 1 or T.
+    TensorView logits() const;
+    TensorView probs() const;
+
+    // Bytes of activation buffers held (what this engine needs besides weights and the KV cache).
+    std::uint64_t workspaceBytes() const;
+
+private:
+    struct Buffer {
+        std::vector<float> data;
+        int rows = 0;
+        int cols = 0;
+    };
+    void shape(BufferId id, int rows, int cols);
+    MatMap map(BufferId id);
+    void execute(const PlanNode& node);
+    TensorView viewOf(const PlanNode& node) const;
+    MatMap headSlice(BufferId id, int head);
+
+    const Model& m_model;
+    const ExecutionPlan& m_plan;
+    std::vector<Buffer> m_buffers; // indexed by BufferId
+    std::vector<std::int32_t> m_tokens;
+    KvCache* m_cache = nullptr;
+    Phase m_phase;
+    int m_T = 0;
+    int m_pos0 = 0;
+    int m_ctx = 0;
+    int m_logitRows = 1;
+    int m_cursor = 0;
+};
+
+// Use `n` threads for the kernels (OpenMP); 0 = all cores.
+void setThreadCount(int n);
+int threadCount();
+
+} // namespace core

@@ -1,0 +1,51 @@
+#include "core/ops/attention.h"
+
+#include <cmath>
+#include <limits>
+
+namespace core::ops {
+
+void attentionScores(MatRef scores, ConstMatRef q, ConstMatRef k, float scale)
+{
+    const int T = int(q.rows());
+    // Prefill: rows are independent, split them across threads; decode (T == 1) is one small GEMV.
+#pragma omp parallel for schedule(static) if (T >= 32)
+    for (int r0 = 0; r0 < T; r0 += 16) {
+        const int n = std::min(16, T - r0);
+        scores.middleRows(r0, n).noalias() = scale * (q.middleRows(r0, n) * k.transpose());
+    }
+}
+
+void causalMask(MatRef scores, int pos0)
+{
+    const float ninf = -std::numeric_limits<float>::infinity();
+    for (int i = 0; i < scores.rows(); ++i)
+        for (int j = pos0 + i + 1; j < scores.cols(); ++j)
+            scores(i, j) = ninf;
+}
+
+void softmaxRows(MatRef x)
+{
+    for (int r = 0; r < x.rows(); ++r) {
+        auto row = x.row(r);
+        const float m = row.maxCoeff();
+        if (!std::isfinite(m)) { // a row with nothing visible: define it as all zeros
+            row.setZero();
+            continue;
+        }
+        row = (row.array() - m).exp().matrix();
+        row /= row.sum();
+    }
+}
+
+void attentionMix(MatRef out, ConstMatRef probs, ConstMatRef v)
+{
+    const int T = int(probs.rows());
+#pragma omp parallel for schedule(static) if (T >= 32)
+    for (int r0 = 0; r0 < T; r0 += 16) {
+        const int n = std::min(16, T - r0);
+        out.middleRows(r0, n).noalias() = probs.middleRows(r0, n) * v;
+    }
+}
+
+} // namespace core::ops

@@ -1,0 +1,38 @@
+#include "core/ops/linear.h"
+
+#include <omp.h>
+
+#include <algorithm>
+
+namespace core::ops {
+
+void linear(MatRef out, ConstMatRef x, const LinearWeight& w)
+{
+    const int nOut = w.out;
+    const int threads = omp_get_max_threads();
+    // Work per thread must be worth waking a thread for: below ~64k multiply-adds one thread does it.
+    const bool parallel = threads > 1 && std::int64_t(nOut) * w.in * x.rows() >= 65536;
+    const int chunks = parallel ? threads : 1;
+    // Chunk boundaries on multiples of 16 rows keep every slice SIMD-aligned when W is aligned.
+    const int step = ((nOut + chunks - 1) / chunks + 15) / 16 * 16;
+
+#pragma omp parallel for schedule(static) num_threads(chunks) if (parallel)
+    for (int c = 0; c < chunks; ++c) {
+        const int j0 = std::min(nOut, c * step);
+        const int n = std::min(nOut, j0 + step) - j0;
+        if (n <= 0)
+            continue;
+        auto dst = out.middleCols(j0, n);
+        if (!w.storedInOut) {
+            ConstMatMap W(w.data + std::int64_t(j0) * w.ld, n, w.in, Eigen::OuterStride<>(w.ld)); // (n, in)
+            dst.noalias() = x * W.transpose();
+        } else {
+            ConstMatMap W(w.data + j0, w.in, n, Eigen::OuterStride<>(w.ld)); // (in, n)
+            dst.noalias() = x * W;
+        }
+        if (w.bias)
+            dst.rowwise() += Eigen::Map<const Eigen::RowVectorXf>(w.bias + j0, n);
+    }
+}
+
+} // namespace core::ops

@@ -1,0 +1,36 @@
+#include "core/ops/positions.h"
+
+namespace core::ops {
+
+void embed(MatRef x, std::span<const std::int32_t> tokens, const float* table)
+{
+    const int dim = int(x.cols());
+    for (std::size_t t = 0; t < tokens.size(); ++t)
+        x.row(Eigen::Index(t)) = Eigen::Map<const Eigen::RowVectorXf>(table + std::int64_t(tokens[t]) * dim, dim);
+}
+
+void addPositions(MatRef x, int pos0, const float* table)
+{
+    const int dim = int(x.cols());
+    for (int t = 0; t < x.rows(); ++t)
+        x.row(t) += Eigen::Map<const Eigen::RowVectorXf>(table + std::int64_t(pos0 + t) * dim, dim);
+}
+
+void rope(MatRef x, int pos0, int nHeads, int headDim, const float* cosTable, const float* sinTable)
+{
+    const int half = headDim / 2;
+    for (int t = 0; t < x.rows(); ++t) {
+        const float* c = cosTable + std::int64_t(pos0 + t) * half;
+        const float* s = sinTable + std::int64_t(pos0 + t) * half;
+        for (int h = 0; h < nHeads; ++h) {
+            float* v = &x(t, h * headDim);
+            for (int i = 0; i < half; ++i) {
+                const float a = v[i], b = v[i + half];
+                v[i] = a * c[i] - b * s[i];
+                v[i + half] = b * c[i] + a * s[i];
+            }
+        }
+    }
+}
+
+} // namespace core::ops

@@ -1,0 +1,17 @@
+#pragma once
+#include "core/common/tensor_view.h"
+
+#include <cstdint>
+#include <span>
+
+namespace core::ops {
+
+// x (T, dim) = embedding rows of the tokens        table: (vocab, dim)
+void embed(MatRef x, std::span<const std::int32_t> tokens, const float* table);
+// x (T, dim) += table rows [pos0, pos0 + T)          table: (maxPositions, dim), learned or sin/cos
+void addPositions(MatRef x, int pos0, const float* table);
+// RoPE, rotate_half convention: for each head, pairs (i, i + headDim/2) rotate by angle pos * theta^(-2i/headDim).
+// x: (T, nHeads * headDim); cos/sin: (maxPositions, headDim / 2)
+void rope(MatRef x, int pos0, int nHeads, int headDim, const float* cosTable, const float* sinTable);
+
+} // namespace core::ops
