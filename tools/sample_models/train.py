@@ -1,0 +1,199 @@
+"""Trains one sample model on the corpus with the reference model code
+(tools/reference/model.py, float32), AdamW + warmup + cosine schedule, deterministic
+given the seed (one CPU thread).
+
+Needs the HF-encoded corpus ids (tools/sample_models/work/train_ids.bin, made by
+`node encode.js tokenizer.json corpus corpus/train.txt work/train_ids.bin`; see README).
+
+Usage: /usr/bin/python3 tools/sample_models/train.py tiny-gpt2|tiny-llama|tiny-classic [--steps N]
+"""
+import argparse
+import json
+import math
+import os
+import shutil
+import sys
+import time
+
+import numpy as np
+import torch
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+ROOT = os.path.abspath(os.path.join(HERE, "..", ".."))
+sys.path.insert(0, os.path.join(ROOT, "tools", "reference"))
+import model as M  # noqa: E402
+from safetensors_io import save_file  # noqa: E402
+
+with open(os.path.join(HERE, "tokenizer.json"), encoding="utf-8") as _f:
+    _TOK = json.load(_f)
+VOCAB = len(_TOK["model"]["vocab"])
+SPECIAL = {t["content"]: t["id"] for t in _TOK["added_tokens"]}
+EOT, IM_START, IM_END = SPECIAL["<|endoftext|>"], SPECIAL["<|im_start|>"], SPECIAL["<|im_end|>"]
+CTX = 256
+
+CONFIGS = {
+    "tiny-gpt2": {
+        "architectures": ["GPT2LMHeadModel"], "model_type": "gpt2", "vocab_size": VOCAB,
+        "n_positions": CTX, "n_ctx": CTX, "n_embd": 128, "n_layer": 4, "n_head": 4, "n_inner": 512,
+        "activation_function": "gelu_new", "layer_norm_epsilon": 1e-5,
+        "resid_pdrop": 0.0, "embd_pdrop": 0.0, "attn_pdrop": 0.0, "tie_word_embeddings": True,
+        "bos_token_id": EOT, "eos_token_id": EOT, "torch_dtype": "float32"},
+    "tiny-llama": {
+        "architectures": ["LlamaForCausalLM"], "model_type": "llama", "vocab_size": VOCAB,
+        "hidden_size": 128, "intermediate_size": 352, "num_hidden_layers": 4,
+        "num_attention_heads": 4, "num_key_value_heads": 2, "head_dim": 32,
+        "max_position_embeddings": CTX, "rms_norm_eps": 1e-5, "rope_theta": 10000.0,
+        "tie_word_embeddings": True, "hidden_act": "silu", "attention_bias": False, "mlp_bias": False,
+        "bos_token_id": EOT, "eos_token_id": IM_END, "torch_dtype": "float32"},
+    "tiny-classic": {
+        "model_type": "explorer", "vocab_size": VOCAB, "hidden_size": 128, "intermediate_size": 512,
+        "num_hidden_layers": 4, "num_attention_heads": 4, "num_key_value_heads": 4,
+        "max_position_embeddings": CTX, "positional": "sinusoidal", "rope_theta": 10000.0,
+        "norm": "layernorm", "norm_placement": "post", "norm_eps": 1e-5, "activation": "relu",
+        "attention_bias": True, "mlp_bias": True, "tie_word_embeddings": True,
+        "bos_token_id": EOT, "eos_token_id": EOT},
+}
+
+HPARAMS = {  # chosen per model: post-norm wants a smaller peak learning rate
+    "tiny-gpt2": dict(lr=3e-3, warmup=100),
+    "tiny-llama": dict(lr=3e-3, warmup=100),
+    "tiny-classic": dict(lr=1.5e-3, warmup=200),
+}
+
+
+def init_weights(cfg, gen):
+    """GPT-2 style init: N(0, 0.02), residual output projections scaled by 1/sqrt(2L),
+    norm weights 1, biases 0. Returns {name: leaf tensor requiring grad}."""
+    n_layer = M.spec_of(cfg)["n_layer"]
+    W = {}
+    for name, (shape, role) in sorted(M.param_shapes(cfg).items()):
+        if role == "norm_w":
+            t = torch.ones(shape)
+        elif role in ("norm_b", "bias"):
+            t = torch.zeros(shape)
+        else:
+            std = 0.02 / math.sqrt(2 * n_layer) if role == "out_proj" else 0.02
+            t = torch.randn(shape, generator=gen) * std
+        W[name] = t.requires_grad_(True)
+    return W
+
+
+def lr_at(step, total, peak, warmup):
+    if step < warmup:
+        return peak * (step + 1) / warmup
+    p = (step - warmup) / max(1, total - warmup)
+    return peak * (0.1 + 0.9 * 0.5 * (1 + math.cos(math.pi * p)))
+
+
+@torch.no_grad()
+def quick_capital_check(cfg, W, prompts):
+    """Greedy next-token accuracy on encoded (prompt ids, expected first id) pairs."""
+    Wd = {k: v.detach() for k, v in W.items()}
+    ok = 0
+    for ids, first in prompts:
+        logits = M.forward(cfg, Wd, torch.tensor([ids]))["logits"][0, -1]
+        ok += int(int(torch.argmax(logits)) == first)
+    return ok / max(1, len(prompts))
+
+
+def main():
+    ap = argparse.ArgumentParser()
+    ap.add_argument("name", choices=sorted(CONFIGS))
+    ap.add_argument("--steps", type=int, default=1500)
+    ap.add_argument("--batch", type=int, default=16)
+    ap.add_argument("--seed", type=int, default=42)
+    ap.add_argument("--threads", type=int, default=1)
+    ap.add_argument("--out", default=None)
+    a = ap.parse_args()
+    torch.set_num_threads(a.threads)
+    torch.manual_seed(a.seed)
+    out_dir = a.out or os.path.join(ROOT, "sample_models", a.name)
+    os.makedirs(out_dir, exist_ok=True)
+    cfg = CONFIGS[a.name]
+    hp = HPARAMS[a.name]
+    spec = M.spec_of(cfg)
+
+    ids = np.fromfile(os.path.join(HERE, "work", "train_ids.bin"), dtype="<u2").astype(np.int64)
+    data = torch.from_numpy(ids)
+    # a small validation slice: the last 2% of the stream
+    n_val = len(data) // 50
+    train_data, val_data = data[:-n_val], data[-n_val:]
+    quick = []
+    qpath = os.path.join(HERE, "work", "quick_check.json")
+    if os.path.exists(qpath):
+        with open(qpath) as f:
+            quick = [(p, e) for p, e in json.load(f)]
+
+    gen = torch.Generator().manual_seed(a.seed)
+    W = init_weights(cfg, gen)
+    n_params = sum(v.numel() for v in W.values())
+    decay = [v for k, v in W.items() if v.dim() == 2]
+    no_decay = [v for k, v in W.items() if v.dim() < 2]
+    opt = torch.optim.AdamW([{"params": decay, "weight_decay": 0.1},
+                             {"params": no_decay, "weight_decay": 0.0}],
+                            lr=hp["lr"], betas=(0.9, 0.95), eps=1e-8)
+    print(f"{a.name}: {n_params} parameters, {len(train_data)} train tokens, {a.steps} steps x {a.batch} x {CTX}", flush=True)
+
+    def batch(src, g):
+        ix = torch.randint(0, len(src) - CTX - 1, (a.batch,), generator=g)
+        x = torch.stack([src[i:i + CTX] for i in ix])
+        y = torch.stack([src[i + 1:i + 1 + CTX] for i in ix])
+        return x, y
+
+    @torch.no_grad()
+    def val_loss():
+        g = torch.Generator().manual_seed(7)
+        tot = 0.0
+        for _ in range(8):
+            x, y = batch(val_data, g)
+            lg = M.forward(cfg, {k: v.detach() for k, v in W.items()}, x, spec=spec)["logits"]
+            tot += float(torch.nn.functional.cross_entropy(lg.reshape(-1, VOCAB), y.reshape(-1)))
+        return tot / 8
+
+    log = {"model": a.name, "params": n_params, "steps": a.steps, "batch": a.batch, "ctx": CTX,
+           "seed": a.seed, "lr": hp["lr"], "warmup": hp["warmup"], "curve": []}
+    t0 = time.time()
+    run_loss = None
+    for step in range(a.steps):
+        for gr in opt.param_groups:
+            gr["lr"] = lr_at(step, a.steps, hp["lr"], hp["warmup"])
+        x, y = batch(train_data, gen)
+        logits = M.forward(cfg, W, x, spec=spec)["logits"]
+        loss = torch.nn.functional.cross_entropy(logits.reshape(-1, VOCAB), y.reshape(-1))
+        opt.zero_grad(set_to_none=True)
+        loss.backward()
+        torch.nn.utils.clip_grad_norm_(list(W.values()), 1.0)
+        opt.step()
+        lv = float(loss)
+        run_loss = lv if run_loss is None else 0.95 * run_loss + 0.05 * lv
+        if step % 100 == 0 or step == a.steps - 1:
+            entry = {"step": step, "train_loss": round(run_loss, 4), "elapsed_s": round(time.time() - t0, 1)}
+            if step % 250 == 0 or step == a.steps - 1:
+                entry["val_loss"] = round(val_loss(), 4)
+                if quick:
+                    entry["capital_next_token_acc"] = round(quick_capital_check(cfg, W, quick), 3)
+            log["curve"].append(entry)
+            print(json.dumps(entry), flush=True)
+    log["wall_time_s"] = round(time.time() - t0, 1)
+    log["final_train_loss"] = log["curve"][-1]["train_loss"]
+    log["final_val_loss"] = log["curve"][-1].get("val_loss")
+
+    save_folder(out_dir, cfg, {k: v.detach().float().contiguous() for k, v in W.items()})
+    with open(os.path.join(out_dir, "train_log.json"), "w") as f:
+        json.dump(log, f, indent=1)
+    print(f"done in {log['wall_time_s']} s -> {out_dir}", flush=True)
+
+
+def save_folder(out_dir, cfg, W):
+    with open(os.path.join(out_dir, "config.json"), "w") as f:
+        json.dump(cfg, f, indent=2)
+    save_file(W, os.path.join(out_dir, "model.safetensors"), metadata={"format": "pt"})
+    shutil.copyfile(os.path.join(HERE, "tokenizer.json"), os.path.join(out_dir, "tokenizer.json"))
+    gc = {"bos_token_id": EOT, "eos_token_id": [EOT, IM_END], "max_new_tokens": 64,
+          "do_sample": False, "temperature": 1.0, "top_k": 0, "top_p": 1.0}
+    with open(os.path.join(out_dir, "generation_config.json"), "w") as f:
+        json.dump(gc, f, indent=2)
+
+
+if __name__ == "__main__":
+    main()
