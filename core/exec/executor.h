@@ -45,8 +45,10 @@ public:
     std::uint64_t workspaceBytes() const;
 
 private:
+    // Buffers are aligned to Eigen's widest packet: vectorised reductions then sum in the same order in every
+    // executor, which is what makes results bit-identical between runs and between step() and run().
     struct Buffer {
-        std::vector<float> data;
+        std::vector<float, Eigen::aligned_allocator<float>> data;
         int rows = 0;
         int cols = 0;
     };

@@ -14,8 +14,8 @@ KvCache::KvCache(const ModelConfig& config, int capacity)
         throw Error("KV cache", "capacity",
             std::to_string(capacity) + " positions is outside [1, " + std::to_string(config.maxPositions) + "]");
     const std::size_t n = std::size_t(capacity) * m_width;
-    m_keys.assign(std::size_t(config.nLayers), std::vector<float>(n, 0.0f));
-    m_values.assign(std::size_t(config.nLayers), std::vector<float>(n, 0.0f));
+    m_keys.assign(std::size_t(config.nLayers), Rows(n, 0.0f));
+    m_values.assign(std::size_t(config.nLayers), Rows(n, 0.0f));
 }
 
 void KvCache::copyFrom(const KvCache& other)

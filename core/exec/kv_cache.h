@@ -3,6 +3,8 @@
 // computes k and v for one new token and attends over the stored rows instead of recomputing the prompt.
 #include "core/model/model_config.h"
 
+#include <Eigen/Core>
+
 #include <cstdint>
 #include <vector>
 
@@ -36,8 +38,10 @@ private:
     int m_length = 0;
     int m_capacity = 0;
     int m_width = 0;
-    std::vector<std::vector<float>> m_keys;
-    std::vector<std::vector<float>> m_values;
+    // Aligned like the executor's buffers, so reductions over cached rows are reproducible bit for bit.
+    using Rows = std::vector<float, Eigen::aligned_allocator<float>>;
+    std::vector<Rows> m_keys;
+    std::vector<Rows> m_values;
 };
 
 } // namespace core

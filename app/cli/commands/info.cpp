@@ -1,0 +1,49 @@
+#include "commands.h"
+#include "model_input.h"
+
+#include "core/exec/kv_cache.h"
+
+#include <nlohmann/json.hpp>
+
+#include <cstdio>
+#include <iostream>
+
+int cmdInfo(const Words& w)
+{
+    Args args(w, { "json" }, { "threads" });
+    const ModelInput in = loadModelInput(args, false);
+    const auto& c = in.model->config();
+    const std::uint64_t kvPerToken = std::uint64_t(2) * c.nLayers * c.kvDim() * sizeof(float);
+    nlohmann::ordered_json j = {
+        { "folder", in.model->folder() },
+        { "architecture", core::archName(c.arch) },
+        { "model_type", c.modelType },
+        { "parameters", in.model->parameterCount() },
+        { "layers", c.nLayers },
+        { "heads", c.nHeads },
+        { "kv_heads", c.nKvHeads },
+        { "dim", c.dim },
+        { "head_dim", c.headDim },
+        { "hidden", c.hidden },
+        { "vocab", c.vocab },
+        { "context", c.maxPositions },
+        { "positional", core::positionalName(c.positional) },
+        { "norm", core::normName(c.norm) },
+        { "norm_placement", core::placementName(c.placement) },
+        { "activation", core::activationName(c.activation) },
+        { "tied_embeddings", c.tiedEmbeddings },
+        { "dtype", in.model->weightsDtype() },
+        { "weights_bytes_on_disk", in.model->storedWeightBytes() },
+        { "weights_bytes_in_memory", in.model->weightBytes() },
+        { "kv_cache_bytes_per_token", kvPerToken },
+        { "eos_token_ids", c.eosIds },
+        { "tokenizer", in.tokenizer ? in.model->tokenizerPath() : std::string() },
+    };
+    if (args.flag("json")) {
+        std::cout << j.dump(2) << "\n";
+        return 0;
+    }
+    for (const auto& [k, v] : j.items())
+        std::cout << k << ": " << (v.is_string() ? v.get<std::string>() : v.dump()) << "\n";
+    return 0;
+}

@@ -1,0 +1,20 @@
+#include "commands.h"
+#include "model_input.h"
+
+#include "core/plan/execution_plan.h"
+
+#include <nlohmann/json.hpp>
+
+#include <iostream>
+
+int cmdPlan(const Words& w)
+{
+    Args args(w, { "json" }, { "threads" });
+    const ModelInput in = loadModelInput(args, false);
+    const auto plan = core::ExecutionPlan::compile(in.model->config());
+    if (args.flag("json"))
+        std::cout << plan.toJson().dump(2) << "\n";
+    else
+        std::cout << plan.toText();
+    return 0;
+}

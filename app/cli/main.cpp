@@ -1,0 +1,72 @@
+// inference-cli: the engine from the command line, for scripts (JSON out) and for checking the GUI's numbers.
+// Exit codes: 0 ok, 1 bad input (the message names the file and the field), 2 usage.
+#include "args.h"
+#include "commands.h"
+
+#include "core/common/error.h"
+
+#include <cstdio>
+#include <functional>
+#include <iostream>
+#include <map>
+
+namespace {
+
+struct Command {
+    std::function<int(const Words&)> run;
+    const char* usage;
+};
+
+const std::map<std::string, Command>& commands()
+{
+    static const std::map<std::string, Command> table = {
+        { "info", { cmdInfo, "info MODEL [--json]" } },
+        { "plan", { cmdPlan, "plan MODEL [--json]" } },
+        { "tokenize", { cmdTokenize, "tokenize MODEL|TOKENIZER_JSON --text T [--no-special] [--json]" } },
+        { "detokenize", { cmdDetokenize, "detokenize MODEL|TOKENIZER_JSON --ids 1,2,3 [--json]" } },
+        { "logits", { cmdLogits, "logits MODEL --prompt T|--tokens 1,2,3 [--top N] [--json [--all]]" } },
+        { "trace", { cmdTrace, "trace MODEL --prompt T|--tokens 1,2,3 --out FILE.json" } },
+        { "bench", { cmdBench, "bench MODEL [--prompt-tokens N] [--gen-tokens M] [--threads K] [--json]" } },
+        { "make-random", { cmdMakeRandom,
+                             "make-random --arch gpt2|llama|qwen2|explorer --dim D --layers L --heads H [--kv-heads K] "
+                             "[--hidden F] --vocab V [--context C] [--seed S] [--dtype F32|F16|BF16] "
+                             "[--positional learned|sinusoidal|rope --norm layernorm|rmsnorm --placement pre|post "
+                             "--activation relu|gelu|swiglu] --out DIR" } },
+    };
+    return table;
+}
+
+void printUsage()
+{
+    std::fprintf(stderr, "usage: inference-cli COMMAND ...\n");
+    for (const auto& [name, c] : commands())
+        std::fprintf(stderr, "  inference-cli %s\n", c.usage);
+}
+
+} // namespace
+
+int main(int argc, char** argv)
+{
+    if (argc < 2 || std::string(argv[1]) == "--help" || std::string(argv[1]) == "-h") {
+        printUsage();
+        return argc < 2 ? 2 : 0;
+    }
+    const auto it = commands().find(argv[1]);
+    if (it == commands().end()) {
+        std::fprintf(stderr, "inference-cli: unknown command \"%s\"\n", argv[1]);
+        printUsage();
+        return 2;
+    }
+    try {
+        return it->second.run(Words(argv + 2, argv + argc));
+    } catch (const UsageError& e) {
+        std::fprintf(stderr, "inference-cli %s: %s\nusage: inference-cli %s\n", argv[1], e.what(), it->second.usage);
+        return 2;
+    } catch (const core::Error& e) {
+        std::fprintf(stderr, "inference-cli %s: %s\n", argv[1], e.what());
+        return 1;
+    } catch (const std::bad_alloc&) {
+        std::fprintf(stderr, "inference-cli %s: out of memory\n", argv[1]);
+        return 1;
+    }
+}
