@@ -29,7 +29,7 @@ PreTokenizer::Behavior behaviorFromJson(const JsonAt& json)
 // Hugging Face's NormalizedString::split: the matches and the gaps between them, each flagged, then
 // combined according to the behavior; empty pieces are dropped.
 void splitByMatches(const NormalizedText& piece, const Ranges& matches, PreTokenizer::Behavior behavior, bool invert,
-    std::vector<NormalizedText>& out)
+    const PreTokenizer::Sink& sink)
 {
     using B = PreTokenizer::Behavior;
     struct Part {
@@ -94,9 +94,12 @@ void splitByMatches(const NormalizedText& piece, const Ranges& matches, PreToken
         break;
     }
     }
-    for (const Part& p : merged)
-        if (p.end > p.begin)
-            out.push_back(piece.slice(p.begin, p.end));
+    for (const Part& p : merged) {
+        if (p.end > p.begin) {
+            NormalizedText part = piece.slice(p.begin, p.end);
+            sink(part);
+        }
+    }
 }
 
 // Each code point for which pred holds is one match.
@@ -232,39 +235,31 @@ bool PreTokenizer::usesByteLevel() const
     return false;
 }
 
-void PreTokenizer::apply(std::vector<NormalizedText>& pieces) const
+void PreTokenizer::run(NormalizedText& text, const Sink& sink) const
 {
     if (m_kind == Kind::Sequence) {
-        for (const auto& child : m_children)
-            child->apply(pieces);
+        runChain(0, text, sink);
         return;
     }
-    std::vector<NormalizedText> out;
-    out.reserve(pieces.size() * 2);
-    for (NormalizedText& piece : pieces)
-        applyOne(piece, out);
-    pieces = std::move(out);
-}
-
-void PreTokenizer::applyOne(NormalizedText& piece, std::vector<NormalizedText>& out) const
-{
+    NormalizedText& piece = text;
     switch (m_kind) {
     case Kind::ByteLevel: {
         if (m_addPrefixSpace && !piece.text.empty() && piece.text[0] != ' ')
             piece.prepend(" ");
-        const std::size_t first = out.size();
+        auto mapped = [&sink](NormalizedText& p) {
+            mapBytes(p);
+            sink(p);
+        };
         if (m_useRegex)
-            splitByMatches(piece, SplitPattern::findMatches(SplitPattern::Kind::Gpt2, piece.text), Behavior::Isolated, false, out);
+            splitByMatches(piece, SplitPattern::findMatches(SplitPattern::Kind::Gpt2, piece.text), Behavior::Isolated, false, mapped);
         else if (!piece.empty())
-            out.push_back(std::move(piece));
-        for (std::size_t i = first; i < out.size(); ++i)
-            mapBytes(out[i]);
+            mapped(piece);
         break;
     }
     case Kind::Split:
         splitByMatches(piece,
             m_pattern ? SplitPattern::findMatches(*m_pattern, piece.text) : literalMatches(piece.text, m_literal),
-            m_behavior, m_invert, out);
+            m_behavior, m_invert, sink);
         break;
     case Kind::Metaspace: {
         replaceSpaces(piece, m_literal);
@@ -273,18 +268,28 @@ void PreTokenizer::applyOne(NormalizedText& piece, std::vector<NormalizedText>& 
             && (m_prepend == PrependScheme::Always || (m_prepend == PrependScheme::First && piece.align.front().begin == 0)))
             piece.prepend(m_literal);
         if (m_split)
-            splitByMatches(piece, literalMatches(piece.text, m_literal), Behavior::MergedWithNext, false, out);
+            splitByMatches(piece, literalMatches(piece.text, m_literal), Behavior::MergedWithNext, false, sink);
         else if (!piece.empty())
-            out.push_back(std::move(piece));
+            sink(piece);
         break;
     }
     case Kind::Digits:
         splitByMatches(piece, charMatches(piece.text, unicode::isNumber),
-            m_individualDigits ? Behavior::Isolated : Behavior::Contiguous, false, out);
+            m_individualDigits ? Behavior::Isolated : Behavior::Contiguous, false, sink);
         break;
     case Kind::Sequence:
-        break; // handled in apply()
+        break; // handled above
     }
+}
+
+void PreTokenizer::runChain(std::size_t step, NormalizedText& piece, const Sink& sink) const
+{
+    if (step == m_children.size()) {
+        if (!piece.empty())
+            sink(piece);
+        return;
+    }
+    m_children[step]->run(piece, [&](NormalizedText& p) { runChain(step + 1, p, sink); });
 }
 
 } // namespace core

@@ -6,6 +6,7 @@
 #include "core/tokenizer/normalized_text.h"
 #include "core/tokenizer/split_pattern.h"
 
+#include <functional>
 #include <memory>
 #include <string>
 #include <vector>
@@ -22,13 +23,16 @@ public:
     // json may be null (no pre-tokenizer): then fromJson returns nullptr.
     static std::unique_ptr<PreTokenizer> fromJson(const JsonAt& json);
 
-    void apply(std::vector<NormalizedText>& pieces) const;
+    using Sink = std::function<void(NormalizedText&)>;
+    // Pre-tokenizes one text and hands each resulting piece to sink, in order. Pieces flow through the
+    // steps of a Sequence one at a time (depth first), so a 1 MB input never holds a million pieces at once.
+    void run(NormalizedText& text, const Sink& sink) const;
     Kind kind() const { return m_kind; }
     // True if this is or contains a ByteLevel step (then tokens are byte-level strings).
     bool usesByteLevel() const;
 
 private:
-    void applyOne(NormalizedText& piece, std::vector<NormalizedText>& out) const;
+    void runChain(std::size_t step, NormalizedText& piece, const Sink& sink) const;
 
     Kind m_kind = Kind::ByteLevel;
     bool m_addPrefixSpace = false; // ByteLevel

@@ -46,7 +46,7 @@ struct Tokenizer::Impl {
     bool byteLevel = false;
     std::int32_t idLimit = 0;
 
-    void encodeText(const NormalizedText& text, std::vector<std::int32_t>& ids, std::vector<ByteSpan>& spans,
+    void encodeText(NormalizedText& text, std::vector<std::int32_t>& ids, std::vector<ByteSpan>& spans,
         std::unordered_map<std::string, std::vector<BpeModel::Piece>>& cache) const;
     const AddedToken* special(std::int32_t id) const
     {
@@ -127,14 +127,11 @@ Tokenizer Tokenizer::fromJson(std::string_view jsonText, const std::string& file
     return Tokenizer(std::move(impl));
 }
 
-void Tokenizer::Impl::encodeText(const NormalizedText& text, std::vector<std::int32_t>& ids, std::vector<ByteSpan>& spans,
+void Tokenizer::Impl::encodeText(NormalizedText& text, std::vector<std::int32_t>& ids, std::vector<ByteSpan>& spans,
     std::unordered_map<std::string, std::vector<BpeModel::Piece>>& cache) const
 {
-    std::vector<NormalizedText> pieces { text };
-    if (preTokenizer)
-        preTokenizer->apply(pieces);
     std::vector<BpeModel::Piece> out;
-    for (const NormalizedText& piece : pieces) {
+    auto encodePiece = [&](NormalizedText& piece) {
         const std::vector<BpeModel::Piece>* tokens = nullptr;
         if (piece.text.size() <= maxCachedPiece) {
             auto it = cache.find(piece.text);
@@ -153,7 +150,11 @@ void Tokenizer::Impl::encodeText(const NormalizedText& text, std::vector<std::in
             ids.push_back(p.id);
             spans.push_back(piece.spanOf(p.begin, p.end));
         }
-    }
+    };
+    if (preTokenizer)
+        preTokenizer->run(text, encodePiece);
+    else if (!text.empty())
+        encodePiece(text);
 }
 
 Encoding Tokenizer::encode(std::string_view text, bool addSpecial, bool parseSpecial) const
@@ -193,7 +194,8 @@ Encoding Tokenizer::encode(std::string_view text, bool addSpecial, bool parseSpe
             } else if (s.begin == 0 && s.end == normalized.text.size()) {
                 d.encodeText(normalized, enc.ids, enc.spans, cache);
             } else {
-                d.encodeText(normalized.slice(s.begin, s.end), enc.ids, enc.spans, cache);
+                NormalizedText part = normalized.slice(s.begin, s.end);
+                d.encodeText(part, enc.ids, enc.spans, cache);
             }
         }
     }
