@@ -264,8 +264,12 @@ std::string Tokenizer::pieceBytes(std::int32_t id) const
         return *s;
     }
     const bool fallback = d.model.byteFallback() || (d.decoder && d.decoder->contains(Decoder::Kind::ByteFallback));
-    if (fallback && s->size() == 6 && s->compare(0, 3, "<0x") == 0 && (*s)[5] == '>')
-        return std::string(1, static_cast<char>(std::stoi(s->substr(3, 2), nullptr, 16)));
+    if (fallback && s->size() == 6 && s->compare(0, 3, "<0x") == 0 && (*s)[5] == '>') {
+        auto hex = [](char c) { return c >= '0' && c <= '9' ? c - '0' : c >= 'A' && c <= 'F' ? c - 'A' + 10 : c >= 'a' && c <= 'f' ? c - 'a' + 10 : -1; };
+        const int hi = hex((*s)[3]), lo = hex((*s)[4]);
+        if (hi >= 0 && lo >= 0)
+            return std::string(1, static_cast<char>(hi * 16 + lo));
+    }
     std::string text = *s;
     if (d.decoder)
         d.decoder->replaceMarkers(text);

