@@ -1,0 +1,63 @@
+#include "ui/session/model_info.h"
+
+#include "core/model/model.h"
+#include "core/plan/execution_plan.h"
+
+#include <QDir>
+
+namespace ui {
+
+int ModelInfo::firstNodeOfLayer(int layer) const
+{
+    int afterBlocks = 0;
+    for (int i = 0; i < plan.size(); ++i) {
+        if (plan[i].layer == layer)
+            return i;
+        if (plan[i].layer >= 0)
+            afterBlocks = i + 1;
+    }
+    return afterBlocks;
+}
+
+ModelInfo ModelInfo::from(const core::Model& model, const core::ExecutionPlan& plan)
+{
+    const core::ModelConfig& c = model.config();
+    ModelInfo m;
+    m.folder = QString::fromStdString(model.folder());
+    m.displayName = QDir(m.folder).dirName();
+    m.arch = QString::fromUtf8(core::archName(c.arch));
+    m.modelType = QString::fromStdString(c.modelType);
+    m.dtype = QString::fromStdString(model.weightsDtype());
+    m.positional = QString::fromUtf8(core::positionalName(c.positional));
+    m.norm = QString::fromUtf8(core::normName(c.norm));
+    m.placement = QString::fromUtf8(core::placementName(c.placement));
+    m.activation = QString::fromUtf8(core::activationName(c.activation));
+    m.parameters = model.parameterCount();
+    m.weightBytes = model.weightBytes();
+    m.storedBytes = model.storedWeightBytes();
+    m.vocab = c.vocab;
+    m.dim = c.dim;
+    m.hidden = c.hidden;
+    m.layers = c.nLayers;
+    m.heads = c.nHeads;
+    m.kvHeads = c.nKvHeads;
+    m.headDim = c.headDim;
+    m.context = c.maxPositions;
+    m.tiedEmbeddings = c.tiedEmbeddings;
+    m.hasTokenizer = !model.tokenizerPath().empty();
+    m.plan.reserve(int(plan.size()));
+    for (const core::PlanNode& n : plan.nodes()) {
+        PlanNodeInfo p;
+        p.kind = QString::fromUtf8(core::opKindName(n.kind));
+        p.name = QString::fromStdString(n.name);
+        p.label = QString::fromStdString(n.label);
+        p.layer = n.layer;
+        p.head = n.head;
+        p.shape = QString::fromStdString(n.shape.text());
+        p.endsBlock = n.endsBlock;
+        m.plan.push_back(p);
+    }
+    return m;
+}
+
+} // namespace ui

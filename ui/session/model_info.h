@@ -1,0 +1,59 @@
+#pragma once
+// What the window knows about a loaded model: copied values (never pointers into core), safe to pass between
+// threads in queued signals. The plan is copied too, so the diagram and the op list draw from the same nodes
+// the executor runs.
+#include <QMetaType>
+#include <QString>
+#include <QVector>
+
+namespace core {
+class Model;
+class ExecutionPlan;
+}
+
+namespace ui {
+
+struct PlanNodeInfo {
+    QString kind;  // opKindName(): "attn_scores", "layer_norm", ... (explanations are keyed by it)
+    QString name;  // "blk.3.head.2.scores"
+    QString label; // "layer 3 · head 2 · attention scores"
+    int layer = -1;
+    int head = -1;
+    QString shape; // "(T, ctx)"
+    bool endsBlock = false;
+};
+
+struct ModelInfo {
+    QString folder;
+    QString displayName; // folder name
+    QString arch;        // "gpt2", "llama", ...
+    QString modelType;
+    QString dtype;
+    QString positional;
+    QString norm;
+    QString placement;
+    QString activation;
+    qint64 parameters = 0;
+    quint64 weightBytes = 0;
+    quint64 storedBytes = 0;
+    int vocab = 0;
+    int dim = 0;
+    int hidden = 0;
+    int layers = 0;
+    int heads = 0;
+    int kvHeads = 0;
+    int headDim = 0;
+    int context = 0;
+    bool tiedEmbeddings = false;
+    bool hasTokenizer = false;
+    QVector<PlanNodeInfo> plan;
+
+    bool isValid() const { return layers > 0; }
+    // Index of the first node of `layer` (the first node after the blocks for layer == layers).
+    int firstNodeOfLayer(int layer) const;
+    static ModelInfo from(const core::Model& model, const core::ExecutionPlan& plan);
+};
+
+} // namespace ui
+
+Q_DECLARE_METATYPE(ui::ModelInfo)

@@ -1,0 +1,251 @@
+#include "ui/session/session_worker.h"
+
+#include "core/common/error.h"
+#include "core/exec/executor.h"
+#include "core/exec/kv_cache.h"
+#include "core/exec/trace.h"
+#include "core/model/model.h"
+#include "core/plan/execution_plan.h"
+#include "core/tokenizer/tokenizer.h"
+
+#include <QDir>
+#include <QFileInfo>
+#include <QRegularExpression>
+
+#include <algorithm>
+#include <cmath>
+#include <numeric>
+
+namespace ui {
+
+struct SessionWorker::Loaded {
+    std::unique_ptr<core::Model> model;
+    std::unique_ptr<core::ExecutionPlan> plan;
+    std::optional<core::Tokenizer> tokenizer;
+    ModelInfo info;
+};
+
+SessionWorker::SessionWorker(const std::atomic<quint64>* supersededBefore, const std::atomic<bool>* cancel)
+    : m_supersededBefore(supersededBefore)
+    , m_cancel(cancel)
+{
+}
+
+SessionWorker::~SessionWorker() = default;
+
+bool SessionWorker::abandoned(quint64 job) const
+{
+    return job < m_supersededBefore->load() || m_cancel->load();
+}
+
+void SessionWorker::load(quint64 job, const QString& path)
+{
+    QString folder = path;
+    if (QFileInfo(path).isFile())
+        folder = QFileInfo(path).absolutePath();
+    try {
+        auto next = std::make_unique<Loaded>();
+        emit loadProgress(job, 5, tr("Reading %1").arg(QDir(folder).dirName()));
+        next->model = core::Model::load(QDir(folder).absolutePath().toStdString());
+        emit loadProgress(job, 60, tr("Compiling the execution plan"));
+        next->plan = std::make_unique<core::ExecutionPlan>(core::ExecutionPlan::compile(next->model->config()));
+        const std::string tokPath = next->model->tokenizerPath();
+        if (!tokPath.empty()) {
+            emit loadProgress(job, 80, tr("Loading the tokenizer"));
+            next->tokenizer = core::Tokenizer::fromFile(tokPath);
+            next->tokenizer->validateAgainstVocab(next->model->config().vocab);
+        }
+        next->info = ModelInfo::from(*next->model, *next->plan);
+        // The new model is complete: only now does it replace the old one (a bad folder leaves it usable).
+        m_exec.reset();
+        m_cache.reset();
+        m_sink.reset();
+        m_attention.clear();
+        m_attentionEvent.clear();
+        m_total = 0;
+        m_loaded = std::move(next);
+        emit loadProgress(job, 100, tr("Loaded"));
+        emit modelLoaded(job, m_loaded->info);
+    } catch (const core::Error& e) {
+        emit failed(job, tr("Could not load %1: %2").arg(folder, QString::fromUtf8(e.what())));
+    } catch (const std::exception& e) {
+        emit failed(job, tr("Could not load %1: %2").arg(folder, QString::fromUtf8(e.what())));
+    }
+    emit jobDone(job);
+}
+
+void SessionWorker::setPrompt(quint64 job, const QString& text)
+{
+    if (!m_loaded) {
+        emit failed(job, tr("No model is loaded."));
+        emit jobDone(job);
+        return;
+    }
+    try {
+        TokenList tokens;
+        std::vector<std::int32_t> ids;
+        const QByteArray utf8 = text.toUtf8();
+        if (m_loaded->tokenizer) {
+            const core::Tokenizer& tok = *m_loaded->tokenizer;
+            const core::Encoding enc = tok.encode(std::string_view(utf8.constData(), std::size_t(utf8.size())));
+            ids = enc.ids;
+            for (std::size_t i = 0; i < enc.ids.size(); ++i) {
+                TokenInfo t;
+                t.id = enc.ids[i];
+                t.display = QString::fromStdString(tok.displayPiece(t.id));
+                t.piece = QString::fromStdString(tok.tokenString(t.id));
+                const std::string bytes = tok.pieceBytes(t.id);
+                t.bytes = QByteArray(bytes.data(), qsizetype(bytes.size()));
+                t.byteBegin = int(enc.spans[i].begin);
+                t.byteEnd = int(enc.spans[i].end);
+                t.special = tok.isSpecial(t.id);
+                tokens.push_back(t);
+            }
+        } else {
+            // No tokenizer.json: the prompt is a list of token ids.
+            const QStringList parts = text.split(QRegularExpression(QStringLiteral("[\\s,]+")), Qt::SkipEmptyParts);
+            for (const QString& p : parts) {
+                bool ok = false;
+                const int id = p.toInt(&ok);
+                if (!ok)
+                    throw core::Error(tr("prompt").toStdString(), "", tr("this model has no tokenizer.json: type token ids separated by spaces").toStdString());
+                ids.push_back(id);
+                TokenInfo t;
+                t.id = id;
+                t.display = t.piece = p;
+                tokens.push_back(t);
+            }
+        }
+        if (ids.empty())
+            throw core::Error(tr("prompt").toStdString(), "", tr("the prompt has no tokens").toStdString());
+        const core::ModelConfig& c = m_loaded->model->config();
+        auto cache = std::make_unique<core::KvCache>(c, c.maxPositions);
+        auto exec = std::make_unique<core::Executor>(*m_loaded->model, *m_loaded->plan);
+        exec->begin(ids, *cache, core::Phase {}, core::LogitRows::Last);
+        m_cache = std::move(cache);
+        m_exec = std::move(exec);
+        m_sink = std::make_unique<core::RecordingSink>();
+        m_attention.clear();
+        m_attentionEvent.clear();
+        m_predictions.clear();
+        m_total = int(m_loaded->plan->size());
+        m_positions = int(ids.size());
+        emit tokensReady(job, tokens);
+        emit stepped(job, snapshot(-1));
+    } catch (const core::Error& e) {
+        emit failed(job, tr("Could not run the prompt: %1").arg(QString::fromUtf8(e.what())));
+    }
+    emit jobDone(job);
+}
+
+void SessionWorker::recordNext()
+{
+    m_exec->step(m_sink.get());
+    const int index = int(m_sink->events().size()) - 1;
+    const core::RecordedEvent& e = m_sink->events().back();
+    const core::PlanNode& node = (*m_loaded->plan)[std::size_t(e.nodeIndex)];
+    if (node.kind == core::OpKind::Softmax) {
+        AttentionMatrix a;
+        a.layer = node.layer;
+        a.head = node.head;
+        a.rows = e.rows;
+        a.cols = e.cols;
+        a.posBegin = e.posBegin;
+        a.values = QVector<float>(e.values.begin(), e.values.end());
+        m_attention.push_back(std::move(a));
+        m_attentionEvent.push_back(index);
+    }
+    if (node.kind == core::OpKind::OutputSoftmax && e.rows > 0) {
+        // The most likely next tokens of the last position.
+        const float* row = e.values.data() + std::size_t(e.rows - 1) * e.cols;
+        std::vector<int> order(std::size_t(e.cols));
+        std::iota(order.begin(), order.end(), 0);
+        const int k = std::min(10, e.cols);
+        std::partial_sort(order.begin(), order.begin() + k, order.end(), [row](int a, int b) { return row[a] > row[b]; });
+        m_predictions.clear();
+        for (int i = 0; i < k; ++i) {
+            Prediction p;
+            p.id = order[std::size_t(i)];
+            p.probability = row[p.id];
+            p.text = m_loaded->tokenizer ? QString::fromStdString(m_loaded->tokenizer->displayPiece(p.id)) : QString::number(p.id);
+            m_predictions.push_back(p);
+        }
+    }
+}
+
+void SessionWorker::seek(quint64 job, int target)
+{
+    if (!m_exec) {
+        emit jobDone(job);
+        return;
+    }
+    target = std::clamp(target, -1, m_total - 1);
+    const int startRecorded = int(m_sink->events().size());
+    const int toRun = target + 1 - startRecorded;
+    int ran = 0;
+    while (int(m_sink->events().size()) <= target && !m_exec->finished()) {
+        if (abandoned(job))
+            break;
+        recordNext();
+        ++ran;
+        if (toRun > 8 && (ran % 8 == 0 || ran == toRun))
+            emit progress(job, ran, toRun);
+    }
+    const int cursor = std::min(target, int(m_sink->events().size()) - 1);
+    emit stepped(job, snapshot(cursor));
+    emit jobDone(job);
+}
+
+StepSnapshot SessionWorker::snapshot(int cursor) const
+{
+    StepSnapshot s;
+    s.cursor = cursor;
+    s.total = m_total;
+    s.prefill = true;
+    s.positions = m_positions;
+    s.context = m_positions;
+    if (cursor < 0 || !m_sink)
+        return s;
+    const core::RecordedEvent& e = m_sink->events()[std::size_t(cursor)];
+    const PlanNodeInfo& node = m_loaded->info.plan[e.nodeIndex];
+    s.nodeIndex = e.nodeIndex;
+    s.prefill = e.phase.kind == core::PhaseKind::Prefill;
+    s.decodeStep = e.phase.step;
+    s.kind = node.kind;
+    s.name = node.name;
+    s.label = node.label;
+    s.shape = node.shape;
+    s.layer = node.layer;
+    s.head = node.head;
+    s.rows = e.rows;
+    s.cols = e.cols;
+    s.posBegin = e.posBegin;
+    s.values = QVector<float>(e.values.begin(), e.values.end());
+    if (!e.values.empty()) {
+        // Statistics of the shown tensor; -inf entries (masked scores) are left out.
+        double sum = 0, sq = 0;
+        float lo = INFINITY, hi = -INFINITY;
+        std::size_t n = 0;
+        for (float v : e.values) {
+            if (!std::isfinite(v))
+                continue;
+            lo = std::min(lo, v);
+            hi = std::max(hi, v);
+            sum += v;
+            sq += double(v) * v;
+            ++n;
+        }
+        if (n > 0) {
+            const double mean = sum / double(n);
+            s.stats = { lo, hi, float(mean), float(std::sqrt(std::max(0.0, sq / double(n) - mean * mean))) };
+        }
+    }
+    for (int i = 0; i < m_attention.size(); ++i)
+        if (m_attentionEvent[i] <= cursor)
+            s.attention.push_back(m_attention[i]);
+    if (s.kind == QLatin1String("output_softmax"))
+        s.predictions = m_predictions;
+    return s;
+}
+
+} // namespace ui

@@ -1,0 +1,68 @@
+#pragma once
+// Lives on the session's worker thread and owns everything core: the model, its plan, the tokenizer, the KV cache,
+// the executor and the recorded events of the current pass. Every slot takes a job id; every result is a signal
+// carrying that id (the controller drops stale ones). core::Error never leaves a slot: it becomes failed().
+#include "ui/session/model_info.h"
+#include "ui/session/step_snapshot.h"
+#include "ui/session/token_info.h"
+
+#include <QObject>
+
+#include <atomic>
+#include <memory>
+#include <optional>
+#include <vector>
+
+namespace core {
+class Model;
+class ExecutionPlan;
+class Executor;
+class KvCache;
+class RecordingSink;
+class Tokenizer;
+}
+
+namespace ui {
+
+class SessionWorker : public QObject {
+    Q_OBJECT
+public:
+    // `supersededBefore`: jobs with an id below it are abandoned at the next op; `cancel`: abandon the running job.
+    SessionWorker(const std::atomic<quint64>* supersededBefore, const std::atomic<bool>* cancel);
+    ~SessionWorker() override;
+
+public slots:
+    void load(quint64 job, const QString& folder);
+    void setPrompt(quint64 job, const QString& text);
+    // Moves the cursor to op `target` of the current pass (-1 = before the first), executing ops not yet run.
+    void seek(quint64 job, int target);
+
+signals:
+    void loadProgress(quint64 job, int percent, const QString& what);
+    void modelLoaded(quint64 job, const ui::ModelInfo& info);
+    void tokensReady(quint64 job, const ui::TokenList& tokens);
+    void progress(quint64 job, int done, int total);
+    void stepped(quint64 job, const ui::StepSnapshot& step);
+    void failed(quint64 job, const QString& message);
+    void jobDone(quint64 job);
+
+private:
+    struct Loaded; // model + plan + tokenizer, swapped in only when complete
+    bool abandoned(quint64 job) const;
+    void recordNext();
+    StepSnapshot snapshot(int cursor) const;
+
+    const std::atomic<quint64>* m_supersededBefore;
+    const std::atomic<bool>* m_cancel;
+    std::unique_ptr<Loaded> m_loaded;
+    std::unique_ptr<core::KvCache> m_cache;
+    std::unique_ptr<core::Executor> m_exec;
+    std::unique_ptr<core::RecordingSink> m_sink;
+    QVector<AttentionMatrix> m_attention; // converted as softmax events arrive
+    QVector<int> m_attentionEvent;        // event index of each matrix
+    QVector<Prediction> m_predictions;
+    int m_total = 0;
+    int m_positions = 0;
+};
+
+} // namespace ui

@@ -1,0 +1,21 @@
+#include "ui/session/token_info.h"
+
+namespace ui {
+
+QString TokenInfo::visibleText() const
+{
+    QString s = display;
+    s.replace(QLatin1Char(' '), QChar(0x2423));
+    s.replace(QLatin1Char('\n'), QChar(0x21B5));
+    s.replace(QLatin1Char('\t'), QChar(0x21E5));
+    if (s.isEmpty())
+        s = piece.isEmpty() ? QStringLiteral("∅") : piece;
+    return s;
+}
+
+QString TokenInfo::bytesHex() const
+{
+    return QString::fromLatin1(bytes.toHex(' ')).toUpper();
+}
+
+} // namespace ui

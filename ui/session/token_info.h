@@ -1,0 +1,30 @@
+#pragma once
+// One token of the prompt as the token strip shows it (copied values).
+#include <QByteArray>
+#include <QMetaType>
+#include <QString>
+#include <QVector>
+
+namespace ui {
+
+struct TokenInfo {
+    int id = 0;
+    QString display;  // showable text of the piece ("<0xE2>" for a lone byte)
+    QString piece;    // the vocabulary string ("Ġthe", "▁the", "<|im_end|>")
+    QByteArray bytes; // the bytes the token stands for in text
+    int byteBegin = 0; // span in the prompt's UTF-8 bytes ([begin, end); equal for inserted tokens)
+    int byteEnd = 0;
+    bool special = false;
+
+    // Display text with whitespace made visible: " " -> "␣", "\n" -> "↵", "\t" -> "⇥".
+    QString visibleText() const;
+    // "20 74 68 65"
+    QString bytesHex() const;
+};
+
+using TokenList = QVector<TokenInfo>;
+
+} // namespace ui
+
+Q_DECLARE_METATYPE(ui::TokenInfo)
+Q_DECLARE_METATYPE(ui::TokenList)
