@@ -13,3 +13,5 @@ int cmdLogits(const Words& w);
 int cmdTrace(const Words& w);
 int cmdBench(const Words& w);
 int cmdMakeRandom(const Words& w);
+int cmdGenerate(const Words& w);
+int cmdChat(const Words& w);

@@ -1,0 +1,256 @@
+#include "core/decoding/generation_session.h"
+
+#include "core/common/error.h"
+#include "core/tokenizer/tokenizer.h"
+
+#include <algorithm>
+#include <chrono>
+
+namespace core {
+
+namespace {
+using Clock = std::chrono::steady_clock;
+double since(Clock::time_point t0) { return std::chrono::duration<double>(Clock::now() - t0).count(); }
+} // namespace
+
+GenerationSession::GenerationSession(const Model& model, const Tokenizer* tokenizer)
+    : m_model(model)
+    , m_tokenizer(tokenizer)
+    , m_plan(ExecutionPlan::compile(model.config()))
+    , m_exec(model, m_plan)
+    , m_pipeline(model.config().vocab)
+{
+    collectEosIds();
+}
+
+GenerationSession::~GenerationSession() = default;
+
+void GenerationSession::collectEosIds()
+{
+    m_eosIds.clear();
+    for (int id : m_model.config().eosIds)
+        m_eosIds.insert(id);
+    if (m_tokenizer) {
+        if (auto id = m_tokenizer->eosId())
+            m_eosIds.insert(*id);
+        // Chat models end a turn with these even when the config names another EOS.
+        for (const char* name : { "<|im_end|>", "<|endoftext|>", "<|eot_id|>", "<|end_of_text|>", "</s>" })
+            if (auto id = m_tokenizer->tokenId(name); id && m_tokenizer->isSpecial(*id))
+                m_eosIds.insert(*id);
+    }
+    for (auto id : m_options.extraEosIds)
+        m_eosIds.insert(id);
+    std::erase_if(m_eosIds, [&](std::int32_t id) { return id < 0 || id >= m_model.config().vocab; });
+}
+
+void GenerationSession::setOptions(const GenerationOptions& options)
+{
+    if (options.maxNewTokens < 0)
+        throw Error("generation parameters", "max_new_tokens", "must be >= 0, got " + std::to_string(options.maxNewTokens));
+    for (std::size_t i = 0; i < options.stopSequences.size(); ++i)
+        if (options.stopSequences[i].empty())
+            throw Error("generation parameters", "stop[" + std::to_string(i) + "]", "a stop sequence cannot be empty");
+    for (auto id : options.extraEosIds)
+        if (id < 0 || id >= m_model.config().vocab)
+            throw Error("generation parameters", "eos_token_id", "id " + std::to_string(id) + " is outside the vocabulary");
+    m_options = options;
+    collectEosIds();
+}
+
+void GenerationSession::setSampling(const SamplingParameters& parameters, const StageOrder& order)
+{
+    m_pipeline.setParameters(parameters);
+    m_pipeline.setOrder(order);
+    if (!m_started)
+        m_random.reseed(parameters.seed);
+}
+
+void GenerationSession::forward(std::span<const std::int32_t> tokens, Phase phase, TraceSink* sink)
+{
+    m_exec.begin(tokens, *m_cache, phase, LogitRows::Last);
+    m_exec.run(sink);
+    const TensorView l = m_exec.logits();
+    m_logits.assign(l.data, l.data + l.cols);
+}
+
+void GenerationSession::start(std::span<const std::int32_t> prompt, TraceSink* sink)
+{
+    const auto& c = m_model.config();
+    if (prompt.empty())
+        throw Error("input", "prompt", "the prompt is empty: there is nothing to continue");
+    if (int(prompt.size()) > c.maxPositions)
+        throw Error("input", "prompt",
+            "the prompt has " + std::to_string(prompt.size()) + " tokens, more than the context length " + std::to_string(c.maxPositions));
+    const int capacity = std::min<int>(c.maxPositions, int(prompt.size()) + std::max(1, m_options.maxNewTokens));
+    m_cache = std::make_unique<KvCache>(c, capacity);
+    m_tokens.assign(prompt.begin(), prompt.end());
+    m_promptLength = int(prompt.size());
+    m_generated.clear();
+    m_logitsBefore.clear();
+    m_uniforms.clear();
+    m_haveUniform = false;
+    m_text.clear();
+    m_stop = StopReason::None;
+    m_stopMatch = {};
+    m_eosHit = -1;
+    m_random.reseed(m_pipeline.parameters().seed);
+    const auto t0 = Clock::now();
+    forward(prompt, { PhaseKind::Prefill, 0 }, sink);
+    m_prefillSeconds = since(t0);
+    m_started = true;
+    if (m_options.maxNewTokens == 0)
+        m_stop = StopReason::MaxNewTokens;
+}
+
+const SamplingRecord& GenerationSession::resample()
+{
+    if (!m_started)
+        throw Error("generation", "state", "start() the session before sampling");
+    const auto t0 = Clock::now();
+    const std::size_t step = m_generated.size();
+    if (!m_haveUniform) {
+        if (m_uniforms.size() <= step)
+            m_uniforms.push_back(m_random.nextUniform());
+        m_haveUniform = true;
+    }
+    m_pipeline.run(m_logits, m_tokens, m_uniforms[step], m_record);
+    m_pendingSampleSeconds = since(t0);
+    return m_record;
+}
+
+const SamplingRecord& GenerationSession::drawAgain()
+{
+    const std::size_t step = m_generated.size();
+    if (m_uniforms.size() <= step)
+        m_uniforms.resize(step + 1);
+    m_uniforms[step] = m_random.nextUniform();
+    m_haveUniform = true;
+    return resample();
+}
+
+void GenerationSession::checkStops(std::int32_t token)
+{
+    if (m_options.stopAtEos && m_eosIds.count(token)) {
+        m_stop = StopReason::Eos;
+        m_eosHit = token;
+        return;
+    }
+    // Stop sequences are looked for in the decoded text, so one that spans several tokens is still found.
+    std::size_t best = std::string::npos;
+    for (const auto& s : m_options.stopSequences) {
+        const std::size_t pos = m_text.find(s);
+        if (pos != std::string::npos && pos < best) {
+            best = pos;
+            m_stopMatch = { s, pos, pos + s.size() };
+        }
+    }
+    if (best != std::string::npos) {
+        m_stop = StopReason::StopSequence;
+        return;
+    }
+    if (int(m_generated.size()) >= m_options.maxNewTokens)
+        m_stop = StopReason::MaxNewTokens;
+    else if (m_cache->length() >= m_cache->capacity() || int(m_tokens.size()) >= m_model.config().maxPositions)
+        m_stop = StopReason::ContextFull;
+}
+
+const GeneratedToken& GenerationSession::commit(TraceSink* sink)
+{
+    if (finished())
+        throw Error("generation", "state", std::string("the generation has stopped: ") + stopReasonName(m_stop));
+    if (!m_haveUniform)
+        resample();
+    const auto t0 = Clock::now();
+    GeneratedToken g;
+    g.id = m_record.chosenToken();
+    g.probability = m_record.chosenProbability();
+    g.piece = m_tokenizer && m_tokenizer->isValidId(g.id) ? m_tokenizer->displayPiece(g.id) : "#" + std::to_string(g.id);
+    g.record = m_record;
+    m_logitsBefore.push_back(m_logits);
+    m_haveUniform = false;
+    m_tokens.push_back(g.id);
+    m_generated.push_back(std::move(g));
+    if (m_tokenizer) {
+        std::vector<std::int32_t> ids;
+        for (const auto& t : m_generated)
+            ids.push_back(t.id);
+        m_text = m_tokenizer->decode(ids, true);
+    }
+    checkStops(m_generated.back().id);
+    if (!finished())
+        forward(std::span(&m_tokens.back(), 1), { PhaseKind::Decode, int(m_generated.size()) }, sink);
+    GeneratedToken& done = m_generated.back();
+    done.seconds = m_pendingSampleSeconds + since(t0);
+    if (m_generated.size() == 1)
+        m_firstTokenSeconds = m_prefillSeconds + m_pendingSampleSeconds;
+    return done;
+}
+
+const GeneratedToken& GenerationSession::step(TraceSink* sink)
+{
+    resample();
+    return commit(sink);
+}
+
+void GenerationSession::runToEnd(const std::atomic<bool>* cancel, const std::function<void(const GeneratedToken&)>& onToken)
+{
+    while (!finished()) {
+        if (cancel && cancel->load()) {
+            m_stop = StopReason::Cancelled;
+            return;
+        }
+        const auto& t = step();
+        if (onToken)
+            onToken(t);
+    }
+}
+
+void GenerationSession::stepBack()
+{
+    if (m_generated.empty())
+        return;
+    m_generated.pop_back();
+    m_tokens.pop_back();
+    m_logits = std::move(m_logitsBefore.back());
+    m_logitsBefore.pop_back();
+    m_cache->setLength(int(m_tokens.size()));
+    m_haveUniform = false;
+    m_stop = StopReason::None;
+    m_stopMatch = {};
+    m_eosHit = -1;
+    if (m_tokenizer) {
+        std::vector<std::int32_t> ids;
+        for (const auto& t : m_generated)
+            ids.push_back(t.id);
+        m_text = m_tokenizer->decode(ids, true);
+    }
+}
+
+std::string GenerationSession::text() const
+{
+    return m_stop == StopReason::StopSequence ? m_text.substr(0, m_stopMatch.begin) : m_text;
+}
+
+RunMetrics GenerationSession::metrics() const
+{
+    const auto& c = m_model.config();
+    RunMetrics m;
+    m.promptTokens = m_promptLength;
+    m.generatedTokens = int(m_generated.size());
+    m.prefillSeconds = m_prefillSeconds;
+    m.firstTokenSeconds = m_firstTokenSeconds;
+    for (std::size_t i = 1; i < m_generated.size(); ++i)
+        m.decodeSeconds.push_back(m_generated[i].seconds);
+    m.weightBytes = m_model.weightBytes();
+    if (m_cache) {
+        m.kvBytesPerToken = m_cache->bytesPerToken();
+        m.kvBytesUsed = m_cache->bytesUsed();
+        m.kvBytesReserved = m_cache->bytesReserved();
+        m.naiveAttentionBytes = naiveAttentionBytes(c.nLayers, c.nHeads, m_cache->length());
+    }
+    m.heldAttentionBytes = m_exec.workspaceBytes();
+    m.peakRssBytes = processPeakRss();
+    return m;
+}
+
+} // namespace core

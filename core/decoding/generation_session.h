@@ -1,0 +1,136 @@
+#pragma once
+// A generation: the model, the token sequence, the KV cache and the parameters. Prefill runs the prompt at
+// once; then each decode step samples the next token from the current logits (recording every sampler stage),
+// checks the stop conditions, and runs that one token's forward pass against the KV cache.
+//
+//   GenerationSession s(model, &tokenizer);
+//   s.setSampling(params, StageOrder::huggingFace());
+//   s.setOptions({ .maxNewTokens = 32, .stopSequences = { "\n\n" } });
+//   s.start(prompt);
+//   while (!s.finished()) s.step();
+//   s.text(); s.stopReason(); s.metrics();
+//
+// The UI re-runs the sampler on the same logits as sliders move (resample(), no forward pass), draws again with
+// a fresh random number (drawAgain()), and steps back (stepBack()) over the recorded steps.
+#include "core/decoding/run_metrics.h"
+#include "core/decoding/stop_reason.h"
+#include "core/exec/executor.h"
+#include "core/sampling/random_source.h"
+#include "core/sampling/sampling_pipeline.h"
+
+#include <atomic>
+#include <functional>
+#include <memory>
+#include <set>
+#include <string>
+#include <vector>
+
+namespace core {
+
+class Tokenizer;
+
+struct GenerationOptions {
+    int maxNewTokens = 64;                  // >= 0
+    std::vector<std::string> stopSequences; // matched on the decoded text, across token boundaries
+    bool stopAtEos = true;                  // false: generate through end-of-sequence tokens
+    std::vector<std::int32_t> extraEosIds;  // added to the model's and the tokenizer's
+};
+
+struct GeneratedToken {
+    std::int32_t id = 0;
+    std::string piece;        // display form
+    double probability = 0;   // in the final sampling distribution
+    double seconds = 0;       // sampling + this token's forward pass
+    SamplingRecord record;    // every stage's distribution at this step
+};
+
+struct StopMatch {
+    std::string sequence;     // which stop sequence
+    std::size_t begin = 0;    // its byte span in the generated text (before trimming)
+    std::size_t end = 0;
+};
+
+class GenerationSession {
+public:
+    GenerationSession(const Model& model, const Tokenizer* tokenizer);
+    ~GenerationSession();
+
+    // Validated here (throws core::Error naming the parameter).
+    void setOptions(const GenerationOptions& options);
+    void setSampling(const SamplingParameters& parameters, const StageOrder& order);
+    const GenerationOptions& options() const { return m_options; }
+    const SamplingPipeline& pipeline() const { return m_pipeline; }
+
+    // Prefill: the whole prompt at once (events to `sink` if given). Throws core::Error for an empty prompt,
+    // an id outside the vocabulary, or a prompt longer than the context.
+    void start(std::span<const std::int32_t> prompt, TraceSink* sink = nullptr);
+
+    // One decode step: sample, then commit. Returns the new token.
+    const GeneratedToken& step(TraceSink* sink = nullptr);
+    // Sample the next token from the current logits with the current parameters (no forward pass); the same
+    // random number is reused until the step is committed or drawAgain() is called.
+    const SamplingRecord& resample();
+    const SamplingRecord& drawAgain();
+    // Append the sampled token, check the stop conditions, and (unless stopped) run its forward pass.
+    const GeneratedToken& commit(TraceSink* sink = nullptr);
+    // Decode until a stop condition or `cancel`; onToken after each token.
+    void runToEnd(const std::atomic<bool>* cancel = nullptr, const std::function<void(const GeneratedToken&)>& onToken = {});
+    // Forget the last generated token (its logits and random number are restored: stepping forward again
+    // gives the same token).
+    void stepBack();
+
+    bool started() const { return m_started; }
+    bool finished() const { return m_stop != StopReason::None; }
+    StopReason stopReason() const { return m_stop; }
+    const StopMatch& stopMatch() const { return m_stopMatch; }
+    std::int32_t eosHit() const { return m_eosHit; } // the EOS token that stopped the run, else -1
+    const std::set<std::int32_t>& eosIds() const { return m_eosIds; }
+
+    const std::vector<std::int32_t>& tokens() const { return m_tokens; } // prompt + generated
+    int promptLength() const { return m_promptLength; }
+    const std::vector<GeneratedToken>& generated() const { return m_generated; }
+    std::string text() const;        // generated text, a matched stop sequence and what follows removed
+    std::string rawText() const { return m_text; }
+    std::span<const float> logits() const { return m_logits; } // the distribution the next token comes from
+    const SamplingRecord& pendingRecord() const { return m_record; }
+
+    RunMetrics metrics() const;
+    const KvCache& cache() const { return *m_cache; }
+    const ExecutionPlan& plan() const { return m_plan; }
+    const Model& model() const { return m_model; }
+
+private:
+    void forward(std::span<const std::int32_t> tokens, Phase phase, TraceSink* sink);
+    void checkStops(std::int32_t token);
+    void collectEosIds();
+
+    const Model& m_model;
+    const Tokenizer* m_tokenizer;
+    ExecutionPlan m_plan;
+    Executor m_exec;
+    std::unique_ptr<KvCache> m_cache;
+    SamplingPipeline m_pipeline;
+    RandomSource m_random;
+    GenerationOptions m_options;
+    std::set<std::int32_t> m_eosIds;
+
+    bool m_started = false;
+    std::vector<std::int32_t> m_tokens;
+    int m_promptLength = 0;
+    std::vector<float> m_logits;                   // (vocab,) for the next token
+    std::vector<std::vector<float>> m_logitsBefore; // per generated token: the logits it was drawn from
+    std::vector<double> m_uniforms;                 // per step: the random number of its draw
+    bool m_haveUniform = false;
+    SamplingRecord m_record;
+    std::vector<GeneratedToken> m_generated;
+    std::string m_text;
+    StopReason m_stop = StopReason::None;
+    StopMatch m_stopMatch;
+    std::int32_t m_eosHit = -1;
+
+    double m_prefillSeconds = 0;
+    double m_firstTokenSeconds = 0;
+    double m_pendingSampleSeconds = 0;
+};
+
+} // namespace core
