@@ -1,6 +1,7 @@
 #include "core/sampling/candidate_list.h"
 
 #include "core/common/error.h"
+#include "core/sampling/simd_loops.h"
 
 #include <algorithm>
 #include <cmath>
@@ -11,20 +12,10 @@
 namespace core {
 
 namespace {
-    // Sum in double with four lanes (the weights of a flat 150k distribution would lose digits in one float).
     double sumWeights(std::span<const float> w)
     {
-        double lanes[4] = {};
-        size_t i = 0;
-        for (; i + 4 <= w.size(); i += 4) {
-            lanes[0] += w[i];
-            lanes[1] += w[i + 1];
-            lanes[2] += w[i + 2];
-            lanes[3] += w[i + 3];
-        }
-        for (; i < w.size(); ++i)
-            lanes[0] += w[i];
-        return (lanes[0] + lanes[1]) + (lanes[2] + lanes[3]);
+        const float* weights = w.data();
+        return simd::laneSum(w.size(), [weights](size_t i) { return double(weights[i]); });
     }
 }
 
@@ -33,8 +24,10 @@ void CandidateList::reset(std::span<const float> logits)
     const size_t n = logits.size();
     // One branch-free scan; only a bad vector pays for finding the position.
     bool bad = false;
-    for (float x : logits)
-        bad |= (x != x) | (x == std::numeric_limits<float>::infinity());
+    const float* input = logits.data();
+#pragma omp simd reduction(| : bad)
+    for (size_t i = 0; i < n; ++i)
+        bad |= (input[i] != input[i]) | (input[i] == std::numeric_limits<float>::infinity());
     if (bad) {
         for (size_t i = 0; i < n; ++i) {
             if (std::isnan(logits[i]))
@@ -43,37 +36,41 @@ void CandidateList::reset(std::span<const float> logits)
                 throw Error("sampling input", "logits[" + std::to_string(i) + "]", "is +inf");
         }
     }
-    m_tokens.resize(n);
-    std::iota(m_tokens.begin(), m_tokens.end(), 0);
-    m_logits.assign(logits.begin(), logits.end());
-    m_weights.resize(n);
+    if (m_tokens.size() != n) { // a new vocabulary size: (re)allocate once
+        m_tokens.resize(n);
+        m_logits.resize(n);
+        m_weights.resize(n);
+        m_keep.resize(n);
+        m_removedAt.resize(n);
+    }
+    m_size = n;
+    int32_t* tokens = m_tokens.data();
+#pragma omp simd
+    for (size_t i = 0; i < n; ++i)
+        tokens[i] = int32_t(i);
+    std::copy(logits.begin(), logits.end(), m_logits.begin());
+    std::fill(m_removedAt.begin(), m_removedAt.end(), uint8_t(0));
     m_weightsValid = false;
     m_identity = true;
     m_positionValid = false;
     m_column = 0;
     m_changes.clear();
-    m_removedAt.assign(n, 0);
 }
 
 void CandidateList::updateWeights()
 {
     if (m_weightsValid)
         return;
-    float top = -std::numeric_limits<float>::infinity();
-    for (float x : m_logits)
-        top = x > top ? x : top;
+    const float top = simd::maxOf(logits());
     m_reference = top;
-    const size_t n = m_logits.size();
+    const std::span<float> weights(m_weights.data(), m_size);
     if (std::isinf(top)) { // every logit is -inf: nothing can be sampled, the pipeline reports it
-        std::fill(m_weights.begin(), m_weights.end(), 0.0f);
+        std::fill(weights.begin(), weights.end(), 0.0f);
         m_reference = 0.0f;
     } else {
-        const float* logits = m_logits.data();
-        float* weights = m_weights.data();
-        for (size_t i = 0; i < n; ++i)
-            weights[i] = fastExp(logits[i] - top);
+        simd::expShifted(logits(), top, weights);
     }
-    m_total = sumWeights(m_weights);
+    m_total = sumWeights(weights);
     m_weightsValid = true;
 }
 
@@ -85,7 +82,7 @@ long CandidateList::find(int32_t token)
         return token;
     if (!m_positionValid) {
         m_position.assign(m_removedAt.size(), -1);
-        for (size_t i = 0; i < m_tokens.size(); ++i)
+        for (size_t i = 0; i < m_size; ++i)
             m_position[m_tokens[i]] = int32_t(i);
         m_positionValid = true;
     }
@@ -115,9 +112,12 @@ void CandidateList::divideLogits(float temperature)
 {
     // Clamp to the float range: a tiny temperature must not turn a finite logit into +inf (inf - inf = NaN later).
     constexpr float kMax = std::numeric_limits<float>::max();
-    for (float& x : m_logits) {
-        const float scaled = x / temperature;
-        x = scaled > kMax ? kMax : scaled;
+    float* logits = m_logits.data();
+    const size_t n = m_size;
+#pragma omp simd
+    for (size_t i = 0; i < n; ++i) {
+        const float scaled = logits[i] / temperature;
+        logits[i] = scaled > kMax ? kMax : scaled;
     }
     m_weightsValid = false;
 }
@@ -128,12 +128,35 @@ void CandidateList::beginStage(int column)
     m_changes.clear();
 }
 
-void CandidateList::afterRemoval()
+void CandidateList::compact()
 {
+    // Local pointers: the uint8_t stores into removedAt may alias anything, which would otherwise make the compiler
+    // reload every member pointer in every iteration.
+    const uint8_t* mask = m_keep.data();
+    int32_t* tokens = m_tokens.data();
+    float* logits = m_logits.data();
+    float* weights = m_weights.data();
+    uint8_t* removedAt = m_removedAt.data();
+    const uint8_t column = uint8_t(m_column);
+    const size_t n = m_size;
+    // Branch-free: every candidate is written at the current end of the survivors, which only advances when it
+    // is kept (a kept/removed pattern like typical-p's is unpredictable, and mispredictions cost 3x the stores).
+    // An alive token's removedAt is 0, so the store below leaves survivors at 0 and marks the others.
+    size_t kept = 0;
+    for (size_t i = 0; i < n; ++i) {
+        const int32_t token = tokens[i];
+        const uint8_t keep = mask[i];
+        tokens[kept] = token;
+        logits[kept] = logits[i];
+        weights[kept] = weights[i];
+        removedAt[token] = uint8_t(column & (keep - 1u)); // keep = 1 -> 0, keep = 0 -> column
+        kept += keep;
+    }
+    m_size = kept;
     m_identity = false;
     m_positionValid = false;
     if (m_weightsValid)
-        m_total = sumWeights(m_weights);
+        m_total = sumWeights(this->weights());
 }
 
 } // namespace core

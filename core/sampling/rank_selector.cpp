@@ -1,5 +1,7 @@
 #include "core/sampling/rank_selector.h"
 
+#include "core/sampling/simd_loops.h"
+
 #include <algorithm>
 #include <cassert>
 #include <cmath>
@@ -11,65 +13,55 @@ namespace {
     constexpr float kNegInf = -std::numeric_limits<float>::infinity();
     constexpr size_t kSmallSet = 2048; // gather and sort directly up to this many candidates
     constexpr int kBuckets = 2048;
+    constexpr float kGaps[4] = { 1.0f, 4.0f, 16.0f, 64.0f }; // thresholds below the best key, in key units
 
-    float maxKey(std::span<const float> keys)
-    {
-        float m = kNegInf;
-        for (float k : keys)
-            m = k > m ? k : m;
-        return m;
-    }
-
-    struct MassAndCount {
-        double mass;
-        size_t count;
+    struct Upper {
+        double mass[4];
+        size_t count[4];
     };
 
-    // Sum of weightOf(i) and count over keys[i] >= threshold. Eight independent lanes so the loop vectorizes; the
-    // result only decides which threshold to try, the exact cut is summed in double later.
+    // Mass and count of the keys >= top - kGaps[g], for the four gaps in one vectorized pass. Float partial sums
+    // in any order: the result only chooses a threshold, the exact cut is summed in double afterwards.
     template <class WeightOf>
-    MassAndCount sumAtOrAbove(std::span<const float> keys, float threshold, WeightOf weightOf)
+    Upper upperSets(std::span<const float> keys, float top, WeightOf weightOf)
     {
-        float lanes[8] = {};
-        uint32_t counts[8] = {};
+        const float t0 = top - kGaps[0], t1 = top - kGaps[1], t2 = top - kGaps[2], t3 = top - kGaps[3];
+        float m0 = 0, m1 = 0, m2 = 0, m3 = 0;
+        unsigned c0 = 0, c1 = 0, c2 = 0, c3 = 0;
+        const float* k = keys.data();
         const size_t n = keys.size();
-        size_t i = 0;
-        for (; i + 8 <= n; i += 8) {
-            for (size_t l = 0; l < 8; ++l) {
-                const bool in = keys[i + l] >= threshold;
-                lanes[l] += in ? weightOf(i + l) : 0.0f;
-                counts[l] += in ? 1u : 0u;
-            }
+#pragma omp simd reduction(+ : m0, m1, m2, m3, c0, c1, c2, c3)
+        for (size_t i = 0; i < n; ++i) {
+            const float w = weightOf(i);
+            m0 += k[i] >= t0 ? w : 0.0f;
+            m1 += k[i] >= t1 ? w : 0.0f;
+            m2 += k[i] >= t2 ? w : 0.0f;
+            m3 += k[i] >= t3 ? w : 0.0f;
+            c0 += k[i] >= t0 ? 1u : 0u;
+            c1 += k[i] >= t1 ? 1u : 0u;
+            c2 += k[i] >= t2 ? 1u : 0u;
+            c3 += k[i] >= t3 ? 1u : 0u;
         }
-        MassAndCount result { 0.0, 0 };
-        for (; i < n; ++i) {
-            const bool in = keys[i] >= threshold;
-            result.mass += in ? weightOf(i) : 0.0f;
-            result.count += in ? 1 : 0;
-        }
-        for (size_t l = 0; l < 8; ++l) {
-            result.mass += lanes[l];
-            result.count += counts[l];
-        }
-        return result;
-    }
-
-    // The histogram bucket of a key >= lowest. One function for the histogram and the gather pass, so both put a key
-    // in the same bucket bit for bit.
-    inline int bucketOf(float key, float lowest, float scale)
-    {
-        const int b = int((key - lowest) * scale);
-        return b < kBuckets ? b : kBuckets - 1;
+        return { { m0, m1, m2, m3 }, { c0, c1, c2, c3 } };
     }
 }
 
 template <class WeightOf>
-void RankSelector::gather(std::span<const float> keys, std::span<const int32_t> tokens, WeightOf weightOf,
-    float lowest, int bucket, float bucketScale)
+void RankSelector::gather(std::span<const int32_t> tokens, std::span<const float> keys, WeightOf weightOf,
+    float lowest, int bucket)
 {
     m_entries.clear();
-    for (size_t i = 0; i < keys.size(); ++i) {
-        if (keys[i] >= lowest && (bucket < 0 || bucketOf(keys[i], lowest, bucketScale) == bucket))
+    const size_t n = keys.size();
+    if (bucket < 0) {
+        for (size_t i = 0; i < n; ++i) {
+            if (keys[i] >= lowest)
+                m_entries.push_back({ packRank(keys[i], tokens[i]), weightOf(i), uint32_t(i) });
+        }
+        return;
+    }
+    const uint16_t id = uint16_t(bucket + 1);
+    for (size_t i = 0; i < n; ++i) {
+        if (m_bucketIds[i] == id)
             m_entries.push_back({ packRank(keys[i], tokens[i]), weightOf(i), uint32_t(i) });
     }
 }
@@ -119,60 +111,63 @@ RankBoundary RankSelector::findBoundary(std::span<const float> keys, std::span<c
 {
     const auto reaches = [rule, target](double sum) { return rule == MassRule::AtLeast ? sum >= target : sum > target; };
     const Entry* fallback = nullptr;
-    const float top = maxKey(keys);
+    const float top = simd::maxOf(keys);
 
-    // 1. Thresholds below the best key, in key units (logits: 16 below the best is a probability ratio of 1e-7).
-    //    The float estimate must clear the target by `margin`, so rounding cannot make the exact scan fall short.
+    // 1. The smallest gap below the best key whose upper set holds the target (with a margin on the float
+    //    estimate, so rounding cannot make the exact scan fall short). If that set is small, sort it.
     float range = 0.0f;
     if (std::isfinite(top)) {
-        for (float gap : { 1.0f, 4.0f, 16.0f, 64.0f }) {
-            const MassAndCount upper = sumAtOrAbove(keys, top - gap, weightOf);
-            if (upper.mass >= target * (1.0 + margin)) {
-                if (upper.count <= kSmallSet) {
-                    gather(keys, tokens, weightOf, top - gap, -1, 0.0f);
+        const Upper upper = upperSets(keys, top, weightOf);
+        for (int g = 0; g < 4; ++g) {
+            if (upper.mass[g] >= target * (1.0 + margin)) {
+                if (upper.count[g] <= kSmallSet) {
+                    gather(tokens, keys, weightOf, top - kGaps[g], -1);
                     const Scan scan = scanEntries(keys, tokens, 0.0, target, rule, &fallback);
                     if (scan.reached)
                         return scan.boundary;
                 } else {
-                    range = gap;
+                    range = kGaps[g];
                 }
                 break;
             }
         }
     }
 
-    // 2. Many candidates above the threshold: a histogram of [top - range, top] in kBuckets buckets locates the
-    //    bucket where the running sum (best bucket first) crosses the target; only that bucket is sorted.
+    // 2. Mass spread over many candidates: a histogram of [top - range, top] in kBuckets buckets (bucket ids in
+    //    one vectorized pass, then the sums) finds the bucket where the running sum, best bucket first, crosses the
+    //    target; only that bucket is gathered and sorted.
     if (range > 0.0f) {
         const float lowest = top - range;
         const float scale = float(kBuckets) / range;
-        m_bucketMass.assign(kBuckets, 0.0);
-        m_bucketCount.assign(kBuckets, 0);
-        for (size_t i = 0; i < keys.size(); ++i) {
-            if (keys[i] >= lowest) {
-                const int b = bucketOf(keys[i], lowest, scale);
-                m_bucketMass[size_t(b)] += weightOf(i);
-                ++m_bucketCount[size_t(b)];
-            }
+        const size_t n = keys.size();
+        m_bucketIds.resize(n);
+        uint16_t* ids = m_bucketIds.data();
+        const float* k = keys.data();
+#pragma omp simd
+        for (size_t i = 0; i < n; ++i) {
+            const float position = std::min((k[i] - lowest) * scale, float(kBuckets - 1));
+            ids[i] = k[i] >= lowest ? uint16_t(int(position) + 1) : uint16_t(0); // 0 = below the range
         }
+        m_bucketMass.assign(kBuckets + 1, 0.0);
+        for (size_t i = 0; i < n; ++i)
+            m_bucketMass[ids[i]] += weightOf(i);
         double before = 0.0;
         for (int b = kBuckets - 1; b >= 0; --b) {
-            if (m_bucketCount[size_t(b)] == 0)
-                continue;
-            if (reaches(before + m_bucketMass[size_t(b)])) {
-                gather(keys, tokens, weightOf, lowest, b, scale);
+            const double mass = m_bucketMass[size_t(b) + 1];
+            if (mass > 0.0 && reaches(before + mass)) {
+                gather(tokens, keys, weightOf, lowest, b);
                 const Scan scan = scanEntries(keys, tokens, before, target, rule, &fallback);
                 if (scan.reached)
                     return scan.boundary;
                 break;
             }
-            before += m_bucketMass[size_t(b)];
+            before += mass;
         }
     }
 
     // 3. General case (the target lies far down the tail, every key is -inf, or rounding): everything.
     fallback = nullptr;
-    gather(keys, tokens, weightOf, kNegInf, -1, 0.0f);
+    gather(tokens, keys, weightOf, kNegInf, -1);
     const Scan scan = scanEntries(keys, tokens, 0.0, target, rule, &fallback);
     if (scan.reached)
         return scan.boundary;

@@ -27,7 +27,7 @@ struct RankBoundary {
 // True when (key, token) ranks at or above the boundary element.
 inline bool rankedAtOrAbove(float key, int32_t token, const RankBoundary& boundary)
 {
-    return key > boundary.key || (key == boundary.key && token <= boundary.token);
+    return (key > boundary.key) | ((key == boundary.key) & (token <= boundary.token)); // no branches: vectorizes
 }
 
 enum class MassRule {
@@ -72,15 +72,16 @@ private:
     template <class WeightOf>
     RankBoundary findBoundary(std::span<const float> keys, std::span<const int32_t> tokens, WeightOf weightOf,
         double target, MassRule rule, double margin);
+    // Collects keys >= lowest (bucket < 0) or the keys of one histogram bucket into m_entries.
     template <class WeightOf>
-    void gather(std::span<const float> keys, std::span<const int32_t> tokens, WeightOf weightOf, float lowest,
-        int bucket, float bucketScale);
+    void gather(std::span<const int32_t> tokens, std::span<const float> keys, WeightOf weightOf, float lowest,
+        int bucket);
     Scan scanEntries(std::span<const float> keys, std::span<const int32_t> tokens, double before, double target,
         MassRule rule, const Entry** fallback);
 
     std::vector<Entry> m_entries; // the gathered candidates, reused across calls
-    std::vector<double> m_bucketMass; // (buckets,)
-    std::vector<uint32_t> m_bucketCount; // (buckets,)
+    std::vector<uint16_t> m_bucketIds; // (n,) histogram bucket + 1 of each key, 0 = below the histogram
+    std::vector<double> m_bucketMass; // (buckets + 1,)
 };
 
 } // namespace core

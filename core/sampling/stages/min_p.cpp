@@ -1,6 +1,7 @@
 #include "core/sampling/stages/min_p.h"
 
 #include "core/sampling/candidate_list.h"
+#include "core/sampling/simd_loops.h"
 
 namespace core {
 
@@ -17,11 +18,10 @@ void MinPStage::apply(CandidateList& candidates, StageContext& context) const
     candidates.updateWeights();
     // Compare weights (probability * total), so the total cancels: p < min_p * p_max <=> w < min_p * w_max.
     const std::span<const float> weights = candidates.weights();
-    float maxWeight = 0.0f;
-    for (float w : weights)
-        maxWeight = w > maxWeight ? w : maxWeight;
+    const float maxWeight = simd::maxOf(weights);
     const float threshold = minP * maxWeight;
-    candidates.keepIf([&](size_t i) { return weights[i] >= threshold; });
+    const float* w = weights.data();
+    candidates.keepIf([=](size_t i) { return w[i] >= threshold; });
     context.note = "threshold p = " + formatNumber(minP * maxWeight / candidates.total());
 }
 

@@ -16,7 +16,9 @@ void TopKStage::apply(CandidateList& candidates, StageContext& context) const
     if (k == 0 || k >= candidates.size())
         return;
     const RankBoundary last = context.selector.byCount(candidates.logits(), candidates.tokens(), k);
-    candidates.keepIf([&](size_t i) { return rankedAtOrAbove(candidates.logit(i), candidates.token(i), last); });
+    const float* logits = candidates.logits().data();
+    const int32_t* tokens = candidates.tokens().data();
+    candidates.keepIf([=](size_t i) { return rankedAtOrAbove(logits[i], tokens[i], last); });
 }
 
 } // namespace core

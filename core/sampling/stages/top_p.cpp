@@ -19,7 +19,9 @@ void TopPStage::apply(CandidateList& candidates, StageContext& context) const
     const double before = candidates.total();
     const RankBoundary last = context.selector.byMass(
         candidates.logits(), candidates.weights(), candidates.tokens(), double(p) * before, MassRule::AtLeast);
-    candidates.keepIf([&](size_t i) { return rankedAtOrAbove(candidates.logit(i), candidates.token(i), last); });
+    const float* logits = candidates.logits().data();
+    const int32_t* tokens = candidates.tokens().data();
+    candidates.keepIf([=](size_t i) { return rankedAtOrAbove(logits[i], tokens[i], last); });
     context.note = "kept mass " + formatNumber(candidates.total() / before);
 }
 

@@ -2,6 +2,7 @@
 
 #include "core/sampling/candidate_list.h"
 #include "core/sampling/rank_selector.h"
+#include "core/sampling/simd_loops.h"
 
 #include <cmath>
 #include <vector>
@@ -28,24 +29,26 @@ void TypicalPStage::apply(CandidateList& candidates, StageContext& context) cons
 
     // log p_i = (logit_i - reference) - log(total); entropy H = -sum p log p = log(total) - sum w (logit - ref) / total.
     // Zero weights (-inf logits) contribute nothing (HF uses nansum for the same reason).
-    double weighted = 0.0;
-    for (size_t i = 0; i < n; ++i) {
-        if (weights[i] > 0.0f)
-            weighted += double(weights[i]) * double(logits[i] - reference);
-    }
+    const float* w = weights.data();
+    const float* l = logits.data();
+    const double weighted = simd::laneSum(
+        n, [=](size_t i) { return w[i] > 0.0f ? double(w[i]) * double(l[i] - reference) : 0.0; });
     const double entropy = logTotal - weighted / total;
 
     // key = -|surprise - H|: the most typical token has the highest key (rank order is "higher key first").
     std::vector<float>& keys = context.scratch; // (n,)
     keys.resize(n);
+    float* key = keys.data();
+#pragma omp simd
     for (size_t i = 0; i < n; ++i) {
-        const double surprise = logTotal - double(logits[i] - reference); // -log p_i; +inf for a -inf logit
-        keys[i] = -float(std::fabs(surprise - entropy));
+        const double surprise = logTotal - double(l[i] - reference); // -log p_i; +inf for a -inf logit
+        key[i] = -float(std::fabs(surprise - entropy));
     }
     const RankBoundary last
         = context.selector.byMass(keys, weights, candidates.tokens(), double(mass) * total, MassRule::AtLeast);
     // HF keeps every token whose score ties the last one kept, so the cut compares keys only.
-    candidates.keepIf([&](size_t i) { return keys[i] >= last.key; });
+    const float cut = last.key;
+    candidates.keepIf([=](size_t i) { return key[i] >= cut; });
     context.note = "entropy " + formatNumber(entropy) + " nats";
 }
 
