@@ -69,6 +69,7 @@ void GenerationSession::forward(std::span<const std::int32_t> tokens, Phase phas
 {
     m_exec.begin(tokens, *m_cache, phase, LogitRows::Last);
     m_exec.run(sink);
+    ++m_forwardPasses;
     const TensorView l = m_exec.logits();
     m_logits.assign(l.data, l.data + l.cols);
 }

@@ -95,6 +95,7 @@ public:
     const SamplingRecord& pendingRecord() const { return m_record; }
 
     RunMetrics metrics() const;
+    int forwardPasses() const { return m_forwardPasses; } // prefill counts as one
     const KvCache& cache() const { return *m_cache; }
     const ExecutionPlan& plan() const { return m_plan; }
     const Model& model() const { return m_model; }
@@ -128,6 +129,7 @@ private:
     StopMatch m_stopMatch;
     std::int32_t m_eosHit = -1;
 
+    int m_forwardPasses = 0;
     double m_prefillSeconds = 0;
     double m_firstTokenSeconds = 0;
     double m_pendingSampleSeconds = 0;

@@ -1,0 +1,40 @@
+#pragma once
+// Beam search over the real engine: one KV cache per live beam. When beams branch, the child copies its parent's
+// cache rows (copy-on-branch: the prompt's keys and values are computed once, in the prefill, then copied), and
+// each step runs one decode forward pass per live beam.
+#include "core/decoding/beam_backend.h"
+#include "core/exec/executor.h"
+
+#include <memory>
+#include <vector>
+
+namespace core {
+
+class EngineBeamBackend : public BeamBackend {
+public:
+    // `capacity`: prompt + new tokens (at most the context length).
+    EngineBeamBackend(const Model& model, int width, int capacity);
+
+    int vocabSize() const override;
+    void start(std::span<const std::int32_t> prompt) override;
+    std::span<const float> nextLogProbs(int slot) override;
+    void advance(std::span<const int> parents, std::span<const std::int32_t> tokens) override;
+
+    int forwardPasses() const { return m_forwardPasses; }
+    std::uint64_t kvBytesUsed() const; // all live beams' caches
+
+private:
+    void forwardSlot(int slot, std::span<const std::int32_t> tokens, Phase phase);
+
+    const Model& m_model;
+    ExecutionPlan m_plan;
+    Executor m_exec;
+    int m_capacity;
+    int m_step = 0;
+    int m_forwardPasses = 0;
+    std::vector<std::unique_ptr<KvCache>> m_caches; // per live slot
+    std::vector<std::unique_ptr<KvCache>> m_spare;  // reused when slots are re-formed
+    std::vector<std::vector<float>> m_logProbs;     // per live slot, (vocab,)
+};
+
+} // namespace core
