@@ -1,0 +1,96 @@
+// inference-explorer: the GUI. With --screenshot it renders one view headless (QT_QPA_PLATFORM=offscreen) and exits.
+#include "screenshot_driver.h"
+
+#include "ui/session/model_locator.h"
+#include "ui/widgets/explanation_panel.h"
+#include "ui/widgets/main_window.h"
+#include "ui/widgets/palette.h"
+
+#include <QApplication>
+#include <QCommandLineParser>
+#include <QMessageBox>
+#include <QTimer>
+
+#include <cstdio>
+
+int main(int argc, char** argv)
+{
+    QApplication app(argc, argv);
+    QApplication::setOrganizationName(QStringLiteral("InferenceExplorer"));
+    QApplication::setApplicationName(QStringLiteral("inference-explorer"));
+    QApplication::setApplicationVersion(QStringLiteral("0.1.0"));
+
+    QCommandLineParser parser;
+    parser.setApplicationDescription(QApplication::translate("main", "Watch a transformer language model run one operation at a time."));
+    parser.addHelpOption();
+    parser.addVersionOption();
+    const QCommandLineOption modelOpt(QStringLiteral("model"), QApplication::translate("main", "Model folder to open (default: sample_models/tiny-gpt2)."), QStringLiteral("DIR"));
+    const QCommandLineOption promptOpt(QStringLiteral("prompt"), QApplication::translate("main", "Prompt text."), QStringLiteral("TEXT"));
+    const QCommandLineOption stepOpt(QStringLiteral("step"), QApplication::translate("main", "Run N ops of the prefill."), QStringLiteral("N"));
+    const QCommandLineOption prefillOpt(QStringLiteral("run-prefill"), QApplication::translate("main", "Run the whole prefill."));
+    const QCommandLineOption viewOpt(QStringLiteral("view"), QApplication::translate("main", "View to show: tensor, attention, lines, diagram, explanation, model, ops."), QStringLiteral("NAME"), QStringLiteral("tensor"));
+    const QCommandLineOption shotOpt(QStringLiteral("screenshot"), QApplication::translate("main", "Save the window to FILE.png and exit."), QStringLiteral("FILE"));
+    const QCommandLineOption sizeOpt(QStringLiteral("size"), QApplication::translate("main", "Window size for the screenshot (default 1280x800)."), QStringLiteral("WxH"), QStringLiteral("1280x800"));
+    const QCommandLineOption themeOpt(QStringLiteral("theme"), QApplication::translate("main", "light or dark."), QStringLiteral("NAME"));
+    const QCommandLineOption langOpt(QStringLiteral("lang"), QApplication::translate("main", "Explanation language: en or tr."), QStringLiteral("CODE"));
+    const QCommandLineOption tokenOpt(QStringLiteral("select-token"), QApplication::translate("main", "Select token position N in every view."), QStringLiteral("N"));
+    const QCommandLineOption headOpt(QStringLiteral("head"), QApplication::translate("main", "Attention head to enlarge, as LAYER.HEAD."), QStringLiteral("L.H"));
+    for (const auto* o : { &modelOpt, &promptOpt, &stepOpt, &prefillOpt, &viewOpt, &shotOpt, &sizeOpt, &themeOpt, &langOpt, &tokenOpt, &headOpt })
+        parser.addOption(*o);
+    parser.process(app);
+
+    const bool headless = parser.isSet(shotOpt);
+    ui::MainWindow::Options options;
+    options.restoreSettings = !headless;
+    options.showDialogs = !headless;
+    ui::MainWindow window(options);
+    if (headless || parser.isSet(themeOpt))
+        window.setDarkTheme(parser.value(themeOpt) == QLatin1String("dark"));
+    if (parser.isSet(langOpt))
+        window.showView(QStringLiteral("explanation"));
+    if (headless) {
+        const QStringList wh = parser.value(sizeOpt).split(QLatin1Char('x'));
+        if (wh.size() == 2)
+            window.resize(wh[0].toInt(), wh[1].toInt());
+    }
+
+    ScreenshotDriver::Plan plan;
+    plan.model = parser.value(modelOpt);
+    if (plan.model.isEmpty())
+        plan.model = ui::ModelLocator::defaultModel();
+    plan.prompt = parser.value(promptOpt);
+    plan.step = parser.isSet(stepOpt) ? parser.value(stepOpt).toInt() : -1;
+    plan.runPrefill = parser.isSet(prefillOpt);
+    plan.view = parser.value(viewOpt);
+    plan.file = parser.value(shotOpt);
+    plan.selectToken = parser.isSet(tokenOpt) ? parser.value(tokenOpt).toInt() : -1;
+    if (parser.isSet(headOpt)) {
+        const QStringList lh = parser.value(headOpt).split(QLatin1Char('.'));
+        if (lh.size() == 2) {
+            plan.layer = lh[0].toInt();
+            plan.head = lh[1].toInt();
+        }
+    }
+    window.show();
+    if (parser.isSet(langOpt))
+        window.explanationPanel()->setLanguage(parser.value(langOpt));
+
+    if (plan.model.isEmpty()) {
+        const QString msg = QApplication::translate("main", "The sample model tiny-gpt2 was not found. Looked in:\n%1\n\nOpen a model folder with File ▸ Open model…, or pass --model DIR.")
+                                .arg(ui::ModelLocator::searchedPlaces().join(QLatin1Char('\n')));
+        std::fprintf(stderr, "inference-explorer: %s\n", qPrintable(msg));
+        if (headless)
+            return 2;
+        QTimer::singleShot(0, &window, [&window, msg] { QMessageBox::information(&window, QApplication::translate("main", "No model"), msg); });
+        return app.exec();
+    }
+    auto* driver = new ScreenshotDriver(&window, plan);
+    QObject::connect(driver, &ScreenshotDriver::done, &app, [](int code) { QApplication::exit(code); });
+    driver->start();
+    if (headless)
+        QTimer::singleShot(120000, &app, [] {
+            std::fprintf(stderr, "inference-explorer: timed out\n");
+            QApplication::exit(3);
+        });
+    return app.exec();
+}

@@ -1,0 +1,82 @@
+#include "screenshot_driver.h"
+
+#include "ui/session/session_controller.h"
+#include "ui/widgets/attention_panel.h"
+#include "ui/widgets/attention_view.h"
+#include "ui/widgets/main_window.h"
+
+#include <QCoreApplication>
+#include <QPixmap>
+#include <QTimer>
+
+#include <cstdio>
+
+ScreenshotDriver::ScreenshotDriver(ui::MainWindow* window, Plan plan)
+    : QObject(window)
+    , m_window(window)
+    , m_plan(std::move(plan))
+{
+}
+
+void ScreenshotDriver::start()
+{
+    ui::SessionController* c = m_window->controller();
+    connect(c, &ui::SessionController::failed, this, [this](const QString& message) {
+        std::fprintf(stderr, "inference-explorer: %s\n", qPrintable(message));
+        if (!m_plan.file.isEmpty() && !m_finished) {
+            m_finished = true;
+            emit done(1);
+        }
+    });
+    connect(c, &ui::SessionController::tokensReady, this, [this] { QTimer::singleShot(0, this, &ScreenshotDriver::afterPrompt); }, Qt::SingleShotConnection);
+    connect(c, &ui::SessionController::stepped, this, [this](const ui::StepSnapshot& s) {
+        if (!m_stepping)
+            return;
+        const int want = m_plan.runPrefill ? s.total - 1 : m_plan.step - 1;
+        if (s.cursor >= want || s.cursor == s.total - 1) {
+            m_stepping = false;
+            QTimer::singleShot(0, this, &ScreenshotDriver::finish);
+        }
+    });
+    if (!m_plan.prompt.isEmpty())
+        m_window->setPromptText(m_plan.prompt);
+    if (!m_plan.model.isEmpty())
+        m_window->openModel(m_plan.model);
+}
+
+void ScreenshotDriver::afterPrompt()
+{
+    ui::SessionController* c = m_window->controller();
+    if (m_plan.runPrefill || m_plan.step > 0) {
+        m_stepping = true;
+        c->seek(m_plan.runPrefill ? int(c->model().plan.size()) - 1 : m_plan.step - 1);
+    } else {
+        finish();
+    }
+}
+
+void ScreenshotDriver::finish()
+{
+    if (m_finished)
+        return;
+    if (!m_window->showView(m_plan.view))
+        std::fprintf(stderr, "inference-explorer: unknown view '%s' (tensor, attention, lines, diagram, explanation, model, ops)\n", qPrintable(m_plan.view));
+    if (m_plan.selectToken >= 0)
+        m_window->selectPosition(m_plan.selectToken);
+    if (m_plan.layer >= 0 && m_plan.head >= 0)
+        m_window->attentionPanel()->view()->setSelectedHead(m_plan.layer, m_plan.head);
+    if (m_plan.file.isEmpty())
+        return;
+    m_finished = true;
+    // Let layouts settle, then grab.
+    QTimer::singleShot(150, this, [this] {
+        const QPixmap shot = m_window->grab();
+        if (!shot.save(m_plan.file)) {
+            std::fprintf(stderr, "inference-explorer: could not write %s\n", qPrintable(m_plan.file));
+            emit done(1);
+            return;
+        }
+        std::printf("%s\n", qPrintable(m_plan.file));
+        emit done(0);
+    });
+}

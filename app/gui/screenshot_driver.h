@@ -1,0 +1,40 @@
+#pragma once
+// Headless runs for documentation images and tests: load a model, set a prompt, step, pick a view, save the
+// window as a PNG and quit. Chained on the controller's signals, so it waits exactly as long as the work takes.
+#include <QObject>
+#include <QSize>
+#include <QString>
+
+namespace ui {
+class MainWindow;
+}
+
+class ScreenshotDriver : public QObject {
+    Q_OBJECT
+public:
+    struct Plan {
+        QString model;
+        QString prompt;
+        int step = -1;           // ops to run (-1 = none)
+        bool runPrefill = false;
+        QString view = QStringLiteral("tensor");
+        QString file;            // PNG to write; empty = stay open (interactive)
+        int selectToken = -1;
+        int layer = -1;          // attention head to show (with head)
+        int head = -1;
+    };
+    ScreenshotDriver(ui::MainWindow* window, Plan plan);
+    void start();
+
+signals:
+    void done(int exitCode);
+
+private:
+    void afterPrompt();
+    void finish();
+
+    ui::MainWindow* m_window;
+    Plan m_plan;
+    bool m_stepping = false;
+    bool m_finished = false;
+};

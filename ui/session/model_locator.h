@@ -1,0 +1,17 @@
+#pragma once
+// Finds the shipped sample models: next to an installed executable (../share/inference-explorer/sample_models),
+// in the source tree the program was built from, or below the current directory.
+#include <QString>
+#include <QStringList>
+
+namespace ui {
+
+class ModelLocator {
+public:
+    static QString sampleModelsDir();   // empty when none is found
+    static QStringList sampleModels();  // absolute folders holding a config.json
+    static QString defaultModel();      // sample_models/tiny-gpt2, or empty
+    static QStringList searchedPlaces(); // for the "not found" message
+};
+
+} // namespace ui

@@ -1,0 +1,395 @@
+#include "ui/widgets/attention_view.h"
+
+#include "ui/widgets/color_map.h"
+
+#include <QMouseEvent>
+#include <QPainter>
+#include <QToolTip>
+
+#include <algorithm>
+#include <cmath>
+
+namespace ui {
+
+namespace {
+constexpr qreal kTitle = 26;
+}
+
+AttentionView::AttentionView(QWidget* parent)
+    : QWidget(parent)
+{
+    setMouseTracking(true);
+    setFocusPolicy(Qt::StrongFocus);
+}
+
+void AttentionView::setModelShape(int layers, int heads)
+{
+    m_layers = layers;
+    m_heads = heads;
+    m_layer = std::min(m_layer, std::max(0, layers - 1));
+    m_head = std::min(m_head, std::max(0, heads - 1));
+    update();
+}
+
+void AttentionView::setMatrices(const QVector<AttentionMatrix>& matrices)
+{
+    m_matrices = matrices;
+    m_images.clear();
+    for (const AttentionMatrix& m : m_matrices)
+        m_images.push_back(imageOf(m));
+    update();
+}
+
+void AttentionView::setTokens(const QStringList& tokens)
+{
+    m_tokens = tokens;
+    update();
+}
+
+void AttentionView::setSelectedHead(int layer, int head)
+{
+    m_layer = layer;
+    m_head = head;
+    update();
+}
+
+void AttentionView::setQueryRow(int row)
+{
+    m_queryRow = row;
+    update();
+}
+
+void AttentionView::setMode(Mode mode)
+{
+    m_mode = mode;
+    update();
+}
+
+int AttentionView::indexOf(int layer, int head) const
+{
+    for (int i = 0; i < m_matrices.size(); ++i)
+        if (m_matrices[i].layer == layer && m_matrices[i].head == head)
+            return i;
+    return -1;
+}
+
+const AttentionMatrix* AttentionView::selectedMatrix() const
+{
+    const int i = indexOf(m_layer, m_head);
+    return i >= 0 ? &m_matrices[i] : nullptr;
+}
+
+QImage AttentionView::imageOf(const AttentionMatrix& m) const
+{
+    QImage img(m.cols, m.rows, QImage::Format_RGB32);
+    for (int r = 0; r < m.rows; ++r) {
+        auto* line = reinterpret_cast<QRgb*>(img.scanLine(r));
+        for (int c = 0; c < m.cols; ++c)
+            line[c] = c > m.posBegin + r ? ColorMap::masked() : ColorMap::sequential(m.at(r, c));
+    }
+    return img;
+}
+
+QString AttentionView::tokenLabel(int position) const
+{
+    return position < m_tokens.size() ? m_tokens[position] : QString::number(position);
+}
+
+AttentionView::Geometry AttentionView::geometry() const
+{
+    Geometry g;
+    const qreal w = width(), h = height();
+    const int layers = std::max(1, m_layers), heads = std::max(1, m_heads);
+    const qreal gridW = std::min(w * 0.36, 40 + heads * 84.0);
+    g.cell = std::max<qreal>(10, std::min({ (gridW - 34) / heads, (h - kTitle - 24) / layers, 80.0 }));
+    g.grid = QRectF(30, kTitle + 18, g.cell * heads, g.cell * layers);
+    const qreal bigLeft = g.grid.right() + 40;
+    const AttentionMatrix* m = selectedMatrix();
+    const int rows = m ? m->rows : std::max(1, int(m_tokens.size()));
+    const int cols = m ? m->cols : rows;
+    const QFontMetrics fm(font());
+    int labelW = 40;
+    for (const QString& t : m_tokens)
+        labelW = std::max(labelW, fm.horizontalAdvance(t) + 10);
+    labelW = std::min(labelW, 130);
+    if (m_mode == Mode::Matrix) {
+        const qreal top = kTitle + 8 + labelW * 0.75; // rotated key labels above
+        const qreal availW = w - bigLeft - labelW - 16, availH = h - top - 12;
+        const qreal side = std::max<qreal>(4, std::min(availW / cols, availH / rows));
+        g.cellW = g.cellH = std::min<qreal>(side, 64);
+        g.big = QRectF(bigLeft + labelW, top, g.cellW * cols, g.cellH * rows);
+    } else {
+        g.big = QRectF(bigLeft, kTitle + 12, w - bigLeft - 16, h - kTitle - 24);
+    }
+    return g;
+}
+
+QRectF AttentionView::gridCellRect(int layer, int head) const
+{
+    const Geometry g = geometry();
+    return QRectF(g.grid.left() + head * g.cell, g.grid.top() + layer * g.cell, g.cell, g.cell);
+}
+
+QRectF AttentionView::matrixCellRect(int row, int col) const
+{
+    const Geometry g = geometry();
+    return QRectF(g.big.left() + col * g.cellW, g.big.top() + row * g.cellH, g.cellW, g.cellH);
+}
+
+void AttentionView::paintEvent(QPaintEvent*)
+{
+    QPainter p(this);
+    p.setRenderHint(QPainter::Antialiasing);
+    p.fillRect(rect(), palette().base());
+    if (m_layers <= 0) {
+        p.setPen(palette().color(QPalette::PlaceholderText));
+        p.drawText(rect(), Qt::AlignCenter, tr("Load a model and step into a layer to see attention."));
+        return;
+    }
+    const Geometry g = geometry();
+    paintGrid(p, g);
+    const AttentionMatrix* m = selectedMatrix();
+    QFont title = font();
+    title.setBold(true);
+    p.setFont(title);
+    p.setPen(palette().color(QPalette::Text));
+    const qreal bigLeft = g.grid.right() + 40;
+    p.drawText(QRectF(bigLeft, 4, width() - bigLeft - 8, kTitle), Qt::AlignLeft | Qt::AlignVCenter,
+        m_mode == Mode::Matrix ? tr("Layer %1 · head %2 — each row: how much one token (query) looks at each earlier token (key)").arg(m_layer).arg(m_head)
+                               : tr("Layer %1 · head %2 — line weight = attention").arg(m_layer).arg(m_head));
+    p.setFont(font());
+    if (!m) {
+        p.setPen(palette().color(QPalette::PlaceholderText));
+        p.drawText(QRectF(bigLeft, kTitle + 10, width() - bigLeft - 8, 60), Qt::AlignLeft | Qt::TextWordWrap,
+            tr("This head has not run yet. Step forward (F10) or run the prefill (F5)."));
+        return;
+    }
+    if (m_mode == Mode::Matrix)
+        paintMatrix(p, g, *m);
+    else
+        paintLines(p, g, *m);
+}
+
+void AttentionView::paintGrid(QPainter& p, const Geometry& g)
+{
+    QFont small = font();
+    small.setPointSizeF(std::max(7.0, font().pointSizeF() * 0.85));
+    p.setFont(small);
+    p.setPen(palette().color(QPalette::Text));
+    QFont bold = font();
+    bold.setBold(true);
+    p.setFont(bold);
+    p.drawText(QRectF(4, 4, g.grid.right() + 10, kTitle), Qt::AlignLeft | Qt::AlignVCenter, tr("All heads"));
+    p.setFont(small);
+    for (int h = 0; h < m_heads; ++h)
+        p.drawText(QRectF(g.grid.left() + h * g.cell, g.grid.top() - 16, g.cell, 14), Qt::AlignCenter, g.cell >= 26 ? tr("h%1").arg(h) : QString::number(h));
+    for (int l = 0; l < m_layers; ++l)
+        p.drawText(QRectF(0, g.grid.top() + l * g.cell, 26, g.cell), Qt::AlignRight | Qt::AlignVCenter, tr("L%1").arg(l));
+    for (int l = 0; l < m_layers; ++l)
+        for (int h = 0; h < m_heads; ++h) {
+            const QRectF cell = gridCellRect(l, h).adjusted(2, 2, -2, -2);
+            const int i = indexOf(l, h);
+            if (i >= 0) {
+                p.drawImage(cell, m_images[i]);
+            } else {
+                p.setPen(QPen(palette().color(QPalette::Mid), 1, Qt::DotLine));
+                p.setBrush(Qt::NoBrush);
+                p.drawRect(cell);
+            }
+            if (l == m_layer && h == m_head) {
+                p.setPen(QPen(palette().color(QPalette::Highlight), 3));
+                p.setBrush(Qt::NoBrush);
+                p.drawRect(cell.adjusted(-1, -1, 1, 1));
+            }
+        }
+    // Legend: the sequential colour map from 0 to 1.
+    const QRectF legend(g.grid.left(), g.grid.bottom() + 14, std::max<qreal>(g.grid.width(), 120), 10);
+    if (legend.bottom() + 16 < height()) {
+        for (int x = 0; x < int(legend.width()); ++x) {
+            p.setPen(QColor::fromRgb(ColorMap::sequential(x / legend.width())));
+            p.drawLine(QPointF(legend.left() + x, legend.top()), QPointF(legend.left() + x, legend.bottom()));
+        }
+        p.setPen(palette().color(QPalette::Text));
+        p.drawText(QRectF(legend.left(), legend.bottom() + 1, 40, 14), Qt::AlignLeft, QStringLiteral("0"));
+        p.drawText(QRectF(legend.right() - 40, legend.bottom() + 1, 40, 14), Qt::AlignRight, QStringLiteral("1"));
+        p.setBrush(QBrush(QColor(ColorMap::masked()), Qt::BDiagPattern));
+        p.setPen(palette().color(QPalette::Mid));
+        const QRectF sw(legend.left(), legend.bottom() + 18, 12, 12);
+        if (sw.bottom() < height()) {
+            p.drawRect(sw);
+            p.setPen(palette().color(QPalette::Text));
+            p.drawText(QRectF(sw.right() + 6, sw.top() - 2, 200, 16), Qt::AlignLeft | Qt::AlignVCenter, tr("masked (future)"));
+        }
+    }
+}
+
+void AttentionView::paintMatrix(QPainter& p, const Geometry& g, const AttentionMatrix& m)
+{
+    const int i = indexOf(m.layer, m.head);
+    p.drawImage(g.big, m_images[i]);
+    // Causal mask: hatch the future.
+    p.setPen(Qt::NoPen);
+    p.setBrush(QBrush(palette().color(QPalette::Base), Qt::BDiagPattern));
+    for (int r = 0; r < m.rows; ++r) {
+        const int firstMasked = m.posBegin + r + 1;
+        if (firstMasked < m.cols)
+            p.drawRect(QRectF(matrixCellRect(r, firstMasked).topLeft(), matrixCellRect(r, m.cols - 1).bottomRight()));
+    }
+    QFont small = font();
+    small.setPointSizeF(std::max(7.0, font().pointSizeF() * 0.85));
+    if (g.cellW >= 30) {
+        p.setFont(small);
+        for (int r = 0; r < m.rows; ++r)
+            for (int c = 0; c <= std::min(m.cols - 1, m.posBegin + r); ++c) {
+                const float v = m.at(r, c);
+                p.setPen(ColorMap::textOn(ColorMap::sequential(v)));
+                p.drawText(matrixCellRect(r, c), Qt::AlignCenter, QString::number(double(v), 'f', 2).mid(v < 1 ? 1 : 0));
+            }
+    }
+    p.setPen(QPen(palette().color(QPalette::Mid), 1));
+    p.setBrush(Qt::NoBrush);
+    p.drawRect(g.big);
+    // Token labels: queries on the left, keys rotated above.
+    p.setFont(g.cellH >= 12 ? font() : small);
+    const QFontMetrics fm(p.font());
+    const int step = std::max(1, int(std::ceil(fm.height() / g.cellH)));
+    for (int r = 0; r < m.rows; r += step) {
+        const QRectF cell = matrixCellRect(r, 0);
+        p.setPen(r == m_queryRow ? palette().color(QPalette::Highlight) : palette().color(QPalette::Text));
+        p.drawText(QRectF(0, cell.top(), cell.left() - 6, cell.height()).adjusted(g.grid.right() + 40, 0, 0, 0), Qt::AlignRight | Qt::AlignVCenter,
+            tokenLabel(m.posBegin + r));
+    }
+    for (int c = 0; c < m.cols; c += step) {
+        const QRectF cell = matrixCellRect(0, c);
+        p.save();
+        p.translate(cell.center().x(), cell.top() - 4);
+        p.rotate(-60);
+        p.setPen(palette().color(QPalette::Text));
+        p.drawText(QRectF(0, -fm.height() / 2.0, 120, fm.height()), Qt::AlignLeft | Qt::AlignVCenter, fm.elidedText(tokenLabel(c), Qt::ElideRight, 110));
+        p.restore();
+    }
+    if (m_queryRow >= 0 && m_queryRow - m.posBegin >= 0 && m_queryRow - m.posBegin < m.rows) {
+        const int r = m_queryRow - m.posBegin;
+        p.setPen(QPen(palette().color(QPalette::Highlight), 3));
+        p.setBrush(Qt::NoBrush);
+        p.drawRect(QRectF(matrixCellRect(r, 0).topLeft(), matrixCellRect(r, m.cols - 1).bottomRight()).adjusted(-1, -1, 1, 1));
+    }
+    if (m_hoverRow >= 0 && m_hoverRow < m.rows && m_hoverCol < m.cols) {
+        p.setPen(QPen(palette().color(QPalette::Text), 2));
+        p.drawRect(matrixCellRect(m_hoverRow, m_hoverCol));
+    }
+}
+
+void AttentionView::paintLines(QPainter& p, const Geometry& g, const AttentionMatrix& m)
+{
+    const int n = std::max(m.rows + m.posBegin, m.cols);
+    const qreal rowH = std::min<qreal>(34, g.big.height() / std::max(1, n));
+    QFont f = font();
+    f.setPointSizeF(std::clamp(rowH * 0.45, 7.0, 15.0));
+    p.setFont(f);
+    const QFontMetrics fm(f);
+    const qreal chipW = std::min<qreal>(160, g.big.width() * 0.25);
+    const qreal leftX = g.big.left() + chipW, rightX = g.big.right() - chipW;
+    auto yOf = [&](int pos) { return g.big.top() + (pos + 0.5) * rowH; };
+    p.setPen(palette().color(QPalette::PlaceholderText));
+    p.drawText(QRectF(g.big.left(), g.big.top() - 14, chipW, 14), Qt::AlignRight, tr("query"));
+    p.drawText(QRectF(rightX, g.big.top() - 14, chipW, 14), Qt::AlignLeft, tr("key"));
+    // Lines first, under the labels.
+    const QColor accent(0x21, 0x66, 0xac);
+    for (int r = 0; r < m.rows; ++r) {
+        const int qpos = m.posBegin + r;
+        const bool selected = m_queryRow < 0 || m_queryRow == qpos;
+        for (int c = 0; c <= std::min(m.cols - 1, qpos); ++c) {
+            const float w = m.at(r, c);
+            if (w < 0.01f)
+                continue;
+            QColor col = selected ? accent : palette().color(QPalette::Mid);
+            col.setAlphaF(std::clamp(selected ? 0.15 + 0.85 * w : 0.08 + 0.2 * w, 0.0, 1.0));
+            p.setPen(QPen(col, selected ? 1 + 14 * w : 1, Qt::SolidLine, Qt::RoundCap));
+            p.drawLine(QPointF(leftX + 6, yOf(qpos)), QPointF(rightX - 6, yOf(c)));
+            if (selected && m_queryRow >= 0 && w >= 0.05f) {
+                p.setPen(palette().color(QPalette::Text));
+                p.drawText(QRectF(rightX - 58, yOf(c) - rowH / 2, 50, rowH), Qt::AlignRight | Qt::AlignVCenter, QString::number(double(w), 'f', 2));
+            }
+        }
+    }
+    for (int pos = 0; pos < n; ++pos) {
+        const bool isQuery = pos >= m.posBegin && pos < m.posBegin + m.rows;
+        const QString t = fm.elidedText(tokenLabel(pos), Qt::ElideRight, int(chipW) - 8);
+        if (isQuery) {
+            p.setPen(pos == m_queryRow ? palette().color(QPalette::Highlight) : palette().color(QPalette::Text));
+            p.drawText(QRectF(g.big.left(), yOf(pos) - rowH / 2, chipW - 4, rowH), Qt::AlignRight | Qt::AlignVCenter, t);
+        }
+        if (pos < m.cols) {
+            p.setPen(palette().color(QPalette::Text));
+            p.drawText(QRectF(rightX + 4, yOf(pos) - rowH / 2, chipW - 4, rowH), Qt::AlignLeft | Qt::AlignVCenter, t);
+        }
+    }
+}
+
+void AttentionView::mousePressEvent(QMouseEvent* e)
+{
+    const QPointF pos = e->position();
+    for (int l = 0; l < m_layers; ++l)
+        for (int h = 0; h < m_heads; ++h)
+            if (gridCellRect(l, h).contains(pos)) {
+                setSelectedHead(l, h);
+                emit headSelected(l, h);
+                return;
+            }
+    const AttentionMatrix* m = selectedMatrix();
+    if (!m)
+        return;
+    const Geometry g = geometry();
+    if (m_mode == Mode::Matrix && g.big.contains(pos)) {
+        const int r = int((pos.y() - g.big.top()) / g.cellH);
+        setQueryRow(m->posBegin + r);
+        emit queryRowSelected(m->posBegin + r);
+    } else if (m_mode == Mode::Lines && pos.x() < g.big.left() + g.big.width() / 2) {
+        const int n = std::max(m->rows + m->posBegin, m->cols);
+        const qreal rowH = std::min<qreal>(34, g.big.height() / std::max(1, n));
+        const int r = int((pos.y() - g.big.top()) / rowH);
+        if (r >= m->posBegin && r < m->posBegin + m->rows) {
+            setQueryRow(r);
+            emit queryRowSelected(r);
+        }
+    }
+}
+
+void AttentionView::mouseMoveEvent(QMouseEvent* e)
+{
+    const AttentionMatrix* m = selectedMatrix();
+    const Geometry g = geometry();
+    const QPointF pos = e->position();
+    int r = -1, c = -1;
+    if (m && m_mode == Mode::Matrix && g.big.contains(pos)) {
+        r = std::min(m->rows - 1, int((pos.y() - g.big.top()) / g.cellH));
+        c = std::min(m->cols - 1, int((pos.x() - g.big.left()) / g.cellW));
+        const bool masked = c > m->posBegin + r;
+        setToolTip(tr("query %1 (%2) → key %3 (%4)\nattention %5%6")
+                       .arg(m->posBegin + r)
+                       .arg(tokenLabel(m->posBegin + r))
+                       .arg(c)
+                       .arg(tokenLabel(c))
+                       .arg(double(m->at(r, c)), 0, 'g', 6)
+                       .arg(masked ? tr(" (masked: a token cannot see the future)") : QString()));
+    } else {
+        for (int l = 0; l < m_layers && r < 0; ++l)
+            for (int h = 0; h < m_heads; ++h)
+                if (gridCellRect(l, h).contains(pos)) {
+                    setToolTip(indexOf(l, h) >= 0 ? tr("layer %1 · head %2 (click to enlarge)").arg(l).arg(h) : tr("layer %1 · head %2: not computed yet").arg(l).arg(h));
+                    r = -2;
+                    break;
+                }
+        if (r == -1)
+            setToolTip({});
+        r = -1;
+    }
+    if (r != m_hoverRow || c != m_hoverCol) {
+        m_hoverRow = r;
+        m_hoverCol = c;
+        update();
+    }
+}
+
+} // namespace ui

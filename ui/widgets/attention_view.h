@@ -1,0 +1,76 @@
+#pragma once
+// Attention probabilities. Left: every layer × head as a small matrix (the whole model at a glance; heads not yet
+// computed are empty). Right: the selected head large, queries down, keys across, tokens on both axes, the causal
+// mask hatched, the selected query row outlined, values in the cells when there is room — or, in lines mode,
+// the tokens on two sides joined by lines whose weight is the attention (for a projector).
+#include "ui/session/step_snapshot.h"
+
+#include <QImage>
+#include <QStringList>
+#include <QWidget>
+
+namespace ui {
+
+class AttentionView : public QWidget {
+    Q_OBJECT
+public:
+    enum class Mode { Matrix, Lines };
+    explicit AttentionView(QWidget* parent = nullptr);
+
+    void setModelShape(int layers, int heads);
+    void setMatrices(const QVector<AttentionMatrix>& matrices);
+    void setTokens(const QStringList& tokens);
+    void setSelectedHead(int layer, int head);
+    void setQueryRow(int row); // -1 = none
+    void setMode(Mode mode);
+    Mode mode() const { return m_mode; }
+    int selectedLayer() const { return m_layer; }
+    int selectedHead() const { return m_head; }
+    int queryRow() const { return m_queryRow; }
+    const AttentionMatrix* selectedMatrix() const;
+
+    QRectF gridCellRect(int layer, int head) const;
+    QRectF matrixCellRect(int row, int col) const;
+
+    QSize sizeHint() const override { return { 900, 500 }; }
+    QSize minimumSizeHint() const override { return { 400, 260 }; }
+
+signals:
+    void headSelected(int layer, int head);
+    void queryRowSelected(int row);
+
+protected:
+    void paintEvent(QPaintEvent*) override;
+    void mousePressEvent(QMouseEvent*) override;
+    void mouseMoveEvent(QMouseEvent*) override;
+
+private:
+    struct Geometry {
+        QRectF grid;     // the small-multiples area
+        qreal cell = 0;  // side of one small matrix
+        QRectF big;      // the selected head's matrix (cells) or the lines area
+        qreal cellW = 0;
+        qreal cellH = 0;
+    };
+    Geometry geometry() const;
+    int indexOf(int layer, int head) const;
+    QImage imageOf(const AttentionMatrix& m) const;
+    void paintGrid(class QPainter& p, const Geometry& g);
+    void paintMatrix(class QPainter& p, const Geometry& g, const AttentionMatrix& m);
+    void paintLines(class QPainter& p, const Geometry& g, const AttentionMatrix& m);
+    QString tokenLabel(int position) const;
+
+    int m_layers = 0;
+    int m_heads = 0;
+    QVector<AttentionMatrix> m_matrices;
+    QVector<QImage> m_images;
+    QStringList m_tokens;
+    int m_layer = 0;
+    int m_head = 0;
+    int m_queryRow = -1;
+    Mode m_mode = Mode::Matrix;
+    int m_hoverRow = -1;
+    int m_hoverCol = -1;
+};
+
+} // namespace ui

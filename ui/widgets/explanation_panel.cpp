@@ -1,0 +1,108 @@
+#include "ui/widgets/explanation_panel.h"
+
+#include <QComboBox>
+#include <QFile>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QTextBrowser>
+#include <QVBoxLayout>
+
+#include <cmath>
+
+namespace ui {
+
+ExplanationPanel::ExplanationPanel(QWidget* parent)
+    : QWidget(parent)
+{
+    auto* layout = new QVBoxLayout(this);
+    layout->setContentsMargins(4, 4, 4, 4);
+    auto* top = new QHBoxLayout;
+    auto* label = new QLabel(tr("&Language:"), this);
+    m_languageBox = new QComboBox(this);
+    m_languageBox->addItem(QStringLiteral("English"), QStringLiteral("en"));
+    m_languageBox->addItem(QStringLiteral("Türkçe"), QStringLiteral("tr"));
+    label->setBuddy(m_languageBox);
+    top->addWidget(label);
+    top->addWidget(m_languageBox);
+    top->addStretch();
+    layout->addLayout(top);
+    m_browser = new QTextBrowser(this);
+    m_browser->setOpenExternalLinks(false);
+    layout->addWidget(m_browser, 1);
+    connect(m_languageBox, &QComboBox::currentIndexChanged, this, [this](int i) { setLanguage(m_languageBox->itemData(i).toString()); });
+    refresh();
+}
+
+QString ExplanationPanel::loadText(const QString& kind, const QString& language)
+{
+    for (const QString& lang : { language, QStringLiteral("en") }) {
+        QFile f(QStringLiteral(":/explanations/%1.%2.md").arg(kind, lang));
+        if (f.open(QIODevice::ReadOnly))
+            return QString::fromUtf8(f.readAll());
+    }
+    return {};
+}
+
+void ExplanationPanel::setModel(const ModelInfo& model)
+{
+    m_model = model;
+    m_step = StepSnapshot {};
+    refresh();
+}
+
+void ExplanationPanel::setStep(const StepSnapshot& step)
+{
+    m_step = step;
+    refresh();
+}
+
+void ExplanationPanel::setLanguage(const QString& code)
+{
+    if (code == m_language)
+        return;
+    m_language = code;
+    const int i = m_languageBox->findData(code);
+    if (i >= 0 && i != m_languageBox->currentIndex())
+        m_languageBox->setCurrentIndex(i);
+    refresh();
+    emit languageChanged(code);
+}
+
+void ExplanationPanel::refresh()
+{
+    m_kind = m_step.isValid() ? m_step.kind : QStringLiteral("overview");
+    QString text = loadText(m_kind, m_language);
+    if (text.isEmpty())
+        text = tr("(No explanation for “%1” yet.)").arg(m_kind);
+    const int T = m_step.positions > 0 ? m_step.positions : 0;
+    const QString tText = T > 0 ? QString::number(T) : QStringLiteral("T");
+    const QList<QPair<QString, QString>> vars {
+        { QStringLiteral("dim"), QString::number(m_model.dim) },
+        { QStringLiteral("hidden"), QString::number(m_model.hidden) },
+        { QStringLiteral("heads"), QString::number(m_model.heads) },
+        { QStringLiteral("kvHeads"), QString::number(m_model.kvHeads) },
+        { QStringLiteral("headDim"), QString::number(m_model.headDim) },
+        { QStringLiteral("sqrtHeadDim"), QString::number(std::sqrt(double(std::max(0, m_model.headDim))), 'f', 2) },
+        { QStringLiteral("layers"), QString::number(m_model.layers) },
+        { QStringLiteral("vocab"), QString::number(m_model.vocab) },
+        { QStringLiteral("context"), QString::number(m_model.context) },
+        { QStringLiteral("activation"), m_model.activation },
+        { QStringLiteral("norm"), m_model.norm },
+        { QStringLiteral("placement"), m_model.placement },
+        { QStringLiteral("positional"), m_model.positional },
+        { QStringLiteral("T"), tText },
+        { QStringLiteral("ctx"), m_step.context > 0 ? QString::number(m_step.context) : QStringLiteral("ctx") },
+        { QStringLiteral("layer"), QString::number(std::max(0, m_step.layer)) },
+        { QStringLiteral("head"), QString::number(std::max(0, m_step.head)) },
+        { QStringLiteral("rows"), QString::number(m_step.rows) },
+        { QStringLiteral("cols"), QString::number(m_step.cols) },
+    };
+    for (const auto& [key, value] : vars)
+        text.replace(QLatin1Char('{') + key + QLatin1Char('}'), value);
+    if (m_step.isValid())
+        text = QStringLiteral("#### %1\n\n`%2` · `%3` → (%4×%5)\n\n").arg(m_step.label, m_step.kind, m_step.name).arg(m_step.rows).arg(m_step.cols) + text;
+    m_markdown = text;
+    m_browser->setMarkdown(text);
+}
+
+} // namespace ui

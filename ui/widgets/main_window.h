@@ -1,0 +1,129 @@
+#pragma once
+// The explorer window: prompt and token strip on top, the architecture diagram on the left, the tensor and
+// attention views in the middle, the explanation, model card and op list docked on the right, the transport in
+// the tool bar and the status line at the bottom. All work goes through one SessionController.
+#include "ui/session/model_info.h"
+#include "ui/session/step_snapshot.h"
+#include "ui/session/token_info.h"
+
+#include <QMainWindow>
+
+class QDockWidget;
+class QLabel;
+class QPlainTextEdit;
+class QProgressBar;
+class QScrollArea;
+class QSlider;
+class QTabWidget;
+class QTableView;
+class QTimer;
+class QMenu;
+
+namespace ui {
+
+class ArchitectureDiagram;
+class AttentionPanel;
+class ExplanationPanel;
+class ModelCardModel;
+class PlanModel;
+class SessionController;
+class TensorPanel;
+class TokenListModel;
+class TokenStrip;
+
+class MainWindow : public QMainWindow {
+    Q_OBJECT
+public:
+    struct Options {
+        bool restoreSettings = true; // false in screenshot mode and tests
+        bool showDialogs = true;     // error dialogs (else errors go to the status line and stderr)
+    };
+    explicit MainWindow(Options options, QWidget* parent = nullptr);
+    explicit MainWindow(QWidget* parent = nullptr);
+    ~MainWindow() override;
+
+    SessionController* controller() const { return m_controller; }
+    TokenStrip* tokenStrip() const { return m_tokenStrip; }
+    ArchitectureDiagram* diagram() const { return m_diagram; }
+    TensorPanel* tensorPanel() const { return m_tensorPanel; }
+    AttentionPanel* attentionPanel() const { return m_attentionPanel; }
+    ExplanationPanel* explanationPanel() const { return m_explanation; }
+    PlanModel* planModel() const { return m_planModel; }
+    QString statusText() const;
+
+    void openModel(const QString& folder);
+    void setPromptText(const QString& text); // and tokenizes it (once a model is loaded)
+    void selectPosition(int position);       // highlights a token in every view
+    int selectedPosition() const { return m_selectedPosition; }
+    // "tensor", "attention", "lines", "diagram", "explanation", "model": brings that view to the front.
+    bool showView(const QString& name);
+    void setDarkTheme(bool dark);
+
+protected:
+    void closeEvent(QCloseEvent*) override;
+    void dragEnterEvent(QDragEnterEvent*) override;
+    void dropEvent(QDropEvent*) override;
+
+private:
+    void buildActions();
+    void buildMenus();
+    void buildCentral();
+    void buildDocks();
+    void connectController();
+    void onModelLoaded(const ModelInfo& info);
+    void onTokens(const TokenList& tokens);
+    void onStepped(const StepSnapshot& step);
+    void onFailed(const QString& message);
+    void updateActions();
+    void rebuildModelMenus();
+    void addRecent(const QString& folder);
+    void openModelDialog();
+    void togglePlay(bool play);
+    QStringList tokenLabels() const;
+
+    Options m_options;
+    SessionController* m_controller = nullptr;
+    TokenListModel* m_tokenModel = nullptr;
+    PlanModel* m_planModel = nullptr;
+    ModelCardModel* m_cardModel = nullptr;
+
+    QPlainTextEdit* m_prompt = nullptr;
+    TokenStrip* m_tokenStrip = nullptr;
+    QLabel* m_tokenSummary = nullptr;
+    ArchitectureDiagram* m_diagram = nullptr;
+    QScrollArea* m_diagramScroll = nullptr;
+    QTabWidget* m_tabs = nullptr;
+    TensorPanel* m_tensorPanel = nullptr;
+    AttentionPanel* m_attentionPanel = nullptr;
+    ExplanationPanel* m_explanation = nullptr;
+    QTableView* m_cardView = nullptr;
+    QTableView* m_planView = nullptr;
+    QDockWidget* m_explanationDock = nullptr;
+    QDockWidget* m_cardDock = nullptr;
+    QDockWidget* m_planDock = nullptr;
+
+    QLabel* m_statusLabel = nullptr;
+    QLabel* m_opLabel = nullptr;
+    QProgressBar* m_progress = nullptr;
+    QSlider* m_speed = nullptr;
+    QTimer* m_playTimer = nullptr;
+    QTimer* m_retokenize = nullptr;
+    QMenu* m_sampleMenu = nullptr;
+    QMenu* m_recentMenu = nullptr;
+
+    QAction* m_openAction = nullptr;
+    QAction* m_stepAction = nullptr;
+    QAction* m_backAction = nullptr;
+    QAction* m_layerAction = nullptr;
+    QAction* m_prefillAction = nullptr;
+    QAction* m_playAction = nullptr;
+    QAction* m_restartAction = nullptr;
+    QAction* m_cancelAction = nullptr;
+    QAction* m_runPromptAction = nullptr;
+    QAction* m_darkAction = nullptr;
+
+    int m_selectedPosition = -1;
+    QString m_pendingPrompt;
+};
+
+} // namespace ui

@@ -1,0 +1,378 @@
+#include "ui/widgets/tensor_heatmap.h"
+
+#include "ui/widgets/color_map.h"
+
+#include <QMouseEvent>
+#include <QPainter>
+#include <QToolTip>
+#include <QWheelEvent>
+
+#include <algorithm>
+#include <cmath>
+
+namespace ui {
+
+namespace {
+constexpr int kTop = 20;       // column numbers
+constexpr int kBarWidth = 78;  // colour bar and its labels
+constexpr int kMaxCellHeight = 56;
+
+QString formatValue(float v)
+{
+    if (std::isinf(v))
+        return v < 0 ? QStringLiteral("−∞") : QStringLiteral("∞");
+    const float a = std::fabs(v);
+    if (a != 0 && (a < 0.001f || a >= 10000))
+        return QString::number(double(v), 'e', 1);
+    return QString::number(double(v), 'f', a >= 100 ? 0 : a >= 10 ? 1 : 2);
+}
+}
+
+TensorHeatmap::TensorHeatmap(QWidget* parent)
+    : QWidget(parent)
+{
+    setMouseTracking(true);
+    setFocusPolicy(Qt::StrongFocus);
+    setAttribute(Qt::WA_OpaquePaintEvent, false);
+}
+
+void TensorHeatmap::setTensor(int rows, int cols, const QVector<float>& values, const QStringList& rowLabels)
+{
+    const bool sameShape = rows == m_rows && cols == m_cols;
+    m_rows = rows;
+    m_cols = cols;
+    m_values = values;
+    m_rowLabels = rowLabels;
+    m_absMax = 0;
+    for (float v : values)
+        if (std::isfinite(v))
+            m_absMax = std::max(m_absMax, std::fabs(v));
+    QFontMetrics fm(font());
+    m_labelWidth = 36;
+    for (const QString& l : rowLabels)
+        m_labelWidth = std::max(m_labelWidth, fm.horizontalAdvance(l) + 12);
+    m_labelWidth = std::min(m_labelWidth, 150);
+    if (!sameShape) {
+        m_zoom = 1;
+        m_pan = {};
+    }
+    render();
+    update();
+}
+
+void TensorHeatmap::clear()
+{
+    setTensor(0, 0, {});
+}
+
+void TensorHeatmap::setSelectedRow(int row)
+{
+    m_selectedRow = row;
+    update();
+}
+
+void TensorHeatmap::setZoom(double zoom)
+{
+    m_zoom = std::clamp(zoom, 1.0, 400.0);
+    clampPan();
+    update();
+}
+
+void TensorHeatmap::resetView()
+{
+    m_zoom = 1;
+    m_pan = {};
+    update();
+}
+
+void TensorHeatmap::render()
+{
+    if (m_rows <= 0 || m_cols <= 0) {
+        m_image = {};
+        return;
+    }
+    m_image = QImage(m_cols, m_rows, QImage::Format_RGB32);
+    for (int r = 0; r < m_rows; ++r) {
+        auto* line = reinterpret_cast<QRgb*>(m_image.scanLine(r));
+        for (int c = 0; c < m_cols; ++c)
+            line[c] = ColorMap::forValue(m_values[r * m_cols + c], m_absMax);
+    }
+}
+
+QRect TensorHeatmap::plotRect() const
+{
+    const int left = showsBars() ? 48 : m_labelWidth;
+    return QRect(left, kTop, std::max(10, width() - left - kBarWidth), std::max(10, height() - kTop - 6));
+}
+
+QSizeF TensorHeatmap::cellSize() const
+{
+    if (m_rows <= 0 || m_cols <= 0)
+        return {};
+    const QRect plot = plotRect();
+    const double w = double(plot.width()) / m_cols;
+    const double h = std::min(double(plot.height()) / m_rows, double(kMaxCellHeight));
+    return { w * m_zoom, h * m_zoom };
+}
+
+QRectF TensorHeatmap::cellRect(int r, int c) const
+{
+    const QSizeF s = cellSize();
+    const QRect plot = plotRect();
+    if (showsBars())
+        return QRectF(plot.left() + c * s.width() - m_pan.x(), plot.top(), s.width(), plot.height());
+    return QRectF(plot.left() + c * s.width() - m_pan.x(), plot.top() + r * s.height() - m_pan.y(), s.width(), s.height());
+}
+
+bool TensorHeatmap::cellAt(QPointF p, int* r, int* c) const
+{
+    if (m_rows <= 0 || !plotRect().contains(p.toPoint()))
+        return false;
+    const QSizeF s = cellSize();
+    const QRect plot = plotRect();
+    const int col = int(std::floor((p.x() - plot.left() + m_pan.x()) / s.width()));
+    const int row = showsBars() ? 0 : int(std::floor((p.y() - plot.top() + m_pan.y()) / s.height()));
+    if (row < 0 || row >= m_rows || col < 0 || col >= m_cols)
+        return false;
+    *r = row;
+    *c = col;
+    return true;
+}
+
+void TensorHeatmap::clampPan()
+{
+    const QSizeF s = cellSize();
+    const QRect plot = plotRect();
+    const double contentW = s.width() * m_cols, contentH = showsBars() ? plot.height() : s.height() * m_rows;
+    m_pan.setX(std::clamp(m_pan.x(), 0.0, std::max(0.0, contentW - plot.width())));
+    m_pan.setY(std::clamp(m_pan.y(), 0.0, std::max(0.0, contentH - plot.height())));
+}
+
+void TensorHeatmap::paintEvent(QPaintEvent*)
+{
+    QPainter p(this);
+    p.fillRect(rect(), palette().base());
+    if (m_rows <= 0 || m_cols <= 0) {
+        p.setPen(palette().color(QPalette::PlaceholderText));
+        p.drawText(rect(), Qt::AlignCenter, tr("Step to an op to see its output tensor."));
+        return;
+    }
+    const QRect plot = plotRect();
+    const QSizeF s = cellSize();
+    const QColor textColor = palette().color(QPalette::Text);
+    QFont small = font();
+    small.setPointSizeF(std::max(7.0, font().pointSizeF() * 0.85));
+
+    if (showsBars()) {
+        paintBars(p, plot);
+    } else {
+        p.save();
+        p.setClipRect(plot);
+        const QRectF target(plot.left() - m_pan.x(), plot.top() - m_pan.y(), s.width() * m_cols, s.height() * m_rows);
+        p.drawImage(target, m_image);
+        // Numbers in the cells when there is room.
+        if (s.width() >= 38 && s.height() >= 16) {
+            p.setFont(small);
+            const int c0 = std::max(0, int(m_pan.x() / s.width())), c1 = std::min(m_cols - 1, int((m_pan.x() + plot.width()) / s.width()));
+            const int r0 = std::max(0, int(m_pan.y() / s.height())), r1 = std::min(m_rows - 1, int((m_pan.y() + plot.height()) / s.height()));
+            for (int r = r0; r <= r1; ++r)
+                for (int c = c0; c <= c1; ++c) {
+                    const float v = m_values[r * m_cols + c];
+                    p.setPen(ColorMap::textOn(ColorMap::forValue(v, m_absMax)));
+                    p.drawText(cellRect(r, c), Qt::AlignCenter, formatValue(v));
+                }
+        }
+        if (s.width() >= 4 && s.height() >= 4) { // grid lines
+            p.setPen(QPen(QColor(128, 128, 128, 70), 0));
+            for (int c = 1; c < m_cols && s.width() >= 10; ++c)
+                p.drawLine(QPointF(cellRect(0, c).left(), target.top()), QPointF(cellRect(0, c).left(), target.bottom()));
+            for (int r = 1; r < m_rows; ++r)
+                p.drawLine(QPointF(target.left(), cellRect(r, 0).top()), QPointF(target.right(), cellRect(r, 0).top()));
+        }
+        if (m_selectedRow >= 0 && m_selectedRow < m_rows) {
+            p.setPen(QPen(palette().color(QPalette::Highlight), 3));
+            p.setBrush(Qt::NoBrush);
+            const QRectF row = cellRect(m_selectedRow, 0);
+            p.drawRect(QRectF(target.left(), row.top(), target.width(), row.height()).adjusted(1, 1, -1, -1));
+        }
+        if (m_hoverRow >= 0) {
+            p.setPen(QPen(textColor, 2));
+            p.drawRect(cellRect(m_hoverRow, m_hoverCol));
+        }
+        p.restore();
+        // Row labels (tokens).
+        p.setFont(font());
+        p.save();
+        p.setClipRect(QRect(0, plot.top(), plot.left(), plot.height()));
+        const int labelStep = std::max(1, int(std::ceil(14.0 / s.height())));
+        for (int r = 0; r < m_rows; r += labelStep) {
+            const QRectF cell = cellRect(r, 0);
+            const QRectF lr(0, cell.top(), plot.left() - 6, std::max(cell.height(), 14.0));
+            p.setPen(r == m_selectedRow ? palette().color(QPalette::Highlight) : textColor);
+            const QString label = r < m_rowLabels.size() ? m_rowLabels[r] : QString::number(r);
+            p.drawText(lr, Qt::AlignRight | Qt::AlignVCenter, QFontMetrics(font()).elidedText(label, Qt::ElideRight, int(lr.width())));
+        }
+        p.restore();
+    }
+    // Column numbers.
+    p.save();
+    p.setFont(small);
+    p.setPen(palette().color(QPalette::PlaceholderText));
+    p.setClipRect(QRect(plot.left(), 0, plot.width(), kTop));
+    const int every = std::max(1, int(std::ceil(40.0 / s.width())));
+    const int nice[] = { 1, 2, 5, 10, 20, 50, 100, 200, 500, 1000, 2000, 5000, 10000, 20000, 50000 };
+    int step = every;
+    for (int n : nice)
+        if (n >= every) {
+            step = n;
+            break;
+        }
+    for (int c = 0; c < m_cols; c += step) {
+        const QRectF cell = cellRect(0, c);
+        if (cell.right() < plot.left() || cell.left() > plot.right())
+            continue;
+        p.drawText(QRectF(cell.center().x() - 30, 2, 60, kTop - 4), Qt::AlignCenter, QString::number(c));
+    }
+    p.restore();
+    paintColorBar(p, QRect(plot.right() + 14, plot.top(), 16, std::min(plot.height(), 260)));
+}
+
+void TensorHeatmap::paintBars(QPainter& p, const QRect& plot)
+{
+    p.save();
+    p.setClipRect(plot);
+    const double mid = plot.top() + plot.height() / 2.0;
+    const double half = plot.height() / 2.0 - 4;
+    const bool nonNegative = std::all_of(m_values.begin(), m_values.end(), [](float v) { return !(v < 0); });
+    const double zero = nonNegative ? plot.bottom() - 2 : mid;
+    const double scale = nonNegative ? (plot.height() - 6) : half;
+    p.setPen(QPen(palette().color(QPalette::Mid), 0));
+    p.drawLine(QPointF(plot.left(), zero), QPointF(plot.right(), zero));
+    const QSizeF s = cellSize();
+    // Several columns may share a pixel: draw each pixel column's largest bar.
+    const int c0 = std::max(0, int(m_pan.x() / s.width())), c1 = std::min(m_cols - 1, int((m_pan.x() + plot.width()) / s.width()) + 1);
+    for (int c = c0; c <= c1; ++c) {
+        const float v = m_values[c];
+        if (!std::isfinite(v))
+            continue;
+        const QRectF cell = cellRect(0, c);
+        const double h = m_absMax > 0 ? double(v) / m_absMax * scale : 0;
+        const double w = std::max(1.0, cell.width() - (cell.width() > 4 ? 1 : 0));
+        QRectF bar(cell.left(), h >= 0 ? zero - h : zero, w, std::max(1.0, std::fabs(h)));
+        p.fillRect(bar, QColor::fromRgb(ColorMap::forValue(v, m_absMax)).darker(nonNegative ? 100 : 115));
+        if (c == m_hoverCol) {
+            p.setPen(QPen(palette().color(QPalette::Text), 1));
+            p.drawRect(bar);
+        }
+    }
+    p.restore();
+    p.setPen(palette().color(QPalette::PlaceholderText));
+    p.drawText(QRectF(0, nonNegative ? zero - 8 : zero - 8, plot.left() - 4, 16), Qt::AlignRight | Qt::AlignVCenter, QStringLiteral("0"));
+    p.drawText(QRectF(0, plot.top(), plot.left() - 4, 16), Qt::AlignRight | Qt::AlignVCenter, formatValue(m_absMax));
+}
+
+void TensorHeatmap::paintColorBar(QPainter& p, const QRect& bar)
+{
+    for (int y = 0; y < bar.height(); ++y) {
+        const double t = 1.0 - 2.0 * y / std::max(1, bar.height() - 1);
+        p.setPen(QColor::fromRgb(ColorMap::diverging(t)));
+        p.drawLine(bar.left(), bar.top() + y, bar.right(), bar.top() + y);
+    }
+    p.setPen(palette().color(QPalette::Mid));
+    p.setBrush(Qt::NoBrush);
+    p.drawRect(bar);
+    QFont small = font();
+    small.setPointSizeF(std::max(7.0, font().pointSizeF() * 0.85));
+    p.setFont(small);
+    p.setPen(palette().color(QPalette::Text));
+    const QRect labels(bar.right() + 4, bar.top() - 8, width() - bar.right() - 4, bar.height() + 16);
+    p.drawText(labels, Qt::AlignTop | Qt::AlignLeft, formatValue(m_absMax));
+    p.drawText(labels, Qt::AlignVCenter | Qt::AlignLeft, QStringLiteral("0"));
+    p.drawText(labels, Qt::AlignBottom | Qt::AlignLeft, formatValue(-m_absMax));
+}
+
+void TensorHeatmap::wheelEvent(QWheelEvent* e)
+{
+    if (m_rows <= 0)
+        return;
+    const QPointF pos = e->position();
+    const QRect plot = plotRect();
+    const QPointF content = pos - plot.topLeft() + m_pan; // content point under the mouse
+    const double old = m_zoom;
+    m_zoom = std::clamp(m_zoom * std::pow(1.0015, e->angleDelta().y()), 1.0, 400.0);
+    m_pan = content * (m_zoom / old) - (pos - plot.topLeft());
+    clampPan();
+    update();
+    e->accept();
+}
+
+void TensorHeatmap::mousePressEvent(QMouseEvent* e)
+{
+    if (e->button() != Qt::LeftButton)
+        return;
+    m_dragFrom = e->position().toPoint();
+    m_dragging = false;
+}
+
+void TensorHeatmap::mouseMoveEvent(QMouseEvent* e)
+{
+    if (e->buttons() & Qt::LeftButton) {
+        const QPoint d = e->position().toPoint() - m_dragFrom;
+        if (m_dragging || d.manhattanLength() > 4) {
+            m_dragging = true;
+            m_pan -= d;
+            m_dragFrom = e->position().toPoint();
+            clampPan();
+            update();
+            return;
+        }
+    }
+    int r = -1, c = -1;
+    if (cellAt(e->position(), &r, &c)) {
+        if (r != m_hoverRow || c != m_hoverCol) {
+            m_hoverRow = r;
+            m_hoverCol = c;
+            const float v = m_values[r * m_cols + c];
+            const QString label = r < m_rowLabels.size() ? m_rowLabels[r] : QString::number(r);
+            setToolTip(tr("row %1 (%2) · column %3\nvalue %4").arg(r).arg(label).arg(c).arg(double(v), 0, 'g', 7));
+            emit cellHovered(r, c, v);
+            update();
+        }
+    } else if (m_hoverRow >= 0) {
+        m_hoverRow = m_hoverCol = -1;
+        setToolTip({});
+        emit cellHovered(-1, -1, 0);
+        update();
+    }
+}
+
+void TensorHeatmap::mouseReleaseEvent(QMouseEvent* e)
+{
+    if (e->button() == Qt::LeftButton && !m_dragging) {
+        int r = -1, c = -1;
+        if (cellAt(e->position(), &r, &c) && !showsBars())
+            emit rowClicked(r);
+    }
+    m_dragging = false;
+}
+
+void TensorHeatmap::mouseDoubleClickEvent(QMouseEvent*)
+{
+    resetView();
+}
+
+void TensorHeatmap::leaveEvent(QEvent*)
+{
+    if (m_hoverRow >= 0) {
+        m_hoverRow = m_hoverCol = -1;
+        emit cellHovered(-1, -1, 0);
+        update();
+    }
+}
+
+void TensorHeatmap::resizeEvent(QResizeEvent*)
+{
+    clampPan();
+}
+
+} // namespace ui

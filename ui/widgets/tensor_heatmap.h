@@ -1,0 +1,75 @@
+#pragma once
+// A tensor as a heatmap: rows = tokens, columns = features, a diverging colour map centred at zero with a colour
+// bar. Wheel zooms (around the mouse), drag pans, double-click resets; the value under the mouse is reported and
+// the exact numbers are drawn in the cells once they are large enough. A one-row tensor is drawn as bars. The
+// tensor is rendered into a QImage (one pixel per cell) once per change and scaled when painted.
+#include <QImage>
+#include <QStringList>
+#include <QVector>
+#include <QWidget>
+
+namespace ui {
+
+class TensorHeatmap : public QWidget {
+    Q_OBJECT
+public:
+    explicit TensorHeatmap(QWidget* parent = nullptr);
+
+    void setTensor(int rows, int cols, const QVector<float>& values, const QStringList& rowLabels = {});
+    void clear();
+    void setSelectedRow(int row); // highlighted (a token chosen elsewhere); -1 = none
+    int selectedRow() const { return m_selectedRow; }
+    void setZoom(double zoom);    // 1 = fit
+    double zoom() const { return m_zoom; }
+    void resetView();
+
+    int rows() const { return m_rows; }
+    int cols() const { return m_cols; }
+    float absMax() const { return m_absMax; }
+    bool showsBars() const { return m_rows == 1; }
+    // Where cell (r, c) is drawn, in widget coordinates (for tests and tooltips).
+    QRectF cellRect(int r, int c) const;
+    QRect plotRect() const;
+
+    QSize sizeHint() const override { return { 640, 360 }; }
+    QSize minimumSizeHint() const override { return { 240, 160 }; }
+
+signals:
+    void cellHovered(int row, int col, float value); // row = -1 when the mouse leaves the cells
+    void rowClicked(int row);
+
+protected:
+    void paintEvent(QPaintEvent*) override;
+    void wheelEvent(QWheelEvent*) override;
+    void mousePressEvent(QMouseEvent*) override;
+    void mouseMoveEvent(QMouseEvent*) override;
+    void mouseReleaseEvent(QMouseEvent*) override;
+    void mouseDoubleClickEvent(QMouseEvent*) override;
+    void leaveEvent(QEvent*) override;
+    void resizeEvent(QResizeEvent*) override;
+
+private:
+    void render();
+    void clampPan();
+    QSizeF cellSize() const;
+    bool cellAt(QPointF p, int* r, int* c) const;
+    void paintBars(class QPainter& p, const QRect& plot);
+    void paintColorBar(class QPainter& p, const QRect& bar);
+
+    int m_rows = 0;
+    int m_cols = 0;
+    QVector<float> m_values;
+    QStringList m_rowLabels;
+    float m_absMax = 0;
+    QImage m_image;
+    double m_zoom = 1;
+    QPointF m_pan; // pixels the content is shifted up/left
+    QPoint m_dragFrom;
+    bool m_dragging = false;
+    int m_hoverRow = -1;
+    int m_hoverCol = -1;
+    int m_selectedRow = -1;
+    int m_labelWidth = 0;
+};
+
+} // namespace ui

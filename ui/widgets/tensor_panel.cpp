@@ -1,0 +1,90 @@
+#include "ui/widgets/tensor_panel.h"
+
+#include "ui/widgets/tensor_heatmap.h"
+
+#include <QLabel>
+#include <QVBoxLayout>
+
+namespace ui {
+
+TensorPanel::TensorPanel(QWidget* parent)
+    : QWidget(parent)
+{
+    auto* layout = new QVBoxLayout(this);
+    layout->setContentsMargins(6, 6, 6, 6);
+    m_header = new QLabel(this);
+    m_header->setTextFormat(Qt::RichText);
+    m_header->setWordWrap(true);
+    m_heatmap = new TensorHeatmap(this);
+    m_hover = new QLabel(this);
+    m_hover->setText(tr("Wheel: zoom · drag: pan · double-click: fit · click a row: select that token"));
+    m_hover->setForegroundRole(QPalette::PlaceholderText);
+    m_predictions = new QLabel(this);
+    m_predictions->setTextFormat(Qt::RichText);
+    m_predictions->setWordWrap(true);
+    m_predictions->hide();
+    layout->addWidget(m_header);
+    layout->addWidget(m_heatmap, 1);
+    layout->addWidget(m_predictions);
+    layout->addWidget(m_hover);
+    connect(m_heatmap, &TensorHeatmap::cellHovered, this, [this](int r, int c, float v) {
+        if (r < 0) {
+            m_hover->setText(tr("Wheel: zoom · drag: pan · double-click: fit · click a row: select that token"));
+            return;
+        }
+        const QString row = r < m_rowLabels.size() ? m_rowLabels[r] : QString::number(r);
+        m_hover->setText(tr("row %1 (%2) · column %3 · value %4").arg(r).arg(row).arg(c).arg(double(v), 0, 'g', 7));
+    });
+    connect(m_heatmap, &TensorHeatmap::rowClicked, this, [this](int r) {
+        if (m_rowsArePositions)
+            emit positionClicked(m_posBegin + r);
+    });
+}
+
+void TensorPanel::setStep(const StepSnapshot& step, const QStringList& tokens)
+{
+    if (!step.isValid()) {
+        m_header->setText(tr("<b>Nothing has run yet.</b> Press <b>F10</b> to run the first op, <b>F5</b> to run the whole prefill."));
+        m_heatmap->clear();
+        m_predictions->hide();
+        return;
+    }
+    m_posBegin = step.posBegin;
+    m_rowsArePositions = step.rows == step.positions;
+    m_rowLabels.clear();
+    for (int r = 0; r < step.rows; ++r) {
+        const int pos = m_rowsArePositions ? step.posBegin + r : step.posBegin + step.positions - step.rows + r;
+        m_rowLabels << (pos < tokens.size() ? tokens[pos] : QString::number(pos));
+    }
+    m_header->setText(tr("<b>%1</b> &nbsp;<code>%2</code><br>shape <b>%3 × %4</b> %5 &nbsp;·&nbsp; min %6 · max %7 · mean %8 · std %9")
+                          .arg(step.label.toHtmlEscaped(), step.name.toHtmlEscaped())
+                          .arg(step.rows)
+                          .arg(step.cols)
+                          .arg(step.shape.toHtmlEscaped())
+                          .arg(double(step.stats.min), 0, 'g', 4)
+                          .arg(double(step.stats.max), 0, 'g', 4)
+                          .arg(double(step.stats.mean), 0, 'g', 4)
+                          .arg(double(step.stats.std), 0, 'g', 4));
+    m_heatmap->setTensor(step.rows, step.cols, step.values, m_rowLabels);
+    if (!step.predictions.isEmpty()) {
+        QString html = tr("<b>Most likely next tokens:</b> ");
+        for (const Prediction& p : step.predictions)
+            html += QStringLiteral("&nbsp; <code>%1</code> %2%").arg(p.text.toHtmlEscaped()).arg(double(p.probability) * 100, 0, 'f', 1);
+        m_predictions->setText(html);
+        m_predictions->show();
+    } else {
+        m_predictions->hide();
+    }
+}
+
+void TensorPanel::setSelectedPosition(int position)
+{
+    m_heatmap->setSelectedRow(m_rowsArePositions ? position - m_posBegin : -1);
+}
+
+QString TensorPanel::headerText() const
+{
+    return m_header->text();
+}
+
+} // namespace ui

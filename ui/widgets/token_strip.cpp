@@ -1,0 +1,203 @@
+#include "ui/widgets/token_strip.h"
+
+#include <QHelpEvent>
+#include <QKeyEvent>
+#include <QMouseEvent>
+#include <QPainter>
+#include <QPainterPath>
+#include <QToolTip>
+
+namespace ui {
+
+namespace {
+constexpr int kGap = 4;
+constexpr int kPad = 7;
+}
+
+TokenStrip::TokenStrip(QWidget* parent)
+    : QWidget(parent)
+{
+    setFocusPolicy(Qt::StrongFocus);
+    setMouseTracking(true);
+    QSizePolicy sp(QSizePolicy::Preferred, QSizePolicy::Preferred);
+    sp.setHeightForWidth(true);
+    setSizePolicy(sp);
+}
+
+void TokenStrip::setTokens(const TokenList& tokens)
+{
+    m_tokens = tokens;
+    if (m_selected >= m_tokens.size())
+        m_selected = -1;
+    m_rects = layoutFor(width());
+    updateGeometry();
+    update();
+}
+
+void TokenStrip::setTokens(const QStringList& texts)
+{
+    TokenList list;
+    for (int i = 0; i < texts.size(); ++i) {
+        TokenInfo t;
+        t.id = i;
+        t.display = t.piece = texts[i];
+        t.bytes = texts[i].toUtf8();
+        list.push_back(t);
+    }
+    setTokens(list);
+}
+
+void TokenStrip::setSelected(int position)
+{
+    m_selected = position;
+    update();
+}
+
+void TokenStrip::select(int position)
+{
+    if (position < 0 || position >= m_tokens.size())
+        return;
+    m_selected = position;
+    update();
+    emit tokenSelected(position);
+}
+
+QVector<QRect> TokenStrip::layoutFor(int width) const
+{
+    QVector<QRect> rects;
+    const QFontMetrics fm(font());
+    QFont small = font();
+    small.setPointSizeF(font().pointSizeF() * 0.8);
+    const QFontMetrics sm(small);
+    const int h = fm.height() + sm.height() + 8;
+    int x = 0, y = 0;
+    for (const TokenInfo& t : m_tokens) {
+        const int w = std::min(std::max(fm.horizontalAdvance(t.visibleText()), sm.horizontalAdvance(QString::number(t.id))) + 2 * kPad, std::max(60, width));
+        if (x > 0 && x + w > width) {
+            x = 0;
+            y += h + kGap;
+        }
+        rects.push_back(QRect(x, y, w, h));
+        x += w + kGap;
+    }
+    return rects;
+}
+
+int TokenStrip::heightForWidth(int width) const
+{
+    const QVector<QRect> rects = layoutFor(width);
+    return rects.isEmpty() ? minimumSizeHint().height() : rects.back().bottom() + 2;
+}
+
+QSize TokenStrip::sizeHint() const
+{
+    return { 400, heightForWidth(400) };
+}
+
+QRect TokenStrip::cellRect(int position) const
+{
+    return position >= 0 && position < m_rects.size() ? m_rects[position] : QRect();
+}
+
+int TokenStrip::indexAt(QPoint p) const
+{
+    for (int i = 0; i < m_rects.size(); ++i)
+        if (m_rects[i].contains(p))
+            return i;
+    return -1;
+}
+
+void TokenStrip::resizeEvent(QResizeEvent*)
+{
+    m_rects = layoutFor(width());
+}
+
+void TokenStrip::paintEvent(QPaintEvent*)
+{
+    QPainter p(this);
+    p.setRenderHint(QPainter::Antialiasing);
+    if (m_tokens.isEmpty()) {
+        p.setPen(palette().color(QPalette::PlaceholderText));
+        p.drawText(rect(), Qt::AlignLeft | Qt::AlignVCenter, tr("Tokens appear here once the prompt is tokenized."));
+        return;
+    }
+    const QFontMetrics fm(font());
+    QFont small = font();
+    small.setPointSizeF(font().pointSizeF() * 0.8);
+    const bool dark = palette().color(QPalette::Window).lightness() < 128;
+    // Alternating soft hues so neighbouring tokens are easy to tell apart.
+    const QColor hues[] = { QColor(0x4e, 0x79, 0xa7), QColor(0x59, 0xa1, 0x4f), QColor(0x9c, 0x75, 0x5f), QColor(0xb0, 0x7a, 0xa1) };
+    for (int i = 0; i < m_tokens.size() && i < m_rects.size(); ++i) {
+        const TokenInfo& t = m_tokens[i];
+        const QRectF r = QRectF(m_rects[i]).adjusted(0.5, 0.5, -0.5, -0.5);
+        QColor fill = hues[i % 4];
+        fill.setAlpha(dark ? 90 : 45);
+        QPen border(hues[i % 4], 1);
+        if (t.special) {
+            fill = QColor(0xe6, 0x9f, 0x00, dark ? 110 : 70);
+            border = QPen(QColor(0xe6, 0x9f, 0x00), 2, Qt::DashLine);
+        }
+        if (i == m_selected) {
+            fill = palette().color(QPalette::Highlight);
+            border = QPen(palette().color(QPalette::Highlight).darker(130), 2);
+        }
+        p.setPen(border);
+        p.setBrush(fill);
+        p.drawRoundedRect(r, 5, 5);
+        const QColor text = i == m_selected ? palette().color(QPalette::HighlightedText) : palette().color(QPalette::Text);
+        p.setPen(text);
+        p.setFont(font());
+        p.drawText(r.adjusted(kPad, 3, -kPad, 0), Qt::AlignHCenter | Qt::AlignTop, fm.elidedText(t.visibleText(), Qt::ElideRight, int(r.width()) - 2 * kPad));
+        p.setFont(small);
+        QColor idColor = text;
+        idColor.setAlpha(170);
+        p.setPen(idColor);
+        p.drawText(r.adjusted(2, 0, -2, -3), Qt::AlignHCenter | Qt::AlignBottom, QString::number(t.id));
+    }
+    if (hasFocus() && m_selected >= 0 && m_selected < m_rects.size()) {
+        p.setPen(QPen(palette().color(QPalette::Text), 1, Qt::DotLine));
+        p.setBrush(Qt::NoBrush);
+        p.drawRoundedRect(QRectF(m_rects[m_selected]).adjusted(-2, -2, 2, 2), 6, 6);
+    }
+}
+
+bool TokenStrip::event(QEvent* e)
+{
+    if (e->type() == QEvent::ToolTip) {
+        auto* he = static_cast<QHelpEvent*>(e);
+        const int i = indexAt(he->pos());
+        if (i >= 0) {
+            const TokenInfo& t = m_tokens[i];
+            QString tip = tr("position %1 · id %2\nbytes: %3\npiece: %4").arg(i).arg(t.id).arg(t.bytesHex().isEmpty() ? tr("(none)") : t.bytesHex(), t.piece);
+            if (t.special)
+                tip += tr("\nspecial token");
+            QToolTip::showText(he->globalPos(), tip, this, m_rects[i]);
+        } else {
+            QToolTip::hideText();
+        }
+        return true;
+    }
+    return QWidget::event(e);
+}
+
+void TokenStrip::mousePressEvent(QMouseEvent* e)
+{
+    const int i = indexAt(e->position().toPoint());
+    if (i >= 0)
+        select(i);
+}
+
+void TokenStrip::keyPressEvent(QKeyEvent* e)
+{
+    if (m_tokens.isEmpty())
+        return QWidget::keyPressEvent(e);
+    switch (e->key()) {
+    case Qt::Key_Left: select(std::max(0, m_selected - 1)); break;
+    case Qt::Key_Right: select(std::min(int(m_tokens.size()) - 1, m_selected + 1)); break;
+    case Qt::Key_Home: select(0); break;
+    case Qt::Key_End: select(int(m_tokens.size()) - 1); break;
+    default: QWidget::keyPressEvent(e);
+    }
+}
+
+} // namespace ui

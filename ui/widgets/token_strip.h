@@ -1,0 +1,48 @@
+#pragma once
+// The prompt's tokens as chips that wrap over lines: the piece (whitespace made visible) above, the id below.
+// Special tokens are drawn apart (dashed amber border). Hover shows id, bytes and piece; clicking (or the arrow
+// keys) selects a position, which every view then highlights.
+#include "ui/session/token_info.h"
+
+#include <QWidget>
+
+namespace ui {
+
+class TokenStrip : public QWidget {
+    Q_OBJECT
+public:
+    explicit TokenStrip(QWidget* parent = nullptr);
+
+    void setTokens(const TokenList& tokens);
+    void setTokens(const QStringList& texts); // plain pieces with ids 0..n-1 (tests, previews)
+    const TokenList& tokens() const { return m_tokens; }
+    void setSelected(int position); // -1 = none; does not emit
+    int selected() const { return m_selected; }
+    QRect cellRect(int position) const;
+
+    bool hasHeightForWidth() const override { return true; }
+    int heightForWidth(int width) const override;
+    QSize sizeHint() const override;
+    QSize minimumSizeHint() const override { return { 120, 44 }; }
+
+signals:
+    void tokenSelected(int position);
+
+protected:
+    void paintEvent(QPaintEvent*) override;
+    void mousePressEvent(QMouseEvent*) override;
+    void keyPressEvent(QKeyEvent*) override;
+    void resizeEvent(QResizeEvent*) override;
+    bool event(QEvent*) override;
+
+private:
+    QVector<QRect> layoutFor(int width) const;
+    int indexAt(QPoint p) const;
+    void select(int position);
+
+    TokenList m_tokens;
+    QVector<QRect> m_rects;
+    int m_selected = -1;
+};
+
+} // namespace ui
