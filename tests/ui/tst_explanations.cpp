@@ -1,0 +1,78 @@
+// Every op kind has an explanation in English and Turkish, and every placeholder in them is filled in.
+#include "random_model.h"
+
+#include "core/plan/op_kind.h"
+#include "ui/session/session_controller.h"
+#include "ui/widgets/explanation_panel.h"
+
+#include <QRegularExpression>
+#include <QTest>
+
+using ui::ExplanationPanel;
+
+class TestExplanations : public QObject {
+    Q_OBJECT
+private slots:
+    void everyKindHasBothLanguages_data();
+    void everyKindHasBothLanguages();
+    void placeholdersAreFilled();
+};
+
+void TestExplanations::everyKindHasBothLanguages_data()
+{
+    QTest::addColumn<QString>("kind");
+    QTest::newRow("overview") << QStringLiteral("overview");
+    for (int k = int(core::OpKind::Embed); k <= int(core::OpKind::OutputSoftmax); ++k) {
+        const char* name = core::opKindName(core::OpKind(k));
+        QTest::newRow(name) << QString::fromLatin1(name);
+    }
+}
+
+void TestExplanations::everyKindHasBothLanguages()
+{
+    QFETCH(QString, kind);
+    ExplanationPanel panel; // loads the resources
+    const QString en = ExplanationPanel::loadText(kind, QStringLiteral("en"));
+    const QString tr = ExplanationPanel::loadText(kind, QStringLiteral("tr"));
+    QVERIFY2(en.size() > 100, qPrintable(kind));
+    QVERIFY2(tr.size() > 100, qPrintable(kind));
+    QVERIFY(en != tr);
+}
+
+void TestExplanations::placeholdersAreFilled()
+{
+    QTemporaryDir dir;
+    ui::SessionController c;
+    c.loadModel(testing::makeRandomModel(dir));
+    c.setPrompt(QStringLiteral("hello"));
+    c.runToEndOfPrefill();
+    QTRY_VERIFY_WITH_TIMEOUT(c.hasPass(), 10000);
+    c.runToEndOfPrefill();
+    QTRY_VERIFY_WITH_TIMEOUT(c.current().finished(), 10000);
+    ExplanationPanel panel;
+    panel.setModel(c.model());
+    const QRegularExpression unfilled(QStringLiteral("\\{[A-Za-z]+\\}"));
+    for (const QString& lang : { QStringLiteral("en"), QStringLiteral("tr") }) {
+        panel.setLanguage(lang);
+        for (int node = -1; node < c.model().plan.size(); ++node) {
+            c.seek(node);
+            QTRY_COMPARE_WITH_TIMEOUT(c.cursor(), node, 5000);
+            panel.setStep(c.current());
+            QCOMPARE(panel.kind(), node < 0 ? QStringLiteral("overview") : c.model().plan[node].kind);
+            QVERIFY2(!unfilled.match(panel.markdown()).hasMatch(), qPrintable(panel.markdown()));
+        }
+    }
+    // The attention formula carries the model's head size.
+    panel.setLanguage(QStringLiteral("en"));
+    for (int node = 0; node < c.model().plan.size(); ++node)
+        if (c.model().plan[node].kind == QLatin1String("softmax")) {
+            c.seek(node);
+            QTRY_COMPARE_WITH_TIMEOUT(c.cursor(), node, 5000);
+            panel.setStep(c.current());
+            QVERIFY(panel.markdown().contains(QStringLiteral("d = %1").arg(c.model().headDim)));
+            break;
+        }
+}
+
+QTEST_MAIN(TestExplanations)
+#include "tst_explanations.moc"

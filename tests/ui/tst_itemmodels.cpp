@@ -1,0 +1,92 @@
+// Every item model passes QAbstractItemModelTester, filled from a real loaded model and prompt, and while changing.
+#include "random_model.h"
+
+#include "ui/session/model_card_model.h"
+#include "ui/session/plan_model.h"
+#include "ui/session/session_controller.h"
+#include "ui/session/token_list_model.h"
+
+#include <QAbstractItemModelTester>
+#include <QSignalSpy>
+#include <QTest>
+
+class TestItemModels : public QObject {
+    Q_OBJECT
+private slots:
+    void initTestCase();
+    void tokenListModel();
+    void planModel();
+    void modelCardModel();
+
+private:
+    QTemporaryDir m_dir;
+    ui::SessionController* m_controller = nullptr;
+};
+
+void TestItemModels::initTestCase()
+{
+    QVERIFY(m_dir.isValid());
+    const QString folder = testing::makeRandomModel(m_dir);
+    m_controller = new ui::SessionController(this);
+    m_controller->loadModel(folder);
+    m_controller->setPrompt(QStringLiteral("Hi <there>\n"));
+    QTRY_COMPARE_WITH_TIMEOUT(m_controller->tokens().size(), 11, 10000);
+}
+
+void TestItemModels::tokenListModel()
+{
+    ui::TokenListModel model;
+    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    QCOMPARE(model.rowCount(), 0);
+    model.setTokens(m_controller->tokens());
+    QCOMPARE(model.rowCount(), 11);
+    const QModelIndex first = model.index(0, 0);
+    QCOMPARE(model.data(first, ui::TokenListModel::IdRole).toInt(), int('H'));
+    QCOMPARE(model.data(first).toString(), QStringLiteral("H"));
+    QVERIFY(model.data(first, Qt::ToolTipRole).toString().contains(QStringLiteral("48")));
+    QCOMPARE(model.data(model.index(2, 0), ui::TokenListModel::VisibleTextRole).toString(), QString(QChar(0x2423)));
+    QCOMPARE(model.data(model.index(10, 0), ui::TokenListModel::VisibleTextRole).toString(), QString(QChar(0x21B5)));
+    model.setTokens({});
+    QCOMPARE(model.rowCount(), 0);
+}
+
+void TestItemModels::planModel()
+{
+    ui::PlanModel model;
+    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    model.setPlan(m_controller->model().plan);
+    QCOMPARE(model.rowCount(), int(m_controller->model().plan.size()));
+    QCOMPARE(model.columnCount(), int(ui::PlanModel::ColumnCount));
+    QCOMPARE(model.data(model.index(0, ui::PlanModel::KindColumn)).toString(), QStringLiteral("embed"));
+    QSignalSpy changed(&model, &QAbstractItemModel::dataChanged);
+    model.setCursor(5);
+    QCOMPARE(changed.count(), 1);
+    QCOMPARE(model.data(model.index(5, 0), ui::PlanModel::StateRole).toInt(), int(ui::PlanModel::Current));
+    QCOMPARE(model.data(model.index(4, 0), ui::PlanModel::StateRole).toInt(), int(ui::PlanModel::Executed));
+    QCOMPARE(model.data(model.index(6, 0), ui::PlanModel::StateRole).toInt(), int(ui::PlanModel::Pending));
+    model.setCursor(-1);
+    QCOMPARE(model.data(model.index(0, 0), ui::PlanModel::StateRole).toInt(), int(ui::PlanModel::Pending));
+    model.setPlan({});
+    QCOMPARE(model.rowCount(), 0);
+}
+
+void TestItemModels::modelCardModel()
+{
+    ui::ModelCardModel model;
+    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    model.setModelInfo(m_controller->model());
+    QVERIFY(model.rowCount() >= 15);
+    QCOMPARE(model.columnCount(), 2);
+    QStringList names;
+    for (int r = 0; r < model.rowCount(); ++r)
+        names << model.data(model.index(r, 0)).toString();
+    for (const char* expected : { "Architecture", "Parameters", "Layers", "Attention heads", "KV heads", "Vocabulary", "Context length",
+             "Positional encoding", "Normalization", "Activation", "Tied embeddings", "Weights" })
+        QVERIFY2(names.contains(QString::fromLatin1(expected)), expected);
+    QCOMPARE(model.data(model.index(names.indexOf("Layers"), 1)).toString(), QStringLiteral("2"));
+    model.setModelInfo({});
+    QCOMPARE(model.rowCount(), 0);
+}
+
+QTEST_GUILESS_MAIN(TestItemModels)
+#include "tst_itemmodels.moc"

@@ -1,0 +1,182 @@
+// The window as a whole: clicking a diagram node jumps there and every view follows; clicking a token selects it
+// in every view; the transport actions drive the controller; a bad model leaves the old one on screen.
+#include "random_model.h"
+
+#include "ui/session/plan_model.h"
+#include "ui/session/session_controller.h"
+#include "ui/widgets/architecture_diagram.h"
+#include "ui/widgets/attention_panel.h"
+#include "ui/widgets/attention_view.h"
+#include "ui/widgets/explanation_panel.h"
+#include "ui/widgets/main_window.h"
+#include "ui/widgets/tensor_heatmap.h"
+#include "ui/widgets/tensor_panel.h"
+#include "ui/widgets/token_strip.h"
+
+#include <QAction>
+#include <QSignalSpy>
+#include <QTest>
+
+using ui::MainWindow;
+
+class TestMainWindow : public QObject {
+    Q_OBJECT
+private slots:
+    void initTestCase();
+    void init();
+    void cleanup();
+    void clickDiagramNodeJumps_data();
+    void clickDiagramNodeJumps();
+    void clickTokenSelectsEverywhere_data();
+    void clickTokenSelectsEverywhere();
+    void shortcutsStep();
+    void attentionFollowsTheStep();
+    void badModelKeepsWindowUsable();
+
+private:
+    int nodeIndex(const QString& name) const;
+    QTemporaryDir m_dir;
+    QString m_model;
+    MainWindow* m_window = nullptr;
+};
+
+void TestMainWindow::initTestCase()
+{
+    QVERIFY(m_dir.isValid());
+    m_model = testing::makeRandomModel(m_dir);
+}
+
+void TestMainWindow::init()
+{
+    m_window = new MainWindow(MainWindow::Options { false, false });
+    m_window->resize(1280, 800);
+    m_window->show();
+    QVERIFY(QTest::qWaitForWindowExposed(m_window));
+    m_window->setPromptText(QStringLiteral("abcdef"));
+    m_window->openModel(m_model);
+    QTRY_COMPARE_WITH_TIMEOUT(m_window->controller()->tokens().size(), 6, 10000);
+    QTRY_VERIFY(m_window->controller()->hasPass());
+    QTRY_VERIFY(!m_window->controller()->isBusy());
+}
+
+void TestMainWindow::cleanup()
+{
+    delete m_window;
+    m_window = nullptr;
+}
+
+int TestMainWindow::nodeIndex(const QString& name) const
+{
+    const auto& plan = m_window->controller()->model().plan;
+    for (int i = 0; i < plan.size(); ++i)
+        if (plan[i].name == name)
+            return i;
+    return -1;
+}
+
+void TestMainWindow::clickDiagramNodeJumps_data()
+{
+    QTest::addColumn<QString>("name");
+    QTest::newRow("embedding") << "token_embd";
+    QTest::newRow("k projection") << "blk.0.attn_k";
+    QTest::newRow("head softmax") << "blk.0.head.2.softmax";
+    QTest::newRow("lm head") << "output";
+}
+
+void TestMainWindow::clickDiagramNodeJumps()
+{
+    QFETCH(QString, name);
+    const int node = nodeIndex(name);
+    QVERIFY(node >= 0);
+    ui::ArchitectureDiagram* diagram = m_window->diagram();
+    const QRectF r = diagram->nodeRect(node);
+    QVERIFY2(r.isValid(), qPrintable(name));
+    QTest::mouseClick(diagram, Qt::LeftButton, {}, r.center().toPoint());
+    QTRY_COMPARE_WITH_TIMEOUT(m_window->controller()->cursor(), node, 10000);
+    QCOMPARE(diagram->cursor(), node);
+    QCOMPARE(m_window->planModel()->cursor(), node);
+    const auto& info = m_window->controller()->model().plan[node];
+    QVERIFY(m_window->tensorPanel()->headerText().contains(info.label.toHtmlEscaped()));
+    QCOMPARE(m_window->explanationPanel()->kind(), info.kind);
+    QVERIFY(m_window->statusText().contains(info.label));
+    QVERIFY(m_window->tensorPanel()->heatmap()->rows() > 0);
+}
+
+void TestMainWindow::clickTokenSelectsEverywhere_data()
+{
+    QTest::addColumn<int>("position");
+    QTest::newRow("first") << 0;
+    QTest::newRow("third") << 2;
+    QTest::newRow("last") << 5;
+}
+
+void TestMainWindow::clickTokenSelectsEverywhere()
+{
+    QFETCH(int, position);
+    m_window->controller()->seek(nodeIndex(QStringLiteral("blk.0.attn_q")));
+    QTRY_COMPARE_WITH_TIMEOUT(m_window->controller()->current().name, QStringLiteral("blk.0.attn_q"), 10000);
+    ui::TokenStrip* strip = m_window->tokenStrip();
+    QTest::mouseClick(strip, Qt::LeftButton, {}, strip->cellRect(position).center());
+    QCOMPARE(m_window->selectedPosition(), position);
+    QCOMPARE(strip->selected(), position);
+    QCOMPARE(m_window->tensorPanel()->heatmap()->selectedRow(), position);
+    QCOMPARE(m_window->attentionPanel()->view()->queryRow(), position);
+    // And the other way: clicking a row of the heatmap selects the token.
+    ui::TensorHeatmap* map = m_window->tensorPanel()->heatmap();
+    const int other = (position + 1) % 6;
+    QTest::mouseClick(map, Qt::LeftButton, {}, map->cellRect(other, 3).center().toPoint());
+    QCOMPARE(strip->selected(), other);
+}
+
+void TestMainWindow::shortcutsStep()
+{
+    ui::SessionController* c = m_window->controller();
+    QCOMPARE(c->cursor(), -1);
+    QTest::keyClick(m_window, Qt::Key_F10);
+    QTRY_COMPARE_WITH_TIMEOUT(c->cursor(), 0, 10000);
+    QTest::keyClick(m_window, Qt::Key_F10);
+    QTest::keyClick(m_window, Qt::Key_F10);
+    QTRY_COMPARE_WITH_TIMEOUT(c->cursor(), 2, 10000);
+    QTest::keyClick(m_window, Qt::Key_F10, Qt::ShiftModifier);
+    QTRY_COMPARE_WITH_TIMEOUT(c->cursor(), 1, 10000);
+    QTest::keyClick(m_window, Qt::Key_F10, Qt::ControlModifier);
+    QTRY_COMPARE_WITH_TIMEOUT(c->cursor(), c->model().firstNodeOfLayer(1) - 1, 10000);
+    QTest::keyClick(m_window, Qt::Key_F5);
+    QTRY_VERIFY_WITH_TIMEOUT(c->current().finished(), 10000);
+    QTest::keyClick(m_window, Qt::Key_R, Qt::ControlModifier);
+    QTRY_COMPARE_WITH_TIMEOUT(c->cursor(), -1, 10000);
+}
+
+void TestMainWindow::attentionFollowsTheStep()
+{
+    const int node = nodeIndex(QStringLiteral("blk.1.head.3.softmax"));
+    m_window->controller()->seek(node);
+    QTRY_COMPARE_WITH_TIMEOUT(m_window->controller()->cursor(), node, 10000);
+    ui::AttentionView* view = m_window->attentionPanel()->view();
+    QCOMPARE(view->selectedLayer(), 1);
+    QCOMPARE(view->selectedHead(), 3);
+    QVERIFY(view->selectedMatrix());
+    QCOMPARE(view->selectedMatrix()->rows, 6);
+    QVERIFY(m_window->showView(QStringLiteral("attention")));
+    QSignalSpy head(view, &ui::AttentionView::headSelected);
+    QTest::mouseClick(view, Qt::LeftButton, {}, view->gridCellRect(0, 1).center().toPoint());
+    QCOMPARE(head.count(), 1);
+    QCOMPARE(view->selectedLayer(), 0);
+    QCOMPARE(view->selectedHead(), 1);
+    QTest::mouseClick(view, Qt::LeftButton, {}, view->matrixCellRect(4, 0).center().toPoint());
+    QCOMPARE(m_window->tokenStrip()->selected(), 4);
+}
+
+void TestMainWindow::badModelKeepsWindowUsable()
+{
+    QSignalSpy failed(m_window->controller(), &ui::SessionController::failed);
+    m_window->openModel(m_dir.filePath(QStringLiteral("does-not-exist")));
+    QTRY_COMPARE_WITH_TIMEOUT(failed.count(), 1, 10000);
+    QVERIFY(m_window->statusText().startsWith(QStringLiteral("Could not load")));
+    QCOMPARE(m_window->controller()->model().folder, m_model);
+    QTest::keyClick(m_window, Qt::Key_F5);
+    QTRY_VERIFY_WITH_TIMEOUT(m_window->controller()->current().finished(), 10000);
+}
+
+QTEST_MAIN(TestMainWindow)
+#include "tst_mainwindow.moc"

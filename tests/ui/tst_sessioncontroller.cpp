@@ -1,0 +1,231 @@
+// The session controller: signals in order, stepping as a cursor (forward then back gives identical tensors),
+// stepping over a layer, and a bad model that leaves the previous one usable.
+#include "random_model.h"
+
+#include "ui/session/session_controller.h"
+
+#include <QDir>
+#include <QFile>
+#include <QSignalSpy>
+#include <QTest>
+
+using ui::SessionController;
+using ui::StepSnapshot;
+
+class TestSessionController : public QObject {
+    Q_OBJECT
+private slots:
+    void initTestCase();
+    void fullPrefillSignalsInOrder();
+    void forwardThenBackIsIdentical_data();
+    void forwardThenBackIsIdentical();
+    void stepOverLayerEndsTheLayer();
+    void attentionMatricesArePerHead();
+    void badModelKeepsTheOldOne_data();
+    void badModelKeepsTheOldOne();
+    void newPromptResetsThePass();
+
+private:
+    void loadAndPrompt(SessionController& c, const QString& prompt = QStringLiteral("the cat sat"));
+    QTemporaryDir m_dir;
+    QString m_model;
+};
+
+void TestSessionController::initTestCase()
+{
+    QVERIFY(m_dir.isValid());
+    m_model = testing::makeRandomModel(m_dir);
+}
+
+void TestSessionController::loadAndPrompt(SessionController& c, const QString& prompt)
+{
+    QSignalSpy loaded(&c, &SessionController::modelLoaded);
+    c.loadModel(m_model);
+    QTRY_COMPARE_WITH_TIMEOUT(loaded.count(), 1, 10000);
+    QSignalSpy stepped(&c, &SessionController::stepped);
+    c.setPrompt(prompt);
+    QTRY_COMPARE_WITH_TIMEOUT(stepped.count(), 1, 10000);
+    QTRY_VERIFY(!c.isBusy());
+}
+
+void TestSessionController::fullPrefillSignalsInOrder()
+{
+    SessionController c;
+    QStringList order;
+    connect(&c, &SessionController::loadStarted, this, [&] { order << "loadStarted"; });
+    connect(&c, &SessionController::modelLoaded, this, [&] { order << "modelLoaded"; });
+    connect(&c, &SessionController::tokensReady, this, [&] { order << "tokensReady"; });
+    connect(&c, &SessionController::stepped, this, [&](const StepSnapshot& s) { order << QStringLiteral("stepped %1").arg(s.cursor); });
+    connect(&c, &SessionController::prefillFinished, this, [&] { order << "prefillFinished"; });
+    connect(&c, &SessionController::failed, this, [&](const QString& m) { order << "failed " + m; });
+    QSignalSpy progress(&c, &SessionController::progress);
+    QSignalSpy busy(&c, &SessionController::busyChanged);
+
+    c.loadModel(m_model);
+    c.setPrompt(QStringLiteral("I think the capital of France is"));
+    QTRY_VERIFY_WITH_TIMEOUT(order.contains("tokensReady"), 10000);
+    QTRY_VERIFY(!c.isBusy());
+    c.runToEndOfPrefill();
+    QTRY_VERIFY_WITH_TIMEOUT(order.contains("prefillFinished"), 10000);
+    QTRY_VERIFY(!c.isBusy());
+
+    const int total = c.opCount();
+    QCOMPARE(total, int(c.model().plan.size()));
+    const QStringList expected { "loadStarted", "modelLoaded", "tokensReady", "stepped -1", QStringLiteral("stepped %1").arg(total - 1), "prefillFinished" };
+    QCOMPARE(order, expected);
+    QVERIFY(progress.count() >= 1);
+    const QList<QVariant> lastProgress = progress.last();
+    QCOMPARE(lastProgress.at(0).toInt(), lastProgress.at(1).toInt());
+    QVERIFY(busy.count() >= 2);
+    QCOMPARE(busy.last().at(0).toBool(), false);
+    QVERIFY(c.current().finished());
+    QCOMPARE(c.current().kind, QStringLiteral("output_softmax"));
+    QVERIFY(!c.current().predictions.isEmpty());
+    QCOMPARE(c.tokens().size(), 32); // byte-level tokenizer: one token per byte
+}
+
+void TestSessionController::forwardThenBackIsIdentical_data()
+{
+    QTest::addColumn<int>("at");
+    QTest::addColumn<int>("ahead");
+    QTest::newRow("embedding") << 0 << 3;
+    QTest::newRow("inside layer 0") << 7 << 5;
+    QTest::newRow("far ahead") << 10 << 40;
+}
+
+void TestSessionController::forwardThenBackIsIdentical()
+{
+    QFETCH(int, at);
+    QFETCH(int, ahead);
+    SessionController c;
+    loadAndPrompt(c);
+    QSignalSpy stepped(&c, &SessionController::stepped);
+    for (int i = 0; i <= at; ++i)
+        c.stepForward();
+    QTRY_COMPARE_WITH_TIMEOUT(c.cursor(), at, 10000);
+    QTRY_VERIFY(!c.isBusy());
+    const StepSnapshot before = c.current();
+    QCOMPARE(before.nodeIndex, at);
+    QVERIFY(!before.values.isEmpty());
+
+    c.seek(at + ahead);
+    QTRY_COMPARE_WITH_TIMEOUT(c.cursor(), at + ahead, 10000);
+    for (int i = 0; i < ahead; ++i)
+        c.stepBack();
+    QTRY_COMPARE_WITH_TIMEOUT(c.cursor(), at, 10000);
+    QTRY_VERIFY(!c.isBusy());
+    const StepSnapshot after = c.current();
+    QCOMPARE(after.name, before.name);
+    QCOMPARE(after.rows, before.rows);
+    QCOMPARE(after.cols, before.cols);
+    QVERIFY(after.values == before.values); // bit for bit
+    QCOMPARE(after.attention.size(), before.attention.size());
+}
+
+void TestSessionController::stepOverLayerEndsTheLayer()
+{
+    SessionController c;
+    loadAndPrompt(c);
+    const int firstOfLayer0 = c.model().firstNodeOfLayer(0);
+    c.seek(firstOfLayer0 - 1);
+    QTRY_COMPARE_WITH_TIMEOUT(c.cursor(), firstOfLayer0 - 1, 10000);
+    c.stepOverLayer();
+    const int lastOfLayer0 = c.model().firstNodeOfLayer(1) - 1;
+    QTRY_COMPARE_WITH_TIMEOUT(c.cursor(), lastOfLayer0, 10000);
+    QCOMPARE(c.current().layer, 0);
+    QCOMPARE(c.current().kind, QStringLiteral("residual_add"));
+    c.stepOverLayer();
+    QTRY_COMPARE_WITH_TIMEOUT(c.cursor(), c.model().firstNodeOfLayer(2) - 1, 10000);
+    QCOMPARE(c.current().layer, 1);
+}
+
+void TestSessionController::attentionMatricesArePerHead()
+{
+    SessionController c;
+    loadAndPrompt(c, QStringLiteral("abcdef"));
+    c.runToEndOfPrefill();
+    QTRY_VERIFY_WITH_TIMEOUT(c.current().finished(), 10000);
+    const auto& attention = c.current().attention;
+    QCOMPARE(attention.size(), c.model().layers * c.model().heads);
+    for (const ui::AttentionMatrix& m : attention) {
+        QCOMPARE(m.rows, 6);
+        QCOMPARE(m.cols, 6);
+        for (int r = 0; r < m.rows; ++r) {
+            double sum = 0;
+            for (int col = 0; col < m.cols; ++col) {
+                if (col > r)
+                    QCOMPARE(m.at(r, col), 0.0f); // the causal mask
+                sum += m.at(r, col);
+            }
+            QVERIFY(qAbs(sum - 1.0) < 1e-4);
+        }
+    }
+    c.seek(c.model().firstNodeOfLayer(1) - 1);
+    QTRY_COMPARE_WITH_TIMEOUT(c.cursor(), c.model().firstNodeOfLayer(1) - 1, 10000);
+    QCOMPARE(c.current().attention.size(), c.model().heads); // only layer 0 has run
+}
+
+void TestSessionController::badModelKeepsTheOldOne_data()
+{
+    QTest::addColumn<QString>("what");
+    QTest::newRow("missing folder") << "missing";
+    QTest::newRow("empty folder") << "empty";
+    QTest::newRow("config not json") << "badconfig";
+    QTest::newRow("weights truncated") << "truncated";
+}
+
+void TestSessionController::badModelKeepsTheOldOne()
+{
+    QFETCH(QString, what);
+    QTemporaryDir dir;
+    QString bad = dir.filePath(what);
+    if (what == "empty") {
+        QVERIFY(QDir().mkpath(bad));
+    } else if (what == "badconfig") {
+        QVERIFY(QDir().mkpath(bad));
+        QFile f(bad + "/config.json");
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        f.write("{ this is not json");
+    } else if (what == "truncated") {
+        bad = testing::makeRandomModel(dir, what);
+        QFile f(bad + "/model.safetensors");
+        QVERIFY(f.open(QIODevice::ReadWrite));
+        QVERIFY(f.resize(f.size() / 2));
+    }
+    SessionController c;
+    loadAndPrompt(c);
+    const QString oldFolder = c.model().folder;
+    QSignalSpy failed(&c, &SessionController::failed);
+    QSignalSpy loaded(&c, &SessionController::modelLoaded);
+    c.loadModel(bad);
+    QTRY_COMPARE_WITH_TIMEOUT(failed.count(), 1, 10000);
+    QCOMPARE(loaded.count(), 0);
+    const QString message = failed.first().at(0).toString();
+    QVERIFY2(message.startsWith("Could not load"), qPrintable(message));
+    QCOMPARE(c.model().folder, oldFolder);
+    // The old model still runs.
+    QTRY_VERIFY(!c.isBusy());
+    c.setPrompt(QStringLiteral("still here"));
+    QTRY_COMPARE_WITH_TIMEOUT(c.tokens().size(), 10, 10000);
+    c.runToEndOfPrefill();
+    QTRY_VERIFY_WITH_TIMEOUT(c.current().finished(), 10000);
+}
+
+void TestSessionController::newPromptResetsThePass()
+{
+    SessionController c;
+    loadAndPrompt(c);
+    c.seek(20);
+    QTRY_COMPARE_WITH_TIMEOUT(c.cursor(), 20, 10000);
+    QSignalSpy tokens(&c, &SessionController::tokensReady);
+    c.setPrompt(QStringLiteral("xy"));
+    QTRY_COMPARE_WITH_TIMEOUT(tokens.count(), 1, 10000);
+    QTRY_COMPARE(c.cursor(), -1);
+    QCOMPARE(c.current().positions, 2);
+    c.stepForward();
+    QTRY_COMPARE_WITH_TIMEOUT(c.cursor(), 0, 10000);
+    QCOMPARE(c.current().rows, 2);
+}
+
+QTEST_GUILESS_MAIN(TestSessionController)
+#include "tst_sessioncontroller.moc"

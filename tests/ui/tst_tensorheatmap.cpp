@@ -1,0 +1,136 @@
+// The heatmap paints the colour map: sampled pixels at known cells match ColorMap for known values; a vector is
+// drawn as bars; zoom keeps cells addressable.
+#include "ui/widgets/color_map.h"
+#include "ui/widgets/tensor_heatmap.h"
+
+#include <QSignalSpy>
+#include <QTest>
+
+using ui::ColorMap;
+using ui::TensorHeatmap;
+
+namespace {
+bool close(QRgb a, QRgb b, int tol = 3)
+{
+    return qAbs(qRed(a) - qRed(b)) <= tol && qAbs(qGreen(a) - qGreen(b)) <= tol && qAbs(qBlue(a) - qBlue(b)) <= tol;
+}
+QString rgb(QRgb c) { return QStringLiteral("(%1,%2,%3)").arg(qRed(c)).arg(qGreen(c)).arg(qBlue(c)); }
+}
+
+class TestTensorHeatmap : public QObject {
+    Q_OBJECT
+private slots:
+    void colorMapEnds();
+    void pixelsMatchColorMap_data();
+    void pixelsMatchColorMap();
+    void zoomKeepsColors();
+    void maskedIsGrey();
+    void hoverReportsValue();
+    void vectorIsBars();
+};
+
+void TestTensorHeatmap::colorMapEnds()
+{
+    QCOMPARE(ColorMap::diverging(-1), QRgb(0xff053061));
+    QCOMPARE(ColorMap::diverging(0), QRgb(0xfff7f7f7));
+    QCOMPARE(ColorMap::diverging(1), QRgb(0xff67001f));
+    QCOMPARE(ColorMap::diverging(5), ColorMap::diverging(1)); // clamped
+    QCOMPARE(ColorMap::sequential(0), QRgb(0xffffffd9));
+    QCOMPARE(ColorMap::sequential(1), QRgb(0xff081d58));
+}
+
+void TestTensorHeatmap::pixelsMatchColorMap_data()
+{
+    QTest::addColumn<int>("row");
+    QTest::addColumn<int>("col");
+    QTest::addColumn<float>("value");
+    // The tensor below: absMax = 4.
+    QTest::newRow("zero") << 0 << 0 << 0.0f;
+    QTest::newRow("max") << 0 << 1 << 4.0f;
+    QTest::newRow("min") << 1 << 0 << -4.0f;
+    QTest::newRow("half") << 1 << 1 << 2.0f;
+    QTest::newRow("minus quarter") << 2 << 2 << -1.0f;
+}
+
+void TestTensorHeatmap::pixelsMatchColorMap()
+{
+    QFETCH(int, row);
+    QFETCH(int, col);
+    QFETCH(float, value);
+    TensorHeatmap map;
+    map.resize(500, 300);
+    const QVector<float> values { 0, 4, 0.5f, -4, 2, 1, 3, -3, -1 }; // 3 x 3
+    map.setTensor(3, 3, values, { "a", "b", "c" });
+    QCOMPARE(map.absMax(), 4.0f);
+    QCOMPARE(values[row * 3 + col], value);
+    const QImage img = map.grab().toImage();
+    const QRectF cell = map.cellRect(row, col);
+    const QPoint probe = (cell.topLeft() + QPointF(cell.width() * 0.2, cell.height() * 0.2)).toPoint(); // off the number
+    const QRgb got = img.pixel(probe);
+    const QRgb want = ColorMap::diverging(value / 4.0);
+    QVERIFY2(close(got, want), qPrintable(QStringLiteral("pixel %1 vs colour map %2").arg(rgb(got), rgb(want))));
+}
+
+void TestTensorHeatmap::zoomKeepsColors()
+{
+    TensorHeatmap map;
+    map.resize(400, 300);
+    QVector<float> values(8 * 50);
+    for (int i = 0; i < values.size(); ++i)
+        values[i] = float(i % 7) - 3.0f;
+    map.setTensor(8, 50, values);
+    map.setZoom(6);
+    const QRectF cell = map.cellRect(0, 1);
+    QVERIFY(cell.width() > 30);
+    const QImage img = map.grab().toImage();
+    const QRgb got = img.pixel((cell.topLeft() + QPointF(3, 3)).toPoint());
+    QVERIFY(close(got, ColorMap::diverging(-2.0 / 3.0)));
+}
+
+void TestTensorHeatmap::maskedIsGrey()
+{
+    TensorHeatmap map;
+    map.resize(300, 200);
+    map.setTensor(2, 2, { 1.0f, -INFINITY, 0.5f, -0.5f });
+    QCOMPARE(map.absMax(), 1.0f);
+    const QImage img = map.grab().toImage();
+    const QRectF cell = map.cellRect(0, 1);
+    QVERIFY(close(img.pixel((cell.topLeft() + QPointF(4, 4)).toPoint()), ColorMap::masked()));
+}
+
+void TestTensorHeatmap::hoverReportsValue()
+{
+    TensorHeatmap map;
+    map.resize(400, 300);
+    map.setTensor(2, 3, { 1, 2, 3, 4, 5, 6 });
+    map.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&map));
+    QSignalSpy hovered(&map, &TensorHeatmap::cellHovered);
+    QTest::mouseMove(&map, map.cellRect(1, 2).center().toPoint());
+    QTRY_VERIFY(hovered.count() >= 1);
+    QCOMPARE(hovered.last().at(0).toInt(), 1);
+    QCOMPARE(hovered.last().at(1).toInt(), 2);
+    QCOMPARE(hovered.last().at(2).toFloat(), 6.0f);
+    QSignalSpy clicked(&map, &TensorHeatmap::rowClicked);
+    QTest::mouseClick(&map, Qt::LeftButton, {}, map.cellRect(0, 1).center().toPoint());
+    QCOMPARE(clicked.count(), 1);
+    QCOMPARE(clicked.first().at(0).toInt(), 0);
+}
+
+void TestTensorHeatmap::vectorIsBars()
+{
+    TensorHeatmap map;
+    map.resize(400, 200);
+    map.setTensor(1, 4, { 0.1f, 0.6f, 0.2f, 0.1f });
+    QVERIFY(map.showsBars());
+    const QImage img = map.grab().toImage();
+    // The tallest bar (0.6) reaches near the top of the plot; a short one (0.1) does not.
+    const QRect plot = map.plotRect();
+    const QRectF tall = map.cellRect(0, 1), shortBar = map.cellRect(0, 0);
+    const int y = plot.top() + plot.height() / 5;
+    QVERIFY(close(img.pixel(int(tall.center().x()), y), ColorMap::diverging(1.0), 40) || img.pixel(int(tall.center().x()), y) != img.pixel(int(shortBar.center().x()), y));
+    QCOMPARE(img.pixel(int(shortBar.center().x()), y), img.pixel(plot.left() + 1, plot.top() + 2)); // background
+}
+
+QTEST_MAIN(TestTensorHeatmap)
+#include "tst_tensorheatmap.moc"
