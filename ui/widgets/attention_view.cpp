@@ -154,10 +154,14 @@ void AttentionView::paintEvent(QPaintEvent*)
     p.setFont(title);
     p.setPen(palette().color(QPalette::Text));
     const qreal bigLeft = g.grid.right() + 40;
-    p.drawText(QRectF(bigLeft, 4, width() - bigLeft - 8, kTitle), Qt::AlignLeft | Qt::AlignVCenter,
-        m_mode == Mode::Matrix ? tr("Layer %1 · head %2 — each row: how much one token (query) looks at each earlier token (key)").arg(m_layer).arg(m_head)
-                               : tr("Layer %1 · head %2 — line weight = attention").arg(m_layer).arg(m_head));
+    const QString heading = tr("Layer %1 · head %2").arg(m_layer).arg(m_head);
+    p.drawText(QRectF(bigLeft, 4, width() - bigLeft - 8, kTitle), Qt::AlignLeft | Qt::AlignVCenter, heading);
     p.setFont(font());
+    p.setPen(palette().color(QPalette::PlaceholderText));
+    const qreal headingW = QFontMetrics(title).horizontalAdvance(heading) + 12;
+    const QString sub = m_mode == Mode::Matrix ? tr("row = a token (query), column = a token it may look at (key)") : tr("line weight = attention");
+    p.drawText(QRectF(bigLeft + headingW, 4, width() - bigLeft - headingW - 8, kTitle), Qt::AlignLeft | Qt::AlignVCenter,
+        QFontMetrics(font()).elidedText(sub, Qt::ElideRight, int(width() - bigLeft - headingW - 8)));
     if (!m) {
         p.setPen(palette().color(QPalette::PlaceholderText));
         p.drawText(QRectF(bigLeft, kTitle + 10, width() - bigLeft - 8, 60), Qt::AlignLeft | Qt::TextWordWrap,
@@ -283,17 +287,17 @@ void AttentionView::paintMatrix(QPainter& p, const Geometry& g, const AttentionM
 void AttentionView::paintLines(QPainter& p, const Geometry& g, const AttentionMatrix& m)
 {
     const int n = std::max(m.rows + m.posBegin, m.cols);
-    const qreal rowH = std::min<qreal>(34, g.big.height() / std::max(1, n));
+    const qreal rowH = std::min<qreal>(34, (g.big.height() - 18) / std::max(1, n));
     QFont f = font();
     f.setPointSizeF(std::clamp(rowH * 0.45, 7.0, 15.0));
-    p.setFont(f);
     const QFontMetrics fm(f);
     const qreal chipW = std::min<qreal>(160, g.big.width() * 0.25);
     const qreal leftX = g.big.left() + chipW, rightX = g.big.right() - chipW;
-    auto yOf = [&](int pos) { return g.big.top() + (pos + 0.5) * rowH; };
+    auto yOf = [&](int pos) { return g.big.top() + 18 + (pos + 0.5) * rowH; };
     p.setPen(palette().color(QPalette::PlaceholderText));
-    p.drawText(QRectF(g.big.left(), g.big.top() - 14, chipW, 14), Qt::AlignRight, tr("query"));
-    p.drawText(QRectF(rightX, g.big.top() - 14, chipW, 14), Qt::AlignLeft, tr("key"));
+    p.drawText(QRectF(g.big.left(), g.big.top(), chipW - 4, 16), Qt::AlignRight | Qt::AlignVCenter, tr("query (asks)"));
+    p.drawText(QRectF(rightX + 4, g.big.top(), chipW, 16), Qt::AlignLeft | Qt::AlignVCenter, tr("key (is looked at)"));
+    p.setFont(f);
     // Lines first, under the labels.
     const QColor accent(0x21, 0x66, 0xac);
     for (int r = 0; r < m.rows; ++r) {
@@ -347,8 +351,8 @@ void AttentionView::mousePressEvent(QMouseEvent* e)
         emit queryRowSelected(m->posBegin + r);
     } else if (m_mode == Mode::Lines && pos.x() < g.big.left() + g.big.width() / 2) {
         const int n = std::max(m->rows + m->posBegin, m->cols);
-        const qreal rowH = std::min<qreal>(34, g.big.height() / std::max(1, n));
-        const int r = int((pos.y() - g.big.top()) / rowH);
+        const qreal rowH = std::min<qreal>(34, (g.big.height() - 18) / std::max(1, n));
+        const int r = int((pos.y() - g.big.top() - 18) / rowH);
         if (r >= m->posBegin && r < m->posBegin + m->rows) {
             setQueryRow(r);
             emit queryRowSelected(r);

@@ -259,7 +259,8 @@ void TensorHeatmap::paintBars(QPainter& p, const QRect& plot)
         const double h = m_absMax > 0 ? double(v) / m_absMax * scale : 0;
         const double w = std::max(1.0, cell.width() - (cell.width() > 4 ? 1 : 0));
         QRectF bar(cell.left(), h >= 0 ? zero - h : zero, w, std::max(1.0, std::fabs(h)));
-        p.fillRect(bar, QColor::fromRgb(ColorMap::forValue(v, m_absMax)).darker(nonNegative ? 100 : 115));
+        // Bars take the full-strength end of the map for their sign: small values must stay visible.
+        p.fillRect(bar, QColor::fromRgb(ColorMap::diverging(v >= 0 ? 0.85 : -0.85)));
         if (c == m_hoverCol) {
             p.setPen(QPen(palette().color(QPalette::Text), 1));
             p.drawRect(bar);

@@ -72,7 +72,9 @@ QVector<QRect> TokenStrip::layoutFor(int width) const
     const int h = fm.height() + sm.height() + 8;
     int x = 0, y = 0;
     for (const TokenInfo& t : m_tokens) {
-        const int w = std::min(std::max(fm.horizontalAdvance(t.visibleText()), sm.horizontalAdvance(QString::number(t.id))) + 2 * kPad, std::max(60, width));
+        // Measured generously: glyphs like "␣" may come from a wider fallback font.
+        const int textW = fm.boundingRect(t.visibleText()).width() + fm.averageCharWidth();
+        const int w = std::min(std::max(textW, sm.horizontalAdvance(QString::number(t.id))) + 2 * kPad, std::max(60, width));
         if (x > 0 && x + w > width) {
             x = 0;
             y += h + kGap;
@@ -147,7 +149,7 @@ void TokenStrip::paintEvent(QPaintEvent*)
         const QColor text = i == m_selected ? palette().color(QPalette::HighlightedText) : palette().color(QPalette::Text);
         p.setPen(text);
         p.setFont(font());
-        p.drawText(r.adjusted(kPad, 3, -kPad, 0), Qt::AlignHCenter | Qt::AlignTop, fm.elidedText(t.visibleText(), Qt::ElideRight, int(r.width()) - 2 * kPad));
+        p.drawText(r.adjusted(2, 3, -2, 0), Qt::AlignHCenter | Qt::AlignTop, t.visibleText());
         p.setFont(small);
         QColor idColor = text;
         idColor.setAlpha(170);
