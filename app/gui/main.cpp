@@ -35,7 +35,8 @@ int main(int argc, char** argv)
     const QCommandLineOption langOpt(QStringLiteral("lang"), QApplication::translate("main", "Explanation language: en or tr."), QStringLiteral("CODE"));
     const QCommandLineOption tokenOpt(QStringLiteral("select-token"), QApplication::translate("main", "Select token position N in every view."), QStringLiteral("N"));
     const QCommandLineOption headOpt(QStringLiteral("head"), QApplication::translate("main", "Attention head to enlarge, as LAYER.HEAD."), QStringLiteral("L.H"));
-    for (const auto* o : { &modelOpt, &promptOpt, &stepOpt, &prefillOpt, &viewOpt, &shotOpt, &sizeOpt, &themeOpt, &langOpt, &tokenOpt, &headOpt })
+    const QCommandLineOption zoomOpt(QStringLiteral("zoom"), QApplication::translate("main", "Zoom factor of the tensor heatmap."), QStringLiteral("Z"));
+    for (const auto* o : { &zoomOpt, &modelOpt, &promptOpt, &stepOpt, &prefillOpt, &viewOpt, &shotOpt, &sizeOpt, &themeOpt, &langOpt, &tokenOpt, &headOpt })
         parser.addOption(*o);
     parser.process(app);
 
@@ -63,6 +64,7 @@ int main(int argc, char** argv)
     plan.runPrefill = parser.isSet(prefillOpt);
     plan.view = parser.value(viewOpt);
     plan.file = parser.value(shotOpt);
+    plan.zoom = parser.isSet(zoomOpt) ? parser.value(zoomOpt).toDouble() : 1.0;
     plan.selectToken = parser.isSet(tokenOpt) ? parser.value(tokenOpt).toInt() : -1;
     if (parser.isSet(headOpt)) {
         const QStringList lh = parser.value(headOpt).split(QLatin1Char('.'));

@@ -4,6 +4,8 @@
 #include "ui/widgets/attention_panel.h"
 #include "ui/widgets/attention_view.h"
 #include "ui/widgets/main_window.h"
+#include "ui/widgets/tensor_heatmap.h"
+#include "ui/widgets/tensor_panel.h"
 
 #include <QCoreApplication>
 #include <QPixmap>
@@ -65,6 +67,8 @@ void ScreenshotDriver::finish()
         m_window->selectPosition(m_plan.selectToken);
     if (m_plan.layer >= 0 && m_plan.head >= 0)
         m_window->attentionPanel()->view()->setSelectedHead(m_plan.layer, m_plan.head);
+    if (m_plan.zoom > 1)
+        m_window->tensorPanel()->heatmap()->setZoom(m_plan.zoom);
     if (m_plan.file.isEmpty())
         return;
     m_finished = true;

@@ -22,6 +22,7 @@ public:
         int selectToken = -1;
         int layer = -1;          // attention head to show (with head)
         int head = -1;
+        double zoom = 1;         // tensor heatmap zoom
     };
     ScreenshotDriver(ui::MainWindow* window, Plan plan);
     void start();

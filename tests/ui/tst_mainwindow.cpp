@@ -31,6 +31,7 @@ private slots:
     void clickTokenSelectsEverywhere();
     void shortcutsStep();
     void attentionFollowsTheStep();
+    void playSteps();
     void badModelKeepsWindowUsable();
 
 private:
@@ -165,6 +166,18 @@ void TestMainWindow::attentionFollowsTheStep()
     QCOMPARE(view->selectedHead(), 1);
     QTest::mouseClick(view, Qt::LeftButton, {}, view->matrixCellRect(4, 0).center().toPoint());
     QCOMPARE(m_window->tokenStrip()->selected(), 4);
+}
+
+void TestMainWindow::playSteps()
+{
+    ui::SessionController* c = m_window->controller();
+    QTest::keyClick(m_window, Qt::Key_F8); // play
+    QTRY_VERIFY_WITH_TIMEOUT(c->cursor() >= 2, 5000);
+    QTest::keyClick(m_window, Qt::Key_F8); // pause
+    QTRY_VERIFY(!c->isBusy());
+    const int paused = c->cursor();
+    QTest::qWait(400);
+    QCOMPARE(c->cursor(), paused);
 }
 
 void TestMainWindow::badModelKeepsWindowUsable()

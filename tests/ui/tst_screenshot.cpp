@@ -1,0 +1,68 @@
+// inference-explorer --screenshot renders headless and exits: the PNG has the asked size and is not blank; a bad
+// model folder exits non-zero with the loader's message.
+#include "random_model.h"
+
+#include <QImage>
+#include <QProcess>
+#include <QTest>
+
+class TestScreenshot : public QObject {
+    Q_OBJECT
+private slots:
+    void initTestCase();
+    void rendersEveryView_data();
+    void rendersEveryView();
+    void badModelFails();
+
+private:
+    QTemporaryDir m_dir;
+    QString m_model;
+};
+
+void TestScreenshot::initTestCase()
+{
+    QVERIFY(m_dir.isValid());
+    m_model = testing::makeRandomModel(m_dir);
+}
+
+void TestScreenshot::rendersEveryView_data()
+{
+    QTest::addColumn<QStringList>("args");
+    QTest::addColumn<QSize>("size");
+    QTest::newRow("tensor after 12 ops") << QStringList { "--step", "12", "--view", "tensor" } << QSize(1280, 800);
+    QTest::newRow("attention after prefill") << QStringList { "--run-prefill", "--view", "attention", "--select-token", "3" } << QSize(1280, 800);
+    QTest::newRow("lines, dark, projector") << QStringList { "--run-prefill", "--view", "lines", "--theme", "dark", "--size", "1920x1080" } << QSize(1920, 1080);
+    QTest::newRow("turkish explanation") << QStringList { "--step", "5", "--lang", "tr" } << QSize(1280, 800);
+}
+
+void TestScreenshot::rendersEveryView()
+{
+    QFETCH(QStringList, args);
+    QFETCH(QSize, size);
+    const QString png = m_dir.filePath(QStringLiteral("shot-%1.png").arg(QTest::currentDataTag()).replace(' ', '_'));
+    QProcess p;
+    p.start(QStringLiteral(IE_EXPLORER_EXE), QStringList { "--model", m_model, "--prompt", "Hello world", "--screenshot", png } + args);
+    QVERIFY(p.waitForFinished(60000));
+    QCOMPARE(p.exitCode(), 0);
+    QImage img(png);
+    QVERIFY(!img.isNull());
+    QCOMPARE(img.size(), size);
+    // Not blank: many distinct colours.
+    QSet<QRgb> colours;
+    for (int y = 0; y < img.height(); y += 7)
+        for (int x = 0; x < img.width(); x += 7)
+            colours.insert(img.pixel(x, y));
+    QVERIFY(colours.size() > 50);
+}
+
+void TestScreenshot::badModelFails()
+{
+    QProcess p;
+    p.start(QStringLiteral(IE_EXPLORER_EXE), QStringList { "--model", m_dir.filePath("nope"), "--screenshot", m_dir.filePath("x.png") });
+    QVERIFY(p.waitForFinished(60000));
+    QVERIFY(p.exitCode() != 0);
+    QVERIFY(QString::fromUtf8(p.readAllStandardError()).contains(QStringLiteral("Could not load")));
+}
+
+QTEST_GUILESS_MAIN(TestScreenshot)
+#include "tst_screenshot.moc"
