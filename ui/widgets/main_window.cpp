@@ -395,9 +395,14 @@ void MainWindow::openModel(const QString& folder)
 void MainWindow::openModelDialog()
 {
     const QString start = m_controller->hasModel() ? m_controller->model().folder : ModelLocator::sampleModelsDir();
-    const QString folder = QFileDialog::getExistingDirectory(this, tr("Open a model folder"), start);
-    if (!folder.isEmpty())
-        openModel(folder);
+    QFileDialog dialog(this, tr("Open a model: choose its folder or a file in it (config.json, model.safetensors)"), start);
+    dialog.setFileMode(QFileDialog::AnyFile);
+    dialog.setNameFilters({ tr("Model files (config.json *.safetensors tokenizer.json)"), tr("All files (*)") });
+    dialog.setOption(QFileDialog::DontUseNativeDialog, false);
+    if (dialog.exec() != QDialog::Accepted || dialog.selectedFiles().isEmpty())
+        return;
+    const QFileInfo chosen(dialog.selectedFiles().first());
+    openModel(chosen.isDir() ? chosen.absoluteFilePath() : chosen.absolutePath());
 }
 
 void MainWindow::setPromptText(const QString& text)

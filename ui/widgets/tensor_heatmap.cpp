@@ -22,7 +22,7 @@ QString formatValue(float v)
     if (std::isinf(v))
         return v < 0 ? QStringLiteral("−∞") : QStringLiteral("∞");
     const float a = std::fabs(v);
-    if (a != 0 && (a < 0.001f || a >= 10000))
+    if (a >= 10000)
         return QString::number(double(v), 'e', 1);
     return QString::number(double(v), 'f', a >= 100 ? 0 : a >= 10 ? 1 : 2);
 }
@@ -112,7 +112,8 @@ QSizeF TensorHeatmap::cellSize() const
     const QRect plot = plotRect();
     const double w = double(plot.width()) / m_cols;
     const double h = std::min(double(plot.height()) / m_rows, double(kMaxCellHeight));
-    return { w * m_zoom, h * m_zoom };
+    // Zoom widens the columns; rows only grow until the numbers fit (tensors are much wider than tall).
+    return { w * m_zoom, std::min(h * m_zoom, std::max(h, 30.0)) };
 }
 
 QRectF TensorHeatmap::cellRect(int r, int c) const
