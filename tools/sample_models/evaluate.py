@@ -54,7 +54,7 @@ def word_match(text, expected):
     if not text.startswith(expected):
         return False
     rest = text[len(expected):]
-    return rest == "" or not rest[0].isalpha()
+    return rest == "" or not rest[0].isalnum()
 
 
 def main():
@@ -84,12 +84,15 @@ def main():
             if group == "chat":
                 it.update(expected_contains=e["expected_contains"], expected_end=e["expected_end"], max_new_tokens=40)
             else:
-                it.update(expected=e["expected"], max_new_tokens=8)
+                it.update(expected=e["expected"], max_new_tokens=16)
+                if group == "patterns":  # the next item alone (the corpus' sequences end at random lengths)
+                    first = e["expected"].split()[0] if e["kind"] == "alpha" else e["expected"].split(",")[0].strip()
+                    it.update(kind=e["kind"], expected_next=" " + first)
             items.append(it)
     sample_eval["description"] = ("Held-out evaluation prompts for the sample models (tools/sample_models/evaluate.py). "
                                   "prompt_ids are Hugging Face's encoding with sample_models/*/tokenizer.json. "
-                                  "capitals/patterns: the greedy continuation must start with `expected` (word boundary "
-                                  "after it); chat: greedy until <|im_end|> or <|endoftext|> (max_new_tokens), must end "
+                                  "capitals: the greedy continuation must start with `expected` (word boundary after it); "
+                                  "patterns: with `expected_next` (the next item; `expected` = the next two items); chat: greedy until <|im_end|> or <|endoftext|> (max_new_tokens), must end "
                                   "with <|im_end|> and contain expected_contains. greedy[model][i] = the reference "
                                   "model's greedy continuation ids for items[i] (float64 reference, stops at EOS).")
     sample_eval["eos_token_ids"] = [EOT, IM_END]
@@ -110,6 +113,12 @@ def main():
             text = decode(new)
             if it["group"] == "chat":
                 ok = bool(new) and new[-1] == IM_END and it["expected_contains"] in text
+            elif it["group"] == "patterns":
+                ok = word_match(text, it["expected_next"])
+                two = word_match(text, it["expected"])
+                g2 = per_group.setdefault("patterns_next_two_items", [0, 0])
+                g2[0] += int(two)
+                g2[1] += 1
             else:
                 ok = word_match(text, it["expected"])
             g = per_group.setdefault(it["group"], [0, 0])
@@ -117,11 +126,16 @@ def main():
             g[1] += 1
             details.append({"group": it["group"], "prompt": it["prompt"], "output": text, "ok": ok})
         sample_eval["greedy"][name] = greedy_ids
+        for d in details:  # the training phrasing, by language
+            if d["group"] == "capitals_train_phrasing":
+                g = per_group.setdefault("capitals_train_phrasing_" + ("en" if d["prompt"].startswith("The capital") else "tr"), [0, 0])
+                g[0] += int(d["ok"])
+                g[1] += 1
         acc = {g: {"correct": c, "total": n, "accuracy": round(c / n, 4)} for g, (c, n) in per_group.items()}
         pat = {}
         for d, it in zip(details, items):
             if it["group"] == "patterns":
-                k = next(e["kind"] for e in ev["patterns"] if e["prompt"] == it["prompt"])
+                k = it["kind"]
                 p = pat.setdefault(k, [0, 0])
                 p[0] += int(d["ok"])
                 p[1] += 1
@@ -194,9 +208,25 @@ def write_card(mdir, name, cfg, spec, log, res):
     table = "\n".join([
         line("capitals_en", "capitals, English, held-out phrasings"),
         line("capitals_tr", "capitals, Turkish, held-out phrasings"),
-        line("capitals_train_phrasing", "capitals, training phrasing (\"The capital of X is\", \"X'in başkenti\")"),
-        line("patterns", "patterns: next two items (counting words/digits EN+TR, days EN+TR, months, alphabet)"),
+        line("capitals_train_phrasing_en", "capitals, training phrasing \"The capital of X is\" at the start of the text"),
+        line("capitals_train_phrasing_tr", "capitals, training phrasing \"X'in başkenti\" at the start of the text"),
+        line("patterns", "patterns: next item (counting words/digits EN+TR, days EN+TR, months, alphabet)"),
+        line("patterns_next_two_items", "patterns: next two items (stricter)"),
         line("chat", "chat: answer ends with <|im_end|> (and names the capital where asked)")])
+    notes = []
+    tp = a.get("capitals_train_phrasing_tr")
+    if tp and tp["accuracy"] < 0.9:
+        notes.append(f"- Bare \"X'in başkenti\" at the very start of a text is answered correctly only {tp['correct']}/{tp['total']} "
+                     "times: the model often continues with \" neresidir?\" (\"what is…?\"). In the corpus the country name "
+                     "without a leading space (start of text or after a newline) is mostly seen in chat and Q/A questions "
+                     "(\"…başkenti neresidir?\"), so the question is a likely continuation there; after other words (the "
+                     "held-out Turkish prompts) the capital comes first. A corpus with more statements at the start of "
+                     "documents would fix it.")
+    if "patterns_next_two_items" in a and a["patterns_next_two_items"]["accuracy"] < a["patterns"]["accuracy"]:
+        notes.append("- Patterns are scored on the next item; with the next two items the score is lower because the "
+                     "corpus' sequences stop at random lengths (3–10 items), so the model sometimes ends the list "
+                     "(`<|endoftext|>`) after one more item.")
+    notes_md = ("## Notes\n\n" + "\n".join(notes) + "\n") if notes else ""
     misses = ("Misses (first 12):\n" + fail_md) if fails else "No misses."
     card = f"""# {name}
 
@@ -251,6 +281,7 @@ Patterns by kind: {', '.join(f'{k} {v}' for k, v in a['patterns_by_kind'].items(
 
 {misses}
 
+{notes_md}
 ## Which head looks at the country?
 
 Attention of the last position (where the capital is predicted) to the country's tokens, averaged over

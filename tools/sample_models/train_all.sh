@@ -3,12 +3,17 @@
 # Debian's python3-torch links the reference BLAS (about 5 GFLOPS); with OpenBLAS it is
 # several times faster. If libopenblas0 is installed system-wide nothing is needed; else
 # extract it locally (see README) and it is picked up from work/openblas.
+# Steps per model are what the shipped models used (set STEPS to override for all).
 set -e
 cd "$(dirname "$0")"
 OB="$(pwd)/work/openblas/x/usr/lib/x86_64-linux-gnu/openblas-pthread"
 if [ -d "$OB" ]; then export LD_LIBRARY_PATH="$OB${LD_LIBRARY_PATH:+:$LD_LIBRARY_PATH}"; fi
 export OPENBLAS_NUM_THREADS=1 OMP_NUM_THREADS=1
-STEPS=${STEPS:-1200}
 for m in ${MODELS:-tiny-gpt2 tiny-llama tiny-classic}; do
-  /usr/bin/python3 train.py "$m" --steps "$STEPS" > "work/train_$m.log" 2>&1
+  case "$m" in
+    tiny-gpt2) s=1200 ;;
+    tiny-llama) s=800 ;;
+    *) s=700 ;;
+  esac
+  /usr/bin/python3 train.py "$m" --steps "${STEPS:-$s}" > "work/train_$m.log" 2>&1
 done
