@@ -8,6 +8,7 @@
 #include <QFile>
 #include <QSignalSpy>
 #include <QTest>
+#include <QTimer>
 
 using ui::SessionController;
 using ui::StepSnapshot;
@@ -24,6 +25,7 @@ private slots:
     void badModelKeepsTheOldOne_data();
     void badModelKeepsTheOldOne();
     void newPromptResetsThePass();
+    void cancelStopsALongRunAndTheUiThreadStaysFree();
 
 private:
     void loadAndPrompt(SessionController& c, const QString& prompt = QStringLiteral("the cat sat"));
@@ -225,6 +227,40 @@ void TestSessionController::newPromptResetsThePass()
     c.stepForward();
     QTRY_COMPARE_WITH_TIMEOUT(c.cursor(), 0, 10000);
     QCOMPARE(c.current().rows, 2);
+}
+
+void TestSessionController::cancelStopsALongRunAndTheUiThreadStaysFree()
+{
+    // A model big enough that a prefill over a long prompt takes a noticeable time.
+    QTemporaryDir dir;
+    core::RandomModelSpec spec;
+    spec.arch = "gpt2";
+    spec.dim = 256;
+    spec.layers = 6;
+    spec.heads = 8;
+    spec.vocab = 256;
+    spec.context = 512;
+    core::writeRandomModel(spec, dir.filePath("big").toStdString());
+    SessionController c;
+    QSignalSpy loaded(&c, &SessionController::modelLoaded);
+    c.loadModel(dir.filePath("big"));
+    QTRY_COMPARE_WITH_TIMEOUT(loaded.count(), 1, 20000);
+    c.setPrompt(QString(480, QLatin1Char('a')));
+    QTRY_VERIFY_WITH_TIMEOUT(c.hasPass() && !c.isBusy(), 20000);
+
+    int ticks = 0;
+    QTimer timer;
+    connect(&timer, &QTimer::timeout, this, [&] { ++ticks; });
+    timer.start(5);
+    c.runToEndOfPrefill();
+    QTest::qWait(30);
+    c.cancel();
+    QTRY_VERIFY_WITH_TIMEOUT(!c.isBusy(), 20000);
+    QVERIFY2(c.cursor() < c.opCount() - 1, qPrintable(QStringLiteral("ran to %1 of %2").arg(c.cursor()).arg(c.opCount())));
+    QVERIFY(ticks > 0); // the event loop kept running
+    // Nothing is lost: the run can go on from there.
+    c.runToEndOfPrefill();
+    QTRY_VERIFY_WITH_TIMEOUT(c.current().finished(), 60000);
 }
 
 QTEST_GUILESS_MAIN(TestSessionController)

@@ -128,7 +128,7 @@ void TokenStrip::paintEvent(QPaintEvent*)
     small.setPointSizeF(font().pointSizeF() * 0.8);
     const bool dark = palette().color(QPalette::Window).lightness() < 128;
     // Alternating soft hues so neighbouring tokens are easy to tell apart.
-    const QColor hues[] = { QColor(0x4e, 0x79, 0xa7), QColor(0x59, 0xa1, 0x4f), QColor(0x9c, 0x75, 0x5f), QColor(0xb0, 0x7a, 0xa1) };
+    const QColor hues[] = { QColor(0x4e, 0x79, 0xa7), QColor(0x59, 0xa1, 0x4f), QColor(0x9c, 0x75, 0x5f), QColor(0x76, 0xb7, 0xb2) };
     for (int i = 0; i < m_tokens.size() && i < m_rects.size(); ++i) {
         const TokenInfo& t = m_tokens[i];
         const QRectF r = QRectF(m_rects[i]).adjusted(0.5, 0.5, -0.5, -0.5);
@@ -136,8 +136,9 @@ void TokenStrip::paintEvent(QPaintEvent*)
         fill.setAlpha(dark ? 90 : 45);
         QPen border(hues[i % 4], 1);
         if (t.special) {
-            fill = QColor(0xe6, 0x9f, 0x00, dark ? 110 : 70);
-            border = QPen(QColor(0xe6, 0x9f, 0x00), 2, Qt::DashLine);
+            // Okabe–Ito reddish purple: apart from the ordinary chips and from the (orange) selection.
+            fill = QColor(0xcc, 0x79, 0xa7, dark ? 110 : 60);
+            border = QPen(QColor(0xcc, 0x79, 0xa7).darker(dark ? 100 : 130), 2, Qt::DashLine);
         }
         if (i == m_selected) {
             fill = palette().color(QPalette::Highlight);

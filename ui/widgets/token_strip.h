@@ -1,6 +1,6 @@
 #pragma once
 // The prompt's tokens as chips that wrap over lines: the piece (whitespace made visible) above, the id below.
-// Special tokens are drawn apart (dashed amber border). Hover shows id, bytes and piece; clicking (or the arrow
+// Special tokens are drawn apart (dashed purple border). Hover shows id, bytes and piece; clicking (or the arrow
 // keys) selects a position, which every view then highlights.
 #include "ui/session/token_info.h"
 
