@@ -70,6 +70,9 @@ void TestExplanations::placeholdersAreFilled()
             QTRY_COMPARE_WITH_TIMEOUT(c.cursor(), node, 5000);
             panel.setStep(c.current());
             QVERIFY(panel.markdown().contains(QStringLiteral("d = %1").arg(c.model().headDim)));
+            panel.setLanguage(QStringLiteral("tr"));
+            QVERIFY(panel.markdown().contains(QStringLiteral("dikkat olasılıkları")));
+            QVERIFY(panel.markdown().contains(QStringLiteral("katman 0")));
             break;
         }
 }

@@ -320,6 +320,15 @@ void MainWindow::buildMenus()
     view->addAction(m_darkAction);
 
     QMenu* help = menuBar()->addMenu(tr("&Help"));
+    help->addAction(tr("&Keyboard shortcuts"), QKeySequence::HelpContents, this, [this] {
+        QString rows;
+        for (QAction* a : { m_stepAction, m_backAction, m_layerAction, m_prefillAction, m_playAction, m_restartAction, m_cancelAction, m_runPromptAction, m_openAction })
+            rows += QStringLiteral("<tr><td><b>%1</b></td><td>&nbsp;&nbsp;%2</td></tr>").arg(a->shortcut().toString(QKeySequence::NativeText), a->statusTip().toHtmlEscaped());
+        rows += tr("<tr><td><b>Ctrl+1 / Ctrl+2</b></td><td>&nbsp;&nbsp;Tensor / attention view</td></tr>"
+                   "<tr><td><b>← → Home End</b></td><td>&nbsp;&nbsp;Move along the tokens (token strip focused)</td></tr>"
+                   "<tr><td><b>Enter</b></td><td>&nbsp;&nbsp;Jump to the op (Ops list)</td></tr>");
+        QMessageBox::information(this, tr("Keyboard shortcuts"), QStringLiteral("<table>%1</table>").arg(rows));
+    });
     help->addAction(tr("&About Inference Explorer"), this, [this] {
         QMessageBox::about(this, tr("About Inference Explorer"),
             tr("<b>Inference Explorer</b><br>Runs a real transformer language model one operation at a time and shows every step with the real numbers."));

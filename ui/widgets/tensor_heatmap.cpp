@@ -62,7 +62,14 @@ void TensorHeatmap::setTensor(int rows, int cols, const QVector<float>& values, 
 
 void TensorHeatmap::clear()
 {
+    m_barLabels.clear();
     setTensor(0, 0, {});
+}
+
+void TensorHeatmap::setBarLabels(const QVector<QPair<int, QString>>& labels)
+{
+    m_barLabels = labels;
+    update();
 }
 
 void TensorHeatmap::setSelectedRow(int row)
@@ -219,7 +226,7 @@ void TensorHeatmap::paintEvent(QPaintEvent*)
     p.save();
     p.setFont(small);
     p.setPen(palette().color(QPalette::PlaceholderText));
-    p.setClipRect(QRect(plot.left(), 0, plot.width(), kTop));
+    p.setClipRect(QRect(plot.left() - 24, 0, plot.width() + 48, kTop));
     const int every = std::max(1, int(std::ceil(40.0 / s.width())));
     const int nice[] = { 1, 2, 5, 10, 20, 50, 100, 200, 500, 1000, 2000, 5000, 10000, 20000, 50000 };
     int step = every;
@@ -266,6 +273,33 @@ void TensorHeatmap::paintBars(QPainter& p, const QRect& plot)
             p.setPen(QPen(palette().color(QPalette::Text), 1));
             p.drawRect(bar);
         }
+    }
+    // Labels above the named bars, skipping any that would overlap one already drawn.
+    QVector<QRectF> taken;
+    const QFontMetrics fm(font());
+    for (const auto& [col, text] : m_barLabels) {
+        if (col < 0 || col >= m_cols || !std::isfinite(m_values[col]))
+            continue;
+        const QRectF cell = cellRect(0, col);
+        const double h = m_absMax > 0 ? double(m_values[col]) / m_absMax * scale : 0;
+        const double top = h >= 0 ? zero - h : zero;
+        QRectF box(cell.center().x() - fm.horizontalAdvance(text) / 2.0 - 4, top - fm.height() - 6, fm.horizontalAdvance(text) + 8, fm.height() + 2);
+        box.moveTop(std::max<qreal>(plot.top() + 2, box.top()));
+        if (box.left() < plot.left())
+            box.moveLeft(plot.left() + 2);
+        if (box.right() > plot.right())
+            box.moveRight(plot.right() - 2);
+        bool overlaps = false;
+        for (const QRectF& t : taken)
+            overlaps = overlaps || t.intersects(box);
+        if (overlaps)
+            continue;
+        taken.push_back(box);
+        p.setPen(QPen(palette().color(QPalette::Mid), 1));
+        p.setBrush(palette().color(QPalette::ToolTipBase));
+        p.drawRoundedRect(box, 3, 3);
+        p.setPen(palette().color(QPalette::ToolTipText));
+        p.drawText(box, Qt::AlignCenter, text);
     }
     p.restore();
     p.setPen(palette().color(QPalette::PlaceholderText));

@@ -17,6 +17,8 @@ public:
 
     void setTensor(int rows, int cols, const QVector<float>& values, const QStringList& rowLabels = {});
     void clear();
+    // Names written above some bars of a vector (the most likely next tokens), most important first.
+    void setBarLabels(const QVector<QPair<int, QString>>& labels);
     void setSelectedRow(int row); // highlighted (a token chosen elsewhere); -1 = none
     int selectedRow() const { return m_selectedRow; }
     void setZoom(double zoom);    // 1 = fit
@@ -60,6 +62,7 @@ private:
     int m_cols = 0;
     QVector<float> m_values;
     QStringList m_rowLabels;
+    QVector<QPair<int, QString>> m_barLabels;
     float m_absMax = 0;
     QImage m_image;
     double m_zoom = 1;

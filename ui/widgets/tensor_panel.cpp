@@ -66,6 +66,10 @@ void TensorPanel::setStep(const StepSnapshot& step, const QStringList& tokens)
                           .arg(double(step.stats.mean), 0, 'g', 4)
                           .arg(double(step.stats.std), 0, 'g', 4));
     m_heatmap->setTensor(step.rows, step.cols, step.values, m_rowLabels);
+    QVector<QPair<int, QString>> barLabels;
+    for (const Prediction& p : step.predictions)
+        barLabels.push_back({ p.id, QStringLiteral("%1  %2%").arg(p.text).arg(double(p.probability) * 100, 0, 'f', 1) });
+    m_heatmap->setBarLabels(barLabels);
     if (!step.predictions.isEmpty()) {
         QString html = tr("<b>Most likely next tokens:</b> ");
         for (const Prediction& p : step.predictions)
