@@ -33,10 +33,16 @@ void AttentionView::setModelShape(int layers, int heads)
 
 void AttentionView::setMatrices(const QVector<AttentionMatrix>& matrices)
 {
+    // Matrices already shown keep their image: the values are implicitly shared, so the same data = same image.
+    QVector<QImage> images;
+    images.reserve(matrices.size());
+    for (int i = 0; i < matrices.size(); ++i) {
+        const bool same = i < m_matrices.size() && m_matrices[i].values.constData() == matrices[i].values.constData()
+            && m_matrices[i].rows == matrices[i].rows && m_matrices[i].cols == matrices[i].cols;
+        images.push_back(same ? m_images[i] : imageOf(matrices[i]));
+    }
     m_matrices = matrices;
-    m_images.clear();
-    for (const AttentionMatrix& m : m_matrices)
-        m_images.push_back(imageOf(m));
+    m_images = images;
     update();
 }
 

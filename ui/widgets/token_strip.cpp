@@ -29,9 +29,18 @@ void TokenStrip::setTokens(const TokenList& tokens)
     m_tokens = tokens;
     if (m_selected >= m_tokens.size())
         m_selected = -1;
-    m_rects = layoutFor(width());
+    m_layoutWidth = -1;
     updateGeometry();
     update();
+}
+
+const QVector<QRect>& TokenStrip::rects() const
+{
+    if (m_layoutWidth != width()) {
+        m_rects = layoutFor(width());
+        m_layoutWidth = width();
+    }
+    return m_rects;
 }
 
 void TokenStrip::setTokens(const QStringList& texts)
@@ -98,20 +107,20 @@ QSize TokenStrip::sizeHint() const
 
 QRect TokenStrip::cellRect(int position) const
 {
-    return position >= 0 && position < m_rects.size() ? m_rects[position] : QRect();
+    return position >= 0 && position < rects().size() ? rects()[position] : QRect();
 }
 
 int TokenStrip::indexAt(QPoint p) const
 {
-    for (int i = 0; i < m_rects.size(); ++i)
-        if (m_rects[i].contains(p))
+    for (int i = 0; i < rects().size(); ++i)
+        if (rects()[i].contains(p))
             return i;
     return -1;
 }
 
 void TokenStrip::resizeEvent(QResizeEvent*)
 {
-    m_rects = layoutFor(width());
+    m_layoutWidth = -1;
 }
 
 void TokenStrip::paintEvent(QPaintEvent*)
@@ -123,6 +132,7 @@ void TokenStrip::paintEvent(QPaintEvent*)
         p.drawText(rect(), Qt::AlignLeft | Qt::AlignVCenter, tr("Tokens appear here once the prompt is tokenized."));
         return;
     }
+    rects();
     const QFontMetrics fm(font());
     QFont small = font();
     small.setPointSizeF(font().pointSizeF() * 0.8);

@@ -41,7 +41,9 @@ private:
     void select(int position);
 
     TokenList m_tokens;
-    QVector<QRect> m_rects;
+    const QVector<QRect>& rects() const; // laid out for the current width (hidden widgets get no resize events)
+    mutable QVector<QRect> m_rects;
+    mutable int m_layoutWidth = -1;
     int m_selected = -1;
 };
 
