@@ -15,3 +15,4 @@ int cmdBench(const Words& w);
 int cmdMakeRandom(const Words& w);
 int cmdGenerate(const Words& w);
 int cmdChat(const Words& w);
+int cmdBeam(const Words& w);

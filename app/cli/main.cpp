@@ -32,6 +32,9 @@ const std::map<std::string, Command>& commands()
                           "[--top-p p] [--min-p p] [--typical-p p] [--repetition-penalty r] [--presence-penalty a] "
                           "[--frequency-penalty b] [--penalty-window n] [--logit-bias ID=V] [--seed s] [--stop S]... "
                           "[--ignore-eos] [--order hf|llama.cpp] [--json [--top N]]" } },
+        { "beam", { cmdBeam,
+                      "beam MODEL --prompt T|--tokens 1,2,3 --beams B [--length-penalty a] [--max-new-tokens N] "
+                      "[--num-return-sequences n] [--early-stopping true|false|never] [--ignore-eos] [--json]" } },
         { "chat", { cmdChat, "chat MODEL [--system TEXT] --user TEXT [sampling options of generate]" } },
         { "make-random", { cmdMakeRandom,
                              "make-random --arch gpt2|llama|qwen2|explorer --dim D --layers L --heads H [--kv-heads K] "

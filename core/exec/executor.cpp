@@ -14,7 +14,12 @@
 
 namespace core {
 
-void setThreadCount(int n) { omp_set_num_threads(n > 0 ? n : omp_get_num_procs()); }
+void setThreadCount(int n)
+{
+    omp_set_num_threads(n > 0 ? n : omp_get_num_procs());
+    // Our kernels split the work themselves (ops::linear); Eigen must not start its own threads inside them.
+    Eigen::setNbThreads(1);
+}
 int threadCount() { return omp_get_max_threads(); }
 
 namespace {
@@ -26,6 +31,7 @@ Executor::Executor(const Model& model, const ExecutionPlan& plan)
     , m_plan(plan)
     , m_buffers(kBufferCount)
 {
+    Eigen::setNbThreads(1); // see setThreadCount
     m_cursor = int(plan.size());
 }
 
@@ -83,6 +89,9 @@ void Executor::begin(std::span<const std::int32_t> tokens, KvCache& cache, Phase
     shape(BufferId::Up, T, c.hidden);
     shape(BufferId::Logits, m_logitRows, c.vocab);
     shape(BufferId::Probs, m_logitRows, c.vocab);
+    // Small models finish a whole token in well under a millisecond on one core; waking a second thread (and
+    // waiting for it when the machine is busy) would cost more than it saves.
+    m_threads = m_model.decodeBytesPerToken() < (std::uint64_t(32) << 20) ? 1 : threadCount();
     m_cursor = 0;
 }
 
@@ -165,7 +174,7 @@ void Executor::execute(const PlanNode& node)
         ops::rmsNorm(map(node.output), map(node.inputs[0]), normFor(w, node), float(c.normEps));
         break;
     case OpKind::Linear:
-        ops::linear(map(node.output), map(node.inputs[0]), linearFor(w, node));
+        ops::linear(map(node.output), map(node.inputs[0]), linearFor(w, node), m_threads);
         break;
     case OpKind::Rope:
         ops::rope(map(node.output), m_pos0, node.output == BufferId::Q ? c.nHeads : c.nKvHeads, hd, w.ropeCos.data(),
@@ -210,7 +219,7 @@ void Executor::execute(const PlanNode& node)
         break;
     case OpKind::LmHead: {
         MatMap in = map(node.inputs[0]);
-        ops::linear(map(BufferId::Logits), in.bottomRows(m_logitRows), w.lmHead);
+        ops::linear(map(BufferId::Logits), in.bottomRows(m_logitRows), w.lmHead, m_threads);
         break;
     }
     case OpKind::OutputSoftmax:

@@ -69,6 +69,7 @@ private:
     int m_ctx = 0;
     int m_logitRows = 1;
     int m_cursor = 0;
+    int m_threads = 1; // for the matrix products of this pass
 };
 
 // Use `n` threads for the kernels (OpenMP); 0 = all cores.

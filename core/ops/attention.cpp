@@ -9,7 +9,7 @@ void attentionScores(MatRef scores, ConstMatRef q, ConstMatRef k, float scale)
 {
     const int T = int(q.rows());
     // Prefill: rows are independent, split them across threads; decode (T == 1) is one small GEMV.
-#pragma omp parallel for schedule(static) if (T >= 32)
+#pragma omp parallel for schedule(static) if (T >= 64)
     for (int r0 = 0; r0 < T; r0 += 16) {
         const int n = std::min(16, T - r0);
         scores.middleRows(r0, n).noalias() = scale * (q.middleRows(r0, n) * k.transpose());
@@ -41,7 +41,7 @@ void softmaxRows(MatRef x)
 void attentionMix(MatRef out, ConstMatRef probs, ConstMatRef v)
 {
     const int T = int(probs.rows());
-#pragma omp parallel for schedule(static) if (T >= 32)
+#pragma omp parallel for schedule(static) if (T >= 64)
     for (int r0 = 0; r0 < T; r0 += 16) {
         const int n = std::min(16, T - r0);
         out.middleRows(r0, n).noalias() = probs.middleRows(r0, n) * v;

@@ -6,19 +6,19 @@
 
 namespace core::ops {
 
-void linear(MatRef out, ConstMatRef x, const LinearWeight& w)
+void linear(MatRef out, ConstMatRef x, const LinearWeight& w, int threads)
 {
     const int nOut = w.out;
-    const int threads = omp_get_max_threads();
-    // Work per thread must be worth waking a thread for: below ~64k multiply-adds one thread does it.
-    const bool parallel = threads > 1 && std::int64_t(nOut) * w.in * x.rows() >= 65536;
+    // Work must be worth waking a thread for: below ~256k multiply-adds (a 512 x 512 matrix-vector product,
+    // ~0.05 ms on one core) one thread does it, so the tiny teaching models never pay for synchronisation.
+    const bool parallel = threads > 1 && std::int64_t(nOut) * w.in * x.rows() >= (1 << 18);
     // A few chunks per thread, handed out dynamically: when another process takes part of a core, the other
     // threads pick up its share instead of waiting at the barrier. Boundaries on multiples of 16 rows keep
     // every slice SIMD-aligned when W is aligned.
     const int chunks = parallel ? std::min(threads * 4, std::max(1, nOut / 64)) : 1;
     const int step = ((nOut + chunks - 1) / chunks + 15) / 16 * 16;
 
-#pragma omp parallel for schedule(dynamic, 1) if (parallel)
+#pragma omp parallel for schedule(dynamic, 1) num_threads(threads) if (parallel)
     for (int c = 0; c < chunks; ++c) {
         const int j0 = std::min(nOut, c * step);
         const int n = std::min(nOut, j0 + step) - j0;

@@ -7,6 +7,7 @@ namespace core::ops {
 // out = x W^T + b      x: (T, in), W: (out, in) [or stored (in, out)], out: (T, out)
 // The output features are split across the OpenMP threads; each thread runs one Eigen product on its slice
 // (a GEMV when T == 1, so decode reads every weight exactly once, in parallel).
-void linear(MatRef out, ConstMatRef x, const LinearWeight& w);
+// `threads`: how many threads may share the work (1 = this thread only).
+void linear(MatRef out, ConstMatRef x, const LinearWeight& w, int threads);
 
 } // namespace core::ops

@@ -1,0 +1,66 @@
+#include "commands.h"
+#include "model_input.h"
+
+#include "core/common/error.h"
+#include "core/decoding/beam_search.h"
+#include "core/decoding/engine_beam_backend.h"
+
+#include <nlohmann/json.hpp>
+
+#include <cstdio>
+#include <iostream>
+
+int cmdBeam(const Words& w)
+{
+    auto opts = kInputOptions;
+    opts.insert({ "beams", "length-penalty", "max-new-tokens", "num-return-sequences", "early-stopping" });
+    Args args(w, { "json", "ignore-eos" }, opts);
+    ModelInput in = loadModelInput(args);
+    const auto& c = in.model->config();
+
+    core::BeamSearchParameters p;
+    p.numBeams = int(args.integer("beams", 4, 1, 64));
+    p.lengthPenalty = float(args.number("length-penalty", 1.0, -100, 100));
+    p.maxNewTokens = int(args.integer("max-new-tokens", 20, 1, 100000));
+    p.numReturnSequences = int(args.integer("num-return-sequences", p.numBeams, 1, 64));
+    const auto early = core::earlyStoppingFromName(args.text("early-stopping", "false"));
+    if (!early)
+        throw UsageError("--early-stopping takes true, false or never");
+    p.earlyStopping = *early;
+    if (!args.flag("ignore-eos")) {
+        // The same EOS set a sampled generation stops at: the model's, and the tokenizer's end tokens.
+        for (int id : c.eosIds)
+            p.eosTokenIds.push_back(id);
+        if (in.tokenizer)
+            for (const char* name : { "<|im_end|>", "<|endoftext|>" })
+                if (auto id = in.tokenizer->tokenId(name); id && std::find(p.eosTokenIds.begin(), p.eosTokenIds.end(), *id) == p.eosTokenIds.end())
+                    p.eosTokenIds.push_back(*id);
+    }
+    if (int(in.tokens.size()) + p.maxNewTokens > c.maxPositions)
+        p.maxNewTokens = c.maxPositions - int(in.tokens.size());
+    if (p.maxNewTokens < 1)
+        throw core::Error("input", "prompt", "the prompt fills the whole context: no room to generate");
+
+    core::EngineBeamBackend backend(*in.model, p.numBeams, int(in.tokens.size()) + p.maxNewTokens);
+    core::BeamSearch search(backend, p);
+    search.run(in.tokens);
+
+    auto text = [&](const std::vector<std::int32_t>& ids) {
+        return in.tokenizer ? in.tokenizer->decode(ids) : std::string();
+    };
+    if (args.flag("json")) {
+        nlohmann::ordered_json j = search.toJson();
+        for (auto& h : j["hypotheses"])
+            h["text"] = text(h["tokens"].get<std::vector<std::int32_t>>());
+        j["forward_passes"] = backend.forwardPasses();
+        std::cout << j.dump(2) << "\n";
+        return 0;
+    }
+    int rank = 1;
+    for (const auto& h : search.results())
+        std::printf("%d. score %8.4f  logp %8.4f  len %2d%s  %s\n", rank++, h.score, h.sumLogProb, h.length,
+            h.endedWithEos ? " eos" : "    ", nlohmann::json(text(h.tokens)).dump().c_str());
+    std::fprintf(stderr, "[%d beams · %d steps · %zu tree nodes · %d forward passes · stop: %s]\n", p.numBeams,
+        search.stepCount(), search.tree().nodes().size(), backend.forwardPasses(), core::stopReasonName(search.stopReason()));
+    return 0;
+}
