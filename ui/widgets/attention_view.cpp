@@ -295,7 +295,7 @@ void AttentionView::paintLines(QPainter& p, const Geometry& g, const AttentionMa
     const int n = std::max(m.rows + m.posBegin, m.cols);
     const qreal rowH = std::min<qreal>(34, (g.big.height() - 18) / std::max(1, n));
     QFont f = font();
-    f.setPointSizeF(std::clamp(rowH * 0.45, 7.0, 15.0));
+    f.setPointSizeF(std::clamp(rowH * 0.45, 9.0, 15.0));
     const QFontMetrics fm(f);
     const qreal chipW = std::min<qreal>(160, g.big.width() * 0.25);
     const qreal leftX = g.big.left() + chipW, rightX = g.big.right() - chipW;
@@ -309,6 +309,8 @@ void AttentionView::paintLines(QPainter& p, const Geometry& g, const AttentionMa
     for (int r = 0; r < m.rows; ++r) {
         const int qpos = m.posBegin + r;
         const bool selected = m_queryRow < 0 || m_queryRow == qpos;
+        if (!selected && n > 30)
+            continue; // with many tokens, only the selected query's lines
         for (int c = 0; c <= std::min(m.cols - 1, qpos); ++c) {
             const float w = m.at(r, c);
             if (w < 0.01f)
@@ -317,22 +319,28 @@ void AttentionView::paintLines(QPainter& p, const Geometry& g, const AttentionMa
             col.setAlphaF(std::clamp(selected ? 0.15 + 0.85 * w : 0.08 + 0.2 * w, 0.0, 1.0));
             p.setPen(QPen(col, selected ? 1 + 14 * w : 1, Qt::SolidLine, Qt::RoundCap));
             p.drawLine(QPointF(leftX + 6, yOf(qpos)), QPointF(rightX - 6, yOf(c)));
-            if (selected && m_queryRow >= 0 && w >= 0.05f) {
+            if (selected && m_queryRow >= 0 && w >= 0.05f && rowH >= fm.height() - 2) {
                 p.setPen(palette().color(QPalette::Text));
                 p.drawText(QRectF(rightX - 58, yOf(c) - rowH / 2, 50, rowH), Qt::AlignRight | Qt::AlignVCenter, QString::number(double(w), 'f', 2));
             }
         }
     }
+    // With many tokens only every k-th is named, plus the selected query and the keys it attends to most.
+    const int labelStep = std::max(1, int(std::ceil((fm.height() - 2) / rowH)));
+    const int selectedRow = m_queryRow - m.posBegin;
     for (int pos = 0; pos < n; ++pos) {
         const bool isQuery = pos >= m.posBegin && pos < m.posBegin + m.rows;
+        const bool strongKey = selectedRow >= 0 && selectedRow < m.rows && pos < m.cols && m.at(selectedRow, pos) >= 0.1f;
+        if (pos % labelStep != 0 && pos != m_queryRow && !strongKey)
+            continue;
         const QString t = fm.elidedText(tokenLabel(pos), Qt::ElideRight, int(chipW) - 8);
         if (isQuery) {
             p.setPen(pos == m_queryRow ? palette().color(QPalette::Highlight) : palette().color(QPalette::Text));
-            p.drawText(QRectF(g.big.left(), yOf(pos) - rowH / 2, chipW - 4, rowH), Qt::AlignRight | Qt::AlignVCenter, t);
+            p.drawText(QRectF(g.big.left(), yOf(pos) - fm.height() / 2.0, chipW - 4, fm.height()), Qt::AlignRight | Qt::AlignVCenter, t);
         }
         if (pos < m.cols) {
             p.setPen(palette().color(QPalette::Text));
-            p.drawText(QRectF(rightX + 4, yOf(pos) - rowH / 2, chipW - 4, rowH), Qt::AlignLeft | Qt::AlignVCenter, t);
+            p.drawText(QRectF(rightX + 4, yOf(pos) - fm.height() / 2.0, chipW - 4, fm.height()), Qt::AlignLeft | Qt::AlignVCenter, t);
         }
     }
 }

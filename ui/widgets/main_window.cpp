@@ -211,8 +211,13 @@ void MainWindow::buildCentral()
     m_tokenSummary = new QLabel(central);
     m_tokenSummary->setForegroundRole(QPalette::PlaceholderText);
     layout->addWidget(m_tokenSummary);
-    m_tokenStrip = new TokenStrip(central);
-    layout->addWidget(m_tokenStrip);
+    m_tokenStrip = new TokenStrip;
+    m_tokenScroll = new QScrollArea(central);
+    m_tokenScroll->setWidget(m_tokenStrip);
+    m_tokenScroll->setWidgetResizable(true);
+    m_tokenScroll->setFrameShape(QFrame::NoFrame);
+    m_tokenScroll->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    layout->addWidget(m_tokenScroll);
 
     // Diagram | views.
     auto* splitter = new QSplitter(Qt::Horizontal, central);
@@ -244,6 +249,10 @@ void MainWindow::buildCentral()
         m_diagramScroll->ensureVisible(r.center().x(), r.center().y(), 10, std::min(200, m_diagramScroll->height() / 3));
     });
     connect(m_tokenStrip, &TokenStrip::tokenSelected, this, &MainWindow::selectPosition);
+    connect(m_tokenStrip, &TokenStrip::tokenSelected, this, [this](int i) {
+        const QRect r = m_tokenStrip->cellRect(i);
+        m_tokenScroll->ensureVisible(r.center().x(), r.center().y(), 0, r.height());
+    });
     connect(m_tensorPanel, &TensorPanel::positionClicked, this, &MainWindow::selectPosition);
     connect(m_attentionPanel->view(), &AttentionView::queryRowSelected, this, &MainWindow::selectPosition);
 }
@@ -461,6 +470,7 @@ void MainWindow::onTokens(const TokenList& tokens)
     m_tokenStrip->setSelected(-1);
     m_attentionPanel->view()->setTokens(tokenLabels());
     m_attentionPanel->view()->setQueryRow(-1);
+    fitTokenStrip();
     m_tokenSummary->setText(tr("%n token(s) — hover a token for its id and bytes, click it to follow it in every view", nullptr, int(tokens.size())));
 }
 
@@ -575,6 +585,23 @@ void MainWindow::updateActions()
 QString MainWindow::statusText() const
 {
     return m_statusLabel->text();
+}
+
+void MainWindow::fitTokenStrip()
+{
+    const int width = m_tokenScroll->viewport()->width() - 2;
+    const int needed = m_tokenStrip->heightForWidth(width);
+    const int line = m_tokenStrip->heightForWidth(1 << 20); // one line of chips
+    const int shown = std::min(needed, 3 * line + 8);
+    m_tokenStrip->setMinimumHeight(needed);
+    m_tokenScroll->setFixedHeight(shown + 2);
+    m_tokenScroll->setVerticalScrollBarPolicy(needed > shown ? Qt::ScrollBarAlwaysOn : Qt::ScrollBarAlwaysOff);
+}
+
+void MainWindow::resizeEvent(QResizeEvent* e)
+{
+    QMainWindow::resizeEvent(e);
+    fitTokenStrip();
 }
 
 void MainWindow::closeEvent(QCloseEvent* e)

@@ -61,6 +61,7 @@ public:
 
 protected:
     void closeEvent(QCloseEvent*) override;
+    void resizeEvent(QResizeEvent*) override;
     void dragEnterEvent(QDragEnterEvent*) override;
     void dropEvent(QDropEvent*) override;
 
@@ -79,6 +80,7 @@ private:
     void addRecent(const QString& folder);
     void openModelDialog();
     void togglePlay(bool play);
+    void fitTokenStrip(); // the strip scrolls beyond three lines of tokens
     QStringList tokenLabels() const;
 
     Options m_options;
@@ -89,6 +91,7 @@ private:
 
     QPlainTextEdit* m_prompt = nullptr;
     TokenStrip* m_tokenStrip = nullptr;
+    QScrollArea* m_tokenScroll = nullptr;
     QLabel* m_tokenSummary = nullptr;
     ArchitectureDiagram* m_diagram = nullptr;
     QScrollArea* m_diagramScroll = nullptr;

@@ -1,0 +1,202 @@
+#include "ui/decoding/decoding_controller.h"
+
+#include "ui/decoding/decoding_worker.h"
+#include "ui/session/session_controller.h"
+
+#include <QThread>
+
+namespace ui {
+
+DecodingController::DecodingController(QObject* parent)
+    : QObject(parent)
+{
+    registerDecodingMetaTypes();
+    m_options.maxNewTokens = 32;
+    m_thread = new QThread(this);
+    m_thread->setObjectName(QStringLiteral("decoding worker"));
+    m_worker = new DecodingWorker(&m_cancel, &m_latestSampling);
+    m_worker->moveToThread(m_thread);
+    connect(m_thread, &QThread::finished, m_worker, &QObject::deleteLater);
+
+    connect(m_worker, &DecodingWorker::loaded, this, [this](quint64 job, const QString& name, int vocab, int context) {
+        if (!isCurrent(job))
+            return;
+        m_hasModel = true;
+        emit modelReady(name, vocab, context);
+    });
+    connect(m_worker, &DecodingWorker::sampled, this, [this](quint64 job, const SamplingSnapshot& s) {
+        if (!isCurrent(job))
+            return;
+        m_lastSampling = s;
+        emit sampled(s);
+    });
+    connect(m_worker, &DecodingWorker::generationChanged, this, [this](quint64 job, const GenerationSnapshot& g) {
+        if (!isCurrent(job))
+            return;
+        const bool penaltiesChanged = g.penalisedPositions != m_lastGeneration.penalisedPositions;
+        m_lastGeneration = g;
+        emit generationChanged(g);
+        if (penaltiesChanged)
+            emit penalisedPositions(g.penalisedPositions);
+    });
+    connect(m_worker, &DecodingWorker::beamChanged, this, [this](quint64 job, const BeamSnapshot& b) {
+        if (!isCurrent(job))
+            return;
+        m_lastBeam = b;
+        emit beamChanged(b);
+    });
+    connect(m_worker, &DecodingWorker::progress, this, [this](quint64 job, int done, int total) {
+        if (isCurrent(job))
+            emit progress(done, total);
+    });
+    connect(m_worker, &DecodingWorker::failed, this, [this](quint64 job, const QString& message) {
+        if (isCurrent(job))
+            emit failed(message);
+    });
+    connect(m_worker, &DecodingWorker::jobDone, this, &DecodingController::onJobDone);
+    m_thread->start();
+}
+
+DecodingController::~DecodingController()
+{
+    m_cancel = true;
+    m_thread->quit();
+    m_thread->wait();
+}
+
+quint64 DecodingController::nextJob()
+{
+    if (m_pending++ == 0)
+        emit busyChanged(true);
+    return m_nextJob++;
+}
+
+void DecodingController::onJobDone(quint64)
+{
+    if (m_pending > 0 && --m_pending == 0)
+        emit busyChanged(false);
+}
+
+template <typename F>
+void DecodingController::post(F&& f)
+{
+    QMetaObject::invokeMethod(m_worker, std::forward<F>(f), Qt::QueuedConnection);
+}
+
+void DecodingController::follow(SessionController* session)
+{
+    connect(session, &SessionController::modelLoaded, this, [this](const ModelInfo& info) { loadModel(info.folder); });
+    connect(session, &SessionController::tokensReady, this, [this](const TokenList& tokens) {
+        std::vector<std::int32_t> ids;
+        for (const auto& t : tokens)
+            ids.push_back(t.id);
+        if (!ids.empty())
+            setPrompt(ids);
+    });
+}
+
+void DecodingController::loadModel(const QString& folder)
+{
+    m_cancel = true; // a running generation of the old model stops at its next token
+    const quint64 job = nextJob();
+    m_validFrom = job;
+    m_hasModel = false;
+    m_lastSampling = {};
+    m_lastGeneration = {};
+    m_lastBeam = {};
+    post([this, job, folder] {
+        m_cancel = false;
+        m_worker->load(job, folder);
+    });
+}
+
+void DecodingController::setPrompt(const std::vector<std::int32_t>& ids)
+{
+    m_cancel = true;
+    const quint64 job = nextJob();
+    m_validFrom = job;
+    post([this, job, ids] {
+        m_cancel = false;
+        m_worker->setPrompt(job, ids);
+    });
+}
+
+void DecodingController::setSampling(const core::SamplingParameters& parameters, const QString& order)
+{
+    m_sampling = parameters;
+    m_order = order;
+    const quint64 job = nextJob();
+    m_latestSampling = job;
+    post([this, job, parameters, order] { m_worker->setSampling(job, parameters, order); });
+}
+
+void DecodingController::setOptions(const core::GenerationOptions& options)
+{
+    m_options = options;
+    const quint64 job = nextJob();
+    post([this, job, options] { m_worker->setOptions(job, options); });
+}
+
+void DecodingController::setTableRows(int rows)
+{
+    m_tableRows = rows;
+    const quint64 job = nextJob();
+    post([this, job, rows] { m_worker->setTableRows(job, rows); });
+}
+
+void DecodingController::stepToken()
+{
+    const quint64 job = nextJob();
+    post([this, job] { m_worker->stepToken(job); });
+}
+
+void DecodingController::generate()
+{
+    m_cancel = false;
+    const quint64 job = nextJob();
+    post([this, job] { m_worker->generate(job); });
+}
+
+void DecodingController::stepBack()
+{
+    const quint64 job = nextJob();
+    post([this, job] { m_worker->stepBack(job); });
+}
+
+void DecodingController::drawAgain()
+{
+    const quint64 job = nextJob();
+    post([this, job] { m_worker->drawAgain(job); });
+}
+
+void DecodingController::restart()
+{
+    const quint64 job = nextJob();
+    post([this, job] { m_worker->restart(job); });
+}
+
+void DecodingController::startBeam(const core::BeamSearchParameters& parameters)
+{
+    const quint64 job = nextJob();
+    post([this, job, parameters] { m_worker->startBeam(job, parameters); });
+}
+
+void DecodingController::stepBeam()
+{
+    const quint64 job = nextJob();
+    post([this, job] { m_worker->stepBeam(job); });
+}
+
+void DecodingController::runBeam()
+{
+    m_cancel = false;
+    const quint64 job = nextJob();
+    post([this, job] { m_worker->runBeam(job); });
+}
+
+void DecodingController::cancel()
+{
+    m_cancel = true;
+}
+
+} // namespace ui

@@ -1,0 +1,99 @@
+#pragma once
+// What the decoding views show, as copied values (never pointers into core): safe to pass between threads in
+// queued signals. One snapshot per answer of the decoding worker.
+#include "core/decoding/beam_tree.h"
+#include "core/decoding/run_metrics.h"
+#include "core/sampling/sampling_record.h"
+
+#include <QMetaType>
+#include <QString>
+#include <QStringList>
+#include <QVector>
+
+namespace ui {
+
+// The probability table of one decode step: rows best first, one cell per pipeline column.
+struct SamplingSnapshot {
+    core::SamplingTable table;  // columns, settings, rows (token, cells, cumulative), chosen token
+    QStringList stageKinds;     // (columns,) "input", "temperature", "top_k", ...
+    QStringList rowText;        // (rows,) visible text of each row's token ("␣Paris")
+    QVector<bool> rowSpecial;   // (rows,)
+    QVector<int> keptPerColumn; // (columns,) candidates of the whole vocabulary alive after each column
+    QString chosenText;
+    int step = 0;               // which generated token this distribution decides (0 = the first)
+    int forwardPasses = 0;      // of the session, when this snapshot was made
+    bool isValid() const { return !table.columns.empty(); }
+};
+
+struct GeneratedPiece {
+    int id = 0;
+    QString text;            // visible text
+    double probability = 0;  // in the final distribution it was drawn from
+    double seconds = 0;      // sampling + its forward pass
+    bool special = false;
+};
+
+// A per-layer picture of the KV cache: the first `shownWidth` columns of every stored row.
+struct KvCacheSnapshot {
+    int layers = 0;
+    int length = 0;       // positions stored
+    int capacity = 0;
+    int rowWidth = 0;     // nKvHeads * headDim
+    int shownWidth = 0;
+    quint64 bytesUsed = 0;
+    quint64 bytesReserved = 0;
+    QVector<QVector<float>> keys;   // (layers,) each (length, shownWidth) row-major
+    QVector<QVector<float>> values; // (layers,)
+};
+
+struct GenerationSnapshot {
+    QVector<GeneratedPiece> prompt;
+    QVector<GeneratedPiece> generated;
+    QString text;          // generated text (a matched stop sequence and what follows removed)
+    QString rawText;       // generated text as decoded
+    QString stopReason;    // core::stopReasonName(): "none", "eos", "stop_sequence", "max_new_tokens", ...
+    QString stopDetail;    // human words: "EOS token <|im_end|>", "stop sequence \"\\n\" matched", ...
+    QString stopSequence;
+    int stopBegin = -1;    // the match, in characters of rawText
+    int stopEnd = -1;
+    bool finished = false;
+    int maxNewTokens = 0;
+    QVector<int> penalisedPositions; // positions (prompt + generated) inside the active penalty window
+    core::RunMetrics metrics;
+    KvCacheSnapshot cache;
+    int forwardPasses = 0;
+    bool isValid() const { return !prompt.isEmpty(); }
+};
+
+struct BeamHypothesisInfo {
+    int rank = 0;
+    int node = -1;
+    QString text;
+    double sumLogProb = 0;
+    int length = 0;
+    double score = 0;
+    bool eos = false;
+};
+
+struct BeamSnapshot {
+    std::vector<core::BeamNode> nodes; // the recorded tree, node id = index
+    QStringList nodeText;              // (nodes,) visible token text ("prompt" for the root)
+    QVector<BeamHypothesisInfo> hypotheses; // the finished set, best first
+    QVector<int> live;
+    int steps = 0;
+    int numBeams = 0;
+    int forwardPasses = 0;
+    bool finished = false;
+    QString stopReason;
+    bool isValid() const { return !nodes.empty(); }
+};
+
+// " " -> "␣", "\n" -> "↵", "\t" -> "⇥" so a token's whitespace can be seen.
+QString visiblePiece(const QString& piece);
+void registerDecodingMetaTypes();
+
+} // namespace ui
+
+Q_DECLARE_METATYPE(ui::SamplingSnapshot)
+Q_DECLARE_METATYPE(ui::GenerationSnapshot)
+Q_DECLARE_METATYPE(ui::BeamSnapshot)

@@ -1,0 +1,391 @@
+#include "ui/decoding/decoding_worker.h"
+
+#include "core/common/error.h"
+#include "core/decoding/engine_beam_backend.h"
+#include "core/model/model.h"
+#include "core/tokenizer/tokenizer.h"
+
+#include <QDir>
+
+#include <algorithm>
+
+namespace ui {
+
+DecodingWorker::DecodingWorker(const std::atomic<bool>* cancel, const std::atomic<quint64>* latestSampling)
+    : m_cancel(cancel)
+    , m_latestSampling(latestSampling)
+{
+    m_options.maxNewTokens = 32;
+}
+
+DecodingWorker::~DecodingWorker() = default;
+
+template <typename F>
+void DecodingWorker::guarded(quint64 job, F&& body)
+{
+    try {
+        body();
+    } catch (const core::Error& e) {
+        emit failed(job, QString::fromUtf8(e.what()));
+    } catch (const std::exception& e) {
+        emit failed(job, QString::fromUtf8(e.what()));
+    }
+    emit jobDone(job);
+}
+
+QString DecodingWorker::pieceText(std::int32_t id) const
+{
+    if (m_tokenizer && m_tokenizer->isValidId(id))
+        return visiblePiece(QString::fromStdString(m_tokenizer->displayPiece(id)));
+    return QStringLiteral("#%1").arg(id);
+}
+
+void DecodingWorker::load(quint64 job, const QString& folder)
+{
+    guarded(job, [&] {
+        m_session.reset();
+        m_beam.reset();
+        m_beamBackend.reset();
+        m_tokenizer.reset();
+        m_model = core::Model::load(QDir(folder).absolutePath().toStdString());
+        const std::string tokPath = m_model->tokenizerPath();
+        if (!tokPath.empty())
+            m_tokenizer = std::make_unique<core::Tokenizer>(core::Tokenizer::fromFile(tokPath));
+        m_prompt.clear();
+        emit loaded(job, QDir(folder).dirName(), m_model->config().vocab, m_model->config().maxPositions);
+    });
+}
+
+void DecodingWorker::restartSession()
+{
+    m_beam.reset();
+    m_beamBackend.reset();
+    m_session.reset();
+    if (!m_model || m_prompt.empty())
+        return;
+    auto s = std::make_unique<core::GenerationSession>(*m_model, m_tokenizer.get());
+    s->setOptions(m_options);
+    s->setSampling(m_parameters, m_order);
+    s->start(m_prompt);
+    if (!s->finished())
+        s->resample();
+    m_session = std::move(s);
+}
+
+void DecodingWorker::emitState(quint64 job)
+{
+    if (!m_session)
+        return;
+    if (!m_session->finished())
+        emit sampled(job, samplingSnapshot());
+    emit generationChanged(job, generationSnapshot());
+}
+
+void DecodingWorker::setPrompt(quint64 job, const std::vector<std::int32_t>& ids)
+{
+    guarded(job, [&] {
+        if (!m_model)
+            throw core::Error("decoding", "model", "no model is loaded");
+        m_prompt = ids;
+        restartSession();
+        emitState(job);
+    });
+}
+
+void DecodingWorker::setSampling(quint64 job, const core::SamplingParameters& parameters, const QString& order)
+{
+    if (job < m_latestSampling->load()) { // a newer slider position is queued behind us
+        emit jobDone(job);
+        return;
+    }
+    guarded(job, [&] {
+        const core::StageOrder o = core::StageOrder::fromName(order.toStdString());
+        if (m_model)
+            parameters.validate(m_model->config().vocab);
+        const bool reseed = parameters.seed != m_parameters.seed;
+        m_parameters = parameters;
+        m_order = o;
+        if (!m_session)
+            return;
+        if (reseed) { // the seed picks the random numbers of the whole run: start it again
+            restartSession();
+        } else {
+            m_session->setSampling(m_parameters, m_order);
+            if (!m_session->finished())
+                m_session->resample(); // the same logits, no forward pass
+        }
+        emitState(job);
+    });
+}
+
+void DecodingWorker::setOptions(quint64 job, const core::GenerationOptions& options)
+{
+    guarded(job, [&] {
+        m_options = options;
+        restartSession();
+        emitState(job);
+    });
+}
+
+void DecodingWorker::setTableRows(quint64 job, int rows)
+{
+    guarded(job, [&] {
+        m_tableRows = std::max(1, rows);
+        if (m_session && !m_session->finished())
+            emit sampled(job, samplingSnapshot());
+    });
+}
+
+void DecodingWorker::restart(quint64 job)
+{
+    guarded(job, [&] {
+        restartSession();
+        emitState(job);
+    });
+}
+
+void DecodingWorker::stepToken(quint64 job)
+{
+    guarded(job, [&] {
+        if (!m_session)
+            throw core::Error("decoding", "prompt", "no prompt to continue");
+        if (m_session->finished()) {
+            emit generationChanged(job, generationSnapshot());
+            return;
+        }
+        m_session->commit(); // the token the table shows
+        if (!m_session->finished())
+            m_session->resample();
+        emitState(job);
+    });
+}
+
+void DecodingWorker::generate(quint64 job)
+{
+    guarded(job, [&] {
+        if (!m_session)
+            throw core::Error("decoding", "prompt", "no prompt to continue");
+        const int total = m_options.maxNewTokens;
+        if (!m_session->finished()) {
+            // The shown token first (so "Generate" continues exactly what the table promised), then the rest.
+            m_session->commit();
+            emit progress(job, int(m_session->generated().size()), total);
+            m_session->runToEnd(m_cancel, [&](const core::GeneratedToken&) {
+                const int done = int(m_session->generated().size());
+                emit progress(job, done, total);
+                if (done % 8 == 0)
+                    emit generationChanged(job, generationSnapshot());
+            });
+        }
+        if (!m_session->finished())
+            m_session->resample();
+        emitState(job);
+    });
+}
+
+void DecodingWorker::stepBack(quint64 job)
+{
+    guarded(job, [&] {
+        if (!m_session)
+            return;
+        m_session->stepBack();
+        m_session->resample();
+        emitState(job);
+    });
+}
+
+void DecodingWorker::drawAgain(quint64 job)
+{
+    guarded(job, [&] {
+        if (!m_session || m_session->finished())
+            return;
+        m_session->drawAgain();
+        emitState(job);
+    });
+}
+
+SamplingSnapshot DecodingWorker::samplingSnapshot() const
+{
+    SamplingSnapshot s;
+    const core::SamplingRecord& r = m_session->pendingRecord();
+    s.table = r.table(std::size_t(m_tableRows));
+    for (const auto& c : r.columns()) {
+        s.stageKinds << QString::fromStdString(c.name);
+        s.keptPerColumn << int(c.kept);
+    }
+    for (const auto& row : s.table.rows) {
+        s.rowText << pieceText(row.token);
+        s.rowSpecial << (m_tokenizer && m_tokenizer->isSpecial(row.token));
+    }
+    s.chosenText = pieceText(s.table.chosenToken);
+    s.step = int(m_session->generated().size());
+    s.forwardPasses = m_session->forwardPasses();
+    return s;
+}
+
+GenerationSnapshot DecodingWorker::generationSnapshot() const
+{
+    const core::GenerationSession& ss = *m_session;
+    GenerationSnapshot g;
+    for (int i = 0; i < ss.promptLength(); ++i) {
+        GeneratedPiece p;
+        p.id = ss.tokens()[std::size_t(i)];
+        p.text = pieceText(p.id);
+        p.special = m_tokenizer && m_tokenizer->isSpecial(p.id);
+        g.prompt << p;
+    }
+    for (const auto& t : ss.generated()) {
+        GeneratedPiece p;
+        p.id = t.id;
+        p.text = visiblePiece(QString::fromStdString(t.piece));
+        p.probability = t.probability;
+        p.seconds = t.seconds;
+        p.special = m_tokenizer && m_tokenizer->isSpecial(t.id);
+        g.generated << p;
+    }
+    g.text = QString::fromStdString(ss.text());
+    g.rawText = QString::fromStdString(ss.rawText());
+    g.stopReason = QString::fromLatin1(core::stopReasonName(ss.stopReason()));
+    g.finished = ss.finished();
+    g.maxNewTokens = ss.options().maxNewTokens;
+    switch (ss.stopReason()) {
+    case core::StopReason::None:
+        g.stopDetail = tr("running");
+        break;
+    case core::StopReason::Eos:
+        g.stopDetail = tr("end-of-sequence token %1 (id %2)").arg(pieceText(ss.eosHit())).arg(ss.eosHit());
+        break;
+    case core::StopReason::StopSequence: {
+        const auto& m = ss.stopMatch();
+        g.stopSequence = QString::fromStdString(m.sequence);
+        const std::string raw = ss.rawText();
+        g.stopBegin = int(QString::fromUtf8(raw.data(), qsizetype(std::min(m.begin, raw.size()))).size());
+        g.stopEnd = g.stopBegin + int(g.stopSequence.size());
+        g.stopDetail = tr("stop sequence \"%1\" matched").arg(visiblePiece(g.stopSequence));
+        break;
+    }
+    case core::StopReason::MaxNewTokens:
+        g.stopDetail = tr("max new tokens (%1) reached").arg(ss.options().maxNewTokens);
+        break;
+    case core::StopReason::ContextFull:
+        g.stopDetail = tr("context full (%1 positions)").arg(ss.cache().capacity());
+        break;
+    case core::StopReason::Cancelled:
+        g.stopDetail = tr("cancelled");
+        break;
+    }
+    const auto& p = m_parameters;
+    if (p.repetitionPenalty != 1.0f || p.presencePenalty != 0.0f || p.frequencyPenalty != 0.0f) {
+        const int n = int(ss.tokens().size());
+        const int from = p.penaltyWindow > 0 ? std::max(0, n - p.penaltyWindow) : 0;
+        for (int i = from; i < n; ++i)
+            g.penalisedPositions << i;
+    }
+    g.metrics = ss.metrics();
+    g.forwardPasses = ss.forwardPasses();
+
+    const core::KvCache& c = ss.cache();
+    KvCacheSnapshot& k = g.cache;
+    k.layers = c.layers();
+    k.length = c.length();
+    k.capacity = c.capacity();
+    k.rowWidth = c.rowWidth();
+    k.shownWidth = std::min(c.rowWidth(), 48);
+    k.bytesUsed = c.bytesUsed();
+    k.bytesReserved = c.bytesReserved();
+    for (int l = 0; l < k.layers; ++l) {
+        QVector<float> keys, values;
+        keys.reserve(k.length * k.shownWidth);
+        values.reserve(k.length * k.shownWidth);
+        for (int r = 0; r < k.length; ++r)
+            for (int j = 0; j < k.shownWidth; ++j) {
+                keys << c.keys(l)[std::size_t(r) * std::size_t(k.rowWidth) + std::size_t(j)];
+                values << c.values(l)[std::size_t(r) * std::size_t(k.rowWidth) + std::size_t(j)];
+            }
+        k.keys << keys;
+        k.values << values;
+    }
+    return g;
+}
+
+void DecodingWorker::startBeam(quint64 job, const core::BeamSearchParameters& parameters)
+{
+    guarded(job, [&] {
+        if (!m_model || m_prompt.empty())
+            throw core::Error("beam search", "prompt", "no prompt to continue");
+        core::BeamSearchParameters p = parameters;
+        const int context = m_model->config().maxPositions;
+        p.maxNewTokens = std::min(p.maxNewTokens, context - int(m_prompt.size()));
+        if (p.maxNewTokens < 1)
+            throw core::Error("beam search", "prompt", "the prompt fills the whole context: no room to generate");
+        p.numReturnSequences = std::clamp(p.numReturnSequences, 1, p.numBeams);
+        if (p.eosTokenIds.empty()) {
+            if (m_session)
+                p.eosTokenIds.assign(m_session->eosIds().begin(), m_session->eosIds().end());
+            else
+                for (int id : m_model->config().eosIds)
+                    p.eosTokenIds.push_back(id);
+        }
+        m_beam.reset();
+        m_beamBackend = std::make_unique<core::EngineBeamBackend>(*m_model, p.numBeams, int(m_prompt.size()) + p.maxNewTokens);
+        m_beam = std::make_unique<core::BeamSearch>(*m_beamBackend, p);
+        m_beam->start(m_prompt);
+        emit beamChanged(job, beamSnapshot());
+    });
+}
+
+void DecodingWorker::stepBeam(quint64 job)
+{
+    guarded(job, [&] {
+        if (!m_beam)
+            throw core::Error("beam search", "state", "start a beam search first");
+        if (!m_beam->finished())
+            m_beam->step();
+        emit beamChanged(job, beamSnapshot());
+    });
+}
+
+void DecodingWorker::runBeam(quint64 job)
+{
+    guarded(job, [&] {
+        if (!m_beam)
+            throw core::Error("beam search", "state", "start a beam search first");
+        const int total = m_beam->parameters().maxNewTokens;
+        while (!m_beam->finished() && !m_cancel->load()) {
+            m_beam->step();
+            emit progress(job, m_beam->stepCount(), total);
+            emit beamChanged(job, beamSnapshot());
+        }
+    });
+}
+
+BeamSnapshot DecodingWorker::beamSnapshot() const
+{
+    BeamSnapshot b;
+    const core::BeamTree& t = m_beam->tree();
+    b.nodes = t.nodes();
+    for (const auto& n : b.nodes)
+        b.nodeText << (n.parent < 0 ? tr("prompt") : pieceText(n.token));
+    int rank = 1;
+    for (const auto& h : m_beam->hypotheses()) {
+        BeamHypothesisInfo i;
+        i.rank = rank++;
+        i.node = h.node;
+        i.text = m_tokenizer ? visiblePiece(QString::fromStdString(m_tokenizer->decode(h.tokens))) : QString();
+        i.sumLogProb = h.sumLogProb;
+        i.length = h.length;
+        i.score = h.score;
+        i.eos = h.endedWithEos;
+        b.hypotheses << i;
+    }
+    for (int id : m_beam->liveNodes())
+        b.live << id;
+    b.steps = m_beam->stepCount();
+    b.numBeams = m_beam->parameters().numBeams;
+    b.forwardPasses = m_beamBackend->forwardPasses();
+    b.finished = m_beam->finished();
+    b.stopReason = QString::fromLatin1(core::stopReasonName(m_beam->stopReason()));
+    return b;
+}
+
+} // namespace ui

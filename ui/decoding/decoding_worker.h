@@ -1,0 +1,83 @@
+#pragma once
+// Lives on the decoding controller's worker thread and owns everything core of a generation: its own Model (an
+// mmap, cheap to load twice), the tokenizer, one GenerationSession and, on request, a beam search. Every call
+// takes a job id; every answer is a signal carrying it. core::Error never leaves a call: it becomes failed().
+#include "ui/decoding/decoding_snapshot.h"
+
+#include "core/decoding/beam_search.h"
+#include "core/decoding/generation_session.h"
+#include "core/sampling/sampling_parameters.h"
+#include "core/sampling/stage_order.h"
+
+#include <QObject>
+
+#include <atomic>
+#include <memory>
+#include <optional>
+#include <vector>
+
+namespace core {
+class Model;
+class Tokenizer;
+class EngineBeamBackend;
+}
+
+namespace ui {
+
+class DecodingWorker : public QObject {
+    Q_OBJECT
+public:
+    // `cancel`: stops a running generation or beam search at the next token / step. `latestSampling`: a
+    // sampling job below it is skipped (a newer slider position is already queued).
+    DecodingWorker(const std::atomic<bool>* cancel, const std::atomic<quint64>* latestSampling);
+    ~DecodingWorker() override;
+
+    // All run on the worker thread (the controller queues them).
+    void load(quint64 job, const QString& folder);
+    void setPrompt(quint64 job, const std::vector<std::int32_t>& ids);
+    void setSampling(quint64 job, const core::SamplingParameters& parameters, const QString& order);
+    void setOptions(quint64 job, const core::GenerationOptions& options);
+    void setTableRows(quint64 job, int rows);
+    void stepToken(quint64 job);
+    void generate(quint64 job);
+    void stepBack(quint64 job);
+    void drawAgain(quint64 job);
+    void restart(quint64 job);
+    void startBeam(quint64 job, const core::BeamSearchParameters& parameters);
+    void stepBeam(quint64 job);
+    void runBeam(quint64 job);
+
+signals:
+    void loaded(quint64 job, const QString& name, int vocab, int context);
+    void sampled(quint64 job, const ui::SamplingSnapshot& snapshot);
+    void generationChanged(quint64 job, const ui::GenerationSnapshot& snapshot);
+    void progress(quint64 job, int done, int total);
+    void beamChanged(quint64 job, const ui::BeamSnapshot& snapshot);
+    void failed(quint64 job, const QString& message);
+    void jobDone(quint64 job);
+
+private:
+    template <typename F>
+    void guarded(quint64 job, F&& body);
+    void restartSession();
+    void emitState(quint64 job);
+    SamplingSnapshot samplingSnapshot() const;
+    GenerationSnapshot generationSnapshot() const;
+    BeamSnapshot beamSnapshot() const;
+    QString pieceText(std::int32_t id) const;
+
+    const std::atomic<bool>* m_cancel;
+    const std::atomic<quint64>* m_latestSampling;
+    std::unique_ptr<core::Model> m_model;
+    std::unique_ptr<core::Tokenizer> m_tokenizer;
+    std::unique_ptr<core::GenerationSession> m_session;
+    std::vector<std::int32_t> m_prompt;
+    core::SamplingParameters m_parameters;
+    core::StageOrder m_order;
+    core::GenerationOptions m_options;
+    int m_tableRows = 12;
+    std::unique_ptr<core::EngineBeamBackend> m_beamBackend;
+    std::unique_ptr<core::BeamSearch> m_beam;
+};
+
+} // namespace ui
