@@ -1,4 +1,4 @@
-#include "core/tokenizer/utf8.h"
+#include "core/common/utf8.h"
 
 namespace core::utf8 {
 

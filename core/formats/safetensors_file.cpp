@@ -46,7 +46,7 @@ void SafetensorsFile::parseHeader(std::uint64_t headerLen)
 {
     const std::string& file = m_file.path();
     std::string_view text(reinterpret_cast<const char*>(m_file.data() + 8), headerLen);
-    if (auto bad = firstInvalidUtf8(text); bad != std::string_view::npos)
+    if (auto bad = utf8::firstInvalid(text); bad != std::string_view::npos)
         throw Error(file, "header", "is not valid UTF-8 (byte " + std::to_string(bad) + ")");
 
     // nlohmann keeps the last of duplicate keys silently; a callback sees every key, so we can refuse them.

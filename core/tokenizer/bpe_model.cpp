@@ -1,6 +1,6 @@
 #include "core/tokenizer/bpe_model.h"
 
-#include "core/tokenizer/utf8.h"
+#include "core/common/utf8.h"
 
 #include <queue>
 

@@ -1,7 +1,7 @@
 #include "core/tokenizer/decoders.h"
 
 #include "core/tokenizer/byte_level.h"
-#include "core/tokenizer/utf8.h"
+#include "core/common/utf8.h"
 
 namespace core {
 

@@ -1,7 +1,7 @@
 #include "core/tokenizer/normalizers.h"
 
 #include "core/tokenizer/unicode.h"
-#include "core/tokenizer/utf8.h"
+#include "core/common/utf8.h"
 
 #include <algorithm>
 

@@ -1,7 +1,7 @@
 #include "core/tokenizer/split_pattern.h"
 
 #include "core/tokenizer/unicode.h"
-#include "core/tokenizer/utf8.h"
+#include "core/common/utf8.h"
 
 #include <cstdint>
 

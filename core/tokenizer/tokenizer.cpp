@@ -9,7 +9,7 @@
 #include "core/tokenizer/normalizers.h"
 #include "core/tokenizer/post_processor.h"
 #include "core/tokenizer/pre_tokenizers.h"
-#include "core/tokenizer/utf8.h"
+#include "core/common/utf8.h"
 
 #include <nlohmann/json.hpp>
 
