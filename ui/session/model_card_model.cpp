@@ -66,8 +66,8 @@ QVariant ModelCardModel::data(const QModelIndex& index, int role) const
     const Row& r = m_rows[index.row()];
     if (role == Qt::DisplayRole)
         return index.column() == 0 ? r.name : r.value;
-    if (role == Qt::ToolTipRole && !r.help.isEmpty())
-        return r.help;
+    if (role == Qt::ToolTipRole)
+        return r.help.isEmpty() ? r.value : QStringLiteral("%1\n%2").arg(r.value, r.help);
     return {};
 }
 

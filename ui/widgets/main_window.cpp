@@ -204,7 +204,7 @@ void MainWindow::buildCentral()
     layout->addLayout(promptRow);
     connect(m_prompt, &QPlainTextEdit::textChanged, m_retokenize, qOverload<>(&QTimer::start));
     connect(m_retokenize, &QTimer::timeout, this, [this] {
-        if (m_controller->hasModel() && m_prompt->toPlainText() != m_pendingPrompt)
+        if (m_controller->hasModel() && !m_prompt->toPlainText().trimmed().isEmpty() && m_prompt->toPlainText() != m_pendingPrompt)
             setPromptText(m_prompt->toPlainText());
     });
 
