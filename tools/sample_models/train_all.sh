@@ -13,7 +13,7 @@ for m in ${MODELS:-tiny-gpt2 tiny-llama tiny-classic}; do
   case "$m" in
     tiny-gpt2) s=1200 ;;
     tiny-llama) s=800 ;;
-    *) s=700 ;;
+    *) s=1000 ;;
   esac
   /usr/bin/python3 train.py "$m" --steps "${STEPS:-$s}" > "work/train_$m.log" 2>&1
 done
