@@ -11,6 +11,7 @@
 //
 // Re-running with the same logits, history and uniform number but other parameters needs no forward pass and takes
 // well under a millisecond at a 150k vocabulary (tests/sampling/bench_sampling.cpp): the UI does it live.
+// A pipeline reuses its scratch buffers across runs: use one per thread (one per generation session).
 #include "core/sampling/candidate_list.h"
 #include "core/sampling/rank_selector.h"
 #include "core/sampling/sampler_stage.h"
