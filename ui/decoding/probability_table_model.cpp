@@ -108,7 +108,7 @@ QVariant ProbabilityTableModel::data(const QModelIndex& index, int role) const
     case Qt::DisplayRole: {
         if (tc < 0)
             return (chosen ? QStringLiteral("▶ ") : QStringLiteral("   ")) + m_snapshot.rowText.value(index.row());
-        const StageCell& c = row.cells[std::size_t(tc)];
+        const core::StageCell& c = row.cells[std::size_t(tc)];
         if (!finalColumn && changesLogits(kind))
             return QString::number(c.logit, 'f', 2);
         if (c.removedHere)
@@ -123,7 +123,7 @@ QVariant ProbabilityTableModel::data(const QModelIndex& index, int role) const
     case Qt::ToolTipRole: {
         if (tc < 0)
             return tr("token %1 (id %2)%3").arg(m_snapshot.rowText.value(index.row())).arg(row.token).arg(chosen ? tr(" — the sampled token") : QString());
-        const StageCell& c = row.cells[std::size_t(tc)];
+        const core::StageCell& c = row.cells[std::size_t(tc)];
         return tr("%1 after %2: logit %3, p = %4%5")
             .arg(m_snapshot.rowText.value(index.row()), kind)
             .arg(c.logit, 0, 'f', 4)

@@ -1,0 +1,143 @@
+// The sampling lab and the generation view on a small random model: dragging the temperature slider changes the
+// table and the chart without a forward pass, top-k = 1 leaves one kept (un-greyed) row, the table passes the item
+// model tester, and the stop reason on screen is the session's.
+#include "random_model.h"
+
+#include "ui/decoding/decoding_controller.h"
+#include "ui/decoding/probability_table_model.h"
+#include "ui/widgets/decoding_generation_view.h"
+#include "ui/widgets/decoding_transport.h"
+#include "ui/widgets/kv_cache_view.h"
+#include "ui/widgets/sampling_lab.h"
+
+#include <QAbstractItemModelTester>
+#include <QBarSet>
+#include <QLabel>
+#include <QPushButton>
+#include <QSignalSpy>
+#include <QSlider>
+#include <QTableView>
+#include <QTemporaryDir>
+#include <QTest>
+
+using ui::DecodingController;
+using ui::ProbabilityTableModel;
+
+class TestSamplingLab : public QObject {
+    Q_OBJECT
+private slots:
+    void initTestCase();
+    void temperatureSliderChangesTableWithoutForwardPass();
+    void topKOneShowsOneKeptRow();
+    void stopReasonShownMatchesSession();
+
+private:
+    void ready(DecodingController& c);
+    QTemporaryDir m_dir;
+    QString m_model;
+};
+
+void TestSamplingLab::initTestCase()
+{
+    QVERIFY(m_dir.isValid());
+    m_model = testing::makeRandomModel(m_dir);
+}
+
+void TestSamplingLab::ready(DecodingController& c)
+{
+    QSignalSpy loaded(&c, &DecodingController::modelReady);
+    c.loadModel(m_model);
+    QVERIFY(loaded.wait(10000));
+    c.setPrompt({ 84, 104, 101, 32 });
+    QTRY_VERIFY_WITH_TIMEOUT(c.lastSampling().isValid() && !c.isBusy(), 10000);
+}
+
+void TestSamplingLab::temperatureSliderChangesTableWithoutForwardPass()
+{
+    DecodingController c;
+    ui::SamplingLab lab(&c);
+    lab.resize(1200, 700);
+    lab.show();
+    QAbstractItemModelTester tester(lab.tableModel(), QAbstractItemModelTester::FailureReportingMode::QtTest);
+    ready(c);
+    ProbabilityTableModel* m = lab.tableModel();
+    QTRY_VERIFY_WITH_TIMEOUT(m->rowCount() > 0, 5000);
+    const int finalColumn = m->columnCount() - 1;
+    const double before = m->index(0, finalColumn).data(ProbabilityTableModel::ProbabilityRole).toDouble();
+    QCOMPARE(c.forwardPasses(), 1);
+
+    // Drag: every position re-samples; only the last matters.
+    QSlider* t = lab.temperatureSlider();
+    for (int v = 100; v >= 30; v -= 10)
+        t->setValue(v);
+    QTRY_VERIFY_WITH_TIMEOUT(!c.isBusy(), 5000);
+    QTRY_COMPARE_WITH_TIMEOUT(c.lastSampling().table.settings.size(), c.lastSampling().table.columns.size(), 5000);
+    const double after = m->index(0, finalColumn).data(ProbabilityTableModel::ProbabilityRole).toDouble();
+    QVERIFY2(after > before, qPrintable(QStringLiteral("T = 0.3 should sharpen the top probability: %1 -> %2").arg(before).arg(after)));
+    QCOMPARE(c.sampling().temperature, 0.3f);
+    QCOMPARE(c.forwardPasses(), 1); // no forward pass for a slider
+    // The chart follows: the first bar of the "after" set is the top row's final probability.
+    QVERIFY(lab.finalBars()->count() > 0);
+    QCOMPARE(lab.finalBars()->at(0), after);
+    // Temperature 0 is greedy: one survivor.
+    t->setValue(0);
+    QTRY_COMPARE_WITH_TIMEOUT(m->keptRowCount(), 1, 5000);
+    QCOMPARE(c.forwardPasses(), 1);
+}
+
+void TestSamplingLab::topKOneShowsOneKeptRow()
+{
+    DecodingController c;
+    ui::SamplingLab lab(&c);
+    lab.resize(1200, 700);
+    ready(c);
+    ProbabilityTableModel* m = lab.tableModel();
+    QTRY_VERIFY_WITH_TIMEOUT(m->keptRowCount() > 1, 5000);
+    lab.topKSlider()->setValue(1);
+    QTRY_COMPARE_WITH_TIMEOUT(m->keptRowCount(), 1, 5000);
+    // In the view: row 0 in normal text, the others greyed (the styler's foreground).
+    QAbstractItemModel* shown = lab.table()->model();
+    QVERIFY(!shown->index(1, 0).data(Qt::ForegroundRole).value<QColor>().isValid()
+        || shown->index(1, 0).data(Qt::ForegroundRole).value<QColor>() == QColor(0x99, 0x99, 0x99));
+    QCOMPARE(shown->index(1, 0).data(Qt::ForegroundRole).value<QColor>(), QColor(0x99, 0x99, 0x99));
+    QVERIFY(shown->index(0, 0).data(Qt::DisplayRole).toString().startsWith(QStringLiteral("▶")));
+    // The top-k column says "cut" for the second row.
+    int topK = -1;
+    for (int col = 0; col < m->columnCount(); ++col)
+        if (m->headerData(col, Qt::Horizontal, ProbabilityTableModel::ColumnKindRole).toString() == QLatin1String("top_k"))
+            topK = col;
+    QVERIFY(topK > 0);
+    QVERIFY(m->index(1, topK).data(ProbabilityTableModel::RemovedHereRole).toBool());
+    QCOMPARE(c.forwardPasses(), 1);
+}
+
+void TestSamplingLab::stopReasonShownMatchesSession()
+{
+    DecodingController c;
+    ui::DecodingGenerationView view(&c);
+    view.resize(1200, 700);
+    view.show();
+    ready(c);
+    core::GenerationOptions o;
+    o.maxNewTokens = 4;
+    o.stopAtEos = false;
+    c.setOptions(o);
+    QTRY_VERIFY_WITH_TIMEOUT(!c.isBusy(), 5000);
+    QTRY_VERIFY_WITH_TIMEOUT(view.transport()->generateButton()->isEnabled(), 5000);
+    QTest::mouseClick(view.transport()->generateButton(), Qt::LeftButton);
+    QTRY_VERIFY_WITH_TIMEOUT(c.lastGeneration().finished && !c.isBusy(), 10000);
+    QCOMPARE(view.stopReasonShown(), c.lastGeneration().stopReason);
+    QCOMPARE(view.stopReasonShown(), QStringLiteral("max_new_tokens"));
+    QVERIFY(view.stopBanner()->text().contains(QStringLiteral("max new tokens")));
+    QVERIFY(view.transport()->stopLabel()->text().contains(QStringLiteral("Stopped")));
+    QVERIFY(!view.transport()->stepButton()->isEnabled());
+    QCOMPARE(view.cacheView()->snapshot().length, 4 + 4 - 1);
+    // Step back: running again, the banner says so.
+    QTest::mouseClick(view.transport()->backButton(), Qt::LeftButton);
+    QTRY_VERIFY_WITH_TIMEOUT(!c.lastGeneration().finished, 5000);
+    QCOMPARE(view.stopReasonShown(), QString());
+    QVERIFY(view.transport()->stepButton()->isEnabled());
+}
+
+QTEST_MAIN(TestSamplingLab)
+#include "tst_samplinglab.moc"

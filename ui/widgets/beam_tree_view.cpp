@@ -1,0 +1,196 @@
+#include "ui/widgets/beam_tree_view.h"
+
+#include <QHelpEvent>
+#include <QPainter>
+#include <QPainterPath>
+#include <QToolTip>
+
+#include <algorithm>
+#include <functional>
+
+namespace ui {
+
+namespace {
+constexpr int kNodeW = 96;
+constexpr int kNodeH = 24;
+constexpr int kColumn = 150;
+constexpr int kRow = 30;
+constexpr int kMargin = 12;
+constexpr int kHeader = 26;
+}
+
+BeamTreeView::BeamTreeView(QWidget* parent)
+    : QWidget(parent)
+{
+    setMouseTracking(true);
+}
+
+void BeamTreeView::setSnapshot(const BeamSnapshot& snapshot)
+{
+    m_snapshot = snapshot;
+    m_hypothesisRank.clear();
+    for (const auto& h : snapshot.hypotheses)
+        m_hypothesisRank.insert(h.node, h.rank);
+    layoutTree();
+    updateGeometry();
+    resize(sizeHint().expandedTo(parentWidget() ? parentWidget()->size() : QSize()));
+    update();
+}
+
+void BeamTreeView::layoutTree()
+{
+    m_rects.clear();
+    const auto& nodes = m_snapshot.nodes;
+    if (nodes.empty()) {
+        m_size = { 400, 200 };
+        return;
+    }
+    QVector<QVector<int>> children(int(nodes.size()));
+    int root = 0;
+    for (const auto& n : nodes) {
+        if (n.parent >= 0)
+            children[n.parent] << n.id;
+        else
+            root = n.id;
+    }
+    for (auto& c : children)
+        std::sort(c.begin(), c.end(), [&](int a, int b) { return nodes[std::size_t(a)].cumulativeLogProb > nodes[std::size_t(b)].cumulativeLogProb; });
+    // Leaves one row each, in depth-first order; a parent sits at the middle of its children.
+    QVector<double> y(int(nodes.size()), 0.0);
+    int nextLeaf = 0;
+    std::function<void(int)> place = [&](int id) {
+        if (children[id].isEmpty()) {
+            y[id] = nextLeaf++;
+            return;
+        }
+        for (int c : children[id])
+            place(c);
+        y[id] = (y[children[id].front()] + y[children[id].back()]) / 2.0;
+    };
+    place(root);
+    int maxStep = 0;
+    for (const auto& n : nodes) {
+        const int x = kMargin + n.step * kColumn;
+        const int top = kHeader + kMargin + int(y[n.id] * kRow);
+        m_rects.insert(n.id, QRect(x, top, kNodeW, kNodeH));
+        maxStep = std::max(maxStep, n.step);
+    }
+    m_size = QSize(2 * kMargin + maxStep * kColumn + kNodeW, kHeader + 2 * kMargin + std::max(1, nextLeaf) * kRow);
+}
+
+int BeamTreeView::nodeAt(const QPoint& p) const
+{
+    for (auto it = m_rects.cbegin(); it != m_rects.cend(); ++it)
+        if (it.value().contains(p))
+            return it.key();
+    return -1;
+}
+
+QString BeamTreeView::nodeToolTip(int id) const
+{
+    if (id < 0 || id >= int(m_snapshot.nodes.size()))
+        return {};
+    const core::BeamNode& n = m_snapshot.nodes[std::size_t(id)];
+    if (n.parent < 0)
+        return tr("the prompt (root)");
+    QString s = tr("<b>%1</b> (id %2) at step %3<br>log p = %4<br>cumulative log p = <b>%5</b><br>score = %6<br>rank %7 among the step's candidates<br>%8")
+                    .arg(m_snapshot.nodeText.value(id).toHtmlEscaped())
+                    .arg(n.token)
+                    .arg(n.step)
+                    .arg(n.logProb, 0, 'f', 4)
+                    .arg(n.cumulativeLogProb, 0, 'f', 4)
+                    .arg(n.score, 0, 'f', 4)
+                    .arg(n.rank + 1)
+                    .arg(QString::fromLatin1(core::beamNodeStateName(n.state).data()));
+    if (m_hypothesisRank.contains(id))
+        s += tr("<br>finished hypothesis #%1").arg(m_hypothesisRank.value(id));
+    return s;
+}
+
+bool BeamTreeView::event(QEvent* e)
+{
+    if (e->type() == QEvent::ToolTip) {
+        auto* he = static_cast<QHelpEvent*>(e);
+        const int id = nodeAt(he->pos());
+        if (id >= 0)
+            QToolTip::showText(he->globalPos(), nodeToolTip(id), this, m_rects.value(id));
+        else
+            QToolTip::hideText();
+        return true;
+    }
+    return QWidget::event(e);
+}
+
+void BeamTreeView::paintEvent(QPaintEvent*)
+{
+    QPainter p(this);
+    p.setRenderHint(QPainter::Antialiasing);
+    p.fillRect(rect(), palette().base());
+    if (m_snapshot.nodes.empty()) {
+        p.setPen(palette().text().color());
+        p.drawText(rect(), Qt::AlignCenter, tr("Start a beam search to grow the tree."));
+        return;
+    }
+    const auto& nodes = m_snapshot.nodes;
+    // Step headings.
+    p.setPen(palette().text().color());
+    int maxStep = 0;
+    for (const auto& n : nodes)
+        maxStep = std::max(maxStep, n.step);
+    for (int s = 0; s <= maxStep; ++s)
+        p.drawText(QRect(kMargin + s * kColumn, 2, kNodeW, kHeader - 4), Qt::AlignCenter, s == 0 ? tr("prompt") : tr("step %1").arg(s));
+
+    QFont small = font();
+    small.setPointSizeF(small.pointSizeF() * 0.85);
+    // Edges first.
+    for (const auto& n : nodes) {
+        if (n.parent < 0)
+            continue;
+        const QRect a = m_rects.value(n.parent);
+        const QRect b = m_rects.value(n.id);
+        const QPointF from(a.right(), a.center().y());
+        const QPointF to(b.left(), b.center().y());
+        QPainterPath path(from);
+        path.cubicTo(from + QPointF(30, 0), to - QPointF(30, 0), to);
+        const bool pruned = n.state == core::BeamNodeState::Pruned || n.state == core::BeamNodeState::Dropped;
+        p.setPen(pruned ? QPen(QColor(0xb0, 0xb0, 0xb0), 1, Qt::DashLine) : QPen(QColor(0x2e, 0x7d, 0x32), 2));
+        p.setBrush(Qt::NoBrush);
+        p.drawPath(path);
+        p.setFont(small);
+        p.setPen(pruned ? QColor(0x90, 0x90, 0x90) : QColor(0x1b, 0x5e, 0x20));
+        const QPointF mid = path.pointAtPercent(0.55);
+        p.drawText(QRectF(mid.x() - 30, mid.y() - 14, 60, 12), Qt::AlignCenter, QString::number(n.logProb, 'f', 2));
+    }
+    p.setFont(font());
+    for (const auto& n : nodes) {
+        const QRect r = m_rects.value(n.id);
+        QColor fill, border, text = QColor(0x21, 0x21, 0x21);
+        Qt::PenStyle style = Qt::SolidLine;
+        switch (n.state) {
+        case core::BeamNodeState::Root: fill = QColor(0xe1, 0xd5, 0xe7); border = QColor(0x6a, 0x1b, 0x9a); break;
+        case core::BeamNodeState::Running: fill = QColor(0xc8, 0xe6, 0xc9); border = QColor(0x2e, 0x7d, 0x32); break;
+        case core::BeamNodeState::Finished: fill = QColor(0xff, 0xe0, 0x82); border = QColor(0xff, 0x8f, 0x00); break;
+        case core::BeamNodeState::Dropped: fill = QColor(0xf5, 0xf5, 0xf5); border = QColor(0xbf, 0x36, 0x0c); style = Qt::DashLine; text = QColor(0x99, 0x99, 0x99); break;
+        case core::BeamNodeState::Pruned: fill = QColor(0xf5, 0xf5, 0xf5); border = QColor(0xbd, 0xbd, 0xbd); style = Qt::DashLine; text = QColor(0x99, 0x99, 0x99); break;
+        }
+        const bool live = m_snapshot.live.contains(n.id);
+        p.setPen(QPen(border, live || n.state == core::BeamNodeState::Finished ? 2.5 : 1.2, style));
+        p.setBrush(fill);
+        p.drawRoundedRect(r, 5, 5);
+        p.setPen(text);
+        QString label = m_snapshot.nodeText.value(n.id);
+        if (n.eos)
+            label = QStringLiteral("⏹ ") + label;
+        if (m_hypothesisRank.contains(n.id))
+            label = QStringLiteral("#%1 %2").arg(m_hypothesisRank.value(n.id)).arg(label);
+        const QString elided = p.fontMetrics().elidedText(label, Qt::ElideRight, r.width() - 8);
+        QFont f = font();
+        f.setBold(n.state == core::BeamNodeState::Running || n.state == core::BeamNodeState::Finished);
+        f.setStrikeOut(n.state == core::BeamNodeState::Dropped);
+        p.setFont(f);
+        p.drawText(r.adjusted(4, 0, -4, 0), Qt::AlignCenter, elided);
+        p.setFont(font());
+    }
+}
+
+} // namespace ui

@@ -1,0 +1,47 @@
+#pragma once
+// The decoding half of the explorer window: one DecodingController following the window's session (its model and
+// prompt), and three views added as tabs — the sampling lab, the generation view (with the KV cache and metrics)
+// and the beam search tree — plus the F11 (step token) and Shift+F11 (step back) shortcuts on the window.
+#include <QObject>
+
+#include <functional>
+
+class QTabWidget;
+class QWidget;
+
+namespace ui {
+
+class BeamPanel;
+class DecodingController;
+class DecodingGenerationView;
+class SamplingLab;
+class SessionController;
+
+class DecodingWorkbench : public QObject {
+    Q_OBJECT
+public:
+    // Adds the tabs to `tabs` and the shortcuts to `window`; follows `session` when given.
+    DecodingWorkbench(QWidget* window, QTabWidget* tabs, SessionController* session);
+
+    DecodingController* controller() const { return m_controller; }
+    SamplingLab* samplingLab() const { return m_lab; }
+    DecodingGenerationView* generationView() const { return m_generation; }
+    BeamPanel* beamPanel() const { return m_beam; }
+    // "sampling", "generation", "kv", "beam": brings that view to the front (a beam search is started if none ran).
+    bool showView(const QString& name);
+    static QStringList viewNames();
+    // For screenshots: shows `name`, runs what it needs (generation to a stop, a beam search to the end) and calls
+    // `ready` once the view has its numbers. False for a name that is not a decoding view.
+    bool prepareView(const QString& name, std::function<void()> ready);
+
+private:
+    void whenPromptReady(std::function<void()> then);
+
+    QTabWidget* m_tabs;
+    DecodingController* m_controller;
+    SamplingLab* m_lab;
+    DecodingGenerationView* m_generation;
+    BeamPanel* m_beam;
+};
+
+} // namespace ui

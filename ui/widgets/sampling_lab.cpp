@@ -1,0 +1,363 @@
+#include "ui/widgets/sampling_lab.h"
+
+#include "ui/decoding/decoding_controller.h"
+#include "ui/decoding/probability_table_model.h"
+#include "ui/widgets/color_map.h"
+#include "ui/widgets/decoding_transport.h"
+
+#include "core/sampling/stage_order.h"
+
+#include <QBarCategoryAxis>
+#include <QBarSeries>
+#include <QBarSet>
+#include <QChart>
+#include <QChartView>
+#include <QCheckBox>
+#include <QComboBox>
+#include <QFormLayout>
+#include <QGroupBox>
+#include <QHeaderView>
+#include <QIdentityProxyModel>
+#include <QLabel>
+#include <QLegend>
+#include <QLineEdit>
+#include <QScrollArea>
+#include <QSlider>
+#include <QSpinBox>
+#include <QSplitter>
+#include <QTableView>
+#include <QValueAxis>
+#include <QVBoxLayout>
+
+#include <algorithm>
+#include <cmath>
+
+namespace ui {
+
+namespace {
+
+// Colours the probability table: the chosen row amber, cells a stage removed red, removed rows grey, probabilities
+// on the sequential map.
+class TableStyler : public QIdentityProxyModel {
+public:
+    using QIdentityProxyModel::QIdentityProxyModel;
+    QVariant data(const QModelIndex& index, int role) const override
+    {
+        using M = ProbabilityTableModel;
+        if (role != Qt::BackgroundRole && role != Qt::ForegroundRole && role != Qt::FontRole)
+            return QIdentityProxyModel::data(index, role);
+        const bool chosen = index.data(M::ChosenRole).toBool();
+        const bool finalKept = index.siblingAtColumn(0).data(M::KeptRole).toBool();
+        const bool kept = index.data(M::KeptRole).toBool();
+        const bool removedHere = index.data(M::RemovedHereRole).toBool();
+        const QString kind = index.data(M::ColumnKindRole).toString();
+        const bool probColumn = kind != QLatin1String("token") && !M::changesLogits(kind);
+        QRgb bg = 0;
+        bool haveBg = false;
+        if (removedHere) {
+            bg = qRgb(0xf4, 0xc7, 0xc3);
+            haveBg = true;
+        } else if (probColumn && kept) {
+            bg = ColorMap::sequential(std::sqrt(std::clamp(index.data(M::ProbabilityRole).toDouble(), 0.0, 1.0)));
+            haveBg = true;
+        } else if (chosen && kind == QLatin1String("token")) {
+            bg = qRgb(0xff, 0xd5, 0x4f);
+            haveBg = true;
+        }
+        if (role == Qt::BackgroundRole)
+            return haveBg ? QVariant(QColor(bg)) : QVariant();
+        if (role == Qt::ForegroundRole) {
+            if (removedHere)
+                return QColor(0x7b, 0x24, 0x1c);
+            if (!finalKept && !haveBg)
+                return QColor(0x99, 0x99, 0x99);
+            return haveBg ? QVariant(ColorMap::textOn(bg)) : QVariant();
+        }
+        QFont f;
+        f.setBold(chosen);
+        f.setItalic(!finalKept);
+        return f;
+    }
+};
+
+double scaled(const QSlider* s) { return s->value() * s->property("scale").toDouble(); }
+
+} // namespace
+
+SamplingLab::SamplingLab(DecodingController* controller, QWidget* parent)
+    : QWidget(parent)
+    , m_controller(controller)
+{
+    auto* layout = new QVBoxLayout(this);
+    m_transport = new DecodingTransport(controller, this);
+    layout->addWidget(m_transport);
+
+    auto* split = new QSplitter(Qt::Horizontal, this);
+    auto* scroll = new QScrollArea(split);
+    scroll->setWidget(buildControls());
+    scroll->setWidgetResizable(true);
+    scroll->setMinimumWidth(270);
+    scroll->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+
+    auto* right = new QSplitter(Qt::Vertical, split);
+    auto* tableBox = new QWidget(right);
+    auto* tableLayout = new QVBoxLayout(tableBox);
+    tableLayout->setContentsMargins(0, 0, 0, 0);
+    m_summary = new QLabel(tableBox);
+    m_summary->setTextFormat(Qt::RichText);
+    m_summary->setWordWrap(true);
+    tableLayout->addWidget(m_summary);
+    m_model = new ProbabilityTableModel(this);
+    auto* styler = new TableStyler(this);
+    styler->setSourceModel(m_model);
+    m_table = new QTableView(tableBox);
+    m_table->setModel(styler);
+    m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
+    m_table->setSelectionMode(QAbstractItemView::SingleSelection);
+    m_table->horizontalHeader()->setDefaultAlignment(Qt::AlignCenter);
+    m_table->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
+    m_table->verticalHeader()->setDefaultSectionSize(m_table->fontMetrics().height() + 6);
+    m_table->setToolTip(tr("Click a row to choose the token the logit bias applies to"));
+    tableLayout->addWidget(m_table);
+
+    m_chart = new QChart;
+    m_chart->setTitle(tr("Top candidates: model probability (T = 1) and after the pipeline"));
+    m_inputSet = new QBarSet(tr("model (softmax of the logits)"));
+    m_inputSet->setColor(QColor(0x9e, 0xb9, 0xd4));
+    m_finalSet = new QBarSet(tr("after the pipeline (what is drawn from)"));
+    m_finalSet->setColor(QColor(0x08, 0x51, 0x9c));
+    auto* series = new QBarSeries;
+    series->append(m_inputSet);
+    series->append(m_finalSet);
+    m_chart->addSeries(series);
+    m_axisX = new QBarCategoryAxis;
+    m_axisY = new QValueAxis;
+    m_axisY->setRange(0, 1);
+    m_axisY->setLabelFormat(QStringLiteral("%.2f"));
+    m_chart->addAxis(m_axisX, Qt::AlignBottom);
+    m_chart->addAxis(m_axisY, Qt::AlignLeft);
+    series->attachAxis(m_axisX);
+    series->attachAxis(m_axisY);
+    m_chart->legend()->setAlignment(Qt::AlignTop);
+    m_chart->setAnimationOptions(QChart::NoAnimation);
+    m_chart->setMargins(QMargins(4, 4, 4, 4));
+    m_chartView = new QChartView(m_chart, right);
+    m_chartView->setRenderHint(QPainter::Antialiasing);
+    m_chartView->setMinimumHeight(220);
+    right->setStretchFactor(0, 3);
+    right->setStretchFactor(1, 2);
+    split->setStretchFactor(0, 0);
+    split->setStretchFactor(1, 1);
+    split->setSizes({ 300, 900 });
+    layout->addWidget(split, 1);
+
+    connect(controller, &DecodingController::sampled, this, &SamplingLab::onSampled);
+    connect(m_table->selectionModel(), &QItemSelectionModel::currentRowChanged, this, [this](const QModelIndex& current) {
+        if (!current.isValid())
+            return;
+        m_biasId = current.data(ProbabilityTableModel::TokenIdRole).toInt();
+        m_biasToken->setText(tr("token %1").arg(current.siblingAtColumn(0).data().toString().mid(3)));
+        if (m_bias->value() != 0)
+            sendSampling();
+    });
+    m_building = false;
+}
+
+QSlider* SamplingLab::addSlider(QFormLayout* form, const QString& label, const QString& tip, int min, int max, int value, double scale, int decimals)
+{
+    auto* s = new QSlider(Qt::Horizontal);
+    s->setRange(min, max);
+    s->setValue(value);
+    s->setProperty("scale", scale);
+    s->setToolTip(tip);
+    auto* v = new QLabel;
+    v->setMinimumWidth(v->fontMetrics().horizontalAdvance(QStringLiteral("-00.00")));
+    v->setAlignment(Qt::AlignRight | Qt::AlignVCenter);
+    const int off = value;
+    auto show = [s, v, scale, decimals, off, label] {
+        if (s->value() == off && label != QLatin1String("temperature"))
+            v->setText(QObject::tr("off"));
+        else if (label == QLatin1String("temperature") && s->value() == 0)
+            v->setText(QObject::tr("0 greedy"));
+        else
+            v->setText(QString::number(s->value() * scale, 'f', decimals));
+    };
+    show();
+    connect(s, &QSlider::valueChanged, v, show);
+    connect(s, &QSlider::valueChanged, this, [this] {
+        if (!m_building)
+            sendSampling();
+    });
+    auto* row = new QHBoxLayout;
+    row->addWidget(s, 1);
+    row->addWidget(v);
+    auto* name = new QLabel(label);
+    name->setToolTip(tip);
+    form->addRow(name, row);
+    return s;
+}
+
+QWidget* SamplingLab::buildControls()
+{
+    auto* box = new QWidget;
+    auto* v = new QVBoxLayout(box);
+
+    auto* shape = new QGroupBox(tr("Shape the distribution"), box);
+    auto* f1 = new QFormLayout(shape);
+    m_temperature = addSlider(f1, QStringLiteral("temperature"), tr("logits / T: low = sharper, high = flatter; 0 = greedy (only the best token)"), 0, 200, 100, 0.01, 2);
+    m_topK = addSlider(f1, QStringLiteral("top-k"), tr("keep the k most likely tokens (0 = off)"), 0, 50, 0, 1, 0);
+    m_topP = addSlider(f1, QStringLiteral("top-p"), tr("keep the smallest set of best tokens whose probabilities add up to p (1 = off)"), 1, 100, 100, 0.01, 2);
+    m_minP = addSlider(f1, QStringLiteral("min-p"), tr("drop tokens less likely than min-p × the best token's probability (0 = off)"), 0, 100, 0, 0.01, 2);
+    m_typicalP = addSlider(f1, QStringLiteral("typical-p"), tr("keep the tokens whose surprise is closest to the average surprise, up to mass p (1 = off)"), 1, 100, 100, 0.01, 2);
+    v->addWidget(shape);
+
+    auto* rep = new QGroupBox(tr("Avoid repeating"), box);
+    auto* f2 = new QFormLayout(rep);
+    m_repetition = addSlider(f2, QStringLiteral("repetition"), tr("HF repetition penalty for tokens in the window: positive logits ÷ p, negative × p (1 = off)"), 50, 200, 100, 0.01, 2);
+    m_presence = addSlider(f2, QStringLiteral("presence"), tr("subtracted once from every token already in the window (0 = off)"), 0, 200, 0, 0.01, 2);
+    m_frequency = addSlider(f2, QStringLiteral("frequency"), tr("subtracted once per occurrence in the window (0 = off)"), 0, 200, 0, 0.01, 2);
+    m_window = new QSpinBox;
+    m_window->setRange(0, 4096);
+    m_window->setValue(64);
+    m_window->setSpecialValueText(tr("whole history"));
+    m_window->setSuffix(tr(" tokens"));
+    m_window->setToolTip(tr("the penalties look at the last N tokens (0 = all)"));
+    f2->addRow(tr("window"), m_window);
+    connect(m_window, &QSpinBox::valueChanged, this, &SamplingLab::sendSampling);
+    v->addWidget(rep);
+
+    auto* bias = new QGroupBox(tr("Logit bias"), box);
+    auto* f3 = new QFormLayout(bias);
+    m_biasToken = new QLabel(tr("click a table row"));
+    f3->addRow(tr("for"), m_biasToken);
+    m_bias = addSlider(f3, QStringLiteral("bias"), tr("added to the chosen token's logit"), -100, 100, 0, 0.1, 1);
+    v->addWidget(bias);
+
+    auto* run = new QGroupBox(tr("Run"), box);
+    auto* f4 = new QFormLayout(run);
+    m_order = new QComboBox;
+    for (const auto& n : core::StageOrder::presetNames())
+        m_order->addItem(QString::fromStdString(n));
+    m_order->setToolTip(tr("the order of the stages: Hugging Face transformers or llama.cpp"));
+    f4->addRow(tr("stage order"), m_order);
+    connect(m_order, &QComboBox::currentIndexChanged, this, &SamplingLab::sendSampling);
+    m_seed = new QSpinBox;
+    m_seed->setRange(0, 1000000);
+    m_seed->setToolTip(tr("the seed of the random numbers (a new seed restarts the run)"));
+    f4->addRow(tr("seed"), m_seed);
+    connect(m_seed, &QSpinBox::valueChanged, this, &SamplingLab::sendSampling);
+    m_rows = new QSpinBox;
+    m_rows->setRange(1, 100);
+    m_rows->setValue(m_controller->tableRows());
+    f4->addRow(tr("table rows"), m_rows);
+    connect(m_rows, &QSpinBox::valueChanged, m_controller, &DecodingController::setTableRows);
+    m_maxNew = new QSpinBox;
+    m_maxNew->setRange(1, 4096);
+    m_maxNew->setValue(m_controller->options().maxNewTokens);
+    f4->addRow(tr("max new tokens"), m_maxNew);
+    m_stops = new QLineEdit;
+    m_stops->setPlaceholderText(tr("e.g. .|\\n"));
+    m_stops->setToolTip(tr("stop sequences separated by |; \\n is a newline"));
+    f4->addRow(tr("stop sequences"), m_stops);
+    m_stopAtEos = new QCheckBox(tr("stop at EOS"));
+    m_stopAtEos->setChecked(true);
+    f4->addRow(QString(), m_stopAtEos);
+    connect(m_maxNew, &QSpinBox::editingFinished, this, &SamplingLab::sendOptions);
+    connect(m_stops, &QLineEdit::editingFinished, this, &SamplingLab::sendOptions);
+    connect(m_stopAtEos, &QCheckBox::toggled, this, &SamplingLab::sendOptions);
+    v->addWidget(run);
+    v->addStretch(1);
+    return box;
+}
+
+core::SamplingParameters SamplingLab::parameters() const
+{
+    core::SamplingParameters p;
+    p.temperature = float(scaled(m_temperature));
+    p.topK = m_topK->value();
+    p.topP = float(scaled(m_topP));
+    p.minP = float(scaled(m_minP));
+    p.typicalP = float(scaled(m_typicalP));
+    p.repetitionPenalty = float(scaled(m_repetition));
+    p.presencePenalty = float(scaled(m_presence));
+    p.frequencyPenalty = float(scaled(m_frequency));
+    p.penaltyWindow = m_window->value();
+    if (m_biasId >= 0 && m_bias->value() != 0)
+        p.logitBias[m_biasId] = float(scaled(m_bias));
+    p.seed = std::uint64_t(m_seed->value());
+    return p;
+}
+
+void SamplingLab::sendSampling()
+{
+    if (m_building)
+        return;
+    m_controller->setSampling(parameters(), m_order->currentText());
+}
+
+void SamplingLab::sendOptions()
+{
+    core::GenerationOptions o = m_controller->options();
+    o.maxNewTokens = m_maxNew->value();
+    o.stopAtEos = m_stopAtEos->isChecked();
+    o.stopSequences.clear();
+    for (QString s : m_stops->text().split(QLatin1Char('|'), Qt::SkipEmptyParts)) {
+        s.replace(QLatin1String("\\n"), QLatin1String("\n"));
+        o.stopSequences.push_back(s.toStdString());
+    }
+    if (o.maxNewTokens == m_controller->options().maxNewTokens && o.stopAtEos == m_controller->options().stopAtEos
+        && o.stopSequences == m_controller->options().stopSequences)
+        return;
+    m_controller->setOptions(o);
+}
+
+void SamplingLab::onSampled(const SamplingSnapshot& s)
+{
+    m_model->setSnapshot(s);
+    const int chosen = m_model->chosenRow();
+    m_summary->setText(tr("<b>Token %1</b> of the answer · drawn: <b style='background:#ffd54f'>&nbsp;%2&nbsp;</b> with p = %3 "
+                          "(random number %4) · %5 of %6 tokens survive the pipeline · order <i>%7</i>")
+                           .arg(s.step + 1)
+                           .arg(s.chosenText.toHtmlEscaped())
+                           .arg(s.table.chosenProbability, 0, 'f', 3)
+                           .arg(s.table.uniform, 0, 'f', 3)
+                           .arg(s.keptPerColumn.isEmpty() ? 0 : s.keptPerColumn.back())
+                           .arg(s.keptPerColumn.isEmpty() ? 0 : s.keptPerColumn.front())
+                           .arg(QString::fromStdString(s.table.order)));
+    Q_UNUSED(chosen);
+    updateChart(s);
+}
+
+void SamplingLab::updateChart(const SamplingSnapshot& s)
+{
+    const int n = std::min<int>(int(s.table.rows.size()), 16);
+    QStringList categories;
+    QList<qreal> input, final;
+    double top = 0;
+    for (int r = 0; r < n; ++r) {
+        const auto& row = s.table.rows[std::size_t(r)];
+        const bool chosen = row.token == s.table.chosenToken;
+        categories << (chosen ? QStringLiteral("▶") : QString()) + s.rowText.value(r);
+        input << row.cells.front().probability;
+        final << row.cells.back().probability;
+        top = std::max({ top, row.cells.front().probability, row.cells.back().probability });
+    }
+    if (categories != m_axisX->categories()) {
+        m_axisX->clear();
+        m_axisX->append(categories);
+    }
+    if (m_inputSet->count() != n) {
+        m_inputSet->remove(0, m_inputSet->count());
+        m_finalSet->remove(0, m_finalSet->count());
+        m_inputSet->append(input);
+        m_finalSet->append(final);
+    } else {
+        for (int i = 0; i < n; ++i) {
+            m_inputSet->replace(i, input[i]);
+            m_finalSet->replace(i, final[i]);
+        }
+    }
+    m_axisY->setRange(0, std::min(1.0, std::max(0.05, std::ceil(top * 10.0 + 0.5) / 10.0)));
+}
+
+} // namespace ui

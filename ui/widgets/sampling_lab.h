@@ -1,0 +1,90 @@
+#pragma once
+// The sampling lab: live controls for every sampling parameter on the left; on the right the probability table
+// (one column per pipeline stage, in pipeline order) and a bar chart of the same candidates before and after the
+// pipeline. Moving a control re-runs the sampler on the current logits at once (no forward pass); the table and
+// chart follow while the slider is dragged. Seed, max new tokens, stop sequences and stop-at-EOS restart the run.
+#include "core/sampling/sampling_parameters.h"
+
+#include <QWidget>
+
+class QBarSet;
+class QBarCategoryAxis;
+class QValueAxis;
+class QChart;
+class QChartView;
+class QCheckBox;
+class QComboBox;
+class QDoubleSpinBox;
+class QFormLayout;
+class QLabel;
+class QLineEdit;
+class QSlider;
+class QSpinBox;
+class QTableView;
+
+namespace ui {
+
+class DecodingController;
+class DecodingTransport;
+class ProbabilityTableModel;
+struct SamplingSnapshot;
+
+class SamplingLab : public QWidget {
+    Q_OBJECT
+public:
+    explicit SamplingLab(DecodingController* controller, QWidget* parent = nullptr);
+
+    ProbabilityTableModel* tableModel() const { return m_model; }
+    QTableView* table() const { return m_table; }
+    QChartView* chartView() const { return m_chartView; }
+    QBarSet* finalBars() const { return m_finalSet; }
+    DecodingTransport* transport() const { return m_transport; }
+    QSlider* temperatureSlider() const { return m_temperature; }
+    QSlider* topKSlider() const { return m_topK; }
+    QSlider* topPSlider() const { return m_topP; }
+    QSpinBox* seedBox() const { return m_seed; }
+    QComboBox* orderBox() const { return m_order; }
+    core::SamplingParameters parameters() const;
+
+private:
+    QWidget* buildControls();
+    QSlider* addSlider(QFormLayout* form, const QString& label, const QString& tip, int min, int max, int value, double scale, int decimals);
+    void sendSampling();
+    void sendOptions();
+    void onSampled(const SamplingSnapshot& s);
+    void updateChart(const SamplingSnapshot& s);
+
+    DecodingController* m_controller;
+    DecodingTransport* m_transport = nullptr;
+    ProbabilityTableModel* m_model = nullptr;
+    QTableView* m_table = nullptr;
+    QChart* m_chart = nullptr;
+    QChartView* m_chartView = nullptr;
+    QBarSet* m_inputSet = nullptr;
+    QBarSet* m_finalSet = nullptr;
+    QBarCategoryAxis* m_axisX = nullptr;
+    QValueAxis* m_axisY = nullptr;
+    QLabel* m_summary = nullptr;
+
+    QSlider* m_temperature = nullptr;
+    QSlider* m_topK = nullptr;
+    QSlider* m_topP = nullptr;
+    QSlider* m_minP = nullptr;
+    QSlider* m_typicalP = nullptr;
+    QSlider* m_repetition = nullptr;
+    QSlider* m_presence = nullptr;
+    QSlider* m_frequency = nullptr;
+    QSpinBox* m_window = nullptr;
+    QLabel* m_biasToken = nullptr;
+    QSlider* m_bias = nullptr;
+    int m_biasId = -1;
+    QSpinBox* m_seed = nullptr;
+    QComboBox* m_order = nullptr;
+    QSpinBox* m_rows = nullptr;
+    QSpinBox* m_maxNew = nullptr;
+    QLineEdit* m_stops = nullptr;
+    QCheckBox* m_stopAtEos = nullptr;
+    bool m_building = true;
+};
+
+} // namespace ui
