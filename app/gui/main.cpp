@@ -28,7 +28,7 @@ int main(int argc, char** argv)
     const QCommandLineOption promptOpt(QStringLiteral("prompt"), QApplication::translate("main", "Prompt text."), QStringLiteral("TEXT"));
     const QCommandLineOption stepOpt(QStringLiteral("step"), QApplication::translate("main", "Run N ops of the prefill."), QStringLiteral("N"));
     const QCommandLineOption prefillOpt(QStringLiteral("run-prefill"), QApplication::translate("main", "Run the whole prefill."));
-    const QCommandLineOption viewOpt(QStringLiteral("view"), QApplication::translate("main", "View to show: tensor, attention, lines, diagram, explanation, model, ops."), QStringLiteral("NAME"), QStringLiteral("tensor"));
+    const QCommandLineOption viewOpt(QStringLiteral("view"), QApplication::translate("main", "View to show: tensor, attention, lines, diagram, explanation, model, ops, sampling, generation, kv, beam."), QStringLiteral("NAME"), QStringLiteral("tensor"));
     const QCommandLineOption shotOpt(QStringLiteral("screenshot"), QApplication::translate("main", "Save the window to FILE.png and exit."), QStringLiteral("FILE"));
     const QCommandLineOption sizeOpt(QStringLiteral("size"), QApplication::translate("main", "Window size for the screenshot (default 1280x800)."), QStringLiteral("WxH"), QStringLiteral("1280x800"));
     const QCommandLineOption themeOpt(QStringLiteral("theme"), QApplication::translate("main", "light or dark."), QStringLiteral("NAME"));

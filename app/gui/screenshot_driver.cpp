@@ -3,6 +3,7 @@
 #include "ui/session/session_controller.h"
 #include "ui/widgets/attention_panel.h"
 #include "ui/widgets/attention_view.h"
+#include "ui/widgets/decoding_workbench.h"
 #include "ui/widgets/main_window.h"
 #include "ui/widgets/tensor_heatmap.h"
 #include "ui/widgets/tensor_panel.h"
@@ -62,7 +63,7 @@ void ScreenshotDriver::finish()
     if (m_finished)
         return;
     if (!m_window->showView(m_plan.view))
-        std::fprintf(stderr, "inference-explorer: unknown view '%s' (tensor, attention, lines, diagram, explanation, model, ops)\n", qPrintable(m_plan.view));
+        std::fprintf(stderr, "inference-explorer: unknown view '%s' (tensor, attention, lines, diagram, explanation, model, ops, sampling, generation, kv, beam)\n", qPrintable(m_plan.view));
     if (m_plan.selectToken >= 0)
         m_window->selectPosition(m_plan.selectToken);
     if (m_plan.layer >= 0 && m_plan.head >= 0)
@@ -72,8 +73,8 @@ void ScreenshotDriver::finish()
     if (m_plan.file.isEmpty())
         return;
     m_finished = true;
-    // Let layouts settle, then grab.
-    QTimer::singleShot(150, this, [this] {
+    // Let layouts settle, then grab (a decoding view first generates / searches what it shows).
+    auto grab = [this] { QTimer::singleShot(150, this, [this] {
         const QPixmap shot = m_window->grab();
         if (!shot.save(m_plan.file)) {
             std::fprintf(stderr, "inference-explorer: could not write %s\n", qPrintable(m_plan.file));
@@ -82,5 +83,7 @@ void ScreenshotDriver::finish()
         }
         std::printf("%s\n", qPrintable(m_plan.file));
         emit done(0);
-    });
+    }); };
+    if (!m_window->decoding() || !m_window->decoding()->prepareView(m_plan.view, grab))
+        grab();
 }

@@ -8,6 +8,7 @@
 #include "ui/widgets/architecture_diagram.h"
 #include "ui/widgets/attention_panel.h"
 #include "ui/widgets/attention_view.h"
+#include "ui/widgets/decoding_workbench.h"
 #include "ui/widgets/explanation_panel.h"
 #include "ui/widgets/palette.h"
 #include "ui/widgets/tensor_heatmap.h"
@@ -233,6 +234,7 @@ void MainWindow::buildCentral()
     m_attentionPanel = new AttentionPanel(m_tabs);
     m_tabs->addTab(m_tensorPanel, tr("&Tensor"));
     m_tabs->addTab(m_attentionPanel, tr("&Attention"));
+    m_decoding = new DecodingWorkbench(this, m_tabs, m_controller);
     splitter->addWidget(m_diagramScroll);
     splitter->addWidget(m_tabs);
     splitter->setStretchFactor(0, 0);
@@ -535,7 +537,7 @@ bool MainWindow::showView(const QString& name)
     } else if (name == QLatin1String("ops")) {
         m_planDock->show();
         m_planDock->raise();
-    } else {
+    } else if (!m_decoding || !m_decoding->showView(name)) {
         return false;
     }
     return true;

@@ -22,6 +22,7 @@ class QMenu;
 namespace ui {
 
 class ArchitectureDiagram;
+class DecodingWorkbench;
 class AttentionPanel;
 class ExplanationPanel;
 class ModelCardModel;
@@ -49,6 +50,7 @@ public:
     AttentionPanel* attentionPanel() const { return m_attentionPanel; }
     ExplanationPanel* explanationPanel() const { return m_explanation; }
     PlanModel* planModel() const { return m_planModel; }
+    DecodingWorkbench* decoding() const { return m_decoding; } // sampling lab, generation, beam search tabs
     QString statusText() const;
 
     void openModel(const QString& folder);
@@ -96,6 +98,7 @@ private:
     ArchitectureDiagram* m_diagram = nullptr;
     QScrollArea* m_diagramScroll = nullptr;
     QTabWidget* m_tabs = nullptr;
+    DecodingWorkbench* m_decoding = nullptr;
     TensorPanel* m_tensorPanel = nullptr;
     AttentionPanel* m_attentionPanel = nullptr;
     ExplanationPanel* m_explanation = nullptr;
