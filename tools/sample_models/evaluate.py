@@ -213,6 +213,12 @@ def write_card(mdir, name, cfg, spec, log, res):
         line("patterns", "patterns: next item (counting words/digits EN+TR, days EN+TR, months, alphabet)"),
         line("patterns_next_two_items", "patterns: next two items (stricter)"),
         line("chat", "chat: answer ends with <|im_end|> (and names the capital where asked)")])
+    phase_md = ""
+    if log.get("phases"):
+        ph = log["phases"]
+        phase_md = (" Trained in phases: " + "; ".join(
+            f"{x['steps']} steps at peak lr {x['lr']}" + (" (resumed from the previous weights, fresh AdamW, no warmup)" if x.get("resumed") else f" ({x['warmup']} warmup)")
+            for x in ph) + ".")
     notes = []
     tp = a.get("capitals_train_phrasing_tr")
     if tp and tp["accuracy"] < 0.9:
@@ -261,7 +267,7 @@ AdamW (betas 0.9/0.95, weight decay 0.1 on matrices), peak lr {log['lr']} with {
 cosine decay to 10%, gradient clip 1.0, {log['steps']} steps × batch {log['batch']} × {log['ctx']} tokens
 ({log['steps'] * log['batch'] * log['ctx'] / 1e6:.1f}M tokens), seed {log['seed']}, one CPU thread,
 wall time {log['wall_time_s'] / 60:.1f} min. Final training loss (smoothed) {log['final_train_loss']},
-validation loss {log['final_val_loss']}.
+validation loss {log['final_val_loss']}.{phase_md}
 
 | step | train loss | val loss | capital next-token acc (held-out) |
 |---|---|---|---|

@@ -54,14 +54,16 @@ CONFIGS = {
         "bos_token_id": EOT, "eos_token_id": EOT},
 }
 
-HPARAMS = {  # chosen per model: post-norm wants a smaller peak learning rate
-    "tiny-gpt2": dict(lr=3e-3, warmup=100),
-    "tiny-llama": dict(lr=3e-3, warmup=100),
-    "tiny-classic": dict(lr=1.5e-3, warmup=200),
+HPARAMS = {  # chosen per model: post-norm wants a smaller peak learning rate, and since the
+    # explorer adds sin/cos positions (amplitude 1) to unscaled token embeddings, its embeddings
+    # start larger (std 0.25 instead of 0.02) so tokens are not drowned by positions at the start
+    "tiny-gpt2": dict(lr=3e-3, warmup=100, embed_std=0.02),
+    "tiny-llama": dict(lr=3e-3, warmup=100, embed_std=0.02),
+    "tiny-classic": dict(lr=2e-3, warmup=100, embed_std=0.25),
 }
 
 
-def init_weights(cfg, gen):
+def init_weights(cfg, gen, embed_std=0.02):
     """GPT-2 style init: N(0, 0.02), residual output projections scaled by 1/sqrt(2L),
     norm weights 1, biases 0. Returns {name: leaf tensor requiring grad}."""
     n_layer = M.spec_of(cfg)["n_layer"]
@@ -72,7 +74,7 @@ def init_weights(cfg, gen):
         elif role in ("norm_b", "bias"):
             t = torch.zeros(shape)
         else:
-            std = 0.02 / math.sqrt(2 * n_layer) if role == "out_proj" else 0.02
+            std = 0.02 / math.sqrt(2 * n_layer) if role == "out_proj" else (embed_std if role == "embed" else 0.02)
             t = torch.randn(shape, generator=gen) * std
         W[name] = t.requires_grad_(True)
     return W
@@ -104,13 +106,21 @@ def main():
     ap.add_argument("--seed", type=int, default=42)
     ap.add_argument("--threads", type=int, default=1)
     ap.add_argument("--out", default=None)
+    ap.add_argument("--resume", action="store_true",
+                    help="continue from the weights in the output folder (fresh AdamW, no warmup, "
+                         "cosine from --lr to lr/10 over --steps); the loss curve is appended to train_log.json")
+    ap.add_argument("--lr", type=float, default=None)
     a = ap.parse_args()
     torch.set_num_threads(a.threads)
     torch.manual_seed(a.seed)
     out_dir = a.out or os.path.join(ROOT, "sample_models", a.name)
     os.makedirs(out_dir, exist_ok=True)
     cfg = CONFIGS[a.name]
-    hp = HPARAMS[a.name]
+    hp = dict(HPARAMS[a.name])
+    if a.lr is not None:
+        hp["lr"] = a.lr
+    if a.resume:
+        hp["warmup"] = 0
     spec = M.spec_of(cfg)
 
     ids = np.fromfile(os.path.join(HERE, "work", "train_ids.bin"), dtype="<u2").astype(np.int64)
@@ -125,7 +135,15 @@ def main():
             quick = [(p, e) for p, e in json.load(f)]
 
     gen = torch.Generator().manual_seed(a.seed)
-    W = init_weights(cfg, gen)
+    W = init_weights(cfg, gen, hp["embed_std"])
+    prev_log = None
+    if a.resume:
+        from safetensors_io import load_file
+        loaded = load_file(os.path.join(out_dir, "model.safetensors"))
+        W = {k: loaded[k].float().clone().requires_grad_(True) for k in W}
+        with open(os.path.join(out_dir, "train_log.json")) as f:
+            prev_log = json.load(f)
+        gen.manual_seed(a.seed + 1)
     n_params = sum(v.numel() for v in W.values())
     decay = [v for k, v in W.items() if v.dim() == 2]
     no_decay = [v for k, v in W.items() if v.dim() < 2]
@@ -151,7 +169,7 @@ def main():
         return tot / 8
 
     log = {"model": a.name, "params": n_params, "steps": a.steps, "batch": a.batch, "ctx": CTX,
-           "seed": a.seed, "lr": hp["lr"], "warmup": hp["warmup"], "curve": []}
+           "seed": a.seed, "lr": hp["lr"], "warmup": hp["warmup"], "embed_init_std": hp["embed_std"], "curve": []}
     t0 = time.time()
     run_loss = None
     for step in range(a.steps):
@@ -175,6 +193,14 @@ def main():
             log["curve"].append(entry)
             print(json.dumps(entry), flush=True)
     log["wall_time_s"] = round(time.time() - t0, 1)
+    if prev_log is not None:  # second phase: append to the first phase's log
+        off = prev_log["steps"]
+        for e in log["curve"]:
+            e["step"] += off
+        phases = prev_log.get("phases", [{k: prev_log[k] for k in ("steps", "lr", "warmup") if k in prev_log}])
+        phases.append({"steps": a.steps, "lr": hp["lr"], "warmup": 0, "resumed": True})
+        log = dict(prev_log, curve=prev_log["curve"] + log["curve"], phases=phases,
+                   steps=off + a.steps, wall_time_s=round(prev_log["wall_time_s"] + log["wall_time_s"], 1))
     log["final_train_loss"] = log["curve"][-1]["train_loss"]
     log["final_val_loss"] = log["curve"][-1].get("val_loss")
 
