@@ -4,6 +4,7 @@
 #include "core/sampling/simd_loops.h"
 
 #include <algorithm>
+#include <cstring>
 #include <cmath>
 #include <limits>
 #include <numeric>
@@ -22,12 +23,16 @@ namespace {
 void CandidateList::reset(std::span<const float> logits)
 {
     const size_t n = logits.size();
-    // One branch-free scan; only a bad vector pays for finding the position.
-    bool bad = false;
+    // One vectorized scan on the bit patterns (exponent all ones = NaN or +-inf; -inf is allowed); only a bad vector
+    // pays for finding the position.
     const float* input = logits.data();
-#pragma omp simd reduction(| : bad)
-    for (size_t i = 0; i < n; ++i)
-        bad |= (input[i] != input[i]) | (input[i] == std::numeric_limits<float>::infinity());
+    unsigned bad = 0;
+#pragma omp simd reduction(+ : bad)
+    for (size_t i = 0; i < n; ++i) {
+        uint32_t bits;
+        std::memcpy(&bits, &input[i], sizeof bits);
+        bad += ((bits & 0x7F800000u) == 0x7F800000u && bits != 0xFF800000u) ? 1u : 0u;
+    }
     if (bad) {
         for (size_t i = 0; i < n; ++i) {
             if (std::isnan(logits[i]))
@@ -128,7 +133,7 @@ void CandidateList::beginStage(int column)
     m_changes.clear();
 }
 
-void CandidateList::compact()
+void CandidateList::compact(size_t kept)
 {
     // Local pointers: the uint8_t stores into removedAt may alias anything, which would otherwise make the compiler
     // reload every member pointer in every iteration.
@@ -139,19 +144,40 @@ void CandidateList::compact()
     uint8_t* removedAt = m_removedAt.data();
     const uint8_t column = uint8_t(m_column);
     const size_t n = m_size;
-    // Branch-free: every candidate is written at the current end of the survivors, which only advances when it
-    // is kept (a kept/removed pattern like typical-p's is unpredictable, and mispredictions cost 3x the stores).
-    // An alive token's removedAt is 0, so the store below leaves survivors at 0 and marks the others.
-    size_t kept = 0;
-    for (size_t i = 0; i < n; ++i) {
-        const int32_t token = tokens[i];
-        const uint8_t keep = mask[i];
-        tokens[kept] = token;
-        logits[kept] = logits[i];
-        weights[kept] = weights[i];
-        removedAt[token] = uint8_t(column & (keep - 1u)); // keep = 1 -> 0, keep = 0 -> column
-        kept += keep;
+    // An alive token's removedAt is 0, so "column & (keep - 1)" leaves survivors at 0 and marks the others.
+    if (m_identity) { // tokens[i] == i: the marks are one vectorized pass
+#pragma omp simd
+        for (size_t i = 0; i < n; ++i)
+            removedAt[i] = uint8_t(column & (mask[i] - 1u));
     }
+    size_t out = 0;
+    if (kept * 8 < n || kept * 8 > 7 * n) {
+        // Mostly removed (top-k) or mostly kept: the branch is predictable, and skipped candidates cost nothing.
+        for (size_t i = 0; i < n; ++i) {
+            if (mask[i]) {
+                tokens[out] = tokens[i];
+                logits[out] = logits[i];
+                weights[out] = weights[i];
+                ++out;
+            } else if (!m_identity) {
+                removedAt[tokens[i]] = column;
+            }
+        }
+    } else {
+        // A mixed pattern (typical-p) would mispredict half the time: write every candidate at the end of the
+        // survivors, and only advance that end when it is kept.
+        for (size_t i = 0; i < n; ++i) {
+            const int32_t token = tokens[i];
+            const uint8_t keep = mask[i];
+            tokens[out] = token;
+            logits[out] = logits[i];
+            weights[out] = weights[i];
+            if (!m_identity)
+                removedAt[token] = uint8_t(column & (keep - 1u));
+            out += keep;
+        }
+    }
+    kept = out;
     m_size = kept;
     m_identity = false;
     m_positionValid = false;

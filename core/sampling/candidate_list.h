@@ -58,7 +58,7 @@ public:
     const std::vector<uint8_t>& removedAt() const { return m_removedAt; }
 
 private:
-    void compact();
+    void compact(size_t kept);
 
     size_t m_size = 0; // alive candidates: the first m_size entries of the arrays below
     std::vector<int32_t> m_tokens; // (vocab,)
@@ -92,7 +92,7 @@ void CandidateList::keepIf(Keep keep)
         kept += mask[i];
     }
     if (kept != n)
-        compact();
+        compact(kept);
 }
 
 } // namespace core
