@@ -13,6 +13,8 @@
 #include <QTest>
 #include <QTimer>
 
+#include <cmath>
+
 using ui::DecodingController;
 
 class TestDecodingController : public QObject {
@@ -26,6 +28,7 @@ private slots:
     void stepBackGivesTheSameToken();
     void generationIsCancellable();
     void beamTreeArrivesWhole();
+    void comparisonSideBySide();
 
 private:
     // A controller with the small model loaded and a prompt prefilled.
@@ -241,6 +244,47 @@ void TestDecodingController::beamTreeArrivesWhole()
     QCOMPARE(model.rowCount(), b.hypotheses.size());
     for (int i = 1; i < b.hypotheses.size(); ++i)
         QVERIFY(b.hypotheses[i - 1].score >= b.hypotheses[i].score);
+}
+
+void TestDecodingController::comparisonSideBySide()
+{
+    DecodingController c;
+    ready(c);
+    core::GenerationOptions o;
+    o.maxNewTokens = 8;
+    o.stopAtEos = false;
+    c.setOptions(o);
+    core::SamplingParameters greedy;
+    greedy.temperature = 0;
+    c.setSampling(greedy);
+    c.generate();
+    QTRY_VERIFY_WITH_TIMEOUT(c.lastGeneration().finished && !c.isBusy(), 10000);
+    const auto generated = c.lastGeneration().generated;
+
+    c.compare(3, 3);
+    QTRY_VERIFY_WITH_TIMEOUT(c.lastComparison().isValid() && !c.isBusy(), 20000);
+    const auto& cmp = c.lastComparison();
+    QCOMPARE(cmp.runs.size(), 1 + 1 + 3);
+    QCOMPARE(cmp.runs[0].label, QStringLiteral("greedy"));
+    QCOMPARE(cmp.runs[0].divergesAt, -1);
+    // The greedy run is the greedy generation.
+    QCOMPARE(cmp.runs[0].tokens.size(), generated.size());
+    for (int i = 0; i < generated.size(); ++i)
+        QCOMPARE(cmp.runs[0].tokens[i].id, generated[i].id);
+    int first = -1;
+    for (const auto& run : cmp.runs) {
+        QVERIFY(!run.tokens.isEmpty() && run.tokens.size() <= 8);
+        double sum = 0;
+        for (const auto& t : run.tokens) {
+            QVERIFY(t.probability > 0 && t.probability <= 1);
+            sum += std::log(t.probability);
+        }
+        QVERIFY(std::abs(sum - run.sumLogProb) < 1e-3);
+        if (run.divergesAt >= 0 && (first < 0 || run.divergesAt < first))
+            first = run.divergesAt;
+    }
+    QCOMPARE(cmp.firstDivergence, first);
+    QVERIFY(cmp.firstDivergence >= 0); // three random samples of a random model do not all follow greedy
 }
 
 QTEST_GUILESS_MAIN(TestDecodingController)

@@ -45,6 +45,12 @@ DecodingController::DecodingController(QObject* parent)
         m_lastBeam = b;
         emit beamChanged(b);
     });
+    connect(m_worker, &DecodingWorker::comparisonChanged, this, [this](quint64 job, const ComparisonSnapshot& c) {
+        if (!isCurrent(job))
+            return;
+        m_lastComparison = c;
+        emit comparisonChanged(c);
+    });
     connect(m_worker, &DecodingWorker::progress, this, [this](quint64 job, int done, int total) {
         if (isCurrent(job))
             emit progress(done, total);
@@ -104,6 +110,7 @@ void DecodingController::loadModel(const QString& folder)
     m_lastSampling = {};
     m_lastGeneration = {};
     m_lastBeam = {};
+    m_lastComparison = {};
     post([this, job, folder] {
         m_cancel = false;
         m_worker->load(job, folder);
@@ -192,6 +199,13 @@ void DecodingController::runBeam()
     m_cancel = false;
     const quint64 job = nextJob();
     post([this, job] { m_worker->runBeam(job); });
+}
+
+void DecodingController::compare(int samples, int beams)
+{
+    m_cancel = false;
+    const quint64 job = nextJob();
+    post([this, job, samples, beams] { m_worker->compare(job, samples, beams); });
 }
 
 void DecodingController::cancel()

@@ -44,6 +44,7 @@ public:
     void startBeam(const core::BeamSearchParameters& parameters);
     void stepBeam();
     void runBeam();    // to the end (progress, cancellable)
+    void compare(int samples = 3, int beams = 4); // greedy, beam and seeded samples side by side
     void cancel();
 
     const core::SamplingParameters& sampling() const { return m_sampling; }
@@ -52,6 +53,7 @@ public:
     const SamplingSnapshot& lastSampling() const { return m_lastSampling; }
     const GenerationSnapshot& lastGeneration() const { return m_lastGeneration; }
     const BeamSnapshot& lastBeam() const { return m_lastBeam; }
+    const ComparisonSnapshot& lastComparison() const { return m_lastComparison; }
     int forwardPasses() const { return m_lastGeneration.forwardPasses; }
     bool hasModel() const { return m_hasModel; }
     bool isBusy() const { return m_pending > 0; }
@@ -62,6 +64,7 @@ signals:
     void sampled(const ui::SamplingSnapshot& snapshot);
     void generationChanged(const ui::GenerationSnapshot& snapshot);
     void beamChanged(const ui::BeamSnapshot& snapshot);
+    void comparisonChanged(const ui::ComparisonSnapshot& snapshot);
     void progress(int done, int total);
     void penalisedPositions(const QVector<int>& positions); // for a token strip: inside the penalty window
     void busyChanged(bool busy);
@@ -89,6 +92,7 @@ private:
     SamplingSnapshot m_lastSampling;
     GenerationSnapshot m_lastGeneration;
     BeamSnapshot m_lastBeam;
+    ComparisonSnapshot m_lastComparison;
 };
 
 } // namespace ui

@@ -16,6 +16,7 @@ void registerDecodingMetaTypes()
     qRegisterMetaType<ui::SamplingSnapshot>();
     qRegisterMetaType<ui::GenerationSnapshot>();
     qRegisterMetaType<ui::BeamSnapshot>();
+    qRegisterMetaType<ui::ComparisonSnapshot>();
 }
 
 } // namespace ui

@@ -88,6 +88,22 @@ struct BeamSnapshot {
     bool isValid() const { return !nodes.empty(); }
 };
 
+// One way of continuing the prompt, for the comparison view. Token probabilities are the model's own (softmax of
+// the logits, before any sampling stage), so every run is coloured on the same scale.
+struct ComparisonRun {
+    QString label;              // "greedy", "beam (4)", "sample seed 1"
+    QVector<GeneratedPiece> tokens;
+    double sumLogProb = 0;      // sum of log p(token) under the model
+    QString stopReason;
+    int divergesAt = -1;        // first position where it differs from the first run (-1: never)
+};
+
+struct ComparisonSnapshot {
+    QVector<ComparisonRun> runs;
+    int firstDivergence = -1;   // first position where the runs do not all agree
+    bool isValid() const { return !runs.isEmpty(); }
+};
+
 // " " -> "␣", "\n" -> "↵", "\t" -> "⇥" so a token's whitespace can be seen.
 QString visiblePiece(const QString& piece);
 void registerDecodingMetaTypes();
@@ -97,3 +113,4 @@ void registerDecodingMetaTypes();
 Q_DECLARE_METATYPE(ui::SamplingSnapshot)
 Q_DECLARE_METATYPE(ui::GenerationSnapshot)
 Q_DECLARE_METATYPE(ui::BeamSnapshot)
+Q_DECLARE_METATYPE(ui::ComparisonSnapshot)

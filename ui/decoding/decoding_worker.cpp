@@ -8,6 +8,7 @@
 #include <QDir>
 
 #include <algorithm>
+#include <cmath>
 
 namespace ui {
 
@@ -386,6 +387,93 @@ BeamSnapshot DecodingWorker::beamSnapshot() const
     b.finished = m_beam->finished();
     b.stopReason = QString::fromLatin1(core::stopReasonName(m_beam->stopReason()));
     return b;
+}
+
+void DecodingWorker::compare(quint64 job, int samples, int beams)
+{
+    guarded(job, [&] {
+        if (!m_model || m_prompt.empty())
+            throw core::Error("comparison", "prompt", "no prompt to continue");
+        ComparisonSnapshot out;
+        auto sampled = [&](const QString& label, core::SamplingParameters p) {
+            core::GenerationSession s(*m_model, m_tokenizer.get());
+            s.setOptions(m_options);
+            s.setSampling(p, m_order);
+            s.start(m_prompt);
+            s.runToEnd(m_cancel);
+            ComparisonRun run;
+            run.label = label;
+            for (const auto& t : s.generated()) {
+                GeneratedPiece piece;
+                piece.id = t.id;
+                piece.text = visiblePiece(QString::fromStdString(t.piece));
+                piece.probability = t.record.cell(t.id, 0).probability; // the model's, before any stage
+                piece.special = m_tokenizer && m_tokenizer->isSpecial(t.id);
+                run.sumLogProb += std::log(std::max(piece.probability, 1e-300));
+                run.tokens << piece;
+            }
+            run.stopReason = QString::fromLatin1(core::stopReasonName(s.stopReason()));
+            out.runs << run;
+        };
+        core::SamplingParameters greedy = m_parameters;
+        greedy.temperature = 0;
+        sampled(tr("greedy"), greedy);
+
+        if (beams > 0 && !m_cancel->load()) {
+            core::BeamSearchParameters bp;
+            bp.numBeams = beams;
+            bp.numReturnSequences = 1;
+            bp.maxNewTokens = std::max(1, std::min(m_options.maxNewTokens, m_model->config().maxPositions - int(m_prompt.size())));
+            if (m_session)
+                bp.eosTokenIds.assign(m_session->eosIds().begin(), m_session->eosIds().end());
+            core::EngineBeamBackend backend(*m_model, beams, int(m_prompt.size()) + bp.maxNewTokens);
+            core::BeamSearch search(backend, bp);
+            search.run(m_prompt, m_cancel);
+            const auto results = search.results();
+            if (!results.empty()) {
+                ComparisonRun run;
+                run.label = tr("beam search (%1 beams)").arg(beams);
+                std::vector<int> path;
+                for (int id = results.front().node; id > 0; id = search.tree().node(id).parent)
+                    path.push_back(id);
+                std::reverse(path.begin(), path.end());
+                for (int id : path) {
+                    const core::BeamNode& n = search.tree().node(id);
+                    GeneratedPiece piece;
+                    piece.id = n.token;
+                    piece.text = pieceText(n.token);
+                    piece.probability = std::exp(double(n.logProb));
+                    piece.special = m_tokenizer && m_tokenizer->isSpecial(n.token);
+                    run.sumLogProb += n.logProb;
+                    run.tokens << piece;
+                }
+                run.stopReason = results.front().endedWithEos ? QStringLiteral("eos") : QStringLiteral("max_new_tokens");
+                out.runs << run;
+            }
+        }
+        for (int i = 0; i < samples && !m_cancel->load(); ++i) {
+            core::SamplingParameters p = m_parameters;
+            if (p.temperature == 0)
+                p.temperature = 1.0f;
+            p.seed = m_parameters.seed + std::uint64_t(i) + 1;
+            sampled(tr("sample, seed %1").arg(p.seed), p);
+        }
+        // Where the runs part ways.
+        const auto& first = out.runs.front().tokens;
+        for (auto& run : out.runs) {
+            const int n = int(std::min(first.size(), run.tokens.size()));
+            int d = -1;
+            for (int i = 0; i < n && d < 0; ++i)
+                if (first[i].id != run.tokens[i].id)
+                    d = i;
+            if (d < 0 && first.size() != run.tokens.size())
+                d = n;
+            run.divergesAt = d;
+            if (d >= 0 && (out.firstDivergence < 0 || d < out.firstDivergence))
+                out.firstDivergence = d;
+        }
+        emit comparisonChanged(job, out);
+    });
 }
 
 } // namespace ui

@@ -46,6 +46,8 @@ public:
     void startBeam(quint64 job, const core::BeamSearchParameters& parameters);
     void stepBeam(quint64 job);
     void runBeam(quint64 job);
+    // Greedy, beam search (`beams` wide) and `samples` seeded samples with the current parameters, side by side.
+    void compare(quint64 job, int samples, int beams);
 
 signals:
     void loaded(quint64 job, const QString& name, int vocab, int context);
@@ -53,6 +55,7 @@ signals:
     void generationChanged(quint64 job, const ui::GenerationSnapshot& snapshot);
     void progress(quint64 job, int done, int total);
     void beamChanged(quint64 job, const ui::BeamSnapshot& snapshot);
+    void comparisonChanged(quint64 job, const ui::ComparisonSnapshot& snapshot);
     void failed(quint64 job, const QString& message);
     void jobDone(quint64 job);
 

@@ -16,6 +16,7 @@
 #include <QSplitter>
 #include <QStyle>
 #include <QTableView>
+#include <QTimer>
 #include <QVBoxLayout>
 
 namespace ui {
@@ -59,22 +60,24 @@ BeamPanel::BeamPanel(DecodingController* controller, QWidget* parent)
         row->addWidget(b);
         return b;
     };
+    row->addStretch(1);
+    layout->addLayout(row);
+    row = new QHBoxLayout;
     m_start = button(tr("Start"), QStyle::SP_MediaSkipBackward, tr("prefill the prompt: the tree's root"));
     m_step = button(tr("Step"), QStyle::SP_MediaSeekForward, tr("one step: expand every beam, keep the best"));
     m_run = button(tr("Run to end"), QStyle::SP_MediaPlay, tr("step until the search stops"));
     m_cancel = button(tr("Cancel"), QStyle::SP_MediaStop, tr("stop the running search"));
-    row->addStretch(1);
-    layout->addLayout(row);
     m_summary = new QLabel(this);
     m_summary->setTextFormat(Qt::RichText);
     m_summary->setWordWrap(true);
-    layout->addWidget(m_summary);
+    row->addWidget(m_summary, 1);
+    layout->addLayout(row);
 
     auto* split = new QSplitter(Qt::Vertical, this);
     m_scroll = new QScrollArea(split);
     m_tree = new BeamTreeView;
     m_scroll->setWidget(m_tree);
-    m_scroll->setWidgetResizable(false);
+    m_scroll->setWidgetResizable(true); // the tree scales itself to fit, down to a readable size
     m_scroll->setBackgroundRole(QPalette::Base);
     m_model = new BeamHypothesisModel(this);
     m_table = new QTableView(split);
@@ -115,7 +118,7 @@ void BeamPanel::onBeam(const BeamSnapshot& b)
         kept += n.state == core::BeamNodeState::Running;
         pruned += n.state == core::BeamNodeState::Pruned;
     }
-    m_summary->setText(tr("<b>%1 beams</b> · step %2 · %3 nodes in the tree (<span style='color:#2e7d32'>%4 kept</span>, "
+    m_summary->setText(tr("<b>%1 beams</b> · step %2 · %3 nodes (<span style='color:#2e7d32'>%4 kept</span>, "
                           "<span style='color:#9e9e9e'>%5 pruned</span>, <span style='color:#ff8f00'>%6 finished</span>) · %7 forward passes · %8")
                            .arg(b.numBeams)
                            .arg(b.steps)
@@ -126,7 +129,7 @@ void BeamPanel::onBeam(const BeamSnapshot& b)
                            .arg(b.forwardPasses)
                            .arg(b.finished ? tr("<b>stopped: %1</b>").arg(b.stopReason) : tr("running")));
     // Follow the newest step.
-    m_scroll->horizontalScrollBar()->setValue(m_scroll->horizontalScrollBar()->maximum());
+    QTimer::singleShot(0, this, [this] { m_scroll->horizontalScrollBar()->setValue(m_scroll->horizontalScrollBar()->maximum()); });
 }
 
 } // namespace ui

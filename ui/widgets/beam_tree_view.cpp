@@ -13,10 +13,12 @@ namespace ui {
 namespace {
 constexpr int kNodeW = 96;
 constexpr int kNodeH = 24;
-constexpr int kColumn = 150;
+constexpr int kColumn = 128;
 constexpr int kRow = 30;
 constexpr int kMargin = 12;
 constexpr int kHeader = 26;
+constexpr int kPrunedRow = 18; // a pruned leaf takes less room than a kept node
+constexpr double kMinScale = 0.7;
 }
 
 BeamTreeView::BeamTreeView(QWidget* parent)
@@ -33,7 +35,7 @@ void BeamTreeView::setSnapshot(const BeamSnapshot& snapshot)
         m_hypothesisRank.insert(h.node, h.rank);
     layoutTree();
     updateGeometry();
-    resize(sizeHint().expandedTo(parentWidget() ? parentWidget()->size() : QSize()));
+    setMinimumSize(minimumSizeHint());
     update();
 }
 
@@ -57,10 +59,12 @@ void BeamTreeView::layoutTree()
         std::sort(c.begin(), c.end(), [&](int a, int b) { return nodes[std::size_t(a)].cumulativeLogProb > nodes[std::size_t(b)].cumulativeLogProb; });
     // Leaves one row each, in depth-first order; a parent sits at the middle of its children.
     QVector<double> y(int(nodes.size()), 0.0);
-    int nextLeaf = 0;
+    int nextTop = 0; // pixels
     std::function<void(int)> place = [&](int id) {
         if (children[id].isEmpty()) {
-            y[id] = nextLeaf++;
+            const bool small = nodes[std::size_t(id)].state == core::BeamNodeState::Pruned;
+            y[id] = nextTop;
+            nextTop += small ? kPrunedRow : kRow;
             return;
         }
         for (int c : children[id])
@@ -71,17 +75,39 @@ void BeamTreeView::layoutTree()
     int maxStep = 0;
     for (const auto& n : nodes) {
         const int x = kMargin + n.step * kColumn;
-        const int top = kHeader + kMargin + int(y[n.id] * kRow);
-        m_rects.insert(n.id, QRect(x, top, kNodeW, kNodeH));
+        const bool small = n.state == core::BeamNodeState::Pruned;
+        const int top = kHeader + kMargin + int(y[n.id]);
+        m_rects.insert(n.id, QRect(x, top, kNodeW, small ? kPrunedRow - 3 : kNodeH));
         maxStep = std::max(maxStep, n.step);
     }
-    m_size = QSize(2 * kMargin + maxStep * kColumn + kNodeW, kHeader + 2 * kMargin + std::max(1, nextLeaf) * kRow);
+    m_size = QSize(2 * kMargin + maxStep * kColumn + kNodeW, kHeader + 2 * kMargin + std::max(kRow, nextTop));
+}
+
+QSize BeamTreeView::minimumSizeHint() const
+{
+    return QSize(int(m_size.width() * kMinScale), int(m_size.height() * kMinScale));
+}
+
+double BeamTreeView::scale() const
+{
+    if (m_size.isEmpty())
+        return 1.0;
+    return std::clamp(std::min(double(width()) / m_size.width(), double(height()) / m_size.height()), kMinScale, 1.0);
+}
+
+QRect BeamTreeView::nodeRect(int id) const
+{
+    const QRect r = m_rects.value(id);
+    const double s = scale();
+    return QRect(int(r.left() * s), int(r.top() * s), int(r.width() * s), int(r.height() * s));
 }
 
 int BeamTreeView::nodeAt(const QPoint& p) const
 {
+    const double s = scale();
+    const QPoint q(int(p.x() / s), int(p.y() / s));
     for (auto it = m_rects.cbegin(); it != m_rects.cend(); ++it)
-        if (it.value().contains(p))
+        if (it.value().contains(q))
             return it.key();
     return -1;
 }
@@ -113,7 +139,7 @@ bool BeamTreeView::event(QEvent* e)
         auto* he = static_cast<QHelpEvent*>(e);
         const int id = nodeAt(he->pos());
         if (id >= 0)
-            QToolTip::showText(he->globalPos(), nodeToolTip(id), this, m_rects.value(id));
+            QToolTip::showText(he->globalPos(), nodeToolTip(id), this, nodeRect(id));
         else
             QToolTip::hideText();
         return true;
@@ -132,6 +158,7 @@ void BeamTreeView::paintEvent(QPaintEvent*)
         return;
     }
     const auto& nodes = m_snapshot.nodes;
+    p.scale(scale(), scale());
     // Step headings.
     p.setPen(palette().text().color());
     int maxStep = 0;
@@ -183,11 +210,13 @@ void BeamTreeView::paintEvent(QPaintEvent*)
             label = QStringLiteral("⏹ ") + label;
         if (m_hypothesisRank.contains(n.id))
             label = QStringLiteral("#%1 %2").arg(m_hypothesisRank.value(n.id)).arg(label);
-        const QString elided = p.fontMetrics().elidedText(label, Qt::ElideRight, r.width() - 8);
         QFont f = font();
+        if (n.state == core::BeamNodeState::Pruned)
+            f.setPointSizeF(f.pointSizeF() * 0.85);
         f.setBold(n.state == core::BeamNodeState::Running || n.state == core::BeamNodeState::Finished);
         f.setStrikeOut(n.state == core::BeamNodeState::Dropped);
         p.setFont(f);
+        const QString elided = QFontMetrics(f).elidedText(label, Qt::ElideRight, r.width() - 8);
         p.drawText(r.adjusted(4, 0, -4, 0), Qt::AlignCenter, elided);
         p.setFont(font());
     }

@@ -18,11 +18,12 @@ public:
     const BeamSnapshot& snapshot() const { return m_snapshot; }
 
     int nodeCount() const { return int(m_rects.size()); } // nodes laid out (= the recorded tree's nodes)
-    QRect nodeRect(int id) const { return m_rects.value(id); }
+    QRect nodeRect(int id) const; // in widget coordinates (the drawing is scaled to fit)
+    double scale() const;
     int nodeAt(const QPoint& p) const;
     QString nodeToolTip(int id) const;
     QSize sizeHint() const override { return m_size; }
-    QSize minimumSizeHint() const override { return { 200, 120 }; }
+    QSize minimumSizeHint() const override;
 
 protected:
     void paintEvent(QPaintEvent*) override;
@@ -32,7 +33,7 @@ private:
     void layoutTree();
 
     BeamSnapshot m_snapshot;
-    QHash<int, QRect> m_rects;
+    QHash<int, QRect> m_rects; // unscaled layout
     QHash<int, int> m_hypothesisRank; // node -> rank in the finished set
     QSize m_size { 400, 200 };
 };

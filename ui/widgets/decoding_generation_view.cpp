@@ -36,6 +36,7 @@ DecodingGenerationView::DecodingGenerationView(DecodingController* controller, Q
 {
     auto* layout = new QVBoxLayout(this);
     m_transport = new DecodingTransport(controller, this);
+    m_transport->stopLabel()->hide(); // the banner below says it in full
     layout->addWidget(m_transport);
     m_stop = new QLabel(this);
     m_stop->setTextFormat(Qt::RichText);
@@ -60,7 +61,7 @@ DecodingGenerationView::DecodingGenerationView(DecodingController* controller, Q
     lv->addWidget(m_phases);
 
     m_chart = new QChart;
-    m_chart->setTitle(tr("Time per forward pass: the prefill (whole prompt at once) vs each decode step (one token)"));
+    m_chart->setTitle(tr("Time per forward pass (ms): prefill vs each decode step"));
     m_prefillSet = new QBarSet(tr("prefill"));
     m_prefillSet->setColor(QColor(0x6a, 0x1b, 0x9a));
     m_decodeSet = new QBarSet(tr("decode step"));
@@ -115,7 +116,7 @@ void DecodingGenerationView::onGeneration(const GenerationSnapshot& g)
             style += QStringLiteral("text-decoration:underline;");
         if (t.special)
             style += QStringLiteral("color:#7b1fa2;font-weight:bold;");
-        return QStringLiteral("<span title='%1' style='%2'>%3</span>&#8203;").arg(title.toHtmlEscaped(), style, t.text.toHtmlEscaped());
+        return QStringLiteral("<span title='%1' style='%2'>%3</span><span style='font-size:4pt'> </span>").arg(title.toHtmlEscaped(), style, t.text.toHtmlEscaped());
     };
     int pos = 0;
     for (const auto& t : g.prompt) {
@@ -203,6 +204,8 @@ void DecodingGenerationView::updateTimeChart(const GenerationSnapshot& g)
     m_prefillSet->append(prefill);
     m_decodeSet->append(decode);
     m_axisY->setRange(0, std::max(0.01, top * 1.1));
+    m_axisX->setLabelsVisible(categories.size() <= 16); // past that the step numbers overlap
+    m_axisX->setTitleText(categories.size() <= 16 ? QString() : tr("prefill, then decode steps 1 … %1").arg(categories.size() - 1));
 }
 
 } // namespace ui

@@ -2,6 +2,7 @@
 
 #include "ui/decoding/decoding_controller.h"
 #include "ui/widgets/beam_panel.h"
+#include "ui/widgets/comparison_view.h"
 #include "ui/widgets/decoding_generation_view.h"
 #include "ui/widgets/sampling_lab.h"
 
@@ -19,12 +20,14 @@ DecodingWorkbench::DecodingWorkbench(QWidget* window, QTabWidget* tabs, SessionC
     , m_lab(new SamplingLab(m_controller))
     , m_generation(new DecodingGenerationView(m_controller))
     , m_beam(new BeamPanel(m_controller))
+    , m_compare(new ComparisonView(m_controller))
 {
     if (session)
         m_controller->follow(session);
     tabs->addTab(m_lab, tr("&Sampling lab"));
     tabs->addTab(m_generation, tr("&Generation"));
     tabs->addTab(m_beam, tr("&Beam search"));
+    tabs->addTab(m_compare, tr("&Compare"));
 
     auto* step = new QAction(tr("Step token"), window);
     step->setShortcut(QKeySequence(Qt::Key_F11));
@@ -46,7 +49,7 @@ DecodingWorkbench::DecodingWorkbench(QWidget* window, QTabWidget* tabs, SessionC
 
 QStringList DecodingWorkbench::viewNames()
 {
-    return { QStringLiteral("sampling"), QStringLiteral("generation"), QStringLiteral("kv"), QStringLiteral("beam") };
+    return { QStringLiteral("sampling"), QStringLiteral("generation"), QStringLiteral("kv"), QStringLiteral("beam"), QStringLiteral("compare") };
 }
 
 bool DecodingWorkbench::showView(const QString& name)
@@ -57,6 +60,8 @@ bool DecodingWorkbench::showView(const QString& name)
         m_tabs->setCurrentWidget(m_generation);
     else if (name == QLatin1String("beam"))
         m_tabs->setCurrentWidget(m_beam);
+    else if (name == QLatin1String("compare"))
+        m_tabs->setCurrentWidget(m_compare);
     else
         return false;
     return true;
@@ -96,6 +101,11 @@ bool DecodingWorkbench::prepareView(const QString& name, std::function<void()> r
                     ready();
             });
             m_controller->generate();
+        });
+    } else if (name == QLatin1String("compare")) {
+        whenPromptReady([this, ready] {
+            connect(m_controller, &DecodingController::comparisonChanged, this, [ready] { ready(); });
+            m_compare->compare();
         });
     } else if (name == QLatin1String("beam")) {
         whenPromptReady([this, ready] {

@@ -12,6 +12,7 @@ class QWidget;
 namespace ui {
 
 class BeamPanel;
+class ComparisonView;
 class DecodingController;
 class DecodingGenerationView;
 class SamplingLab;
@@ -27,7 +28,8 @@ public:
     SamplingLab* samplingLab() const { return m_lab; }
     DecodingGenerationView* generationView() const { return m_generation; }
     BeamPanel* beamPanel() const { return m_beam; }
-    // "sampling", "generation", "kv", "beam": brings that view to the front (a beam search is started if none ran).
+    ComparisonView* comparisonView() const { return m_compare; }
+    // "sampling", "generation", "kv", "beam", "compare": brings that view to the front (a beam search is started if none ran).
     bool showView(const QString& name);
     static QStringList viewNames();
     // For screenshots: shows `name`, runs what it needs (generation to a stop, a beam search to the end) and calls
@@ -42,6 +44,7 @@ private:
     SamplingLab* m_lab;
     DecodingGenerationView* m_generation;
     BeamPanel* m_beam;
+    ComparisonView* m_compare;
 };
 
 } // namespace ui

@@ -119,9 +119,13 @@ SamplingLab::SamplingLab(DecodingController* controller, QWidget* parent)
     m_table->verticalHeader()->setDefaultSectionSize(m_table->fontMetrics().height() + 6);
     m_table->setToolTip(tr("Click a row to choose the token the logit bias applies to"));
     tableLayout->addWidget(m_table);
+    m_hideOff = new QCheckBox(tr("hide the stages that are off (they change nothing)"), tableBox);
+    m_hideOff->setChecked(true);
+    tableLayout->addWidget(m_hideOff);
+    connect(m_hideOff, &QCheckBox::toggled, this, &SamplingLab::updateHiddenColumns);
 
     m_chart = new QChart;
-    m_chart->setTitle(tr("Top candidates: model probability (T = 1) and after the pipeline"));
+    m_chart->setTitle(tr("Top candidates: the model's probability and after the pipeline"));
     m_inputSet = new QBarSet(tr("model (softmax of the logits)"));
     m_inputSet->setColor(QColor(0x9e, 0xb9, 0xd4));
     m_finalSet = new QBarSet(tr("after the pipeline (what is drawn from)"));
@@ -133,6 +137,7 @@ SamplingLab::SamplingLab(DecodingController* controller, QWidget* parent)
     m_axisX = new QBarCategoryAxis;
     m_axisY = new QValueAxis;
     m_axisY->setRange(0, 1);
+    m_axisX->setLabelsAngle(-40);
     m_axisY->setLabelFormat(QStringLiteral("%.2f"));
     m_chart->addAxis(m_axisX, Qt::AlignBottom);
     m_chart->addAxis(m_axisY, Qt::AlignLeft);
@@ -325,12 +330,23 @@ void SamplingLab::onSampled(const SamplingSnapshot& s)
                            .arg(s.keptPerColumn.isEmpty() ? 0 : s.keptPerColumn.front())
                            .arg(QString::fromStdString(s.table.order)));
     Q_UNUSED(chosen);
+    updateHiddenColumns();
     updateChart(s);
+}
+
+void SamplingLab::updateHiddenColumns()
+{
+    const auto& settings = m_model->snapshot().table.settings;
+    for (int col = 1; col + 1 < m_model->columnCount(); ++col) {
+        const std::size_t tc = std::size_t(col - 1);
+        const bool off = tc > 0 && tc < settings.size() && settings[tc] == "off";
+        m_table->setColumnHidden(col, m_hideOff->isChecked() && off);
+    }
 }
 
 void SamplingLab::updateChart(const SamplingSnapshot& s)
 {
-    const int n = std::min<int>(int(s.table.rows.size()), 16);
+    const int n = std::min<int>(int(s.table.rows.size()), 10);
     QStringList categories;
     QList<qreal> input, final;
     double top = 0;

@@ -53,6 +53,7 @@ private:
     void sendOptions();
     void onSampled(const SamplingSnapshot& s);
     void updateChart(const SamplingSnapshot& s);
+    void updateHiddenColumns();
 
     DecodingController* m_controller;
     DecodingTransport* m_transport = nullptr;
@@ -84,6 +85,7 @@ private:
     QSpinBox* m_maxNew = nullptr;
     QLineEdit* m_stops = nullptr;
     QCheckBox* m_stopAtEos = nullptr;
+    QCheckBox* m_hideOff = nullptr;
     bool m_building = true;
 };
 
