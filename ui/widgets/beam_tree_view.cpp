@@ -185,8 +185,8 @@ void BeamTreeView::paintEvent(QPaintEvent*)
         p.drawPath(path);
         p.setFont(small);
         p.setPen(pruned ? QColor(0x90, 0x90, 0x90) : QColor(0x1b, 0x5e, 0x20));
-        const QPointF mid = path.pointAtPercent(0.55);
-        p.drawText(QRectF(mid.x() - 30, mid.y() - 14, 60, 12), Qt::AlignCenter, QString::number(n.logProb, 'f', 2));
+        // The label sits just before the child, where siblings are already apart.
+        p.drawText(QRectF(b.left() - 40, b.center().y() - 13, 38, 12), Qt::AlignRight | Qt::AlignVCenter, QString::number(n.logProb, 'f', 2));
     }
     p.setFont(font());
     for (const auto& n : nodes) {
@@ -207,7 +207,7 @@ void BeamTreeView::paintEvent(QPaintEvent*)
         p.setPen(text);
         QString label = m_snapshot.nodeText.value(n.id);
         if (n.eos)
-            label = QStringLiteral("⏹ ") + label;
+            label = QStringLiteral("■ ") + label;
         if (m_hypothesisRank.contains(n.id))
             label = QStringLiteral("#%1 %2").arg(m_hypothesisRank.value(n.id)).arg(label);
         QFont f = font();

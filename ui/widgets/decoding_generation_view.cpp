@@ -158,8 +158,8 @@ void DecodingGenerationView::onGeneration(const GenerationSnapshot& g)
                           .arg(ms(m.prefillSeconds))
                           .arg(m.prefillTokensPerSecond(), 0, 'f', 0)
                           .arg(m.generatedTokens)
-                          .arg(ms(m.tpotMean()))
-                          .arg(m.decodeTokensPerSecond(), 0, 'f', 0));
+                          .arg(m.decodeSeconds.empty() ? QStringLiteral("–") : ms(m.tpotMean()))
+                          .arg(m.decodeSeconds.empty() ? QStringLiteral("–") : QString::number(m.decodeTokensPerSecond(), 'f', 0)));
     m_metrics->setText(tr("<table cellspacing=2>"
                           "<tr><td><b>TTFT</b></td><td>%1</td><td>time to the first token (prefill + first draw)</td></tr>"
                           "<tr><td><b>TPOT</b></td><td>%2</td><td>mean time per further token</td></tr>"

@@ -8,7 +8,7 @@
 #include "core/sampling/stage_order.h"
 
 #include <QBarCategoryAxis>
-#include <QBarSeries>
+#include <QHorizontalBarSeries>
 #include <QBarSet>
 #include <QChart>
 #include <QChartView>
@@ -99,7 +99,7 @@ SamplingLab::SamplingLab(DecodingController* controller, QWidget* parent)
     scroll->setMinimumWidth(270);
     scroll->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
 
-    auto* right = new QSplitter(Qt::Vertical, split);
+    auto* right = new QSplitter(Qt::Horizontal, split);
     auto* tableBox = new QWidget(right);
     auto* tableLayout = new QVBoxLayout(tableBox);
     tableLayout->setContentsMargins(0, 0, 0, 0);
@@ -125,22 +125,23 @@ SamplingLab::SamplingLab(DecodingController* controller, QWidget* parent)
     connect(m_hideOff, &QCheckBox::toggled, this, &SamplingLab::updateHiddenColumns);
 
     m_chart = new QChart;
-    m_chart->setTitle(tr("Top candidates: the model's probability and after the pipeline"));
-    m_inputSet = new QBarSet(tr("model (softmax of the logits)"));
+    m_chart->setTitle(tr("Top 10: the model vs after the pipeline"));
+    m_inputSet = new QBarSet(tr("model (T = 1)"));
     m_inputSet->setColor(QColor(0x9e, 0xb9, 0xd4));
-    m_finalSet = new QBarSet(tr("after the pipeline (what is drawn from)"));
+    m_finalSet = new QBarSet(tr("drawn from"));
     m_finalSet->setColor(QColor(0x08, 0x51, 0x9c));
-    auto* series = new QBarSeries;
+    auto* series = new QHorizontalBarSeries;
     series->append(m_inputSet);
     series->append(m_finalSet);
     m_chart->addSeries(series);
     m_axisX = new QBarCategoryAxis;
     m_axisY = new QValueAxis;
     m_axisY->setRange(0, 1);
-    m_axisX->setLabelsAngle(-40);
     m_axisY->setLabelFormat(QStringLiteral("%.2f"));
-    m_chart->addAxis(m_axisX, Qt::AlignBottom);
-    m_chart->addAxis(m_axisY, Qt::AlignLeft);
+    m_axisY->setTitleText(tr("probability"));
+    // Horizontal bars: the tokens read on the left, best at the top.
+    m_chart->addAxis(m_axisX, Qt::AlignLeft);
+    m_chart->addAxis(m_axisY, Qt::AlignBottom);
     series->attachAxis(m_axisX);
     series->attachAxis(m_axisY);
     m_chart->legend()->setAlignment(Qt::AlignTop);
@@ -148,9 +149,12 @@ SamplingLab::SamplingLab(DecodingController* controller, QWidget* parent)
     m_chart->setMargins(QMargins(4, 4, 4, 4));
     m_chartView = new QChartView(m_chart, right);
     m_chartView->setRenderHint(QPainter::Antialiasing);
-    m_chartView->setMinimumHeight(220);
+    m_chartView->setMinimumWidth(260);
+    m_chartView->setMaximumWidth(380); // the table gets the rest
     right->setStretchFactor(0, 3);
     right->setStretchFactor(1, 2);
+    right->setSizes({ 600, 340 });
+    right->setChildrenCollapsible(false);
     split->setStretchFactor(0, 0);
     split->setStretchFactor(1, 1);
     split->setSizes({ 300, 900 });
@@ -350,10 +354,10 @@ void SamplingLab::updateChart(const SamplingSnapshot& s)
     QStringList categories;
     QList<qreal> input, final;
     double top = 0;
-    for (int r = 0; r < n; ++r) {
+    for (int r = n - 1; r >= 0; --r) {
         const auto& row = s.table.rows[std::size_t(r)];
         const bool chosen = row.token == s.table.chosenToken;
-        categories << (chosen ? QStringLiteral("▶") : QString()) + s.rowText.value(r);
+        categories << (chosen ? QStringLiteral("▶") : QString()) + s.rowText.value(r).left(12) + QString(QChar(0x200B)).repeated(r); // unique
         input << row.cells.front().probability;
         final << row.cells.back().probability;
         top = std::max({ top, row.cells.front().probability, row.cells.back().probability });
