@@ -128,8 +128,12 @@ void BeamPanel::onBeam(const BeamSnapshot& b)
                            .arg(b.hypotheses.size())
                            .arg(b.forwardPasses)
                            .arg(b.finished ? tr("<b>stopped: %1</b>").arg(b.stopReason) : tr("running")));
-    // Follow the newest step.
-    QTimer::singleShot(0, this, [this] { m_scroll->horizontalScrollBar()->setValue(m_scroll->horizontalScrollBar()->maximum()); });
+    // Follow the search: the best finished hypothesis once there is one, else the first live beam.
+    const int focus = !b.hypotheses.isEmpty() ? b.hypotheses.front().node : !b.live.isEmpty() ? b.live.front() : 0;
+    QTimer::singleShot(0, this, [this, focus] {
+        const QRect r = m_tree->nodeRect(focus);
+        m_scroll->ensureVisible(r.center().x(), r.center().y(), m_scroll->viewport()->width() / 3, m_scroll->viewport()->height() / 2);
+    });
 }
 
 } // namespace ui

@@ -18,7 +18,7 @@ constexpr int kRow = 30;
 constexpr int kMargin = 12;
 constexpr int kHeader = 26;
 constexpr int kPrunedRow = 18; // a pruned leaf takes less room than a kept node
-constexpr double kMinScale = 0.7;
+constexpr double kMinScale = 0.85;
 }
 
 BeamTreeView::BeamTreeView(QWidget* parent)
