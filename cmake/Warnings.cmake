@@ -1,6 +1,7 @@
 # Project-wide compile flags, applied through the ie_options interface target.
 add_library(ie_options INTERFACE)
-target_compile_options(ie_options INTERFACE -Wall -Wextra -Wno-unused-parameter)
+# -fopenmp-simd: `#pragma omp simd` vectorisation hints only; threads come from core::ThreadPool, not OpenMP.
+target_compile_options(ie_options INTERFACE -Wall -Wextra -Wno-unused-parameter -fopenmp-simd)
 if(IE_NATIVE)
     target_compile_options(ie_options INTERFACE -march=native)
 endif()

@@ -6,7 +6,7 @@
 namespace core {
 
 // Best of `repeats` passes summing a buffer of `bytes` (much larger than the caches) with the current
-// OpenMP thread count. Returns bytes per second.
+// thread pool's thread count. Returns bytes per second.
 double measureReadBandwidth(std::size_t bytes = std::size_t(1) << 30, int repeats = 5);
 
 } // namespace core

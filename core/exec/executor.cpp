@@ -7,20 +7,21 @@
 #include "core/ops/norm.h"
 #include "core/ops/positions.h"
 
-#include <omp.h>
+#include "core/common/thread_pool.h"
 
 #include <algorithm>
 #include <cmath>
+#include <thread>
 
 namespace core {
 
 void setThreadCount(int n)
 {
-    omp_set_num_threads(n > 0 ? n : omp_get_num_procs());
+    ThreadPool::instance().setThreadCount(n > 0 ? n : int(std::thread::hardware_concurrency()));
     // Our kernels split the work themselves (ops::linear); Eigen must not start its own threads inside them.
     Eigen::setNbThreads(1);
 }
-int threadCount() { return omp_get_max_threads(); }
+int threadCount() { return ThreadPool::instance().threadCount(); }
 
 namespace {
 constexpr int kBufferCount = int(BufferId::Probs) + 1;
@@ -190,7 +191,7 @@ void Executor::execute(const PlanNode& node)
         const int g = node.head / (c.nHeads / c.nKvHeads);
         MatMap q = map(BufferId::Q);
         ConstMatMap k(m_cache->keys(node.layer) + g * hd, m_ctx, hd, Eigen::OuterStride<>(kvw));
-        ops::attentionScores(map(BufferId::Scores), q.middleCols(node.head * hd, hd), k, 1.0f / std::sqrt(float(hd)));
+        ops::attentionScores(map(BufferId::Scores), q.middleCols(node.head * hd, hd), k, 1.0f / std::sqrt(float(hd)), m_threads);
         break;
     }
     case OpKind::CausalMask:
@@ -202,7 +203,7 @@ void Executor::execute(const PlanNode& node)
     case OpKind::AttnMix: {
         const int g = node.head / (c.nHeads / c.nKvHeads);
         ConstMatMap v(m_cache->values(node.layer) + g * hd, m_ctx, hd, Eigen::OuterStride<>(kvw));
-        ops::attentionMix(headSlice(BufferId::HeadOut, node.head), map(BufferId::Scores), v);
+        ops::attentionMix(headSlice(BufferId::HeadOut, node.head), map(BufferId::Scores), v, m_threads);
         break;
     }
     case OpKind::ConcatHeads: {

@@ -72,7 +72,7 @@ private:
     int m_threads = 1; // for the matrix products of this pass
 };
 
-// Use `n` threads for the kernels (OpenMP); 0 = all cores.
+// Use `n` threads for the kernels (core::ThreadPool); 0 = all cores.
 void setThreadCount(int n);
 int threadCount();
 

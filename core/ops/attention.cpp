@@ -1,19 +1,21 @@
 #include "core/ops/attention.h"
 
+#include "core/common/thread_pool.h"
+
 #include <cmath>
 #include <limits>
 
 namespace core::ops {
 
-void attentionScores(MatRef scores, ConstMatRef q, ConstMatRef k, float scale)
+void attentionScores(MatRef scores, ConstMatRef q, ConstMatRef k, float scale, int threads)
 {
     const int T = int(q.rows());
     // Prefill: rows are independent, split them across threads; decode (T == 1) is one small GEMV.
-#pragma omp parallel for schedule(static) if (T >= 64)
-    for (int r0 = 0; r0 < T; r0 += 16) {
-        const int n = std::min(16, T - r0);
+    const int blocks = (T + 15) / 16;
+    ThreadPool::instance().parallelFor(blocks, T >= 64 ? threads : 1, [&](int b) {
+        const int r0 = b * 16, n = std::min(16, T - r0);
         scores.middleRows(r0, n).noalias() = scale * (q.middleRows(r0, n) * k.transpose());
-    }
+    });
 }
 
 void causalMask(MatRef scores, int pos0)
@@ -38,14 +40,14 @@ void softmaxRows(MatRef x)
     }
 }
 
-void attentionMix(MatRef out, ConstMatRef probs, ConstMatRef v)
+void attentionMix(MatRef out, ConstMatRef probs, ConstMatRef v, int threads)
 {
     const int T = int(probs.rows());
-#pragma omp parallel for schedule(static) if (T >= 64)
-    for (int r0 = 0; r0 < T; r0 += 16) {
-        const int n = std::min(16, T - r0);
+    const int blocks = (T + 15) / 16;
+    ThreadPool::instance().parallelFor(blocks, T >= 64 ? threads : 1, [&](int b) {
+        const int r0 = b * 16, n = std::min(16, T - r0);
         out.middleRows(r0, n).noalias() = probs.middleRows(r0, n) * v;
-    }
+    });
 }
 
 } // namespace core::ops

@@ -1,6 +1,6 @@
 #include "core/ops/linear.h"
 
-#include <omp.h>
+#include "core/common/thread_pool.h"
 
 #include <algorithm>
 
@@ -13,17 +13,16 @@ void linear(MatRef out, ConstMatRef x, const LinearWeight& w, int threads)
     // ~0.05 ms on one core) one thread does it, so the tiny teaching models never pay for synchronisation.
     const bool parallel = threads > 1 && std::int64_t(nOut) * w.in * x.rows() >= (1 << 18);
     // A few chunks per thread, handed out dynamically: when another process takes part of a core, the other
-    // threads pick up its share instead of waiting at the barrier. Boundaries on multiples of 16 rows keep
+    // threads pick up its share. Boundaries on multiples of 16 rows keep
     // every slice SIMD-aligned when W is aligned.
     const int chunks = parallel ? std::min(threads * 4, std::max(1, nOut / 64)) : 1;
     const int step = ((nOut + chunks - 1) / chunks + 15) / 16 * 16;
 
-#pragma omp parallel for schedule(dynamic, 1) num_threads(threads) if (parallel)
-    for (int c = 0; c < chunks; ++c) {
+ThreadPool::instance().parallelFor(chunks, parallel ? threads : 1, [&](int c) {
         const int j0 = std::min(nOut, c * step);
         const int n = std::min(nOut, j0 + step) - j0;
         if (n <= 0)
-            continue;
+            return;
         auto dst = out.middleCols(j0, n);
         if (!w.storedInOut) {
             ConstMatMap W(w.data + std::int64_t(j0) * w.ld, n, w.in, Eigen::OuterStride<>(w.ld)); // (n, in)
@@ -34,7 +33,7 @@ void linear(MatRef out, ConstMatRef x, const LinearWeight& w, int threads)
         }
         if (w.bias)
             dst.rowwise() += Eigen::Map<const Eigen::RowVectorXf>(w.bias + j0, n);
-    }
+    });
 }
 
 } // namespace core::ops

@@ -5,7 +5,7 @@
 namespace core::ops {
 
 // out = x W^T + b      x: (T, in), W: (out, in) [or stored (in, out)], out: (T, out)
-// The output features are split across the OpenMP threads; each thread runs one Eigen product on its slice
+// The output features are split across the pool's threads; each thread runs one Eigen product on its slice
 // (a GEMV when T == 1, so decode reads every weight exactly once, in parallel).
 // `threads`: how many threads may share the work (1 = this thread only).
 void linear(MatRef out, ConstMatRef x, const LinearWeight& w, int threads);
