@@ -168,7 +168,7 @@ void writeRandomModel(const RandomModelSpec& s, const std::string& folder)
         cfg = { { "model_type", s.arch }, { "vocab_size", s.vocab }, { "hidden_size", d }, { "intermediate_size", hidden },
             { "num_hidden_layers", s.layers }, { "num_attention_heads", s.heads }, { "num_key_value_heads", kvHeads },
             { "max_position_embeddings", s.context }, { "rms_norm_eps", 1e-5 }, { "rope_theta", 10000.0 },
-            { "tie_word_embeddings", false }, { "hidden_act", "silu" }, { "bos_token_id", 1 }, { "eos_token_id", 2 } };
+            { "tie_word_embeddings", s.tied }, { "hidden_act", "silu" }, { "bos_token_id", 1 }, { "eos_token_id", 2 } };
         b.normal("model.embed_tokens.weight", { s.vocab, d }, 0.5f);
         for (int l = 0; l < s.layers; ++l) {
             const std::string p = "model.layers." + std::to_string(l) + ".";
@@ -188,7 +188,8 @@ void writeRandomModel(const RandomModelSpec& s, const std::string& folder)
             b.normal(p + "mlp.down_proj.weight", { d, hidden }, hstd);
         }
         b.constant("model.norm.weight", d, 1.0f);
-        b.normal("lm_head.weight", { s.vocab, d }, wstd);
+        if (!s.tied)
+            b.normal("lm_head.weight", { s.vocab, d }, wstd);
     } else {
         const bool pre = s.placement == "pre";
         const bool ln = s.norm == "layernorm";

@@ -20,6 +20,7 @@ struct RandomModelSpec {
     int context = 256;
     std::uint64_t seed = 1;
     DType dtype = DType::F32;
+    bool tied = false;          // llama / qwen2: LM head shares the token embedding (as in llama2.c's stories models)
     // explorer knobs
     std::string positional = "sinusoidal";
     std::string norm = "layernorm";

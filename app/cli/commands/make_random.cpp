@@ -8,7 +8,7 @@
 
 int cmdMakeRandom(const Words& w)
 {
-    Args args(w, {}, { "arch", "dim", "layers", "heads", "kv-heads", "hidden", "vocab", "context", "seed", "dtype", "out",
+    Args args(w, { "tied" }, { "arch", "dim", "layers", "heads", "kv-heads", "hidden", "vocab", "context", "seed", "dtype", "out",
                          "positional", "norm", "placement", "activation" });
     core::RandomModelSpec s;
     if (!args.has("out"))
@@ -26,6 +26,7 @@ int cmdMakeRandom(const Words& w)
     if (!dt || (*dt != core::DType::F32 && *dt != core::DType::F16 && *dt != core::DType::BF16))
         throw UsageError("--dtype must be F32, F16 or BF16");
     s.dtype = *dt;
+    s.tied = args.flag("tied");
     s.positional = args.text("positional", s.positional);
     s.norm = args.text("norm", s.norm);
     s.placement = args.text("placement", s.placement);
