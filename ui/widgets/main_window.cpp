@@ -264,6 +264,7 @@ void MainWindow::buildDocks()
     m_explanation = new ExplanationPanel(this);
     m_explanationDock = new QDockWidget(tr("Explanation"), this);
     m_explanationDock->setObjectName(QStringLiteral("explanationDock"));
+    m_explanation->setMinimumWidth(270); // the explanation stays readable however many tabs the centre holds
     m_explanationDock->setWidget(m_explanation);
     addDockWidget(Qt::RightDockWidgetArea, m_explanationDock);
 
@@ -274,6 +275,7 @@ void MainWindow::buildDocks()
     m_cardView->verticalHeader()->hide();
     m_cardView->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_cardView->setWordWrap(false);
+    m_cardView->setMinimumWidth(270);
     m_cardDock = new QDockWidget(tr("Model card"), this);
     m_cardDock->setObjectName(QStringLiteral("modelCardDock"));
     m_cardDock->setWidget(m_cardView);
