@@ -29,6 +29,7 @@ private slots:
     void generationIsCancellable();
     void beamTreeArrivesWhole();
     void comparisonSideBySide();
+    void contextCurveToTheLimit();
 
 private:
     // A controller with the small model loaded and a prompt prefilled.
@@ -285,6 +286,25 @@ void TestDecodingController::comparisonSideBySide()
     }
     QCOMPARE(cmp.firstDivergence, first);
     QVERIFY(cmp.firstDivergence >= 0); // three random samples of a random model do not all follow greedy
+}
+
+void TestDecodingController::contextCurveToTheLimit()
+{
+    DecodingController c;
+    ready(c);
+    c.measureContext();
+    QTRY_VERIFY_WITH_TIMEOUT(c.lastCurve().isValid() && !c.isBusy(), 20000);
+    const auto& k = c.lastCurve();
+    QCOMPARE(k.limit, 64);
+    QCOMPARE(k.context.size(), 64 - int(kPrompt.size())); // every token up to the full context
+    QCOMPARE(k.context.back(), 64);
+    for (int i = 1; i < k.context.size(); ++i) {
+        QCOMPARE(k.context[i], k.context[i - 1] + 1);
+        // KV cache linear in the context, score matrices quadratic.
+        QCOMPARE(k.kvBytes[i] / k.context[i], k.kvBytes[0] / k.context[0]);
+        QCOMPARE(k.naiveAttentionBytes[i] / (double(k.context[i]) * k.context[i]), k.naiveAttentionBytes[0] / (double(k.context[0]) * k.context[0]));
+    }
+    QCOMPARE(c.forwardPasses(), 1); // measured on its own session: the lab's is untouched
 }
 
 QTEST_GUILESS_MAIN(TestDecodingController)

@@ -51,6 +51,12 @@ DecodingController::DecodingController(QObject* parent)
         m_lastComparison = c;
         emit comparisonChanged(c);
     });
+    connect(m_worker, &DecodingWorker::contextMeasured, this, [this](quint64 job, const ContextCurve& c) {
+        if (!isCurrent(job))
+            return;
+        m_lastCurve = c;
+        emit contextMeasured(c);
+    });
     connect(m_worker, &DecodingWorker::progress, this, [this](quint64 job, int done, int total) {
         if (isCurrent(job))
             emit progress(done, total);
@@ -111,6 +117,7 @@ void DecodingController::loadModel(const QString& folder)
     m_lastGeneration = {};
     m_lastBeam = {};
     m_lastComparison = {};
+    m_lastCurve = {};
     post([this, job, folder] {
         m_cancel = false;
         m_worker->load(job, folder);
@@ -206,6 +213,13 @@ void DecodingController::compare(int samples, int beams)
     m_cancel = false;
     const quint64 job = nextJob();
     post([this, job, samples, beams] { m_worker->compare(job, samples, beams); });
+}
+
+void DecodingController::measureContext()
+{
+    m_cancel = false;
+    const quint64 job = nextJob();
+    post([this, job] { m_worker->measureContext(job); });
 }
 
 void DecodingController::cancel()

@@ -45,6 +45,7 @@ public:
     void stepBeam();
     void runBeam();    // to the end (progress, cancellable)
     void compare(int samples = 3, int beams = 4); // greedy, beam and seeded samples side by side
+    void measureContext(); // generate to the context limit, recording time and memory per token
     void cancel();
 
     const core::SamplingParameters& sampling() const { return m_sampling; }
@@ -54,6 +55,7 @@ public:
     const GenerationSnapshot& lastGeneration() const { return m_lastGeneration; }
     const BeamSnapshot& lastBeam() const { return m_lastBeam; }
     const ComparisonSnapshot& lastComparison() const { return m_lastComparison; }
+    const ContextCurve& lastCurve() const { return m_lastCurve; }
     int forwardPasses() const { return m_lastGeneration.forwardPasses; }
     bool hasModel() const { return m_hasModel; }
     bool isBusy() const { return m_pending > 0; }
@@ -65,6 +67,7 @@ signals:
     void generationChanged(const ui::GenerationSnapshot& snapshot);
     void beamChanged(const ui::BeamSnapshot& snapshot);
     void comparisonChanged(const ui::ComparisonSnapshot& snapshot);
+    void contextMeasured(const ui::ContextCurve& curve);
     void progress(int done, int total);
     void penalisedPositions(const QVector<int>& positions); // for a token strip: inside the penalty window
     void busyChanged(bool busy);
@@ -93,6 +96,7 @@ private:
     GenerationSnapshot m_lastGeneration;
     BeamSnapshot m_lastBeam;
     ComparisonSnapshot m_lastComparison;
+    ContextCurve m_lastCurve;
 };
 
 } // namespace ui

@@ -17,6 +17,7 @@ void registerDecodingMetaTypes()
     qRegisterMetaType<ui::GenerationSnapshot>();
     qRegisterMetaType<ui::BeamSnapshot>();
     qRegisterMetaType<ui::ComparisonSnapshot>();
+    qRegisterMetaType<ui::ContextCurve>();
 }
 
 } // namespace ui

@@ -104,6 +104,17 @@ struct ComparisonSnapshot {
     bool isValid() const { return !runs.isEmpty(); }
 };
 
+// Cost against context length, measured by generating to the context limit: per generated token, the context
+// length after it, its time, the KV cache bytes and the bytes all attention score matrices would take.
+struct ContextCurve {
+    QVector<int> context;
+    QVector<double> seconds;
+    QVector<double> kvBytes;
+    QVector<double> naiveAttentionBytes;
+    int limit = 0;
+    bool isValid() const { return !context.isEmpty(); }
+};
+
 // " " -> "␣", "\n" -> "↵", "\t" -> "⇥" so a token's whitespace can be seen.
 QString visiblePiece(const QString& piece);
 void registerDecodingMetaTypes();
@@ -114,3 +125,4 @@ Q_DECLARE_METATYPE(ui::SamplingSnapshot)
 Q_DECLARE_METATYPE(ui::GenerationSnapshot)
 Q_DECLARE_METATYPE(ui::BeamSnapshot)
 Q_DECLARE_METATYPE(ui::ComparisonSnapshot)
+Q_DECLARE_METATYPE(ui::ContextCurve)

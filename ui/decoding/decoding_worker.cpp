@@ -476,4 +476,36 @@ void DecodingWorker::compare(quint64 job, int samples, int beams)
     });
 }
 
+void DecodingWorker::measureContext(quint64 job)
+{
+    guarded(job, [&] {
+        if (!m_model || m_prompt.empty())
+            throw core::Error("metrics", "prompt", "no prompt to continue");
+        const auto& c = m_model->config();
+        core::GenerationSession s(*m_model, m_tokenizer.get());
+        core::GenerationOptions o;
+        o.maxNewTokens = c.maxPositions - int(m_prompt.size());
+        o.stopAtEos = false;
+        if (o.maxNewTokens < 1)
+            throw core::Error("metrics", "prompt", "the prompt fills the whole context");
+        s.setOptions(o);
+        core::SamplingParameters greedy;
+        greedy.temperature = 0;
+        s.setSampling(greedy, core::StageOrder::huggingFace());
+        s.start(m_prompt);
+        ContextCurve curve;
+        curve.limit = c.maxPositions;
+        s.runToEnd(m_cancel, [&](const core::GeneratedToken& t) {
+            const int n = int(s.tokens().size());
+            curve.context << n;
+            curve.seconds << t.seconds;
+            curve.kvBytes << double(s.cache().bytesPerToken()) * n;
+            curve.naiveAttentionBytes << double(core::naiveAttentionBytes(c.nLayers, c.nHeads, n));
+            if (n % 16 == 0)
+                emit progress(job, n, c.maxPositions);
+        });
+        emit contextMeasured(job, curve);
+    });
+}
+
 } // namespace ui

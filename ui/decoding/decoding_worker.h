@@ -48,6 +48,8 @@ public:
     void runBeam(quint64 job);
     // Greedy, beam search (`beams` wide) and `samples` seeded samples with the current parameters, side by side.
     void compare(quint64 job, int samples, int beams);
+    // Greedy generation from the prompt to the context limit (EOS ignored), recording the cost of every token.
+    void measureContext(quint64 job);
 
 signals:
     void loaded(quint64 job, const QString& name, int vocab, int context);
@@ -56,6 +58,7 @@ signals:
     void progress(quint64 job, int done, int total);
     void beamChanged(quint64 job, const ui::BeamSnapshot& snapshot);
     void comparisonChanged(quint64 job, const ui::ComparisonSnapshot& snapshot);
+    void contextMeasured(quint64 job, const ui::ContextCurve& curve);
     void failed(quint64 job, const QString& message);
     void jobDone(quint64 job);
 

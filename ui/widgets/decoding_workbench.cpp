@@ -3,6 +3,7 @@
 #include "ui/decoding/decoding_controller.h"
 #include "ui/widgets/beam_panel.h"
 #include "ui/widgets/comparison_view.h"
+#include "ui/widgets/metrics_view.h"
 #include "ui/widgets/decoding_generation_view.h"
 #include "ui/widgets/sampling_lab.h"
 
@@ -21,6 +22,7 @@ DecodingWorkbench::DecodingWorkbench(QWidget* window, QTabWidget* tabs, SessionC
     , m_generation(new DecodingGenerationView(m_controller))
     , m_beam(new BeamPanel(m_controller))
     , m_compare(new ComparisonView(m_controller))
+    , m_metrics(new MetricsView(m_controller))
 {
     if (session)
         m_controller->follow(session);
@@ -28,6 +30,7 @@ DecodingWorkbench::DecodingWorkbench(QWidget* window, QTabWidget* tabs, SessionC
     tabs->addTab(m_generation, tr("&Generation"));
     tabs->addTab(m_beam, tr("&Beam search"));
     tabs->addTab(m_compare, tr("&Compare"));
+    tabs->addTab(m_metrics, tr("&Metrics"));
 
     auto* step = new QAction(tr("Step token"), window);
     step->setShortcut(QKeySequence(Qt::Key_F11));
@@ -49,7 +52,7 @@ DecodingWorkbench::DecodingWorkbench(QWidget* window, QTabWidget* tabs, SessionC
 
 QStringList DecodingWorkbench::viewNames()
 {
-    return { QStringLiteral("sampling"), QStringLiteral("generation"), QStringLiteral("kv"), QStringLiteral("beam"), QStringLiteral("compare") };
+    return { QStringLiteral("sampling"), QStringLiteral("generation"), QStringLiteral("kv"), QStringLiteral("beam"), QStringLiteral("compare"), QStringLiteral("metrics") };
 }
 
 bool DecodingWorkbench::showView(const QString& name)
@@ -62,6 +65,8 @@ bool DecodingWorkbench::showView(const QString& name)
         m_tabs->setCurrentWidget(m_beam);
     else if (name == QLatin1String("compare"))
         m_tabs->setCurrentWidget(m_compare);
+    else if (name == QLatin1String("metrics"))
+        m_tabs->setCurrentWidget(m_metrics);
     else
         return false;
     return true;
@@ -101,6 +106,11 @@ bool DecodingWorkbench::prepareView(const QString& name, std::function<void()> r
                     ready();
             });
             m_controller->generate();
+        });
+    } else if (name == QLatin1String("metrics")) {
+        whenPromptReady([this, ready] {
+            connect(m_controller, &DecodingController::contextMeasured, this, [ready] { ready(); });
+            m_metrics->measure();
         });
     } else if (name == QLatin1String("compare")) {
         whenPromptReady([this, ready] {

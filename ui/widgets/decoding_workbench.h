@@ -13,6 +13,7 @@ namespace ui {
 
 class BeamPanel;
 class ComparisonView;
+class MetricsView;
 class DecodingController;
 class DecodingGenerationView;
 class SamplingLab;
@@ -29,7 +30,8 @@ public:
     DecodingGenerationView* generationView() const { return m_generation; }
     BeamPanel* beamPanel() const { return m_beam; }
     ComparisonView* comparisonView() const { return m_compare; }
-    // "sampling", "generation", "kv", "beam", "compare": brings that view to the front (a beam search is started if none ran).
+    MetricsView* metricsView() const { return m_metrics; }
+    // "sampling", "generation", "kv", "beam", "compare", "metrics": brings that view to the front (a beam search is started if none ran).
     bool showView(const QString& name);
     static QStringList viewNames();
     // For screenshots: shows `name`, runs what it needs (generation to a stop, a beam search to the end) and calls
@@ -45,6 +47,7 @@ private:
     DecodingGenerationView* m_generation;
     BeamPanel* m_beam;
     ComparisonView* m_compare;
+    MetricsView* m_metrics;
 };
 
 } // namespace ui

@@ -1,0 +1,45 @@
+#pragma once
+// Cost against context length for the loaded model, measured on request by generating greedily from the prompt to
+// the context limit: time per token (it grows with the context, each new query attends over every cached key),
+// and memory — the KV cache (linear in the context) against the attention score matrices a naive implementation
+// would keep (quadratic).
+#include <QWidget>
+
+class QChart;
+class QChartView;
+class QLabel;
+class QLineSeries;
+class QPushButton;
+class QValueAxis;
+
+namespace ui {
+
+class DecodingController;
+struct ContextCurve;
+
+class MetricsView : public QWidget {
+    Q_OBJECT
+public:
+    explicit MetricsView(DecodingController* controller, QWidget* parent = nullptr);
+    QPushButton* measureButton() const { return m_measure; }
+    QLineSeries* timeSeries() const { return m_time; }
+    QLineSeries* kvSeries() const { return m_kv; }
+    QLineSeries* naiveSeries() const { return m_naive; }
+    void measure();
+
+private:
+    void onCurve(const ContextCurve& c);
+
+    DecodingController* m_controller;
+    QPushButton* m_measure = nullptr;
+    QLabel* m_summary = nullptr;
+    QLineSeries* m_time = nullptr;
+    QLineSeries* m_kv = nullptr;
+    QLineSeries* m_naive = nullptr;
+    QValueAxis* m_timeX = nullptr;
+    QValueAxis* m_timeY = nullptr;
+    QValueAxis* m_memX = nullptr;
+    QValueAxis* m_memY = nullptr;
+};
+
+} // namespace ui
