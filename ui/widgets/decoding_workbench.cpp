@@ -55,8 +55,13 @@ QStringList DecodingWorkbench::viewNames()
     return { QStringLiteral("sampling"), QStringLiteral("generation"), QStringLiteral("kv"), QStringLiteral("beam"), QStringLiteral("compare"), QStringLiteral("metrics") };
 }
 
-bool DecodingWorkbench::showView(const QString& name)
+bool DecodingWorkbench::showView(const QString& view)
 {
+    // "sampling:temperature=0.8,top_k=6" also moves the sampling lab's controls.
+    const QString name = view.section(QLatin1Char(':'), 0, 0);
+    const QString settings = view.section(QLatin1Char(':'), 1);
+    if (name == QLatin1String("sampling") && !settings.isEmpty() && !m_lab->applySettings(settings))
+        return false;
     if (name == QLatin1String("sampling"))
         m_tabs->setCurrentWidget(m_lab);
     else if (name == QLatin1String("generation") || name == QLatin1String("kv"))
@@ -86,10 +91,12 @@ void DecodingWorkbench::whenPromptReady(std::function<void()> then)
     });
 }
 
-bool DecodingWorkbench::prepareView(const QString& name, std::function<void()> readyOnce)
+bool DecodingWorkbench::prepareView(const QString& view, std::function<void()> readyOnce)
 {
-    if (!showView(name))
+    if (!showView(view.section(QLatin1Char(':'), 0, 0)))
         return false;
+    const QString name = view.section(QLatin1Char(':'), 0, 0);
+    const QString settings = view.section(QLatin1Char(':'), 1);
     auto fired = std::make_shared<bool>(false);
     auto ready = [readyOnce, fired] {
         if (!*fired) {
@@ -98,7 +105,14 @@ bool DecodingWorkbench::prepareView(const QString& name, std::function<void()> r
         }
     };
     if (name == QLatin1String("sampling")) {
-        whenPromptReady(ready);
+        whenPromptReady([this, ready, settings] {
+            if (settings.isEmpty()) {
+                ready();
+                return;
+            }
+            connect(m_controller, &DecodingController::sampled, this, [ready] { ready(); });
+            m_lab->applySettings(settings);
+        });
     } else if (name == QLatin1String("generation") || name == QLatin1String("kv")) {
         whenPromptReady([this, ready] {
             connect(m_controller, &DecodingController::generationChanged, this, [ready](const GenerationSnapshot& g) {

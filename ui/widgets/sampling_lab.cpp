@@ -17,6 +17,7 @@
 #include <QFormLayout>
 #include <QGroupBox>
 #include <QHeaderView>
+#include <QHash>
 #include <QIdentityProxyModel>
 #include <QLabel>
 #include <QLegend>
@@ -96,7 +97,7 @@ SamplingLab::SamplingLab(DecodingController* controller, QWidget* parent)
     auto* scroll = new QScrollArea(split);
     scroll->setWidget(buildControls());
     scroll->setWidgetResizable(true);
-    scroll->setMinimumWidth(270);
+    scroll->setMinimumWidth(250);
     scroll->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
 
     auto* right = new QSplitter(Qt::Horizontal, split);
@@ -150,7 +151,7 @@ SamplingLab::SamplingLab(DecodingController* controller, QWidget* parent)
     m_chartView = new QChartView(m_chart, right);
     m_chartView->setRenderHint(QPainter::Antialiasing);
     m_chartView->setMinimumWidth(260);
-    m_chartView->setMaximumWidth(380); // the table gets the rest
+    m_chartView->setMaximumWidth(330); // the table gets the rest
     right->setStretchFactor(0, 3);
     right->setStretchFactor(1, 2);
     right->setSizes({ 600, 340 });
@@ -295,6 +296,28 @@ core::SamplingParameters SamplingLab::parameters() const
         p.logitBias[m_biasId] = float(scaled(m_bias));
     p.seed = std::uint64_t(m_seed->value());
     return p;
+}
+
+bool SamplingLab::applySettings(const QString& spec)
+{
+    const QHash<QString, QSlider*> sliders { { QStringLiteral("temperature"), m_temperature }, { QStringLiteral("top_k"), m_topK },
+        { QStringLiteral("top_p"), m_topP }, { QStringLiteral("min_p"), m_minP }, { QStringLiteral("typical_p"), m_typicalP },
+        { QStringLiteral("repetition"), m_repetition }, { QStringLiteral("presence"), m_presence }, { QStringLiteral("frequency"), m_frequency } };
+    bool ok = true;
+    m_building = true; // one re-sample at the end, not one per control
+    for (const QString& item : spec.split(QLatin1Char(','), Qt::SkipEmptyParts)) {
+        const QString key = item.section(QLatin1Char('='), 0, 0).trimmed();
+        const double value = item.section(QLatin1Char('='), 1).toDouble();
+        if (QSlider* sl = sliders.value(key))
+            sl->setValue(int(std::lround(value / sl->property("scale").toDouble())));
+        else if (key == QLatin1String("seed"))
+            m_seed->setValue(int(value));
+        else
+            ok = false;
+    }
+    m_building = false;
+    sendSampling();
+    return ok;
 }
 
 void SamplingLab::sendSampling()

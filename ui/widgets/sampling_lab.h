@@ -45,6 +45,9 @@ public:
     QSpinBox* seedBox() const { return m_seed; }
     QComboBox* orderBox() const { return m_order; }
     core::SamplingParameters parameters() const;
+    // "temperature=0.8,top_k=6,top_p=0.9" (also min_p, typical_p, repetition, presence, frequency, seed): moves
+    // the controls (for screenshots and demos). False if a key is unknown.
+    bool applySettings(const QString& spec);
 
 private:
     QWidget* buildControls();
