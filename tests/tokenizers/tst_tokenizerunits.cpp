@@ -3,7 +3,7 @@
 #include "core/tokenizer/byte_level.h"
 #include "core/tokenizer/split_pattern.h"
 #include "core/tokenizer/unicode.h"
-#include "core/tokenizer/utf8.h"
+#include "core/common/utf8.h"
 
 #include <QTest>
 
