@@ -1,5 +1,5 @@
 #pragma once
-// The pre-tokenizer regexes of GPT-2, Llama 3 and Qwen2/Qwen3, matched by hand (no std::regex: it recurses
+// The pre-tokenizer regexes of GPT-2, Llama 3 and Qwen2/Qwen3, matched by hand (no standard-library regex: it recurses
 // per character and overflows the stack on long inputs). Each pattern is a list of alternatives tried in
 // order at each position, exactly as the Oniguruma engine behind Hugging Face tokenizers does; the
 // comments in split_pattern.cpp spell out how each alternative's backtracking resolves.
