@@ -18,7 +18,9 @@ for m in ${MODELS:-tiny-gpt2 tiny-llama tiny-classic}; do
   /usr/bin/python3 train.py "$m" --steps "${STEPS:-$s}" > "work/train_$m.log" 2>&1
   if [ "$m" = tiny-classic ] && [ -z "$STEPS" ]; then
     # the post-norm model had not learned the capitals after 700 steps (held-out next-token
-    # accuracy 1%): a second phase continues from its weights
+    # accuracy 5%): further phases continue from its weights (fresh AdamW, cosine each)
     /usr/bin/python3 train.py tiny-classic --resume --steps 400 --lr 1.5e-3 > "work/train_$m.phase2.log" 2>&1
+    /usr/bin/python3 train.py tiny-classic --resume --steps 300 --lr 2e-3 > "work/train_$m.phase3.log" 2>&1
+    /usr/bin/python3 train.py tiny-classic --resume --steps 300 --lr 1e-3 > "work/train_$m.phase4.log" 2>&1
   fi
 done
