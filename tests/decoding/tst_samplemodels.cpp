@@ -98,12 +98,15 @@ private slots:
         std::printf("    %-10s same greedy tokens as the PyTorch reference: %d/%zu\n", qPrintable(name), sameAsReference, items.size());
         // float32 vs float64 can flip a near tie; allow one in a hundred.
         QVERIFY2(sameAsReference >= int(items.size() * 99 / 100), "greedy continuations differ from the reference");
-        // tiny-classic (sin/cos + post-norm + ReLU) is undertrained: its model card reports 11% on capitals.
-        // Our engine reproduces it exactly (above); the accuracy target is the part of issue 4 still open.
-        QEXPECT_FAIL("tiny-classic", "tiny-classic is undertrained (see its model card)", Abort);
+        // tiny-classic (sin/cos + post-norm + ReLU) learns slowly: its card reports capitals at 99% / 94% but pattern
+        // continuation at 76% and 17/24 chat answers naming the right capital. Our engine reproduces it exactly
+        // (above); those two targets are the part of issue 4 still open, so they are expected failures for it alone.
         for (const char* group : { "capitals_en", "capitals_tr", "patterns", "chat" }) {
             const auto [c, t] = score[group];
-            QVERIFY2(t > 0 && c * 10 >= t * 9, qPrintable(QString("%1: %2/%3 below 90%").arg(group).arg(c).arg(t)));
+            const bool met = t > 0 && c * 10 >= t * 9;
+            if (name == "tiny-classic" && !met && (std::string(group) == "patterns" || std::string(group) == "chat"))
+                QEXPECT_FAIL("tiny-classic", "tiny-classic misses this target (see its model card)", Continue);
+            QVERIFY2(met, qPrintable(QString("%1: %2/%3 below 90%").arg(group).arg(c).arg(t)));
         }
     }
 
@@ -129,7 +132,6 @@ private slots:
                 s.setSampling(greedy, StageOrder::huggingFace());
                 s.start(tok.encodeIds(prompt));
                 s.runToEnd();
-                QEXPECT_FAIL("tiny-classic", "tiny-classic is undertrained (see its model card)", Abort);
                 QVERIFY2(s.text().rfind(answer, 0) == 0, qPrintable(QString("%1: %2 -> %3").arg(name, prompt, s.text().c_str())));
             }
         }
