@@ -25,22 +25,25 @@ GenerationSession::GenerationSession(const Model& model, const Tokenizer* tokeni
 
 GenerationSession::~GenerationSession() = default;
 
-void GenerationSession::collectEosIds()
+std::set<std::int32_t> endOfSequenceIds(const Model& model, const Tokenizer* tokenizer)
 {
-    m_eosIds.clear();
-    for (int id : m_model.config().eosIds)
-        m_eosIds.insert(id);
-    if (m_tokenizer) {
-        if (auto id = m_tokenizer->eosId())
-            m_eosIds.insert(*id);
+    std::set<std::int32_t> ids(model.config().eosIds.begin(), model.config().eosIds.end());
+    if (tokenizer) {
+        if (auto id = tokenizer->eosId())
+            ids.insert(*id);
         // Chat models end a turn with these even when the config names another EOS.
         for (const char* name : { "<|im_end|>", "<|endoftext|>", "<|eot_id|>", "<|end_of_text|>", "</s>" })
-            if (auto id = m_tokenizer->tokenId(name); id && m_tokenizer->isSpecial(*id))
-                m_eosIds.insert(*id);
+            if (auto id = tokenizer->tokenId(name); id && tokenizer->isSpecial(*id))
+                ids.insert(*id);
     }
-    for (auto id : m_options.extraEosIds)
-        m_eosIds.insert(id);
-    std::erase_if(m_eosIds, [&](std::int32_t id) { return id < 0 || id >= m_model.config().vocab; });
+    std::erase_if(ids, [&](std::int32_t id) { return id < 0 || id >= model.config().vocab; });
+    return ids;
+}
+
+void GenerationSession::collectEosIds()
+{
+    m_eosIds = endOfSequenceIds(m_model, m_tokenizer);
+    m_eosIds.insert(m_options.extraEosIds.begin(), m_options.extraEosIds.end()); // validated in setOptions
 }
 
 void GenerationSession::setOptions(const GenerationOptions& options)

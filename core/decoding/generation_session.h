@@ -50,6 +50,10 @@ struct StopMatch {
     std::size_t end = 0;
 };
 
+// The ids that end a sequence for this model: config / generation_config eos_token_id, the tokenizer's EOS, and
+// special end-of-turn tokens (<|im_end|>, <|endoftext|>, <|eot_id|>, ...). Sampling and beam search share it.
+std::set<std::int32_t> endOfSequenceIds(const Model& model, const Tokenizer* tokenizer);
+
 class GenerationSession {
 public:
     GenerationSession(const Model& model, const Tokenizer* tokenizer);

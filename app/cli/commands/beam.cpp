@@ -4,6 +4,7 @@
 #include "core/common/error.h"
 #include "core/decoding/beam_search.h"
 #include "core/decoding/engine_beam_backend.h"
+#include "core/decoding/generation_session.h"
 
 #include <nlohmann/json.hpp>
 
@@ -28,13 +29,9 @@ int cmdBeam(const Words& w)
         throw UsageError("--early-stopping takes true, false or never");
     p.earlyStopping = *early;
     if (!args.flag("ignore-eos")) {
-        // The same EOS set a sampled generation stops at: the model's, and the tokenizer's end tokens.
-        for (int id : c.eosIds)
-            p.eosTokenIds.push_back(id);
-        if (in.tokenizer)
-            for (const char* name : { "<|im_end|>", "<|endoftext|>" })
-                if (auto id = in.tokenizer->tokenId(name); id && std::find(p.eosTokenIds.begin(), p.eosTokenIds.end(), *id) == p.eosTokenIds.end())
-                    p.eosTokenIds.push_back(*id);
+        // The same EOS set a sampled generation stops at.
+        const auto eos = core::endOfSequenceIds(*in.model, in.tokenizer ? &*in.tokenizer : nullptr);
+        p.eosTokenIds.assign(eos.begin(), eos.end());
     }
     if (int(in.tokens.size()) + p.maxNewTokens > c.maxPositions)
         p.maxNewTokens = c.maxPositions - int(in.tokens.size());
