@@ -6,6 +6,8 @@
 #include "ui/widgets/main_window.h"
 #include "ui/widgets/palette.h"
 
+#include <algorithm>
+
 #include <QApplication>
 #include <QCommandLineParser>
 #include <QMessageBox>
@@ -27,7 +29,8 @@ int main(int argc, char** argv)
     const QCommandLineOption modelOpt(QStringLiteral("model"), QApplication::translate("main", "Model folder to open (default: sample_models/tiny-gpt2)."), QStringLiteral("DIR"));
     const QCommandLineOption promptOpt(QStringLiteral("prompt"), QApplication::translate("main", "Prompt text."), QStringLiteral("TEXT"));
     const QCommandLineOption stepOpt(QStringLiteral("step"), QApplication::translate("main", "Run N ops of the prefill."), QStringLiteral("N"));
-    const QCommandLineOption prefillOpt(QStringLiteral("run-prefill"), QApplication::translate("main", "Run the whole prefill."));
+    const QCommandLineOption prefillOpt(QStringLiteral("run-prefill"), QApplication::translate("main", "Run the whole prefill (and the whole of each decode pass)."));
+    const QCommandLineOption decodeOpt(QStringLiteral("decode"), QApplication::translate("main", "After the prefill, append the most likely token N times, each with its decode pass (--step then counts ops of the last one)."), QStringLiteral("N"));
     const QCommandLineOption viewOpt(QStringLiteral("view"), QApplication::translate("main", "View to show: tensor, attention, lines, diagram, explanation, model, ops, sampling, generation, kv, beam."), QStringLiteral("NAME"), QStringLiteral("tensor"));
     const QCommandLineOption shotOpt(QStringLiteral("screenshot"), QApplication::translate("main", "Save the window to FILE.png and exit."), QStringLiteral("FILE"));
     const QCommandLineOption sizeOpt(QStringLiteral("size"), QApplication::translate("main", "Window size for the screenshot (default 1280x800)."), QStringLiteral("WxH"), QStringLiteral("1280x800"));
@@ -36,7 +39,7 @@ int main(int argc, char** argv)
     const QCommandLineOption tokenOpt(QStringLiteral("select-token"), QApplication::translate("main", "Select token position N in every view."), QStringLiteral("N"));
     const QCommandLineOption headOpt(QStringLiteral("head"), QApplication::translate("main", "Attention head to enlarge, as LAYER.HEAD."), QStringLiteral("L.H"));
     const QCommandLineOption zoomOpt(QStringLiteral("zoom"), QApplication::translate("main", "Zoom factor of the tensor heatmap."), QStringLiteral("Z"));
-    for (const auto* o : { &zoomOpt, &modelOpt, &promptOpt, &stepOpt, &prefillOpt, &viewOpt, &shotOpt, &sizeOpt, &themeOpt, &langOpt, &tokenOpt, &headOpt })
+    for (const auto* o : { &zoomOpt, &modelOpt, &promptOpt, &stepOpt, &prefillOpt, &decodeOpt, &viewOpt, &shotOpt, &sizeOpt, &themeOpt, &langOpt, &tokenOpt, &headOpt })
         parser.addOption(*o);
     parser.process(app);
 
@@ -62,6 +65,7 @@ int main(int argc, char** argv)
     plan.prompt = parser.value(promptOpt);
     plan.step = parser.isSet(stepOpt) ? parser.value(stepOpt).toInt() : -1;
     plan.runPrefill = parser.isSet(prefillOpt);
+    plan.decodePasses = parser.isSet(decodeOpt) ? std::max(0, parser.value(decodeOpt).toInt()) : 0;
     plan.view = parser.value(viewOpt);
     plan.file = parser.value(shotOpt);
     plan.zoom = parser.isSet(zoomOpt) ? parser.value(zoomOpt).toDouble() : 1.0;

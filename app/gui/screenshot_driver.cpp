@@ -35,11 +35,27 @@ void ScreenshotDriver::start()
     connect(c, &ui::SessionController::stepped, this, [this](const ui::StepSnapshot& s) {
         if (!m_stepping)
             return;
-        const int want = m_plan.runPrefill ? s.total - 1 : m_plan.step - 1;
-        if (s.cursor >= want || s.cursor == s.total - 1) {
+        const bool lastPass = m_decoded >= m_plan.decodePasses;
+        const int want = m_plan.runPrefill || !lastPass ? s.total - 1 : m_plan.step - 1;
+        if (s.cursor < want && s.cursor != s.total - 1)
+            return;
+        if (lastPass) {
             m_stepping = false;
             QTimer::singleShot(0, this, &ScreenshotDriver::finish);
+            return;
         }
+        // The pass is done: append the most likely token, then run (or step into) its decode pass.
+        ++m_decoded;
+        QTimer::singleShot(0, this, [this] {
+            ui::SessionController* c = m_window->controller();
+            connect(c, &ui::SessionController::tokensReady, this, [this, c] {
+                QTimer::singleShot(0, this, [this, c] {
+                    const bool last = m_decoded >= m_plan.decodePasses;
+                    c->seek(m_plan.runPrefill || !last ? int(c->model().plan.size()) - 1 : m_plan.step - 1);
+                });
+            }, Qt::SingleShotConnection);
+            c->decodeNext(-1);
+        });
     });
     if (!m_plan.prompt.isEmpty())
         m_window->setPromptText(m_plan.prompt);
@@ -50,9 +66,10 @@ void ScreenshotDriver::start()
 void ScreenshotDriver::afterPrompt()
 {
     ui::SessionController* c = m_window->controller();
-    if (m_plan.runPrefill || m_plan.step > 0) {
+    if (m_plan.runPrefill || m_plan.step > 0 || m_plan.decodePasses > 0) {
         m_stepping = true;
-        c->seek(m_plan.runPrefill ? int(c->model().plan.size()) - 1 : m_plan.step - 1);
+        const bool lastPass = m_plan.decodePasses == 0;
+        c->seek(m_plan.runPrefill || !lastPass ? int(c->model().plan.size()) - 1 : m_plan.step - 1);
     } else {
         finish();
     }

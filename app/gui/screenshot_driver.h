@@ -17,6 +17,7 @@ public:
         QString prompt;
         int step = -1;           // ops to run (-1 = none)
         bool runPrefill = false;
+        int decodePasses = 0;    // after the prefill: append the most likely token and run its decode pass, N times
         QString view = QStringLiteral("tensor");
         QString file;            // PNG to write; empty = stay open (interactive)
         int selectToken = -1;
@@ -37,5 +38,6 @@ private:
     ui::MainWindow* m_window;
     Plan m_plan;
     bool m_stepping = false;
+    int m_decoded = 0;
     bool m_finished = false;
 };

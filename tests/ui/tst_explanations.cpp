@@ -16,6 +16,7 @@ private slots:
     void everyKindHasBothLanguages_data();
     void everyKindHasBothLanguages();
     void placeholdersAreFilled();
+    void decodePassIsExplainedAsSuch();
 };
 
 void TestExplanations::everyKindHasBothLanguages_data()
@@ -75,6 +76,38 @@ void TestExplanations::placeholdersAreFilled()
             QVERIFY(panel.markdown().contains(QStringLiteral("katman 0")));
             break;
         }
+}
+
+// In a decode pass every op's text is preceded by the decode note, with the real step and context filled in.
+void TestExplanations::decodePassIsExplainedAsSuch()
+{
+    QTemporaryDir dir;
+    ui::SessionController c;
+    c.loadModel(testing::makeRandomModel(dir));
+    c.setPrompt(QStringLiteral("hello"));
+    QTRY_VERIFY_WITH_TIMEOUT(c.hasPass() && !c.isBusy(), 10000);
+    ExplanationPanel panel;
+    panel.setModel(c.model());
+    c.seek(3);
+    QTRY_COMPARE_WITH_TIMEOUT(c.cursor(), 3, 5000);
+    panel.setStep(c.current());
+    QVERIFY(!panel.markdown().contains(QStringLiteral("Decode step")));
+    c.runToEndOfPrefill();
+    QTRY_VERIFY_WITH_TIMEOUT(c.current().finished() && !c.isBusy(), 10000);
+    c.decodeNext();
+    QTRY_VERIFY_WITH_TIMEOUT(c.tokens().size() == 6 && !c.isBusy(), 10000);
+    const QRegularExpression unfilled(QStringLiteral("\\{[A-Za-z]+\\}"));
+    for (const QString& lang : { QStringLiteral("en"), QStringLiteral("tr") }) {
+        panel.setLanguage(lang);
+        for (int node = 0; node < c.model().plan.size(); node += 7) {
+            c.seek(node);
+            QTRY_COMPARE_WITH_TIMEOUT(c.cursor(), node, 5000);
+            panel.setStep(c.current());
+            QVERIFY2(!unfilled.match(panel.markdown()).hasMatch(), qPrintable(panel.markdown()));
+            QVERIFY2(panel.markdown().contains(lang == QLatin1String("en") ? QStringLiteral("Decode step 1.") : QStringLiteral("Decode adımı 1.")), qPrintable(panel.markdown()));
+            QVERIFY2(panel.markdown().contains(QStringLiteral("**6**")), qPrintable(panel.markdown())); // ctx = 5 + 1
+        }
+    }
 }
 
 QTEST_MAIN(TestExplanations)

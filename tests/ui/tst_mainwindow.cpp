@@ -2,9 +2,11 @@
 // in every view; the transport actions drive the controller; a bad model leaves the old one on screen.
 #include "random_model.h"
 
+#include "ui/decoding/decoding_controller.h"
 #include "ui/session/plan_model.h"
 #include "ui/session/session_controller.h"
 #include "ui/widgets/architecture_diagram.h"
+#include "ui/widgets/decoding_workbench.h"
 #include "ui/widgets/attention_panel.h"
 #include "ui/widgets/attention_view.h"
 #include "ui/widgets/explanation_panel.h"
@@ -33,6 +35,8 @@ private slots:
     void attentionFollowsTheStep();
     void playSteps();
     void badModelKeepsWindowUsable();
+    void f9AppendsTheLabsTokenAndStepsItsDecodePass();
+    void penalisedTokensAreMarkedInTheStrip();
 
 private:
     int nodeIndex(const QString& name) const;
@@ -189,6 +193,54 @@ void TestMainWindow::badModelKeepsWindowUsable()
     QCOMPARE(m_window->controller()->model().folder, m_model);
     QTest::keyClick(m_window, Qt::Key_F5);
     QTRY_VERIFY_WITH_TIMEOUT(m_window->controller()->current().finished(), 10000);
+}
+
+
+// F9 after the prefill appends the token the sampling lab chose for this context; the decode pass then steps like the
+// prefill did, and its attention matrices are one query row over every cached key.
+void TestMainWindow::f9AppendsTheLabsTokenAndStepsItsDecodePass()
+{
+    ui::SessionController* c = m_window->controller();
+    ui::DecodingController* d = m_window->decoding()->controller();
+    QTest::keyClick(m_window, Qt::Key_F5);
+    QTRY_VERIFY_WITH_TIMEOUT(c->current().finished() && !c->isBusy(), 10000);
+    QTRY_VERIFY_WITH_TIMEOUT(!d->isBusy() && d->lastSampling().isValid() && d->lastGeneration().prompt.size() == 6, 10000);
+    const int chosen = d->lastSampling().table.chosenToken;
+    QVERIFY(chosen >= 0);
+    QTest::keyClick(m_window, Qt::Key_F9);
+    QTRY_COMPARE_WITH_TIMEOUT(m_window->tokenStrip()->tokens().size(), 7, 10000);
+    QTRY_VERIFY(!c->isBusy());
+    QCOMPARE(m_window->tokenStrip()->tokens().back().id, chosen);
+    QVERIFY(m_window->tokenStrip()->tokens().back().generated());
+    QVERIFY(!c->current().prefill);
+    QTest::keyClick(m_window, Qt::Key_F10);
+    QTRY_COMPARE_WITH_TIMEOUT(c->cursor(), 0, 10000);
+    QTest::keyClick(m_window, Qt::Key_F5);
+    QTRY_VERIFY_WITH_TIMEOUT(c->current().finished() && !c->isBusy(), 10000);
+    const ui::AttentionMatrix* m = m_window->attentionPanel()->view()->selectedMatrix();
+    QVERIFY(m);
+    QCOMPARE(m->rows, 1);
+    QCOMPARE(m->cols, 7);
+    QCOMPARE(m->posBegin, 6);
+    // The decoding views follow the longer context.
+    QTRY_VERIFY_WITH_TIMEOUT(!d->isBusy() && d->lastGeneration().prompt.size() == 7, 10000);
+}
+
+void TestMainWindow::penalisedTokensAreMarkedInTheStrip()
+{
+    ui::DecodingController* d = m_window->decoding()->controller();
+    QTRY_VERIFY_WITH_TIMEOUT(!d->isBusy() && d->lastGeneration().isValid(), 10000);
+    QVERIFY(m_window->tokenStrip()->penalised().isEmpty()); // penalties off by default
+    core::SamplingParameters p = d->sampling();
+    p.repetitionPenalty = 1.5f;
+    p.penaltyWindow = 3;
+    d->setSampling(p);
+    QTRY_COMPARE_WITH_TIMEOUT(m_window->tokenStrip()->penalised(), (QVector<int> { 3, 4, 5 }), 10000);
+    QVERIFY(m_window->tokenStrip()->isPenalised(5));
+    QVERIFY(!m_window->tokenStrip()->isPenalised(2));
+    p.repetitionPenalty = 1.0f;
+    d->setSampling(p);
+    QTRY_VERIFY_WITH_TIMEOUT(m_window->tokenStrip()->penalised().isEmpty(), 10000);
 }
 
 QTEST_MAIN(TestMainWindow)

@@ -4,6 +4,11 @@
 
 #include "ui/session/session_controller.h"
 
+#include "core/exec/executor.h"
+#include "core/exec/kv_cache.h"
+#include "core/model/model.h"
+#include "core/plan/execution_plan.h"
+
 #include <QDir>
 #include <QFile>
 #include <QSignalSpy>
@@ -26,6 +31,8 @@ private slots:
     void badModelKeepsTheOldOne();
     void newPromptResetsThePass();
     void cancelStopsALongRunAndTheUiThreadStaysFree();
+    void decodePassIsOneQueryRowOverTheCache();
+    void decodePassNeedsAFinishedPass();
 
 private:
     void loadAndPrompt(SessionController& c, const QString& prompt = QStringLiteral("the cat sat"));
@@ -261,6 +268,88 @@ void TestSessionController::cancelStopsALongRunAndTheUiThreadStaysFree()
     // Nothing is lost: the run can go on from there.
     c.runToEndOfPrefill();
     QTRY_VERIFY_WITH_TIMEOUT(c.current().finished(), 60000);
+}
+
+// After the prefill, F9's decode pass appends one token and runs the plan on it alone: every attention matrix is one
+// query row over all cached keys, and its numbers equal the last row of a prefill of the whole context (computed
+// here by the core executor directly), as do the next-token probabilities.
+void TestSessionController::decodePassIsOneQueryRowOverTheCache()
+{
+    SessionController c;
+    loadAndPrompt(c, QStringLiteral("abcdef"));
+    QVERIFY(!c.canDecode());
+    c.runToEndOfPrefill();
+    QTRY_VERIFY_WITH_TIMEOUT(c.current().finished() && !c.isBusy(), 10000);
+    QVERIFY(c.canDecode());
+    const int top = c.current().predictions.front().id;
+
+    for (int pass = 1; pass <= 2; ++pass) {
+        QSignalSpy tokens(&c, &SessionController::tokensReady);
+        c.decodeNext(pass == 1 ? -1 : 7); // the most likely token, then a chosen one
+        QTRY_COMPARE_WITH_TIMEOUT(tokens.count(), 1, 10000);
+        QTRY_VERIFY(!c.isBusy());
+        QCOMPARE(c.tokens().size(), 6 + pass);
+        const ui::TokenInfo& added = c.tokens().back();
+        QCOMPARE(added.id, pass == 1 ? top : 7);
+        QCOMPARE(added.decodeStep, pass);
+        QVERIFY(!c.tokens().front().generated());
+        QCOMPARE(c.cursor(), -1);
+        QVERIFY(!c.current().prefill);
+        QCOMPARE(c.current().positions, 1);
+        QCOMPARE(c.current().context, 6 + pass);
+
+        c.runToEndOfPrefill();
+        QTRY_VERIFY_WITH_TIMEOUT(c.current().finished() && !c.isBusy(), 10000);
+        const StepSnapshot decoded = c.current();
+        QCOMPARE(decoded.kind, QStringLiteral("output_softmax"));
+        QCOMPARE(decoded.decodeStep, pass);
+        QCOMPARE(decoded.attention.size(), c.model().layers * c.model().heads);
+
+        // The same context as one prefill, by the core directly.
+        std::vector<std::int32_t> ids;
+        for (const ui::TokenInfo& t : c.tokens())
+            ids.push_back(t.id);
+        auto model = core::Model::load(m_model.toStdString());
+        const auto plan = core::ExecutionPlan::compile(model->config());
+        core::KvCache cache(model->config(), model->config().maxPositions);
+        core::Executor exec(*model, plan);
+        core::RecordingSink sink;
+        exec.begin(ids, cache, core::Phase {}, core::LogitRows::Last);
+        exec.run(&sink);
+        const int last = int(ids.size()) - 1;
+        int matrix = 0;
+        for (const core::RecordedEvent& e : sink.events()) {
+            if (plan[std::size_t(e.nodeIndex)].kind != core::OpKind::Softmax)
+                continue;
+            const ui::AttentionMatrix& m = decoded.attention[matrix++];
+            QCOMPARE(m.rows, 1);
+            QCOMPARE(m.cols, int(ids.size()));
+            QCOMPARE(m.posBegin, last);
+            for (int k = 0; k < m.cols; ++k)
+                QVERIFY2(qAbs(m.at(0, k) - e.values[std::size_t(last) * e.cols + k]) < 1e-5f,
+                    qPrintable(QStringLiteral("matrix %1 key %2: %3 vs %4").arg(matrix).arg(k).arg(m.at(0, k)).arg(e.values[std::size_t(last) * e.cols + k])));
+        }
+        QCOMPARE(matrix, decoded.attention.size());
+        const core::TensorView probs = exec.probs();
+        QCOMPARE(decoded.cols, probs.cols);
+        for (int v = 0; v < probs.cols; ++v)
+            QVERIFY(qAbs(decoded.values[v] - probs.at(0, v)) < 1e-5f);
+    }
+    // A new prompt starts from a prefill again.
+    c.setPrompt(QStringLiteral("abc"));
+    QTRY_VERIFY_WITH_TIMEOUT(c.tokens().size() == 3 && !c.isBusy(), 10000);
+    QVERIFY(c.current().prefill);
+}
+
+void TestSessionController::decodePassNeedsAFinishedPass()
+{
+    SessionController c;
+    loadAndPrompt(c, QStringLiteral("abc"));
+    QSignalSpy tokens(&c, &SessionController::tokensReady);
+    c.decodeNext(); // the prefill has not run: nothing happens
+    QTest::qWait(50);
+    QCOMPARE(tokens.count(), 0);
+    QCOMPARE(c.tokens().size(), 3);
 }
 
 QTEST_GUILESS_MAIN(TestSessionController)

@@ -13,6 +13,7 @@ private slots:
     void clickSelectsToken();
     void keysMoveSelection();
     void wrapsOnNarrowWidth();
+    void penalisedTokensGetTheBar();
 };
 
 void TestTokenStrip::clickSelectsToken_data()
@@ -62,6 +63,28 @@ void TestTokenStrip::wrapsOnNarrowWidth()
     strip.resize(200, strip.heightForWidth(200));
     QVERIFY(strip.cellRect(39).top() > strip.cellRect(0).top());
     QVERIFY(strip.cellRect(39).right() <= 200);
+}
+
+// The vermilion bar is painted under exactly the penalised chips.
+void TestTokenStrip::penalisedTokensGetTheBar()
+{
+    ui::TokenStrip strip;
+    strip.setTokens(QStringList { "the", " cat", " sat", " the" });
+    strip.resize(500, strip.heightForWidth(500));
+    const QColor vermilion(0xd5, 0x5e, 0x00);
+    auto barColour = [&](int position) {
+        const QImage image = strip.grab().toImage();
+        const QRect r = strip.cellRect(position);
+        const qreal dpr = image.devicePixelRatio();
+        return image.pixelColor(QPoint(int(r.center().x() * dpr), int((r.bottom() - 1) * dpr)));
+    };
+    QVERIFY(barColour(1) != vermilion);
+    strip.setPenalised({ 1, 3 });
+    QCOMPARE(barColour(1), vermilion);
+    QCOMPARE(barColour(3), vermilion);
+    QVERIFY(barColour(0) != vermilion);
+    QVERIFY(barColour(2) != vermilion);
+    QVERIFY(strip.isPenalised(3) && !strip.isPenalised(2));
 }
 
 QTEST_MAIN(TestTokenStrip)

@@ -128,6 +128,15 @@ void SessionController::setPrompt(const QString& text)
     QMetaObject::invokeMethod(m_worker, [w = m_worker, job, text] { w->setPrompt(job, text); }, Qt::QueuedConnection);
 }
 
+void SessionController::decodeNext(int tokenId)
+{
+    if (!canDecode())
+        return;
+    const quint64 job = startJob(Kind::Prompt); // a new pass, like a new prompt
+    m_target = -1;
+    QMetaObject::invokeMethod(m_worker, [w = m_worker, job, tokenId] { w->decode(job, tokenId); }, Qt::QueuedConnection);
+}
+
 void SessionController::seek(int cursor)
 {
     if (!hasPass() && m_promptJob == m_seekJob && m_pending == 0)

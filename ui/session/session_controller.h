@@ -33,6 +33,9 @@ public:
     void restart();                          // cursor before the first op
     void seek(int cursor);                   // to op `cursor` of the pass (-1 = before the first)
     void jumpToNode(int nodeIndex);          // to the op of plan node `nodeIndex`
+    // After a finished pass: appends `tokenId` (-1 = the most likely one) to the context and prepares the decode
+    // pass of that one token (cursor before its first op): the single new query row attends over the cached keys.
+    void decodeNext(int tokenId = -1);
     void cancel();                           // abandon the running job
 
     // State as of the last accepted signal.
@@ -44,6 +47,7 @@ public:
     bool isBusy() const { return m_pending > 0; }
     int cursor() const { return m_current.cursor; }
     int opCount() const { return m_current.total; }
+    bool canDecode() const { return hasPass() && m_current.finished() && !m_current.predictions.isEmpty(); }
 
 signals:
     void loadStarted(const QString& folder);

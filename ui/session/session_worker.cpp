@@ -90,15 +90,9 @@ void SessionWorker::setPrompt(quint64 job, const QString& text)
             const core::Encoding enc = tok.encode(std::string_view(utf8.constData(), std::size_t(utf8.size())));
             ids = enc.ids;
             for (std::size_t i = 0; i < enc.ids.size(); ++i) {
-                TokenInfo t;
-                t.id = enc.ids[i];
-                t.display = QString::fromStdString(tok.displayPiece(t.id));
-                t.piece = QString::fromStdString(tok.tokenString(t.id));
-                const std::string bytes = tok.pieceBytes(t.id);
-                t.bytes = QByteArray(bytes.data(), qsizetype(bytes.size()));
+                TokenInfo t = tokenInfo(enc.ids[i]);
                 t.byteBegin = int(enc.spans[i].begin);
                 t.byteEnd = int(enc.spans[i].end);
-                t.special = tok.isSpecial(t.id);
                 tokens.push_back(t);
             }
         } else {
@@ -124,16 +118,74 @@ void SessionWorker::setPrompt(quint64 job, const QString& text)
         exec->begin(ids, *cache, core::Phase {}, core::LogitRows::Last);
         m_cache = std::move(cache);
         m_exec = std::move(exec);
-        m_sink = std::make_unique<core::RecordingSink>();
-        m_attention.clear();
-        m_attentionEvent.clear();
+        resetRecording();
         m_predictions.clear();
-        m_total = int(m_loaded->plan->size());
+        m_tokens = tokens;
+        m_decodeSteps = 0;
         m_positions = int(ids.size());
         emit tokensReady(job, tokens);
         emit stepped(job, snapshot(-1));
     } catch (const core::Error& e) {
         emit failed(job, tr("Could not run the prompt: %1").arg(QString::fromUtf8(e.what())));
+    }
+    emit jobDone(job);
+}
+
+TokenInfo SessionWorker::tokenInfo(int id) const
+{
+    TokenInfo t;
+    t.id = id;
+    if (!m_loaded || !m_loaded->tokenizer) {
+        t.display = t.piece = QString::number(id);
+        return t;
+    }
+    const core::Tokenizer& tok = *m_loaded->tokenizer;
+    t.display = QString::fromStdString(tok.displayPiece(id));
+    t.piece = QString::fromStdString(tok.tokenString(id));
+    const std::string bytes = tok.pieceBytes(id);
+    t.bytes = QByteArray(bytes.data(), qsizetype(bytes.size()));
+    t.special = tok.isSpecial(id);
+    return t;
+}
+
+void SessionWorker::resetRecording()
+{
+    m_sink = std::make_unique<core::RecordingSink>();
+    m_attention.clear();
+    m_attentionEvent.clear();
+    m_total = int(m_loaded->plan->size());
+}
+
+void SessionWorker::decode(quint64 job, int tokenId)
+{
+    try {
+        if (!m_exec || !m_exec->finished())
+            throw core::Error(tr("decode pass").toStdString(), "", tr("run the current pass to its end first (F5)").toStdString());
+        if (tokenId < 0) {
+            if (m_predictions.isEmpty())
+                throw core::Error(tr("decode pass").toStdString(), "", tr("the finished pass has no prediction").toStdString());
+            tokenId = m_predictions.front().id;
+        }
+        const int vocab = m_loaded->model->config().vocab;
+        if (tokenId >= vocab)
+            throw core::Error(tr("decode pass").toStdString(), "token", tr("id %1 is outside the vocabulary (%2)").arg(tokenId).arg(vocab).toStdString());
+        if (m_cache->length() >= m_cache->capacity())
+            throw core::Error(tr("decode pass").toStdString(), "context", tr("the context is full (%1 positions)").arg(m_cache->capacity()).toStdString());
+        const std::int32_t id = tokenId;
+        core::Phase phase;
+        phase.kind = core::PhaseKind::Decode;
+        phase.step = m_decodeSteps + 1;
+        m_exec->begin(std::span<const std::int32_t>(&id, 1), *m_cache, phase, core::LogitRows::Last);
+        ++m_decodeSteps;
+        TokenInfo t = tokenInfo(tokenId);
+        t.decodeStep = m_decodeSteps;
+        m_tokens.push_back(t);
+        resetRecording();
+        m_positions = 1;
+        emit tokensReady(job, m_tokens);
+        emit stepped(job, snapshot(-1));
+    } catch (const core::Error& e) {
+        emit failed(job, tr("Could not start the decode pass: %1").arg(QString::fromUtf8(e.what())));
     }
     emit jobDone(job);
 }
@@ -201,9 +253,10 @@ StepSnapshot SessionWorker::snapshot(int cursor) const
     StepSnapshot s;
     s.cursor = cursor;
     s.total = m_total;
-    s.prefill = true;
+    s.prefill = m_decodeSteps == 0;
+    s.decodeStep = m_decodeSteps;
     s.positions = m_positions;
-    s.context = m_positions;
+    s.context = m_exec ? m_exec->positionBegin() + m_exec->positions() : m_positions;
     if (cursor < 0 || !m_sink)
         return s;
     const core::RecordedEvent& e = m_sink->events()[std::size_t(cursor)];

@@ -36,6 +36,10 @@ public slots:
     void setPrompt(quint64 job, const QString& text);
     // Moves the cursor to op `target` of the current pass (-1 = before the first), executing ops not yet run.
     void seek(quint64 job, int target);
+    // After a finished pass: appends `tokenId` (-1 = the most likely next token) to the context and prepares a
+    // decode pass for it (one query row over the cached keys), cursor before its first op. The ops of the
+    // finished pass are forgotten; its keys and values stay in the KV cache.
+    void decode(quint64 job, int tokenId);
 
 signals:
     void loadProgress(quint64 job, int percent, const QString& what);
@@ -49,6 +53,8 @@ signals:
 private:
     struct Loaded; // model + plan + tokenizer, swapped in only when complete
     bool abandoned(quint64 job) const;
+    TokenInfo tokenInfo(int id) const;
+    void resetRecording();
     void recordNext();
     StepSnapshot snapshot(int cursor) const;
 
@@ -61,6 +67,8 @@ private:
     QVector<AttentionMatrix> m_attention; // converted as softmax events arrive
     QVector<int> m_attentionEvent;        // event index of each matrix
     QVector<Prediction> m_predictions;
+    TokenList m_tokens;   // the context: prompt, then the tokens appended by decode passes
+    int m_decodeSteps = 0; // decode passes begun since the prompt
     int m_total = 0;
     int m_positions = 0;
 };

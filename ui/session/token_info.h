@@ -15,6 +15,9 @@ struct TokenInfo {
     int byteBegin = 0; // span in the prompt's UTF-8 bytes ([begin, end); equal for inserted tokens)
     int byteEnd = 0;
     bool special = false;
+    int decodeStep = 0; // > 0: appended by decode pass N (1, 2, …), not typed in the prompt
+
+    bool generated() const { return decodeStep > 0; }
 
     // Display text with whitespace made visible: " " -> "␣", "\n" -> "↵", "\t" -> "⇥".
     QString visibleText() const;

@@ -118,6 +118,9 @@ void ExplanationPanel::refresh()
     QString text = loadText(m_kind, m_language);
     if (text.isEmpty())
         text = tr("(No explanation for “%1” yet.)").arg(m_kind);
+    // A decode pass runs the same ops on one new token: the op's text follows a note on what differs.
+    if (m_step.isValid() && !m_step.prefill)
+        text = loadText(QStringLiteral("decode_phase"), m_language) + QLatin1Char('\n') + text;
     const int T = m_step.positions > 0 ? m_step.positions : 0;
     const QString tText = T > 0 ? QString::number(T) : QStringLiteral("T");
     const QList<QPair<QString, QString>> vars {
@@ -140,6 +143,8 @@ void ExplanationPanel::refresh()
         { QStringLiteral("head"), QString::number(std::max(0, m_step.head)) },
         { QStringLiteral("rows"), QString::number(m_step.rows) },
         { QStringLiteral("cols"), QString::number(m_step.cols) },
+        { QStringLiteral("step"), QString::number(m_step.decodeStep) },
+        { QStringLiteral("cached"), QString::number(std::max(0, m_step.context - m_step.positions)) },
     };
     for (const auto& [key, value] : vars)
         text.replace(QLatin1Char('{') + key + QLatin1Char('}'), value);

@@ -8,6 +8,7 @@
 #include "ui/widgets/architecture_diagram.h"
 #include "ui/widgets/attention_panel.h"
 #include "ui/widgets/attention_view.h"
+#include "ui/decoding/decoding_controller.h"
 #include "ui/widgets/decoding_workbench.h"
 #include "ui/widgets/explanation_panel.h"
 #include "ui/widgets/palette.h"
@@ -43,6 +44,7 @@
 #include <QToolBar>
 #include <QVBoxLayout>
 
+#include <algorithm>
 #include <cstdio>
 
 static void initResources()
@@ -130,7 +132,9 @@ void MainWindow::buildActions()
     m_backAction = make(tr("Step &back"), QKeySequence(Qt::SHIFT | Qt::Key_F10), tr("Undo one op (nothing is recomputed)"), QStyle::SP_MediaSeekBackward);
     m_stepAction = make(tr("&Step"), QKeySequence(Qt::Key_F10), tr("Run one op"), QStyle::SP_MediaSeekForward);
     m_layerAction = make(tr("Step over &layer"), QKeySequence(Qt::CTRL | Qt::Key_F10), tr("Run to the end of the current layer"), QStyle::SP_ArrowDown);
-    m_prefillAction = make(tr("Run to end of &prefill"), QKeySequence(Qt::Key_F5), tr("Run every remaining op of the prompt"), QStyle::SP_MediaSkipForward);
+    m_prefillAction = make(tr("Run to end of &pass"), QKeySequence(Qt::Key_F5), tr("Run every remaining op of this pass (the prefill of the prompt, or a decode pass)"), QStyle::SP_MediaSkipForward);
+    m_decodeAction = make(tr("Next &token"), QKeySequence(Qt::Key_F9),
+        tr("Append the next token and step through its decode pass: one new query row attends over the cached keys"), QStyle::SP_ArrowRight);
     m_playAction = make(tr("&Play"), QKeySequence(Qt::Key_F8), tr("Play / pause: one op at a time at the chosen speed"), QStyle::SP_MediaPlay);
     m_playAction->setCheckable(true);
     m_cancelAction = make(tr("&Cancel"), QKeySequence(Qt::Key_Escape), tr("Stop the running job"), QStyle::SP_BrowserStop);
@@ -144,6 +148,7 @@ void MainWindow::buildActions()
     connect(m_stepAction, &QAction::triggered, this, [this] { m_controller->stepForward(); });
     connect(m_layerAction, &QAction::triggered, this, [this] { m_controller->stepOverLayer(); });
     connect(m_prefillAction, &QAction::triggered, this, [this] { togglePlay(false); m_controller->runToEndOfPrefill(); });
+    connect(m_decodeAction, &QAction::triggered, this, [this] { togglePlay(false); decodeNext(); });
     connect(m_playAction, &QAction::toggled, this, &MainWindow::togglePlay);
     connect(m_cancelAction, &QAction::triggered, this, [this] { togglePlay(false); m_controller->cancel(); });
     connect(m_runPromptAction, &QAction::triggered, this, [this] { setPromptText(m_prompt->toPlainText()); });
@@ -167,6 +172,7 @@ void MainWindow::buildActions()
     bar->addAction(m_stepAction);
     bar->addAction(m_layerAction);
     bar->addAction(m_prefillAction);
+    bar->addAction(m_decodeAction);
     bar->addAction(m_playAction);
     auto* speedLabel = new QLabel(tr("  Speed "), bar);
     m_speed = new QSlider(Qt::Horizontal, bar);
@@ -235,6 +241,12 @@ void MainWindow::buildCentral()
     m_tabs->addTab(m_tensorPanel, tr("&Tensor"));
     m_tabs->addTab(m_attentionPanel, tr("&Attention"));
     m_decoding = new DecodingWorkbench(this, m_tabs, m_controller);
+    // The penalty window's tokens are marked in the strip; the lab's new choice changes what F9 appends.
+    connect(m_decoding->controller(), &DecodingController::penalisedPositions, this, [this](const QVector<int>& positions) {
+        m_tokenStrip->setPenalised(positions);
+        updateTokenSummary();
+    });
+    connect(m_decoding->controller(), &DecodingController::sampled, this, [this] { updateActions(); });
     splitter->addWidget(m_diagramScroll);
     splitter->addWidget(m_tabs);
     splitter->setStretchFactor(0, 0);
@@ -317,7 +329,7 @@ void MainWindow::buildMenus()
     QMenu* run = menuBar()->addMenu(tr("&Run"));
     run->addAction(m_runPromptAction);
     run->addSeparator();
-    for (QAction* a : { m_stepAction, m_backAction, m_layerAction, m_prefillAction, m_playAction, m_restartAction, m_cancelAction })
+    for (QAction* a : { m_stepAction, m_backAction, m_layerAction, m_prefillAction, m_decodeAction, m_playAction, m_restartAction, m_cancelAction })
         run->addAction(a);
 
     QMenu* view = menuBar()->addMenu(tr("&View"));
@@ -335,7 +347,7 @@ void MainWindow::buildMenus()
     QMenu* help = menuBar()->addMenu(tr("&Help"));
     help->addAction(tr("&Keyboard shortcuts"), QKeySequence::HelpContents, this, [this] {
         QString rows;
-        for (QAction* a : { m_stepAction, m_backAction, m_layerAction, m_prefillAction, m_playAction, m_restartAction, m_cancelAction, m_runPromptAction, m_openAction })
+        for (QAction* a : { m_stepAction, m_backAction, m_layerAction, m_prefillAction, m_decodeAction, m_playAction, m_restartAction, m_cancelAction, m_runPromptAction, m_openAction })
             rows += QStringLiteral("<tr><td><b>%1</b></td><td>&nbsp;&nbsp;%2</td></tr>").arg(a->shortcut().toString(QKeySequence::NativeText), a->statusTip().toHtmlEscaped());
         rows += tr("<tr><td><b>Ctrl+1 / Ctrl+2</b></td><td>&nbsp;&nbsp;Tensor / attention view</td></tr>"
                    "<tr><td><b>← → Home End</b></td><td>&nbsp;&nbsp;Move along the tokens (token strip focused)</td></tr>"
@@ -458,6 +470,21 @@ void MainWindow::onModelLoaded(const ModelInfo& info)
     setPromptText(m_prompt->toPlainText());
 }
 
+void MainWindow::updateTokenSummary()
+{
+    const TokenList& tokens = m_tokenStrip->tokens();
+    const int generated = int(std::count_if(tokens.begin(), tokens.end(), [](const TokenInfo& t) { return t.generated(); }));
+    QString text = generated == 0
+        ? tr("%n token(s)", nullptr, int(tokens.size()))
+        : tr("%1 prompt + %2 generated tokens (green border)").arg(tokens.size() - generated).arg(generated);
+    int penalised = 0;
+    for (int p : m_tokenStrip->penalised())
+        penalised += p < tokens.size() ? 1 : 0;
+    if (penalised > 0)
+        text += tr(" — %n under the vermilion bar: inside the repetition-penalty window", nullptr, penalised);
+    m_tokenSummary->setText(text + tr(" — hover a token for its id and bytes, click it to follow it in every view"));
+}
+
 QStringList MainWindow::tokenLabels() const
 {
     QStringList labels;
@@ -475,7 +502,7 @@ void MainWindow::onTokens(const TokenList& tokens)
     m_attentionPanel->view()->setTokens(tokenLabels());
     m_attentionPanel->view()->setQueryRow(-1);
     fitTokenStrip();
-    m_tokenSummary->setText(tr("%n token(s) — hover a token for its id and bytes, click it to follow it in every view", nullptr, int(tokens.size())));
+    updateTokenSummary();
 }
 
 void MainWindow::onStepped(const StepSnapshot& step)
@@ -579,11 +606,44 @@ void MainWindow::updateActions()
     m_stepAction->setEnabled(pass && !atEnd);
     m_layerAction->setEnabled(pass && !atEnd);
     m_prefillAction->setEnabled(pass && !atEnd);
+    m_decodeAction->setEnabled(m_controller->canDecode() && !m_controller->isBusy());
+    QString why;
+    nextDecodeToken(&why);
+    m_decodeAction->setStatusTip(tr("Append the next token (%1) and step through its decode pass").arg(why));
     m_playAction->setEnabled(pass && (!atEnd || m_playAction->isChecked()));
     m_backAction->setEnabled(pass && !atStart);
     m_restartAction->setEnabled(pass && !atStart);
     m_cancelAction->setEnabled(m_controller->isBusy());
     m_runPromptAction->setEnabled(m_controller->hasModel());
+}
+
+int MainWindow::nextDecodeToken(QString* why) const
+{
+    const TokenList& context = m_controller->tokens();
+    if (m_decoding) {
+        const DecodingController* d = m_decoding->controller();
+        const GenerationSnapshot& g = d->lastGeneration();
+        const SamplingSnapshot& s = d->lastSampling();
+        bool same = g.isValid() && g.generated.isEmpty() && g.prompt.size() == context.size() && s.isValid() && s.step == 0 && !d->isBusy();
+        for (int i = 0; same && i < context.size(); ++i)
+            same = g.prompt[i].id == context[i].id;
+        if (same && s.table.chosenToken >= 0) {
+            if (why)
+                *why = tr("the sampling lab's choice “%1”").arg(s.chosenText);
+            return s.table.chosenToken;
+        }
+    }
+    if (why)
+        *why = tr("the most likely token");
+    return -1;
+}
+
+void MainWindow::decodeNext()
+{
+    QString why;
+    const int id = nextDecodeToken(&why);
+    m_controller->decodeNext(id);
+    m_statusLabel->setText(tr("Decode pass: appending %1.").arg(why));
 }
 
 QString MainWindow::statusText() const

@@ -84,6 +84,11 @@ private:
     void togglePlay(bool play);
     void fitTokenStrip(); // the strip scrolls beyond three lines of tokens
     QStringList tokenLabels() const;
+    // The token the next decode pass appends: the sampling lab's choice when the lab shows the distribution for
+    // exactly this context, else -1 (the session's most likely token). `why` says which.
+    int nextDecodeToken(QString* why) const;
+    void decodeNext();
+    void updateTokenSummary();
 
     Options m_options;
     SessionController* m_controller = nullptr;
@@ -122,6 +127,7 @@ private:
     QAction* m_backAction = nullptr;
     QAction* m_layerAction = nullptr;
     QAction* m_prefillAction = nullptr;
+    QAction* m_decodeAction = nullptr;
     QAction* m_playAction = nullptr;
     QAction* m_restartAction = nullptr;
     QAction* m_cancelAction = nullptr;

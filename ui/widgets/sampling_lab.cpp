@@ -312,6 +312,8 @@ bool SamplingLab::applySettings(const QString& spec)
             sl->setValue(int(std::lround(value / sl->property("scale").toDouble())));
         else if (key == QLatin1String("seed"))
             m_seed->setValue(int(value));
+        else if (key == QLatin1String("window"))
+            m_window->setValue(int(value));
         else
             ok = false;
     }

@@ -62,6 +62,14 @@ void TokenStrip::setSelected(int position)
     update();
 }
 
+void TokenStrip::setPenalised(const QVector<int>& positions)
+{
+    if (positions == m_penalised)
+        return;
+    m_penalised = positions;
+    update();
+}
+
 void TokenStrip::select(int position)
 {
     if (position < 0 || position >= m_tokens.size())
@@ -150,6 +158,8 @@ void TokenStrip::paintEvent(QPaintEvent*)
             fill = QColor(0xcc, 0x79, 0xa7, dark ? 110 : 60);
             border = QPen(QColor(0xcc, 0x79, 0xa7).darker(dark ? 100 : 130), 2, Qt::DashLine);
         }
+        if (t.generated()) // Okabe–Ito bluish green: the model wrote this one
+            border = QPen(QColor(0x00, 0x9e, 0x73), 2);
         if (i == m_selected) {
             fill = palette().color(QPalette::Highlight);
             border = QPen(palette().color(QPalette::Highlight).darker(130), 2);
@@ -166,6 +176,12 @@ void TokenStrip::paintEvent(QPaintEvent*)
         idColor.setAlpha(170);
         p.setPen(idColor);
         p.drawText(r.adjusted(2, 0, -2, -3), Qt::AlignHCenter | Qt::AlignBottom, QString::number(t.id));
+        if (m_penalised.contains(i)) {
+            // Okabe–Ito vermilion bar under the chip: this token's logit is penalised at the next step.
+            p.setPen(Qt::NoPen);
+            p.setBrush(QColor(0xd5, 0x5e, 0x00));
+            p.drawRoundedRect(QRectF(r.left() + 3, r.bottom() - 3.5, r.width() - 6, 3.5), 1.5, 1.5);
+        }
     }
     if (hasFocus() && m_selected >= 0 && m_selected < m_rects.size()) {
         p.setPen(QPen(palette().color(QPalette::Text), 1, Qt::DotLine));
@@ -184,6 +200,10 @@ bool TokenStrip::event(QEvent* e)
             QString tip = tr("position %1 · id %2\nbytes: %3\npiece: %4").arg(i).arg(t.id).arg(t.bytesHex().isEmpty() ? tr("(none)") : t.bytesHex(), t.piece);
             if (t.special)
                 tip += tr("\nspecial token");
+            if (t.generated())
+                tip += tr("\nappended by decode pass %1").arg(t.decodeStep);
+            if (m_penalised.contains(i))
+                tip += tr("\ninside the repetition-penalty window: its logit is penalised when the next token is sampled");
             QToolTip::showText(he->globalPos(), tip, this, m_rects[i]);
         } else {
             QToolTip::hideText();

@@ -1,7 +1,8 @@
 #pragma once
-// The prompt's tokens as chips that wrap over lines: the piece (whitespace made visible) above, the id below.
-// Special tokens are drawn apart (dashed purple border). Hover shows id, bytes and piece; clicking (or the arrow
-// keys) selects a position, which every view then highlights.
+// The context's tokens as chips that wrap over lines: the piece (whitespace made visible) above, the id below.
+// Special tokens are drawn apart (dashed purple border), tokens appended by decode passes with a solid green
+// border, and tokens inside the sampler's repetition-penalty window with a vermilion underline bar. Hover shows
+// id, bytes and piece; clicking (or the arrow keys) selects a position, which every view then highlights.
 #include "ui/session/token_info.h"
 
 #include <QWidget>
@@ -17,6 +18,10 @@ public:
     void setTokens(const QStringList& texts); // plain pieces with ids 0..n-1 (tests, previews)
     const TokenList& tokens() const { return m_tokens; }
     void setSelected(int position); // -1 = none; does not emit
+    // Positions whose logits the repetition / presence / frequency penalties act on (the penalty window).
+    void setPenalised(const QVector<int>& positions);
+    const QVector<int>& penalised() const { return m_penalised; }
+    bool isPenalised(int position) const { return m_penalised.contains(position); }
     int selected() const { return m_selected; }
     QRect cellRect(int position) const;
 
@@ -45,6 +50,7 @@ private:
     mutable QVector<QRect> m_rects;
     mutable int m_layoutWidth = -1;
     int m_selected = -1;
+    QVector<int> m_penalised;
 };
 
 } // namespace ui
