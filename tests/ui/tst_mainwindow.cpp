@@ -6,6 +6,7 @@
 #include "ui/session/plan_model.h"
 #include "ui/session/session_controller.h"
 #include "ui/widgets/architecture_diagram.h"
+#include "ui/widgets/decoding_generation_view.h"
 #include "ui/widgets/decoding_workbench.h"
 #include "ui/widgets/attention_panel.h"
 #include "ui/widgets/attention_view.h"
@@ -16,6 +17,7 @@
 #include "ui/widgets/token_strip.h"
 
 #include <QAction>
+#include <QTextBrowser>
 #include <QSignalSpy>
 #include <QTest>
 
@@ -37,6 +39,7 @@ private slots:
     void badModelKeepsWindowUsable();
     void f9AppendsTheLabsTokenAndStepsItsDecodePass();
     void penalisedTokensAreMarkedInTheStrip();
+    void clickingAGeneratedTokenOpensItsDecodePass();
 
 private:
     int nodeIndex(const QString& name) const;
@@ -241,6 +244,42 @@ void TestMainWindow::penalisedTokensAreMarkedInTheStrip()
     p.repetitionPenalty = 1.0f;
     d->setSampling(p);
     QTRY_VERIFY_WITH_TIMEOUT(m_window->tokenStrip()->penalised().isEmpty(), 10000);
+}
+
+// Clicking generated token 2 in the Generation tab opens its decode pass: the stepper's context is the prompt and the
+// first two generated tokens, the generation itself is left alone, and F9 then follows the generation's next token.
+void TestMainWindow::clickingAGeneratedTokenOpensItsDecodePass()
+{
+    ui::SessionController* c = m_window->controller();
+    ui::DecodingController* d = m_window->decoding()->controller();
+    QTRY_VERIFY_WITH_TIMEOUT(!d->isBusy() && d->lastGeneration().isValid(), 10000);
+    core::GenerationOptions o = d->options();
+    o.stopAtEos = false;
+    d->setOptions(o);
+    for (int i = 1; i <= 3; ++i) {
+        d->stepToken();
+        QTRY_VERIFY_WITH_TIMEOUT(!d->isBusy() && d->lastGeneration().generated.size() == i, 10000);
+    }
+    const ui::GenerationSnapshot g = d->lastGeneration();
+    emit m_window->decoding()->generationView()->textView()->anchorClicked(QUrl(QStringLiteral("step:1")));
+    QTRY_VERIFY_WITH_TIMEOUT(c->tokens().size() == 8 && !c->isBusy(), 10000);
+    QCOMPARE(c->tokens()[6].id, g.generated[0].id);
+    QCOMPARE(c->tokens()[7].id, g.generated[1].id);
+    QCOMPARE(c->tokens()[7].decodeStep, 2);
+    QCOMPARE(c->cursor(), -1);
+    QVERIFY(!c->current().prefill);
+    QCOMPARE(c->current().context, 8);
+    QTest::keyClick(m_window, Qt::Key_F5);
+    QTRY_VERIFY_WITH_TIMEOUT(c->current().finished() && !c->isBusy(), 10000);
+    const ui::AttentionMatrix* m = m_window->attentionPanel()->view()->selectedMatrix();
+    QVERIFY(m);
+    QCOMPARE(m->rows, 1);
+    QCOMPARE(m->cols, 8);
+    QTest::qWait(50);
+    QCOMPARE(d->lastGeneration().generated.size(), 3); // the generation was not restarted
+    QTest::keyClick(m_window, Qt::Key_F9);
+    QTRY_VERIFY_WITH_TIMEOUT(c->tokens().size() == 9 && !c->isBusy(), 10000);
+    QCOMPARE(c->tokens()[8].id, g.generated[2].id);
 }
 
 QTEST_MAIN(TestMainWindow)

@@ -33,6 +33,7 @@ private slots:
     void cancelStopsALongRunAndTheUiThreadStaysFree();
     void decodePassIsOneQueryRowOverTheCache();
     void decodePassNeedsAFinishedPass();
+    void openDecodeStepReplaysTheContext();
 
 private:
     void loadAndPrompt(SessionController& c, const QString& prompt = QStringLiteral("the cat sat"));
@@ -350,6 +351,48 @@ void TestSessionController::decodePassNeedsAFinishedPass()
     QTest::qWait(50);
     QCOMPARE(tokens.count(), 0);
     QCOMPARE(c.tokens().size(), 3);
+}
+
+// openDecodeStep: prompt "abcdef" + 3 given tokens, the last one's decode pass prepared; its result equals a prefill
+// of the same 9 tokens.
+void TestSessionController::openDecodeStepReplaysTheContext()
+{
+    SessionController c;
+    loadAndPrompt(c, QStringLiteral("abcdef"));
+    QVector<int> ids;
+    for (const ui::TokenInfo& t : c.tokens())
+        ids << t.id;
+    ids << 11 << 3 << 40;
+    c.openDecodeStep(ids, 6);
+    QTRY_VERIFY_WITH_TIMEOUT(c.tokens().size() == 9 && !c.isBusy(), 10000);
+    QCOMPARE(c.tokens()[5].decodeStep, 0);
+    QCOMPARE(c.tokens()[6].decodeStep, 1);
+    QCOMPARE(c.tokens()[8].decodeStep, 3);
+    QCOMPARE(c.current().context, 9);
+    QCOMPARE(c.current().positions, 1);
+    c.runToEndOfPrefill();
+    QTRY_VERIFY_WITH_TIMEOUT(c.current().finished() && !c.isBusy(), 10000);
+    QCOMPARE(c.current().decodeStep, 3);
+
+    auto model = core::Model::load(m_model.toStdString());
+    const auto plan = core::ExecutionPlan::compile(model->config());
+    core::KvCache cache(model->config(), model->config().maxPositions);
+    core::Executor exec(*model, plan);
+    const std::vector<std::int32_t> v(ids.begin(), ids.end());
+    exec.begin(v, cache, core::Phase {}, core::LogitRows::Last);
+    exec.run();
+    const core::TensorView probs = exec.probs();
+    for (int k = 0; k < probs.cols; ++k)
+        QVERIFY(qAbs(c.current().values[k] - probs.at(0, k)) < 1e-5f);
+
+    // Nonsense is refused with a message, and the session stays usable.
+    QSignalSpy failed(&c, &SessionController::failed);
+    c.openDecodeStep({ 1, 2, 99999 }, 2);
+    QTRY_COMPARE_WITH_TIMEOUT(failed.count(), 1, 10000);
+    QVERIFY(failed.front().front().toString().contains(QStringLiteral("99999")));
+    c.openDecodeStep({ 1, 2 }, 2);
+    QTRY_COMPARE_WITH_TIMEOUT(failed.count(), 2, 10000);
+    QTRY_VERIFY(!c.isBusy());
 }
 
 QTEST_GUILESS_MAIN(TestSessionController)

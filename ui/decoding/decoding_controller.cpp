@@ -102,9 +102,24 @@ void DecodingController::follow(SessionController* session)
         std::vector<std::int32_t> ids;
         for (const auto& t : tokens)
             ids.push_back(t.id);
-        if (!ids.empty())
+        // The explorer looking inside one step of this generation (F9 along it, or a generated token clicked)
+        // leaves the generation as it is; any other context is a new prompt for the decoding views.
+        if (!ids.empty() && generatedPrefixOf(ids) <= 0)
             setPrompt(ids);
     });
+}
+
+int DecodingController::generatedPrefixOf(const std::vector<std::int32_t>& context) const
+{
+    const GenerationSnapshot& g = m_lastGeneration;
+    const int p = int(g.prompt.size());
+    const int k = int(context.size()) - p;
+    if (!g.isValid() || k < 0 || k > g.generated.size())
+        return -1;
+    for (int i = 0; i < int(context.size()); ++i)
+        if (context[std::size_t(i)] != (i < p ? g.prompt[i].id : g.generated[i - p].id))
+            return -1;
+    return k;
 }
 
 void DecodingController::loadModel(const QString& folder)

@@ -60,6 +60,8 @@ public:
     bool hasModel() const { return m_hasModel; }
     bool isBusy() const { return m_pending > 0; }
     int tableRows() const { return m_tableRows; }
+    // k when `context` is this generation's prompt followed by its first k generated tokens; -1 otherwise.
+    int generatedPrefixOf(const std::vector<std::int32_t>& context) const;
 
 signals:
     void modelReady(const QString& name, int vocab, int context);

@@ -137,6 +137,15 @@ void SessionController::decodeNext(int tokenId)
     QMetaObject::invokeMethod(m_worker, [w = m_worker, job, tokenId] { w->decode(job, tokenId); }, Qt::QueuedConnection);
 }
 
+void SessionController::openDecodeStep(const QVector<int>& ids, int promptLength)
+{
+    if (!hasModel())
+        return;
+    const quint64 job = startJob(Kind::Prompt);
+    m_target = -1;
+    QMetaObject::invokeMethod(m_worker, [w = m_worker, job, ids, promptLength] { w->replay(job, ids, promptLength); }, Qt::QueuedConnection);
+}
+
 void SessionController::seek(int cursor)
 {
     if (!hasPass() && m_promptJob == m_seekJob && m_pending == 0)

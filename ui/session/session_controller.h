@@ -36,6 +36,9 @@ public:
     // After a finished pass: appends `tokenId` (-1 = the most likely one) to the context and prepares the decode
     // pass of that one token (cursor before its first op): the single new query row attends over the cached keys.
     void decodeNext(int tokenId = -1);
+    // A context of ids[0, promptLength) as the prompt and the tokens after it as generated ones, with the last
+    // token's decode pass prepared (cursor before its first op): one step of a generation, to step through.
+    void openDecodeStep(const QVector<int>& ids, int promptLength);
     void cancel();                           // abandon the running job
 
     // State as of the last accepted signal.

@@ -15,6 +15,7 @@
 #include <algorithm>
 #include <cmath>
 #include <numeric>
+#include <span>
 
 namespace ui {
 
@@ -186,6 +187,55 @@ void SessionWorker::decode(quint64 job, int tokenId)
         emit stepped(job, snapshot(-1));
     } catch (const core::Error& e) {
         emit failed(job, tr("Could not start the decode pass: %1").arg(QString::fromUtf8(e.what())));
+    }
+    emit jobDone(job);
+}
+
+void SessionWorker::replay(quint64 job, const QVector<int>& ids, int promptLength)
+{
+    try {
+        if (!m_loaded)
+            throw core::Error(tr("decode step").toStdString(), "", tr("no model is loaded").toStdString());
+        const int n = int(ids.size());
+        if (promptLength < 1 || promptLength >= n)
+            throw core::Error(tr("decode step").toStdString(), "", tr("needs a prompt and at least one generated token").toStdString());
+        const core::ModelConfig& c = m_loaded->model->config();
+        const std::vector<std::int32_t> v(ids.begin(), ids.end());
+        TokenList tokens;
+        for (int i = 0; i < n; ++i) {
+            if (v[std::size_t(i)] < 0 || v[std::size_t(i)] >= c.vocab)
+                throw core::Error(tr("decode step").toStdString(), "token", tr("id %1 is outside the vocabulary (%2)").arg(v[std::size_t(i)]).arg(c.vocab).toStdString());
+            TokenInfo t = tokenInfo(v[std::size_t(i)]);
+            t.decodeStep = i >= promptLength ? i - promptLength + 1 : 0;
+            tokens.push_back(t);
+        }
+        auto cache = std::make_unique<core::KvCache>(c, c.maxPositions);
+        auto exec = std::make_unique<core::Executor>(*m_loaded->model, *m_loaded->plan);
+        exec->begin(std::span(v.data(), std::size_t(promptLength)), *cache, core::Phase {}, core::LogitRows::Last);
+        exec->run();
+        for (int i = promptLength; i < n; ++i) {
+            if (abandoned(job)) {
+                emit jobDone(job);
+                return;
+            }
+            core::Phase phase;
+            phase.kind = core::PhaseKind::Decode;
+            phase.step = i - promptLength + 1;
+            exec->begin(std::span(v.data() + i, 1), *cache, phase, core::LogitRows::Last);
+            if (i + 1 < n)
+                exec->run();
+        }
+        m_cache = std::move(cache);
+        m_exec = std::move(exec);
+        resetRecording();
+        m_predictions.clear();
+        m_tokens = tokens;
+        m_decodeSteps = n - promptLength;
+        m_positions = 1;
+        emit tokensReady(job, tokens);
+        emit stepped(job, snapshot(-1));
+    } catch (const core::Error& e) {
+        emit failed(job, tr("Could not prepare the decode step: %1").arg(QString::fromUtf8(e.what())));
     }
     emit jobDone(job);
 }

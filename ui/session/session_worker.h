@@ -40,6 +40,10 @@ public slots:
     // decode pass for it (one query row over the cached keys), cursor before its first op. The ops of the
     // finished pass are forgotten; its keys and values stay in the KV cache.
     void decode(quint64 job, int tokenId);
+    // A fresh context: prefills ids[0, promptLength), runs the decode passes of the tokens after it but the last
+    // (unrecorded), and prepares the last one's decode pass, cursor before its first op. For looking inside one
+    // step of a generation made elsewhere.
+    void replay(quint64 job, const QVector<int>& ids, int promptLength);
 
 signals:
     void loadProgress(quint64 job, int percent, const QString& what);

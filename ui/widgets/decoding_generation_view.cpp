@@ -16,6 +16,7 @@
 #include <QSplitter>
 #include <QStackedBarSeries>
 #include <QTextBrowser>
+#include <QUrl>
 #include <QValueAxis>
 #include <QVBoxLayout>
 
@@ -51,6 +52,11 @@ DecodingGenerationView::DecodingGenerationView(DecodingController* controller, Q
     auto* lv = new QVBoxLayout(left);
     lv->setContentsMargins(0, 0, 0, 0);
     m_text = new QTextBrowser(left);
+    m_text->setOpenLinks(false);
+    connect(m_text, &QTextBrowser::anchorClicked, this, [this](const QUrl& url) {
+        if (url.scheme() == QLatin1String("step"))
+            emit decodeStepRequested(url.path().toInt());
+    });
     QFont tf = m_text->font();
     tf.setPointSizeF(tf.pointSizeF() * 1.3);
     m_text->setFont(tf);
@@ -129,7 +135,8 @@ void DecodingGenerationView::onGeneration(const GenerationSnapshot& g)
     for (int i = 0; i < g.generated.size(); ++i) {
         const auto& t = g.generated[i];
         const QRgb bg = ColorMap::sequential(std::clamp(t.probability, 0.0, 1.0) * 0.85);
-        QString c = chip(t, pos, bg, tr("generated token %1 (id %2): p = %3, %4").arg(i + 1).arg(t.id).arg(t.probability, 0, 'f', 3).arg(ms(t.seconds)));
+        QString c = chip(t, pos, bg, tr("generated token %1 (id %2): p = %3, %4 — click to step through its decode pass").arg(i + 1).arg(t.id).arg(t.probability, 0, 'f', 3).arg(ms(t.seconds)));
+        c = QStringLiteral("<a href='step:%1' style='text-decoration:none;color:inherit'>%2</a>").arg(i).arg(c);
         const int len = int(t.text.size());
         if (g.stopBegin >= 0 && chars + len > g.stopBegin)
             c = QStringLiteral("<span style='border:2px solid #c0392b;background:#f4c7c3;text-decoration:line-through'>%1</span>").arg(c);

@@ -32,6 +32,10 @@ public:
     QTextBrowser* textView() const { return m_text; }
     QString stopReasonShown() const { return m_stopReason; } // the core name of the reason on screen ("eos", ...)
 
+signals:
+    // A generated token was clicked: look inside its decode pass (0 = the first generated token).
+    void decodeStepRequested(int generatedIndex);
+
 private:
     void onGeneration(const GenerationSnapshot& g);
     void updateTimeChart(const GenerationSnapshot& g);

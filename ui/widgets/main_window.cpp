@@ -9,6 +9,7 @@
 #include "ui/widgets/attention_panel.h"
 #include "ui/widgets/attention_view.h"
 #include "ui/decoding/decoding_controller.h"
+#include "ui/widgets/decoding_generation_view.h"
 #include "ui/widgets/decoding_workbench.h"
 #include "ui/widgets/explanation_panel.h"
 #include "ui/widgets/palette.h"
@@ -247,6 +248,8 @@ void MainWindow::buildCentral()
         updateTokenSummary();
     });
     connect(m_decoding->controller(), &DecodingController::sampled, this, [this] { updateActions(); });
+    // Clicking a generated token opens its decode pass in the stepper.
+    connect(m_decoding->generationView(), &DecodingGenerationView::decodeStepRequested, this, &MainWindow::openDecodeStep);
     splitter->addWidget(m_diagramScroll);
     splitter->addWidget(m_tabs);
     splitter->setStretchFactor(0, 0);
@@ -619,15 +622,20 @@ void MainWindow::updateActions()
 
 int MainWindow::nextDecodeToken(QString* why) const
 {
-    const TokenList& context = m_controller->tokens();
-    if (m_decoding) {
+    std::vector<std::int32_t> context;
+    for (const TokenInfo& t : m_controller->tokens())
+        context.push_back(t.id);
+    if (m_decoding && !m_decoding->controller()->isBusy()) {
         const DecodingController* d = m_decoding->controller();
         const GenerationSnapshot& g = d->lastGeneration();
         const SamplingSnapshot& s = d->lastSampling();
-        bool same = g.isValid() && g.generated.isEmpty() && g.prompt.size() == context.size() && s.isValid() && s.step == 0 && !d->isBusy();
-        for (int i = 0; same && i < context.size(); ++i)
-            same = g.prompt[i].id == context[i].id;
-        if (same && s.table.chosenToken >= 0) {
+        const int k = d->generatedPrefixOf(context);
+        if (k >= 0 && k < g.generated.size()) { // on the path of the Generation tab's tokens: follow them
+            if (why)
+                *why = tr("generated token %1 “%2”").arg(k + 1).arg(g.generated[k].text);
+            return g.generated[k].id;
+        }
+        if (k >= 0 && s.isValid() && s.step == k && s.table.chosenToken >= 0) {
             if (why)
                 *why = tr("the sampling lab's choice “%1”").arg(s.chosenText);
             return s.table.chosenToken;
@@ -636,6 +644,22 @@ int MainWindow::nextDecodeToken(QString* why) const
     if (why)
         *why = tr("the most likely token");
     return -1;
+}
+
+void MainWindow::openDecodeStep(int generatedIndex)
+{
+    const GenerationSnapshot& g = m_decoding->controller()->lastGeneration();
+    if (generatedIndex < 0 || generatedIndex >= g.generated.size())
+        return;
+    QVector<int> ids;
+    for (const GeneratedPiece& t : g.prompt)
+        ids << t.id;
+    for (int i = 0; i <= generatedIndex; ++i)
+        ids << g.generated[i].id;
+    togglePlay(false);
+    m_controller->openDecodeStep(ids, int(g.prompt.size()));
+    showView(QStringLiteral("attention"));
+    m_statusLabel->setText(tr("Decode pass of generated token %1 “%2”: F10 steps through it, F5 runs it.").arg(generatedIndex + 1).arg(g.generated[generatedIndex].text));
 }
 
 void MainWindow::decodeNext()

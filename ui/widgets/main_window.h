@@ -60,6 +60,8 @@ public:
     // "tensor", "attention", "lines", "diagram", "explanation", "model": brings that view to the front.
     bool showView(const QString& name);
     void setDarkTheme(bool dark);
+    // Opens the decode pass of the Generation tab's token `generatedIndex` (0 = the first) in the stepper.
+    void openDecodeStep(int generatedIndex);
 
 protected:
     void closeEvent(QCloseEvent*) override;
