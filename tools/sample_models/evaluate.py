@@ -176,8 +176,15 @@ def main():
 ARCH_TEXT = {
     "gpt2": "GPT-2 (`model_type: gpt2`): learned positions, pre-LayerNorm, GELU (tanh), tied embeddings, attention and MLP biases",
     "llama": "Llama (`model_type: llama`): RoPE, RMSNorm, SwiGLU, grouped-query attention (4 query / 2 kv heads), no biases, tied embeddings",
-    "explorer": "the textbook transformer (`model_type: explorer`): sin/cos positional encoding, post-norm `x = LayerNorm(x + Attention(x))`, ReLU FFN `ReLU(xW1+b1)W2+b2`, attention and FFN biases, tied embeddings",
+    "explorer": "the textbook transformer (`model_type: explorer`): sin/cos positional encoding, post-norm `x = LayerNorm(x + Attention(x))`, ReLU FFN `ReLU(xW1+b1)W2+b2`, attention and FFN biases",
 }
+
+
+def arch_text(cfg):
+    text = ARCH_TEXT[cfg["model_type"]]
+    if cfg["model_type"] == "explorer":
+        text += ", tied embeddings" if cfg.get("tie_word_embeddings") else ", its own LM head (embeddings not tied)"
+    return text
 
 
 def write_card(mdir, name, cfg, spec, log, res):
@@ -226,17 +233,19 @@ def write_card(mdir, name, cfg, spec, log, res):
                      "times: the model often continues with \" neresidir?\" (\"what is…?\"). In the corpus the country name "
                      "without a leading space (start of text or after a newline) is mostly seen in chat and Q/A questions "
                      "(\"…başkenti neresidir?\"), so the question is a likely continuation there; after other words (the "
-                     "held-out Turkish prompts) the capital comes first. A corpus with more statements at the start of "
-                     "documents would fix it.")
+                     "held-out Turkish prompts) the capital comes first.")
     if "patterns_next_two_items" in a and a["patterns_next_two_items"]["accuracy"] < a["patterns"]["accuracy"]:
         notes.append("- Patterns are scored on the next item; with the next two items the score is lower because the "
                      "corpus' sequences stop at random lengths (3–10 items), so the model sometimes ends the list "
                      "(`<|endoftext|>`) after one more item.")
+    decay_md = "" if cfg.get("tie_word_embeddings", True) else " except the input embedding"
+    aligned_md = (", half of every batch's windows starting at a document's first token (so a prompt at position 0 "
+                  "looks like the start of a document)") if log.get("doc_aligned") else ""
     notes_md = ("## Notes\n\n" + "\n".join(notes) + "\n") if notes else ""
     misses = ("Misses (first 12):\n" + fail_md) if fails else "No misses."
     card = f"""# {name}
 
-A tiny {ARCH_TEXT[cfg['model_type']]}, trained from scratch for the Inference Explorer on a
+A tiny {arch_text(cfg)}, trained from scratch for the Inference Explorer on a
 synthetic English + Turkish teaching corpus. It is a toy: it knows its corpus (capitals,
 continents and languages of {len(COUNTRIES)} countries, counting, days, months, the alphabet,
 single-digit addition, repeated patterns, short template stories, chat turns), nothing else.
@@ -263,8 +272,8 @@ Evaluation prompts use phrasings that never occur in training ("Did you know tha
 ## Training
 
 `tools/sample_models/train.py {name}` — the reference model code (`tools/reference/model.py`) in float32,
-AdamW (betas 0.9/0.95, weight decay 0.1 on matrices), peak lr {log['lr']} with {log['warmup']} warmup steps and
-cosine decay to 10%, gradient clip 1.0, {log['steps']} steps × batch {log['batch']} × {log['ctx']} tokens
+AdamW (betas 0.9/0.95, weight decay 0.1 on matrices{decay_md}), peak lr {log['lr']} with {log['warmup']} warmup steps and
+cosine decay to 10%, gradient clip 1.0, token embeddings initialised N(0, {log.get('embed_init_std', 0.02)}){aligned_md}, {log['steps']} steps × batch {log['batch']} × {log['ctx']} tokens
 ({log['steps'] * log['batch'] * log['ctx'] / 1e6:.1f}M tokens), seed {log['seed']}, one CPU thread,
 wall time {log['wall_time_s'] / 60:.1f} min. Final training loss (smoothed) {log['final_train_loss']},
 validation loss {log['final_val_loss']}.{phase_md}

@@ -119,13 +119,7 @@ void SessionWorker::setPrompt(quint64 job, const QString& text)
         exec->begin(ids, *cache, core::Phase {}, core::LogitRows::Last);
         m_cache = std::move(cache);
         m_exec = std::move(exec);
-        resetRecording();
-        m_predictions.clear();
-        m_tokens = tokens;
-        m_decodeSteps = 0;
-        m_positions = int(ids.size());
-        emit tokensReady(job, tokens);
-        emit stepped(job, snapshot(-1));
+        publishPass(job, std::move(tokens), 0);
     } catch (const core::Error& e) {
         emit failed(job, tr("Could not run the prompt: %1").arg(QString::fromUtf8(e.what())));
     }
@@ -149,12 +143,26 @@ TokenInfo SessionWorker::tokenInfo(int id) const
     return t;
 }
 
-void SessionWorker::resetRecording()
+core::Phase SessionWorker::decodePhase(int step)
+{
+    core::Phase phase;
+    phase.kind = core::PhaseKind::Decode;
+    phase.step = step;
+    return phase;
+}
+
+void SessionWorker::publishPass(quint64 job, TokenList tokens, int decodeSteps)
 {
     m_sink = std::make_unique<core::RecordingSink>();
     m_attention.clear();
     m_attentionEvent.clear();
     m_total = int(m_loaded->plan->size());
+    m_predictions.clear();
+    m_tokens = std::move(tokens);
+    m_decodeSteps = decodeSteps;
+    m_positions = m_exec->positions();
+    emit tokensReady(job, m_tokens);
+    emit stepped(job, snapshot(-1));
 }
 
 void SessionWorker::decode(quint64 job, int tokenId)
@@ -173,18 +181,12 @@ void SessionWorker::decode(quint64 job, int tokenId)
         if (m_cache->length() >= m_cache->capacity())
             throw core::Error(tr("decode pass").toStdString(), "context", tr("the context is full (%1 positions)").arg(m_cache->capacity()).toStdString());
         const std::int32_t id = tokenId;
-        core::Phase phase;
-        phase.kind = core::PhaseKind::Decode;
-        phase.step = m_decodeSteps + 1;
+        const core::Phase phase = decodePhase(m_decodeSteps + 1);
         m_exec->begin(std::span<const std::int32_t>(&id, 1), *m_cache, phase, core::LogitRows::Last);
-        ++m_decodeSteps;
-        TokenInfo t = tokenInfo(tokenId);
-        t.decodeStep = m_decodeSteps;
-        m_tokens.push_back(t);
-        resetRecording();
-        m_positions = 1;
-        emit tokensReady(job, m_tokens);
-        emit stepped(job, snapshot(-1));
+        TokenList tokens = m_tokens;
+        tokens.push_back(tokenInfo(tokenId));
+        tokens.back().decodeStep = phase.step;
+        publishPass(job, std::move(tokens), phase.step);
     } catch (const core::Error& e) {
         emit failed(job, tr("Could not start the decode pass: %1").arg(QString::fromUtf8(e.what())));
     }
@@ -218,22 +220,13 @@ void SessionWorker::replay(quint64 job, const QVector<int>& ids, int promptLengt
                 emit jobDone(job);
                 return;
             }
-            core::Phase phase;
-            phase.kind = core::PhaseKind::Decode;
-            phase.step = i - promptLength + 1;
-            exec->begin(std::span(v.data() + i, 1), *cache, phase, core::LogitRows::Last);
+            exec->begin(std::span(v.data() + i, 1), *cache, decodePhase(i - promptLength + 1), core::LogitRows::Last);
             if (i + 1 < n)
                 exec->run();
         }
         m_cache = std::move(cache);
         m_exec = std::move(exec);
-        resetRecording();
-        m_predictions.clear();
-        m_tokens = tokens;
-        m_decodeSteps = n - promptLength;
-        m_positions = 1;
-        emit tokensReady(job, tokens);
-        emit stepped(job, snapshot(-1));
+        publishPass(job, std::move(tokens), n - promptLength);
     } catch (const core::Error& e) {
         emit failed(job, tr("Could not prepare the decode step: %1").arg(QString::fromUtf8(e.what())));
     }

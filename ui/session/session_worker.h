@@ -14,6 +14,7 @@
 #include <vector>
 
 namespace core {
+struct Phase;
 class Model;
 class ExecutionPlan;
 class Executor;
@@ -58,7 +59,9 @@ private:
     struct Loaded; // model + plan + tokenizer, swapped in only when complete
     bool abandoned(quint64 job) const;
     TokenInfo tokenInfo(int id) const;
-    void resetRecording();
+    static core::Phase decodePhase(int step);
+    // The executor holds a new pass (prepared, not run): forget the old one's events and announce the new one.
+    void publishPass(quint64 job, TokenList tokens, int decodeSteps);
     void recordNext();
     StepSnapshot snapshot(int cursor) const;
 
