@@ -99,7 +99,7 @@ void TestExplanations::decodePassIsExplainedAsSuch()
     const QRegularExpression unfilled(QStringLiteral("\\{[A-Za-z]+\\}"));
     for (const QString& lang : { QStringLiteral("en"), QStringLiteral("tr") }) {
         panel.setLanguage(lang);
-        for (int node = 0; node < c.model().plan.size(); node += 7) {
+        for (int node = -1; node < c.model().plan.size(); node += 7) {
             c.seek(node);
             QTRY_COMPARE_WITH_TIMEOUT(c.cursor(), node, 5000);
             panel.setStep(c.current());

@@ -118,9 +118,12 @@ void ExplanationPanel::refresh()
     QString text = loadText(m_kind, m_language);
     if (text.isEmpty())
         text = tr("(No explanation for “%1” yet.)").arg(m_kind);
-    // A decode pass runs the same ops on one new token: the op's text follows a note on what differs.
-    if (m_step.isValid() && !m_step.prefill)
-        text = loadText(QStringLiteral("decode_phase"), m_language) + QLatin1Char('\n') + text;
+    // A decode pass runs the same ops on one new token: the op's text follows a note on what differs (before its
+    // first op the note alone: the overview speaks of the prefill).
+    if (m_step.total > 0 && !m_step.prefill) {
+        const QString note = loadText(QStringLiteral("decode_phase"), m_language);
+        text = m_step.isValid() ? note + QLatin1Char('\n') + text : note;
+    }
     const int T = m_step.positions > 0 ? m_step.positions : 0;
     const QString tText = T > 0 ? QString::number(T) : QStringLiteral("T");
     const QList<QPair<QString, QString>> vars {
