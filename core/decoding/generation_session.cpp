@@ -90,7 +90,6 @@ void GenerationSession::start(std::span<const std::int32_t> prompt, TraceSink* s
     m_tokens.assign(prompt.begin(), prompt.end());
     m_promptLength = int(prompt.size());
     m_generated.clear();
-    m_logitsBefore.clear();
     m_uniforms.clear();
     m_haveUniform = false;
     m_text.clear();
@@ -170,7 +169,6 @@ const GeneratedToken& GenerationSession::commit(TraceSink* sink)
     g.probability = m_record.chosenProbability();
     g.piece = m_tokenizer && m_tokenizer->isValidId(g.id) ? m_tokenizer->displayPiece(g.id) : "#" + std::to_string(g.id);
     g.record = m_record;
-    m_logitsBefore.push_back(m_logits);
     m_haveUniform = false;
     m_tokens.push_back(g.id);
     m_generated.push_back(std::move(g));
@@ -213,10 +211,9 @@ void GenerationSession::stepBack()
 {
     if (m_generated.empty())
         return;
+    m_logits = m_generated.back().record.inputLogits(); // the distribution that token was drawn from
     m_generated.pop_back();
     m_tokens.pop_back();
-    m_logits = std::move(m_logitsBefore.back());
-    m_logitsBefore.pop_back();
     m_cache->setLength(int(m_tokens.size()));
     m_haveUniform = false;
     m_stop = StopReason::None;

@@ -122,8 +122,8 @@ private:
     bool m_started = false;
     std::vector<std::int32_t> m_tokens;
     int m_promptLength = 0;
-    std::vector<float> m_logits;                   // (vocab,) for the next token
-    std::vector<std::vector<float>> m_logitsBefore; // per generated token: the logits it was drawn from
+    std::vector<float> m_logits;                   // (vocab,) for the next token; a generated token's record keeps
+                                                   // the logits it was drawn from (for step back)
     std::vector<double> m_uniforms;                 // per step: the random number of its draw
     bool m_haveUniform = false;
     SamplingRecord m_record;

@@ -62,6 +62,7 @@ struct SamplingTable {
 class SamplingRecord {
 public:
     int vocabSize() const { return int(m_inputLogits.size()); }
+    const std::vector<float>& inputLogits() const { return m_inputLogits; } // (vocab,) as the model gave them
     const std::string& orderName() const { return m_orderName; }
     std::vector<std::string> stageNames() const; // the stages in order, without "input"
     const SamplingParameters& parameters() const { return m_parameters; }

@@ -154,10 +154,13 @@ private slots:
         s.start(m_prompt);
         s.step();
         s.step();
+        const std::vector<float> logitsBefore(s.logits().begin(), s.logits().end());
         const auto third = s.step().id;
         const std::vector<float> logitsAfter(s.logits().begin(), s.logits().end());
         s.stepBack();
         QCOMPARE(int(s.generated().size()), 2);
+        // Back to the distribution the third token was drawn from (kept in its sampling record).
+        QVERIFY(std::equal(logitsBefore.begin(), logitsBefore.end(), s.logits().begin(), s.logits().end()));
         QCOMPARE(s.step().id, third);
         QVERIFY(std::equal(logitsAfter.begin(), logitsAfter.end(), s.logits().begin()));
     }
