@@ -176,7 +176,7 @@ def main():
 ARCH_TEXT = {
     "gpt2": "GPT-2 (`model_type: gpt2`): learned positions, pre-LayerNorm, GELU (tanh), tied embeddings, attention and MLP biases",
     "llama": "Llama (`model_type: llama`): RoPE, RMSNorm, SwiGLU, grouped-query attention (4 query / 2 kv heads), no biases, tied embeddings",
-    "explorer": "the textbook transformer (`model_type: explorer`): sin/cos positional encoding, post-norm `x = LayerNorm(x + Attention(x))`, ReLU FFN `ReLU(xW1+b1)W2+b2`, attention and FFN biases",
+    "explorer": "textbook transformer (`model_type: explorer`): sin/cos positional encoding, post-norm `x = LayerNorm(x + Attention(x))`, ReLU FFN `ReLU(xW1+b1)W2+b2`, attention and FFN biases",
 }
 
 

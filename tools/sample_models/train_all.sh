@@ -1,5 +1,6 @@
 #!/bin/sh
-# Trains the three sample models one after another on one thread each.
+# Trains the three sample models on one thread each, in two parallel streams (one per core):
+# tiny-classic alone, tiny-gpt2 then tiny-llama.
 # Debian's python3-torch links the reference BLAS (about 5 GFLOPS); with OpenBLAS it is
 # several times faster. If libopenblas0 is installed system-wide nothing is needed; else
 # extract it locally (see README) and it is picked up from work/openblas.
@@ -9,18 +10,20 @@ cd "$(dirname "$0")"
 OB="$(pwd)/work/openblas/x/usr/lib/x86_64-linux-gnu/openblas-pthread"
 if [ -d "$OB" ]; then export LD_LIBRARY_PATH="$OB${LD_LIBRARY_PATH:+:$LD_LIBRARY_PATH}"; fi
 export OPENBLAS_NUM_THREADS=1 OMP_NUM_THREADS=1
-for m in ${MODELS:-tiny-gpt2 tiny-llama tiny-classic}; do
-  case "$m" in
-    tiny-gpt2) s=1200 ;;
-    tiny-llama) s=800 ;;
-    *) s=700 ;;
+mkdir -p work
+steps() {
+  case "$1" in
+    tiny-gpt2) echo 1200 ;;
+    tiny-llama) echo 800 ;;
+    *) echo 1600 ;;
   esac
-  /usr/bin/python3 train.py "$m" --steps "${STEPS:-$s}" > "work/train_$m.log" 2>&1
-  if [ "$m" = tiny-classic ] && [ -z "$STEPS" ]; then
-    # the post-norm model had not learned the capitals after 700 steps (held-out next-token
-    # accuracy 5%): further phases continue from its weights (fresh AdamW, cosine each)
-    /usr/bin/python3 train.py tiny-classic --resume --steps 400 --lr 1.5e-3 > "work/train_$m.phase2.log" 2>&1
-    /usr/bin/python3 train.py tiny-classic --resume --steps 300 --lr 2e-3 > "work/train_$m.phase3.log" 2>&1
-    /usr/bin/python3 train.py tiny-classic --resume --steps 300 --lr 1e-3 > "work/train_$m.phase4.log" 2>&1
-  fi
-done
+}
+train() {
+  for m in "$@"; do
+    /usr/bin/python3 train.py "$m" --steps "${STEPS:-$(steps "$m")}" > "work/train_$m.log" 2>&1
+  done
+}
+train tiny-classic &
+classic=$!
+train tiny-gpt2 tiny-llama
+wait $classic
