@@ -53,6 +53,8 @@ void GenerationSession::setOptions(const GenerationOptions& options)
     for (std::size_t i = 0; i < options.stopSequences.size(); ++i)
         if (options.stopSequences[i].empty())
             throw Error("generation parameters", "stop[" + std::to_string(i) + "]", "a stop sequence cannot be empty");
+    if (options.recordHistory < 1)
+        throw Error("generation parameters", "record_history", "must be >= 1, got " + std::to_string(options.recordHistory));
     for (auto id : options.extraEosIds)
         if (id < 0 || id >= m_model.config().vocab)
             throw Error("generation parameters", "eos_token_id", "id " + std::to_string(id) + " is outside the vocabulary");
@@ -168,10 +170,13 @@ const GeneratedToken& GenerationSession::commit(TraceSink* sink)
     g.id = m_record.chosenToken();
     g.probability = m_record.chosenProbability();
     g.piece = m_tokenizer && m_tokenizer->isValidId(g.id) ? m_tokenizer->displayPiece(g.id) : "#" + std::to_string(g.id);
+    g.modelProbability = m_record.cell(g.id, 0).probability;
     g.record = m_record;
     m_haveUniform = false;
     m_tokens.push_back(g.id);
     m_generated.push_back(std::move(g));
+    if (int(m_generated.size()) > m_options.recordHistory)
+        m_generated[m_generated.size() - 1 - std::size_t(m_options.recordHistory)].record = SamplingRecord {};
     if (m_tokenizer) {
         std::vector<std::int32_t> ids;
         for (const auto& t : m_generated)
@@ -211,10 +216,17 @@ void GenerationSession::stepBack()
 {
     if (m_generated.empty())
         return;
-    m_logits = m_generated.back().record.inputLogits(); // the distribution that token was drawn from
+    const bool recorded = m_generated.back().record.vocabSize() > 0;
+    if (recorded)
+        m_logits = m_generated.back().record.inputLogits(); // the distribution that token was drawn from
     m_generated.pop_back();
     m_tokens.pop_back();
-    m_cache->setLength(int(m_tokens.size()));
+    if (recorded) {
+        m_cache->setLength(int(m_tokens.size()));
+    } else { // recompute it: the pass of the token before, over the cache without that token
+        m_cache->setLength(int(m_tokens.size()) - 1);
+        forward(std::span(&m_tokens.back(), 1), { PhaseKind::Decode, int(m_generated.size()) }, nullptr);
+    }
     m_haveUniform = false;
     m_stop = StopReason::None;
     m_stopMatch = {};

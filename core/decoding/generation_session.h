@@ -34,14 +34,20 @@ struct GenerationOptions {
     std::vector<std::string> stopSequences; // matched on the decoded text, across token boundaries
     bool stopAtEos = true;                  // false: generate through end-of-sequence tokens
     std::vector<std::int32_t> extraEosIds;  // added to the model's and the tokenizer's
+    // Full sampling records (O(vocab) each: ~0.75 MB at a 151k vocabulary) are kept for the most recent N
+    // generated tokens only, so a long run stays bounded; stepping back past them recomputes the distribution
+    // with one forward pass instead of restoring it.
+    int recordHistory = 64;                 // >= 1
 };
 
 struct GeneratedToken {
     std::int32_t id = 0;
     std::string piece;        // display form
     double probability = 0;   // in the final sampling distribution
+    double modelProbability = 0; // in the model's own distribution (softmax of the logits, before any stage)
     double seconds = 0;       // sampling + this token's forward pass
-    SamplingRecord record;    // every stage's distribution at this step
+    SamplingRecord record;    // every stage's distribution at this step; empty (vocabSize() == 0) once the token
+                              // is older than GenerationOptions::recordHistory
 };
 
 struct StopMatch {
@@ -80,7 +86,8 @@ public:
     // Decode until a stop condition or `cancel`; onToken after each token.
     void runToEnd(const std::atomic<bool>* cancel = nullptr, const std::function<void(const GeneratedToken&)>& onToken = {});
     // Forget the last generated token (its logits and random number are restored: stepping forward again
-    // gives the same token).
+    // gives the same token). Past the kept records the logits are recomputed by a decode pass of the token
+    // before it, equal to the original to float rounding.
     void stepBack();
 
     bool started() const { return m_started; }

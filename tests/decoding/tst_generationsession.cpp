@@ -165,6 +165,42 @@ private slots:
         QVERIFY(std::equal(logitsAfter.begin(), logitsAfter.end(), s.logits().begin()));
     }
 
+    // Only the most recent records are kept; stepping back past them recomputes the distribution (one forward
+    // pass each) and gives the same logits to float rounding, so stepping forward again repeats the tokens.
+    void stepBackPastTheKeptRecordsRecomputes()
+    {
+        SamplingParameters p;
+        p.temperature = 1.0f;
+        p.seed = 5;
+        GenerationSession s(*m_model, &*m_tok);
+        s.setOptions({ .maxNewTokens = 10, .stopAtEos = false, .recordHistory = 2 });
+        s.setSampling(p, StageOrder::huggingFace());
+        s.start(m_prompt);
+        std::vector<std::vector<float>> before;
+        std::vector<std::int32_t> ids;
+        for (int i = 0; i < 5; ++i) {
+            before.emplace_back(s.logits().begin(), s.logits().end());
+            ids.push_back(s.step().id);
+        }
+        for (int i = 0; i < 5; ++i) {
+            QCOMPARE(s.generated()[std::size_t(i)].record.vocabSize() > 0, i >= 3);
+            QVERIFY(s.generated()[std::size_t(i)].modelProbability > 0);
+        }
+        for (int i = 4; i >= 0; --i) {
+            const int passes = s.forwardPasses();
+            s.stepBack();
+            QCOMPARE(s.forwardPasses(), passes + (i >= 3 ? 0 : 1));
+            float worst = 0;
+            for (std::size_t v = 0; v < before[std::size_t(i)].size(); ++v)
+                worst = std::max(worst, std::abs(s.logits()[v] - before[std::size_t(i)][v]));
+            QVERIFY2(worst < 1e-4f, qPrintable(QString("step %1: logits differ by %2").arg(i).arg(worst)));
+        }
+        QCOMPARE(int(s.generated().size()), 0);
+        for (int i = 0; i < 5; ++i)
+            QCOMPARE(s.step().id, ids[std::size_t(i)]);
+        QVERIFY_THROWS_EXCEPTION(core::Error, s.setOptions({ .recordHistory = 0 }));
+    }
+
     void resampleNeedsNoForwardPass()
     {
         GenerationSession s(*m_model, &*m_tok);

@@ -407,7 +407,7 @@ void DecodingWorker::compare(quint64 job, int samples, int beams)
                 GeneratedPiece piece;
                 piece.id = t.id;
                 piece.text = visiblePiece(QString::fromStdString(t.piece));
-                piece.probability = t.record.cell(t.id, 0).probability; // the model's, before any stage
+                piece.probability = t.modelProbability; // the model's, before any stage
                 piece.special = m_tokenizer && m_tokenizer->isSpecial(t.id);
                 run.sumLogProb += std::log(std::max(piece.probability, 1e-300));
                 run.tokens << piece;
