@@ -2,6 +2,7 @@
 // drawn as bars; zoom keeps cells addressable.
 #include "ui/widgets/color_map.h"
 #include "ui/widgets/tensor_heatmap.h"
+#include "ui/widgets/tensor_panel.h"
 
 #include <QSignalSpy>
 #include <QTest>
@@ -27,6 +28,7 @@ private slots:
     void maskedIsGrey();
     void hoverReportsValue();
     void vectorIsBars();
+    void decodeCacheRowIsOutlined();
 };
 
 void TestTensorHeatmap::colorMapEnds()
@@ -130,6 +132,43 @@ void TestTensorHeatmap::vectorIsBars()
     const int y = plot.top() + plot.height() / 5;
     QVERIFY(close(img.pixel(int(tall.center().x()), y), ColorMap::diverging(1.0), 40) || img.pixel(int(tall.center().x()), y) != img.pixel(int(shortBar.center().x()), y));
     QCOMPARE(img.pixel(int(shortBar.center().x()), y), img.pixel(plot.left() + 1, plot.top() + 2)); // background
+}
+
+// In a decode step the KV-cache op shows every cached row; the row this pass wrote is outlined in green. A prefill's
+// tensors (rows = positions of the pass) get no outline.
+void TestTensorHeatmap::decodeCacheRowIsOutlined()
+{
+    ui::TensorPanel panel;
+    panel.resize(700, 500);
+    ui::StepSnapshot step;
+    step.cursor = 10;
+    step.total = 50;
+    step.nodeIndex = 10;
+    step.kind = QStringLiteral("kv_store");
+    step.rows = 5;
+    step.cols = 8;
+    step.positions = 1;
+    step.posBegin = 4;
+    step.prefill = false;
+    step.values = QVector<float>(40, 0.0f);
+    panel.setStep(step, { "a", "b", "c", "d", "e" });
+    QCOMPARE(panel.heatmap()->newRows(), qMakePair(4, 1));
+    const QColor green(0x00, 0x9e, 0x73);
+    auto greenPixels = [&] {
+        const QImage image = panel.heatmap()->grab().toImage();
+        int n = 0;
+        for (int y = 0; y < image.height(); ++y)
+            for (int x = 0; x < image.width(); ++x)
+                n += close(image.pixel(x, y), green.rgb(), 8);
+        return n;
+    };
+    QVERIFY(greenPixels() > 50);
+    step.positions = 5;
+    step.posBegin = 0;
+    step.prefill = true;
+    panel.setStep(step, { "a", "b", "c", "d", "e" });
+    QCOMPARE(panel.heatmap()->newRows().second, 0);
+    QCOMPARE(greenPixels(), 0);
 }
 
 QTEST_MAIN(TestTensorHeatmap)

@@ -63,12 +63,20 @@ void TensorHeatmap::setTensor(int rows, int cols, const QVector<float>& values, 
 void TensorHeatmap::clear()
 {
     m_barLabels.clear();
+    m_newCount = 0;
     setTensor(0, 0, {});
 }
 
 void TensorHeatmap::setBarLabels(const QVector<QPair<int, QString>>& labels)
 {
     m_barLabels = labels;
+    update();
+}
+
+void TensorHeatmap::setNewRows(int first, int count)
+{
+    m_newFirst = first;
+    m_newCount = std::max(0, count);
     update();
 }
 
@@ -196,6 +204,14 @@ void TensorHeatmap::paintEvent(QPaintEvent*)
                 p.drawLine(QPointF(cellRect(0, c).left(), target.top()), QPointF(cellRect(0, c).left(), target.bottom()));
             for (int r = 1; r < m_rows; ++r)
                 p.drawLine(QPointF(target.left(), cellRect(r, 0).top()), QPointF(target.right(), cellRect(r, 0).top()));
+        }
+        if (m_newCount > 0 && m_newFirst >= 0 && m_newFirst + m_newCount <= m_rows) {
+            // Okabe–Ito bluish green, as the generated tokens' border in the token strip.
+            p.setPen(QPen(QColor(0x00, 0x9e, 0x73), 3, Qt::DashLine));
+            p.setBrush(Qt::NoBrush);
+            const QRectF first = cellRect(m_newFirst, 0);
+            const QRectF last = cellRect(m_newFirst + m_newCount - 1, 0);
+            p.drawRect(QRectF(target.left(), first.top(), target.width(), last.bottom() - first.top()).adjusted(1, 1, -1, -1));
         }
         if (m_selectedRow >= 0 && m_selectedRow < m_rows) {
             p.setPen(QPen(palette().color(QPalette::Highlight), 3));

@@ -20,6 +20,10 @@ public:
     // Names written above some bars of a vector (the most likely next tokens), most important first.
     void setBarLabels(const QVector<QPair<int, QString>>& labels);
     void setSelectedRow(int row); // highlighted (a token chosen elsewhere); -1 = none
+    // Rows [first, first + count) outlined in green: the rows this pass wrote into a longer tensor (the new row of
+    // the KV cache in a decode step). count 0 = none.
+    void setNewRows(int first, int count);
+    QPair<int, int> newRows() const { return { m_newFirst, m_newCount }; }
     int selectedRow() const { return m_selectedRow; }
     void setZoom(double zoom);    // 1 = fit
     double zoom() const { return m_zoom; }
@@ -72,6 +76,8 @@ private:
     int m_hoverRow = -1;
     int m_hoverCol = -1;
     int m_selectedRow = -1;
+    int m_newFirst = 0;
+    int m_newCount = 0;
     int m_labelWidth = 0;
 };
 

@@ -66,6 +66,9 @@ void TensorPanel::setStep(const StepSnapshot& step, const QStringList& tokens)
                           .arg(double(step.stats.mean), 0, 'g', 4)
                           .arg(double(step.stats.std), 0, 'g', 4));
     m_heatmap->setTensor(step.rows, step.cols, step.values, m_rowLabels);
+    // A tensor with more rows than this pass has positions holds earlier positions too (the KV cache): the last
+    // `positions` rows are the ones this pass wrote.
+    m_heatmap->setNewRows(step.rows - step.positions, step.rows > step.positions ? step.positions : 0);
     QVector<QPair<int, QString>> barLabels;
     for (const Prediction& p : step.predictions)
         barLabels.push_back({ p.id, QStringLiteral("%1  %2%").arg(p.text).arg(double(p.probability) * 100, 0, 'f', 1) });
