@@ -3,6 +3,7 @@
 
 #include "ui/session/model_locator.h"
 #include "ui/widgets/explanation_panel.h"
+#include "ui/widgets/interface_language.h"
 #include "ui/widgets/main_window.h"
 #include "ui/widgets/palette.h"
 
@@ -21,6 +22,10 @@ int main(int argc, char** argv)
     QApplication::setOrganizationName(QStringLiteral("InferenceExplorer"));
     QApplication::setApplicationName(QStringLiteral("inference-explorer"));
     QApplication::setApplicationVersion(QStringLiteral("0.1.0"));
+    // The interface language first: every text from here on (the option help too) is translated.
+    const QString uiLanguage = ui::InterfaceLanguage::fromCommandLine(QApplication::arguments());
+    if (!ui::InterfaceLanguage::install(uiLanguage))
+        std::fprintf(stderr, "inference-explorer: no translation for the interface language \"%s\"; using English\n", qPrintable(uiLanguage));
 
     QCommandLineParser parser;
     parser.setApplicationDescription(QApplication::translate("main", "Watch a transformer language model run one operation at a time."));
@@ -38,10 +43,13 @@ int main(int argc, char** argv)
     const QCommandLineOption langOpt(QStringLiteral("lang"), QApplication::translate("main", "Explanation language: en or tr."), QStringLiteral("CODE"));
     const QCommandLineOption tokenOpt(QStringLiteral("select-token"), QApplication::translate("main", "Select token position N in every view."), QStringLiteral("N"));
     const QCommandLineOption headOpt(QStringLiteral("head"), QApplication::translate("main", "Attention head to enlarge, as LAYER.HEAD."), QStringLiteral("L.H"));
+    const QCommandLineOption uiLangOpt(QStringLiteral("ui-lang"), QApplication::translate("main", "Interface language: en or tr (default: the saved choice, else the system language)."), QStringLiteral("CODE"));
     const QCommandLineOption zoomOpt(QStringLiteral("zoom"), QApplication::translate("main", "Zoom factor of the tensor heatmap."), QStringLiteral("Z"));
-    for (const auto* o : { &zoomOpt, &modelOpt, &promptOpt, &stepOpt, &prefillOpt, &decodeOpt, &viewOpt, &shotOpt, &sizeOpt, &themeOpt, &langOpt, &tokenOpt, &headOpt })
+    for (const auto* o : { &zoomOpt, &modelOpt, &promptOpt, &stepOpt, &prefillOpt, &decodeOpt, &viewOpt, &shotOpt, &sizeOpt, &themeOpt, &langOpt, &uiLangOpt, &tokenOpt, &headOpt })
         parser.addOption(*o);
     parser.process(app);
+    if (parser.isSet(uiLangOpt) && ui::InterfaceLanguage::normalized(parser.value(uiLangOpt)).isEmpty())
+        std::fprintf(stderr, "inference-explorer: --ui-lang takes en or tr, not \"%s\"\n", qPrintable(parser.value(uiLangOpt)));
 
     const bool headless = parser.isSet(shotOpt);
     ui::MainWindow::Options options;

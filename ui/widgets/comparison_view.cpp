@@ -58,8 +58,8 @@ void ComparisonView::onComparison(const ComparisonSnapshot& c)
 {
     m_summary->setText(c.firstDivergence < 0 ? tr("all runs agree")
                                              : tr("the runs first part ways at generated token <b>%1</b> (marked <span style='color:#c0392b'>┃</span>)").arg(c.firstDivergence + 1));
-    QString html = QStringLiteral("<table cellspacing=0 cellpadding=6 width='100%'>"
-                                  "<tr><th align=left>run</th><th align=left>tokens (colour = the model's probability)</th><th align=right>Σ log p</th><th align=right>length</th><th align=left>stop</th></tr>");
+    QString html = QStringLiteral("<table cellspacing=0 cellpadding=6 width='100%'>")
+        + tr("<tr><th align=left>run</th><th align=left>tokens (colour = the model's probability)</th><th align=right>Σ log p</th><th align=right>length</th><th align=left>stop</th></tr>");
     for (const auto& run : c.runs) {
         QString tokens;
         for (int i = 0; i < run.tokens.size(); ++i) {

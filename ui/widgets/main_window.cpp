@@ -12,6 +12,7 @@
 #include "ui/widgets/decoding_generation_view.h"
 #include "ui/widgets/decoding_workbench.h"
 #include "ui/widgets/explanation_panel.h"
+#include "ui/widgets/interface_language.h"
 #include "ui/widgets/palette.h"
 #include "ui/widgets/tensor_heatmap.h"
 #include "ui/widgets/tensor_panel.h"
@@ -106,9 +107,12 @@ MainWindow::MainWindow(Options options, QWidget* parent)
         restoreState(settings.value(QStringLiteral("window/state")).toByteArray());
         m_prompt->setPlainText(settings.value(QStringLiteral("prompt"), QString::fromUtf8(kDefaultPrompt)).toString());
         setDarkTheme(settings.value(QStringLiteral("darkTheme"), false).toBool());
-        m_explanation->setLanguage(settings.value(QStringLiteral("language"), QStringLiteral("en")).toString());
+        // The explanations follow the interface language until a language is chosen in their own box (saved then).
+        const QSignalBlocker defaultIsNotAChoice(m_explanation);
+        m_explanation->setLanguage(settings.value(QStringLiteral("language"), InterfaceLanguage::current()).toString());
     } else {
         m_prompt->setPlainText(QString::fromUtf8(kDefaultPrompt));
+        m_explanation->setLanguage(InterfaceLanguage::current());
     }
     rebuildModelMenus();
     updateActions();
@@ -346,6 +350,7 @@ void MainWindow::buildMenus()
     view->addAction(m_planDock->toggleViewAction());
     view->addSeparator();
     view->addAction(m_darkAction);
+    InterfaceLanguage::addMenu(view, this, m_options.restoreSettings, m_options.showDialogs);
 
     QMenu* help = menuBar()->addMenu(tr("&Help"));
     help->addAction(tr("&Keyboard shortcuts"), QKeySequence::HelpContents, this, [this] {

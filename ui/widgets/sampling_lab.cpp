@@ -201,7 +201,11 @@ QSlider* SamplingLab::addSlider(QFormLayout* form, const QString& label, const Q
     auto* row = new QHBoxLayout;
     row->addWidget(s, 1);
     row->addWidget(v);
-    auto* name = new QLabel(label);
+    // `label` is also the slider's key (see the "off" test above); only the text on screen is translated.
+    static const QHash<QString, const char*> shown { { QStringLiteral("temperature"), QT_TR_NOOP("temperature") },
+        { QStringLiteral("repetition"), QT_TR_NOOP("repetition") }, { QStringLiteral("presence"), QT_TR_NOOP("presence") },
+        { QStringLiteral("frequency"), QT_TR_NOOP("frequency") }, { QStringLiteral("bias"), QT_TR_NOOP("bias") } };
+    auto* name = new QLabel(shown.contains(label) ? tr(shown.value(label)) : label);
     name->setToolTip(tip);
     form->addRow(name, row);
     return s;
