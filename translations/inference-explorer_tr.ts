@@ -1,0 +1,1566 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="tr_TR">
+<context>
+    <name>QObject</name>
+    <message>
+        <source>context length (tokens)</source>
+        <translation>bağlam uzunluğu (token)</translation>
+    </message>
+    <message>
+        <source>off</source>
+        <translation>kapalı</translation>
+    </message>
+    <message>
+        <source>0 greedy</source>
+        <translation>0 = greedy</translation>
+    </message>
+</context>
+<context>
+    <name>StepSnapshot</name>
+    <message>
+        <source>Prefill</source>
+        <translation>Prefill</translation>
+    </message>
+    <message>
+        <source>Decode %1</source>
+        <translation>Decode %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 · ready: %n op(s) to run</source>
+        <translation>
+            <numerusform>%1 · hazır: çalıştırılacak %n işlem</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>main</name>
+    <message>
+        <source>Watch a transformer language model run one operation at a time.</source>
+        <translation>Bir transformer dil modelinin her seferinde tek bir işlem çalıştırmasını izleyin.</translation>
+    </message>
+    <message>
+        <source>Model folder to open (default: sample_models/tiny-gpt2).</source>
+        <translation>Açılacak model klasörü (varsayılan: sample_models/tiny-gpt2).</translation>
+    </message>
+    <message>
+        <source>Prompt text.</source>
+        <translation>Prompt metni.</translation>
+    </message>
+    <message>
+        <source>Run N ops of the prefill.</source>
+        <translation>Prefill&apos;in ilk N işlemini çalıştır.</translation>
+    </message>
+    <message>
+        <source>Run the whole prefill (and the whole of each decode pass).</source>
+        <translation>Prefill&apos;in tamamını (ve her decode geçişinin tamamını) çalıştır.</translation>
+    </message>
+    <message>
+        <source>After the prefill, append the most likely token N times, each with its decode pass (--step then counts ops of the last one).</source>
+        <translation>Prefill&apos;den sonra en olası tokenı N kez ekle, her birini kendi decode geçişiyle (--step o zaman sonuncusunun işlemlerini sayar).</translation>
+    </message>
+    <message>
+        <source>View to show: tensor, attention, lines, diagram, explanation, model, ops, sampling, generation, kv, beam.</source>
+        <translation>Gösterilecek görünüm: tensor, attention, lines, diagram, explanation, model, ops, sampling, generation, kv, beam.</translation>
+    </message>
+    <message>
+        <source>Save the window to FILE.png and exit.</source>
+        <translation>Pencereyi FILE.png dosyasına kaydet ve çık.</translation>
+    </message>
+    <message>
+        <source>Window size for the screenshot (default 1280x800).</source>
+        <translation>Ekran görüntüsünün pencere boyutu (varsayılan 1280x800).</translation>
+    </message>
+    <message>
+        <source>light or dark.</source>
+        <translation>light (açık) ya da dark (koyu).</translation>
+    </message>
+    <message>
+        <source>Explanation language: en or tr.</source>
+        <translation>Açıklamaların dili: en ya da tr.</translation>
+    </message>
+    <message>
+        <source>Select token position N in every view.</source>
+        <translation>Her görünümde N. konumdaki tokenı seç.</translation>
+    </message>
+    <message>
+        <source>Attention head to enlarge, as LAYER.HEAD.</source>
+        <translation>Büyütülecek dikkat başı, KATMAN.BAŞ biçiminde.</translation>
+    </message>
+    <message>
+        <source>Zoom factor of the tensor heatmap.</source>
+        <translation>Tensör ısı haritasının yakınlaştırma oranı.</translation>
+    </message>
+    <message>
+        <source>The sample model tiny-gpt2 was not found. Looked in:
+%1
+
+Open a model folder with File ▸ Open model…, or pass --model DIR.</source>
+        <translation>Örnek model tiny-gpt2 bulunamadı. Bakılan yerler:
+%1
+
+Dosya ▸ Model aç… ile bir model klasörü açın ya da --model DIR verin.</translation>
+    </message>
+    <message>
+        <source>No model</source>
+        <translation>Model yok</translation>
+    </message>
+    <message>
+        <source>Interface language: en or tr (default: the saved choice, else the system language).</source>
+        <translation>Arayüz dili: en ya da tr (varsayılan: kaydedilmiş seçim, yoksa sistemin dili).</translation>
+    </message>
+</context>
+<context>
+    <name>ui::ArchitectureDiagram</name>
+    <message>
+        <source>tokens (ids)</source>
+        <translation>tokenlar (id&apos;ler)</translation>
+    </message>
+    <message>
+        <source>Block %1</source>
+        <translation>Blok %1</translation>
+    </message>
+    <message>
+        <source>h%1</source>
+        <translation>b%1</translation>
+    </message>
+    <message>
+        <source>head %1</source>
+        <translation>baş %1</translation>
+    </message>
+    <message>
+        <source>%1 per head</source>
+        <translation>baş başına %1</translation>
+    </message>
+    <message>
+        <source>Load a model to see its architecture.</source>
+        <translation>Mimarisini görmek için bir model yükleyin.</translation>
+    </message>
+    <message>
+        <source>── residual stream</source>
+        <translation>── residual akış</translation>
+    </message>
+    <message numerus="yes">
+        <source>  (%n op(s))</source>
+        <translation>
+            <numerusform>  (%n işlem)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1: ops %2–%3
+click to jump to its first op</source>
+        <translation>%1: işlem %2–%3
+ilk işlemine gitmek için tıklayın</translation>
+    </message>
+    <message>
+        <source>#%1 %2
+%3 → %4</source>
+        <translation>#%1 %2
+%3 → %4</translation>
+    </message>
+</context>
+<context>
+    <name>ui::AttentionPanel</name>
+    <message>
+        <source>&amp;Matrix</source>
+        <translation>Matri&amp;s</translation>
+    </message>
+    <message>
+        <source>L&amp;ines</source>
+        <translation>Çi&amp;zgiler</translation>
+    </message>
+    <message>
+        <source>Show the selected head as:</source>
+        <translation>Seçili başı göster:</translation>
+    </message>
+    <message>
+        <source>Click a small matrix to enlarge it; click a row (or a token) to follow one query.</source>
+        <translation>Büyütmek için küçük bir matrise tıklayın; bir sorguyu izlemek için bir satıra (ya da bir tokena) tıklayın.</translation>
+    </message>
+</context>
+<context>
+    <name>ui::AttentionView</name>
+    <message>
+        <source>Load a model and step into a layer to see attention.</source>
+        <translation>Dikkati görmek için bir model yükleyin ve bir katmana kadar ilerleyin.</translation>
+    </message>
+    <message>
+        <source>Layer %1 · head %2</source>
+        <translation>Katman %1 · baş %2</translation>
+    </message>
+    <message>
+        <source>row = a token (query), column = a token it may look at (key)</source>
+        <translation>satır = bir token (sorgu), sütun = bakabileceği bir token (anahtar)</translation>
+    </message>
+    <message>
+        <source>line weight = attention</source>
+        <translation>çizgi kalınlığı = dikkat</translation>
+    </message>
+    <message>
+        <source>This head has not run yet. Step forward (F10) or run the prefill (F5).</source>
+        <translation>Bu baş henüz çalışmadı. İleri adım atın (F10) ya da prefill&apos;i çalıştırın (F5).</translation>
+    </message>
+    <message>
+        <source>All heads</source>
+        <translation>Tüm başlar</translation>
+    </message>
+    <message>
+        <source>h%1</source>
+        <translation>b%1</translation>
+    </message>
+    <message>
+        <source>L%1</source>
+        <translation>K%1</translation>
+    </message>
+    <message>
+        <source>masked (future)</source>
+        <translation>maskeli (gelecek)</translation>
+    </message>
+    <message>
+        <source>query (asks)</source>
+        <translation>sorgu (soran)</translation>
+    </message>
+    <message>
+        <source>key (is looked at)</source>
+        <translation>anahtar (bakılan)</translation>
+    </message>
+    <message>
+        <source>query %1 (%2) → key %3 (%4)
+attention %5%6</source>
+        <translation>sorgu %1 (%2) → anahtar %3 (%4)
+dikkat %5%6</translation>
+    </message>
+    <message>
+        <source> (masked: a token cannot see the future)</source>
+        <translation> (maskeli: bir token geleceği göremez)</translation>
+    </message>
+    <message>
+        <source>layer %1 · head %2 (click to enlarge)</source>
+        <translation>katman %1 · baş %2 (büyütmek için tıklayın)</translation>
+    </message>
+    <message>
+        <source>layer %1 · head %2: not computed yet</source>
+        <translation>katman %1 · baş %2: henüz hesaplanmadı</translation>
+    </message>
+</context>
+<context>
+    <name>ui::BeamHypothesisModel</name>
+    <message>
+        <source>EOS</source>
+        <translation>EOS</translation>
+    </message>
+    <message>
+        <source>length limit</source>
+        <translation>uzunluk sınırı</translation>
+    </message>
+    <message>
+        <source>#</source>
+        <translation>#</translation>
+    </message>
+    <message>
+        <source>text</source>
+        <translation>metin</translation>
+    </message>
+    <message>
+        <source>score</source>
+        <translation>skor</translation>
+    </message>
+    <message>
+        <source>Σ log p</source>
+        <translation>Σ log p</translation>
+    </message>
+    <message>
+        <source>length</source>
+        <translation>uzunluk</translation>
+    </message>
+    <message>
+        <source>ended by</source>
+        <translation>bitiş nedeni</translation>
+    </message>
+</context>
+<context>
+    <name>ui::BeamPanel</name>
+    <message>
+        <source>beams</source>
+        <translation>ışın</translation>
+    </message>
+    <message>
+        <source>how many sequences are followed in parallel</source>
+        <translation>paralel olarak kaç dizi izlenir</translation>
+    </message>
+    <message>
+        <source>length penalty</source>
+        <translation>uzunluk cezası</translation>
+    </message>
+    <message>
+        <source>score = Σ log p / length^α; α &gt; 0 favours longer answers</source>
+        <translation>skor = Σ log p / uzunluk^α; α &gt; 0 daha uzun cevapları kayırır</translation>
+    </message>
+    <message>
+        <source>max new tokens</source>
+        <translation>en çok yeni token</translation>
+    </message>
+    <message>
+        <source>the longest hypothesis</source>
+        <translation>en uzun hipotez</translation>
+    </message>
+    <message>
+        <source>return</source>
+        <translation>döndür</translation>
+    </message>
+    <message>
+        <source>how many finished hypotheses are returned</source>
+        <translation>kaç bitmiş hipotez döndürülür</translation>
+    </message>
+    <message>
+        <source>early stopping</source>
+        <translation>erken durdurma</translation>
+    </message>
+    <message>
+        <source>Hugging Face early_stopping: false = heuristic, true = stop with B finished, never = exhaustive bound</source>
+        <translation>Hugging Face early_stopping: false = sezgisel, true = B hipotez bitince dur, never = kesin sınıra kadar ara</translation>
+    </message>
+    <message>
+        <source>Start</source>
+        <translation>Başlat</translation>
+    </message>
+    <message>
+        <source>prefill the prompt: the tree&apos;s root</source>
+        <translation>promptun prefill&apos;i: ağacın kökü</translation>
+    </message>
+    <message>
+        <source>Step</source>
+        <translation>Adım at</translation>
+    </message>
+    <message>
+        <source>one step: expand every beam, keep the best</source>
+        <translation>bir adım: her ışını genişlet, en iyilerini tut</translation>
+    </message>
+    <message>
+        <source>Run to end</source>
+        <translation>Sonuna kadar</translation>
+    </message>
+    <message>
+        <source>step until the search stops</source>
+        <translation>arama durana kadar adım at</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>İptal</translation>
+    </message>
+    <message>
+        <source>stop the running search</source>
+        <translation>süren aramayı durdur</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;%1 beams&lt;/b&gt; · step %2 · %3 nodes (&lt;span style=&apos;color:#2e7d32&apos;&gt;%4 kept&lt;/span&gt;, &lt;span style=&apos;color:#9e9e9e&apos;&gt;%5 pruned&lt;/span&gt;, &lt;span style=&apos;color:#ff8f00&apos;&gt;%6 finished&lt;/span&gt;) · %7 forward passes · %8</source>
+        <translation>&lt;b&gt;%1 ışın&lt;/b&gt; · adım %2 · %3 düğüm (&lt;span style=&apos;color:#2e7d32&apos;&gt;%4 tutuldu&lt;/span&gt;, &lt;span style=&apos;color:#9e9e9e&apos;&gt;%5 budandı&lt;/span&gt;, &lt;span style=&apos;color:#ff8f00&apos;&gt;%6 bitti&lt;/span&gt;) · %7 ileri geçiş · %8</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;stopped: %1&lt;/b&gt;</source>
+        <translation>&lt;b&gt;durdu: %1&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>running</source>
+        <translation>sürüyor</translation>
+    </message>
+</context>
+<context>
+    <name>ui::BeamTreeView</name>
+    <message>
+        <source>the prompt (root)</source>
+        <translation>prompt (kök)</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;%1&lt;/b&gt; (id %2) at step %3&lt;br&gt;log p = %4&lt;br&gt;cumulative log p = &lt;b&gt;%5&lt;/b&gt;&lt;br&gt;score = %6&lt;br&gt;rank %7 among the step&apos;s candidates&lt;br&gt;%8</source>
+        <translation>&lt;b&gt;%1&lt;/b&gt; (id %2), adım %3&lt;br&gt;log p = %4&lt;br&gt;birikimli log p = &lt;b&gt;%5&lt;/b&gt;&lt;br&gt;skor = %6&lt;br&gt;adımın adayları arasında %7. sırada&lt;br&gt;%8</translation>
+    </message>
+    <message>
+        <source>&lt;br&gt;finished hypothesis #%1</source>
+        <translation>&lt;br&gt;bitmiş hipotez #%1</translation>
+    </message>
+    <message>
+        <source>Start a beam search to grow the tree.</source>
+        <translation>Ağacı büyütmek için bir ışın araması başlatın.</translation>
+    </message>
+    <message>
+        <source>prompt</source>
+        <translation>prompt</translation>
+    </message>
+    <message>
+        <source>step %1</source>
+        <translation>adım %1</translation>
+    </message>
+</context>
+<context>
+    <name>ui::ComparisonView</name>
+    <message>
+        <source>seeded samples</source>
+        <translation>tohumlu örnek</translation>
+    </message>
+    <message>
+        <source>beams</source>
+        <translation>ışın</translation>
+    </message>
+    <message>
+        <source>Compare</source>
+        <translation>Karşılaştır</translation>
+    </message>
+    <message>
+        <source>Run greedy, beam search and the samples (sampling parameters and max new tokens from the sampling lab)</source>
+        <translation>Greedy, ışın araması ve örnekleri çalıştır (örnekleme ayarları ve en çok yeni token sayısı örnekleme laboratuvarından)</translation>
+    </message>
+    <message>
+        <source>running…</source>
+        <translation>çalışıyor…</translation>
+    </message>
+    <message>
+        <source>all runs agree</source>
+        <translation>tüm çalıştırmalar aynı</translation>
+    </message>
+    <message>
+        <source>the runs first part ways at generated token &lt;b&gt;%1&lt;/b&gt; (marked &lt;span style=&apos;color:#c0392b&apos;&gt;┃&lt;/span&gt;)</source>
+        <translation>çalıştırmalar ilk kez üretilen &lt;b&gt;%1.&lt;/b&gt; tokenda ayrılıyor (&lt;span style=&apos;color:#c0392b&apos;&gt;┃&lt;/span&gt; ile işaretli)</translation>
+    </message>
+    <message>
+        <source>&lt;tr&gt;&lt;th align=left&gt;run&lt;/th&gt;&lt;th align=left&gt;tokens (colour = the model&apos;s probability)&lt;/th&gt;&lt;th align=right&gt;Σ log p&lt;/th&gt;&lt;th align=right&gt;length&lt;/th&gt;&lt;th align=left&gt;stop&lt;/th&gt;&lt;/tr&gt;</source>
+        <translation>&lt;tr&gt;&lt;th align=left&gt;çalıştırma&lt;/th&gt;&lt;th align=left&gt;tokenlar (renk = modelin olasılığı)&lt;/th&gt;&lt;th align=right&gt;Σ log p&lt;/th&gt;&lt;th align=right&gt;uzunluk&lt;/th&gt;&lt;th align=left&gt;durma&lt;/th&gt;&lt;/tr&gt;</translation>
+    </message>
+</context>
+<context>
+    <name>ui::DecodingGenerationView</name>
+    <message>
+        <source>Time per forward pass (ms): prefill vs each decode step</source>
+        <translation>İleri geçiş başına süre (ms): prefill ve her decode adımı</translation>
+    </message>
+    <message>
+        <source>prefill</source>
+        <translation>prefill</translation>
+    </message>
+    <message>
+        <source>decode step</source>
+        <translation>decode adımı</translation>
+    </message>
+    <message>
+        <source>ms</source>
+        <translation>ms</translation>
+    </message>
+    <message>
+        <source>prompt token %1 (id %2), read by the prefill</source>
+        <translation>prompt tokenı %1 (id %2), prefill tarafından okundu</translation>
+    </message>
+    <message>
+        <source>generated token %1 (id %2): p = %3, %4 — click to step through its decode pass</source>
+        <translation>üretilen token %1 (id %2): p = %3, %4 — decode geçişinde adım adım ilerlemek için tıklayın</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;Stop sequence &lt;b style=&apos;background:#f4c7c3&apos;&gt;%1&lt;/b&gt; found in the text: the answer ends before it: &lt;i&gt;%2&lt;/i&gt;&lt;/p&gt;</source>
+        <translation>&lt;p&gt;Durdurma dizisi &lt;b style=&apos;background:#f4c7c3&apos;&gt;%1&lt;/b&gt; metinde bulundu: cevap ondan önce biter: &lt;i&gt;%2&lt;/i&gt;&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;b style=&apos;color:#c0392b&apos;&gt;■ Why did it stop?&lt;/b&gt; %1</source>
+        <translation>&lt;b style=&apos;color:#c0392b&apos;&gt;■ Neden durdu?&lt;/b&gt; %1</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Generating:&lt;/b&gt; %1 token(s) so far, at most %2 · click &lt;i&gt;Step token&lt;/i&gt; (F11) or &lt;i&gt;Generate&lt;/i&gt;</source>
+        <translation>&lt;b&gt;Üretiliyor:&lt;/b&gt; şimdiye kadar %1 token, en çok %2 · &lt;i&gt;Tek token&lt;/i&gt; (F11) ya da &lt;i&gt;Üret&lt;/i&gt; düğmesine tıklayın</translation>
+    </message>
+    <message>
+        <source>&lt;span style=&apos;color:#6a1b9a&apos;&gt;&lt;b&gt;Prefill&lt;/b&gt;&lt;/span&gt;: %1 prompt tokens in one pass, %2 (%3 tokens/s) · &lt;span style=&apos;color:#00897b&apos;&gt;&lt;b&gt;Decode&lt;/b&gt;&lt;/span&gt;: %4 token(s), one pass each, mean %5 per token (%6 tokens/s)</source>
+        <translation>&lt;span style=&apos;color:#6a1b9a&apos;&gt;&lt;b&gt;Prefill&lt;/b&gt;&lt;/span&gt;: tek geçişte %1 prompt tokenı, %2 (%3 token/sn) · &lt;span style=&apos;color:#00897b&apos;&gt;&lt;b&gt;Decode&lt;/b&gt;&lt;/span&gt;: %4 token, her biri bir geçiş, token başına ortalama %5 (%6 token/sn)</translation>
+    </message>
+    <message>
+        <source>&lt;table cellspacing=2&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;TTFT&lt;/b&gt;&lt;/td&gt;&lt;td&gt;%1&lt;/td&gt;&lt;td&gt;time to the first token (prefill + first draw)&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;TPOT&lt;/b&gt;&lt;/td&gt;&lt;td&gt;%2&lt;/td&gt;&lt;td&gt;mean time per further token&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;weights&lt;/b&gt;&lt;/td&gt;&lt;td&gt;%3&lt;/td&gt;&lt;td&gt;&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;KV cache&lt;/b&gt;&lt;/td&gt;&lt;td&gt;%4&lt;/td&gt;&lt;td&gt;%5 per token&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;attention&lt;/b&gt;&lt;/td&gt;&lt;td&gt;%6&lt;/td&gt;&lt;td&gt;if every score matrix were kept (grows with ctx²); held: %7&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;forward passes&lt;/b&gt;&lt;/td&gt;&lt;td&gt;%8&lt;/td&gt;&lt;td&gt;peak RSS %9&lt;/td&gt;&lt;/tr&gt;&lt;/table&gt;</source>
+        <translation>&lt;table cellspacing=2&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;TTFT&lt;/b&gt;&lt;/td&gt;&lt;td&gt;%1&lt;/td&gt;&lt;td&gt;ilk tokena kadar geçen süre (prefill + ilk çekiliş)&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;TPOT&lt;/b&gt;&lt;/td&gt;&lt;td&gt;%2&lt;/td&gt;&lt;td&gt;sonraki her token için ortalama süre&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;ağırlıklar&lt;/b&gt;&lt;/td&gt;&lt;td&gt;%3&lt;/td&gt;&lt;td&gt;&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;KV cache&lt;/b&gt;&lt;/td&gt;&lt;td&gt;%4&lt;/td&gt;&lt;td&gt;token başına %5&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;dikkat&lt;/b&gt;&lt;/td&gt;&lt;td&gt;%6&lt;/td&gt;&lt;td&gt;her skor matrisi saklansaydı (ctx² ile büyür); tutulan: %7&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;ileri geçişler&lt;/b&gt;&lt;/td&gt;&lt;td&gt;%8&lt;/td&gt;&lt;td&gt;en yüksek RSS %9&lt;/td&gt;&lt;/tr&gt;&lt;/table&gt;</translation>
+    </message>
+    <message>
+        <source>prefill, then decode steps 1 … %1</source>
+        <translation>prefill, sonra decode adımları 1 … %1</translation>
+    </message>
+</context>
+<context>
+    <name>ui::DecodingTransport</name>
+    <message>
+        <source>Step token</source>
+        <translation>Tek token</translation>
+    </message>
+    <message>
+        <source>Take the token the table chose and compute the next distribution (F11)</source>
+        <translation>Tablonun seçtiği tokenı al ve sonraki dağılımı hesapla (F11)</translation>
+    </message>
+    <message>
+        <source>Generate</source>
+        <translation>Üret</translation>
+    </message>
+    <message>
+        <source>Generate until a stop condition: EOS, a stop sequence, max new tokens or a full context</source>
+        <translation>Bir durma koşuluna kadar üret: EOS, bir durdurma dizisi, en çok yeni token sayısı ya da dolu bağlam</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>İptal</translation>
+    </message>
+    <message>
+        <source>Stop the running generation</source>
+        <translation>Süren üretimi durdur</translation>
+    </message>
+    <message>
+        <source>Step back</source>
+        <translation>Geri adım</translation>
+    </message>
+    <message>
+        <source>Forget the last generated token (stepping forward again gives the same token)</source>
+        <translation>Son üretilen tokenı unut (yeniden ileri adım atınca aynı token gelir)</translation>
+    </message>
+    <message>
+        <source>Draw again</source>
+        <translation>Yeniden çek</translation>
+    </message>
+    <message>
+        <source>A new random number: sample again from the same distribution</source>
+        <translation>Yeni bir rastgele sayı: aynı dağılımdan yeniden örnekle</translation>
+    </message>
+    <message>
+        <source>Restart</source>
+        <translation>Başa dön</translation>
+    </message>
+    <message>
+        <source>Back to just after the prefill</source>
+        <translation>Prefill&apos;in hemen sonrasına dön</translation>
+    </message>
+    <message>
+        <source>%v / %m tokens</source>
+        <translation>%v / %m token</translation>
+    </message>
+    <message>
+        <source>%1 of at most %2 new tokens</source>
+        <translation>%1 / en çok %2 yeni token</translation>
+    </message>
+    <message>
+        <source>Stopped: %1</source>
+        <translation>Durdu: %1</translation>
+    </message>
+</context>
+<context>
+    <name>ui::DecodingWorkbench</name>
+    <message>
+        <source>&amp;Sampling lab</source>
+        <translation>Örn&amp;ekleme laboratuvarı</translation>
+    </message>
+    <message>
+        <source>&amp;Generation</source>
+        <translation>Ü&amp;retim</translation>
+    </message>
+    <message>
+        <source>&amp;Beam search</source>
+        <translation>Işı&amp;n araması</translation>
+    </message>
+    <message>
+        <source>&amp;Compare</source>
+        <translation>&amp;Karşılaştır</translation>
+    </message>
+    <message>
+        <source>&amp;Metrics</source>
+        <translation>Ölçü&amp;mler</translation>
+    </message>
+    <message>
+        <source>Step token</source>
+        <translation>Tek token</translation>
+    </message>
+    <message>
+        <source>Generate one token (sampling lab / generation)</source>
+        <translation>Bir token üret (örnekleme laboratuvarı / üretim)</translation>
+    </message>
+    <message>
+        <source>Step back a token</source>
+        <translation>Bir token geri</translation>
+    </message>
+    <message>
+        <source>Generate to a stop</source>
+        <translation>Durana kadar üret</translation>
+    </message>
+</context>
+<context>
+    <name>ui::DecodingWorker</name>
+    <message>
+        <source>running</source>
+        <translation>sürüyor</translation>
+    </message>
+    <message>
+        <source>end-of-sequence token %1 (id %2)</source>
+        <translation>dizi sonu tokenı %1 (id %2)</translation>
+    </message>
+    <message>
+        <source>stop sequence &quot;%1&quot; matched</source>
+        <translation>&quot;%1&quot; durdurma dizisi eşleşti</translation>
+    </message>
+    <message>
+        <source>max new tokens (%1) reached</source>
+        <translation>en çok yeni token sayısına (%1) ulaşıldı</translation>
+    </message>
+    <message>
+        <source>context full (%1 positions)</source>
+        <translation>bağlam dolu (%1 konum)</translation>
+    </message>
+    <message>
+        <source>cancelled</source>
+        <translation>iptal edildi</translation>
+    </message>
+    <message>
+        <source>prompt</source>
+        <translation>prompt</translation>
+    </message>
+    <message>
+        <source>greedy</source>
+        <translation>greedy</translation>
+    </message>
+    <message>
+        <source>beam search (%1 beams)</source>
+        <translation>ışın araması (%1 ışın)</translation>
+    </message>
+    <message>
+        <source>sample, seed %1</source>
+        <translation>örnek, tohum %1</translation>
+    </message>
+</context>
+<context>
+    <name>ui::ExplanationPanel</name>
+    <message>
+        <source>&amp;Language:</source>
+        <translation>Di&amp;l:</translation>
+    </message>
+    <message>
+        <source>(No explanation for “%1” yet.)</source>
+        <translation>(“%1” için henüz açıklama yok.)</translation>
+    </message>
+</context>
+<context>
+    <name>ui::InterfaceLanguage</name>
+    <message>
+        <source>Interface &amp;language</source>
+        <translation>&amp;Arayüz dili</translation>
+    </message>
+    <message>
+        <source>Interface language</source>
+        <translation>Arayüz dili</translation>
+    </message>
+    <message>
+        <source>Inference Explorer will show its interface in %1 the next time it starts.
+
+The explanations have their own language box in the Explanation panel.</source>
+        <translation>Arayüz dili, Inference Explorer bir sonraki açılışında %1 olacak.
+
+Açıklamaların dili, Açıklama panelindeki kendi kutusundan seçilir.</translation>
+    </message>
+</context>
+<context>
+    <name>ui::KvCacheView</name>
+    <message>
+        <source>The KV cache appears after the prefill.</source>
+        <translation>KV cache prefill&apos;den sonra görünür.</translation>
+    </message>
+    <message>
+        <source> KV cache: %1 of %2 positions stored</source>
+        <translation> KV cache: %2 konumun %1 tanesi saklanıyor</translation>
+    </message>
+    <message>
+        <source>prefill</source>
+        <translation>prefill</translation>
+    </message>
+    <message>
+        <source>decode</source>
+        <translation>decode</translation>
+    </message>
+    <message>
+        <source>%1 used of %2 reserved · per token %3 = 2 (K,V) × %4 layers × %5 floats × 4 B · showing %6 of %5 columns</source>
+        <translation>%1 kullanılıyor / %2 ayrılmış · token başına %3 = 2 (K,V) × %4 katman × %5 float × 4 B · %5 sütunun %6 tanesi gösteriliyor</translation>
+    </message>
+</context>
+<context>
+    <name>ui::MainWindow</name>
+    <message>
+        <source>Inference Explorer</source>
+        <translation>Inference Explorer</translation>
+    </message>
+    <message>
+        <source>No model loaded — File ▸ Open model… (Ctrl+O) or drop a model folder here.</source>
+        <translation>Model yüklenmedi — Dosya ▸ Model aç… (Ctrl+O) ya da bir model klasörünü buraya bırakın.</translation>
+    </message>
+    <message>
+        <source>&amp;Open model…</source>
+        <translation>Model &amp;aç…</translation>
+    </message>
+    <message>
+        <source>Open a model folder (config.json, model.safetensors, tokenizer.json)</source>
+        <translation>Bir model klasörü aç (config.json, model.safetensors, tokenizer.json)</translation>
+    </message>
+    <message>
+        <source>&amp;Restart</source>
+        <translation>Başa &amp;dön</translation>
+    </message>
+    <message>
+        <source>Back to before the first op</source>
+        <translation>İlk işlemden öncesine dön</translation>
+    </message>
+    <message>
+        <source>Step &amp;back</source>
+        <translation>&amp;Geri adım</translation>
+    </message>
+    <message>
+        <source>Undo one op (nothing is recomputed)</source>
+        <translation>Bir işlemi geri al (hiçbir şey yeniden hesaplanmaz)</translation>
+    </message>
+    <message>
+        <source>&amp;Step</source>
+        <translation>&amp;Adım at</translation>
+    </message>
+    <message>
+        <source>Run one op</source>
+        <translation>Bir işlem çalıştır</translation>
+    </message>
+    <message>
+        <source>Step over &amp;layer</source>
+        <translation>&amp;Katmanı tamamla</translation>
+    </message>
+    <message>
+        <source>Run to the end of the current layer</source>
+        <translation>Geçerli katmanın sonuna kadar çalıştır</translation>
+    </message>
+    <message>
+        <source>Run to end of &amp;pass</source>
+        <translation>Geçişi ta&amp;mamla</translation>
+    </message>
+    <message>
+        <source>Run every remaining op of this pass (the prefill of the prompt, or a decode pass)</source>
+        <translation>Bu geçişin kalan tüm işlemlerini çalıştır (promptun prefill&apos;i ya da bir decode geçişi)</translation>
+    </message>
+    <message>
+        <source>Next &amp;token</source>
+        <translation>&amp;Sonraki token</translation>
+    </message>
+    <message>
+        <source>Append the next token and step through its decode pass: one new query row attends over the cached keys</source>
+        <translation>Sonraki tokenı ekle ve decode geçişinde adım adım ilerle: tek bir yeni sorgu satırı KV cache&apos;teki tüm anahtarlara dikkat eder</translation>
+    </message>
+    <message>
+        <source>&amp;Play</source>
+        <translation>&amp;Oynat</translation>
+    </message>
+    <message>
+        <source>Play / pause: one op at a time at the chosen speed</source>
+        <translation>Oynat / duraklat: seçilen hızda her seferinde bir işlem</translation>
+    </message>
+    <message>
+        <source>&amp;Cancel</source>
+        <translation>İ&amp;ptal</translation>
+    </message>
+    <message>
+        <source>Stop the running job</source>
+        <translation>Süren işi durdur</translation>
+    </message>
+    <message>
+        <source>&amp;Tokenize prompt</source>
+        <translation>Promptu &amp;tokenlara böl</translation>
+    </message>
+    <message>
+        <source>Tokenize the prompt and prepare the prefill</source>
+        <translation>Promptu tokenlara böl ve prefill&apos;i hazırla</translation>
+    </message>
+    <message>
+        <source>&amp;Dark theme</source>
+        <translation>&amp;Koyu tema</translation>
+    </message>
+    <message>
+        <source>Transport</source>
+        <translation>Oynatma denetimleri</translation>
+    </message>
+    <message>
+        <source>  Speed </source>
+        <translation>  Hız </translation>
+    </message>
+    <message>
+        <source>Ops per second while playing</source>
+        <translation>Oynatırken saniyedeki işlem sayısı</translation>
+    </message>
+    <message>
+        <source>&amp;Prompt:</source>
+        <translation>&amp;Prompt:</translation>
+    </message>
+    <message>
+        <source>Type a prompt; its tokens appear below.</source>
+        <translation>Bir prompt yazın; tokenları aşağıda görünür.</translation>
+    </message>
+    <message>
+        <source>Tokenize ▸</source>
+        <translation>Tokenlara böl ▸</translation>
+    </message>
+    <message>
+        <source>&amp;Tensor</source>
+        <translation>&amp;Tensör</translation>
+    </message>
+    <message>
+        <source>&amp;Attention</source>
+        <translation>D&amp;ikkat</translation>
+    </message>
+    <message>
+        <source>Explanation</source>
+        <translation>Açıklama</translation>
+    </message>
+    <message>
+        <source>Model card</source>
+        <translation>Model kartı</translation>
+    </message>
+    <message>
+        <source>Ops</source>
+        <translation>İşlemler</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>&amp;Dosya</translation>
+    </message>
+    <message>
+        <source>&amp;Sample models</source>
+        <translation>Örnek &amp;modeller</translation>
+    </message>
+    <message>
+        <source>&amp;Recent models</source>
+        <translation>&amp;Son modeller</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>Çı&amp;k</translation>
+    </message>
+    <message>
+        <source>&amp;Run</source>
+        <translation>Ç&amp;alıştır</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>&amp;Görünüm</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>&amp;Yardım</translation>
+    </message>
+    <message>
+        <source>&amp;Keyboard shortcuts</source>
+        <translation>&amp;Klavye kısayolları</translation>
+    </message>
+    <message>
+        <source>&lt;tr&gt;&lt;td&gt;&lt;b&gt;Ctrl+1 / Ctrl+2&lt;/b&gt;&lt;/td&gt;&lt;td&gt;&amp;nbsp;&amp;nbsp;Tensor / attention view&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;← → Home End&lt;/b&gt;&lt;/td&gt;&lt;td&gt;&amp;nbsp;&amp;nbsp;Move along the tokens (token strip focused)&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Enter&lt;/b&gt;&lt;/td&gt;&lt;td&gt;&amp;nbsp;&amp;nbsp;Jump to the op (Ops list)&lt;/td&gt;&lt;/tr&gt;</source>
+        <translation>&lt;tr&gt;&lt;td&gt;&lt;b&gt;Ctrl+1 / Ctrl+2&lt;/b&gt;&lt;/td&gt;&lt;td&gt;&amp;nbsp;&amp;nbsp;Tensör / dikkat görünümü&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;← → Home End&lt;/b&gt;&lt;/td&gt;&lt;td&gt;&amp;nbsp;&amp;nbsp;Tokenlar arasında gezin (token şeridi odaktayken)&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Enter&lt;/b&gt;&lt;/td&gt;&lt;td&gt;&amp;nbsp;&amp;nbsp;İşleme git (İşlemler listesi)&lt;/td&gt;&lt;/tr&gt;</translation>
+    </message>
+    <message>
+        <source>Keyboard shortcuts</source>
+        <translation>Klavye kısayolları</translation>
+    </message>
+    <message>
+        <source>&amp;About Inference Explorer</source>
+        <translation>Inference Explorer &amp;hakkında</translation>
+    </message>
+    <message>
+        <source>About Inference Explorer</source>
+        <translation>Inference Explorer hakkında</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Inference Explorer&lt;/b&gt;&lt;br&gt;Runs a real transformer language model one operation at a time and shows every step with the real numbers.</source>
+        <translation>&lt;b&gt;Inference Explorer&lt;/b&gt;&lt;br&gt;Gerçek bir transformer dil modelini her seferinde tek bir işlem olarak çalıştırır ve her adımı gerçek sayılarla gösterir.</translation>
+    </message>
+    <message>
+        <source>(none found)</source>
+        <translation>(bulunamadı)</translation>
+    </message>
+    <message>
+        <source>(none yet)</source>
+        <translation>(henüz yok)</translation>
+    </message>
+    <message>
+        <source>Loading %1…</source>
+        <translation>%1 yükleniyor…</translation>
+    </message>
+    <message>
+        <source>%v / %m ops</source>
+        <translation>%v / %m işlem</translation>
+    </message>
+    <message>
+        <source>Open a model: choose its folder or a file in it (config.json, model.safetensors)</source>
+        <translation>Model aç: klasörünü ya da içindeki bir dosyayı seçin (config.json, model.safetensors)</translation>
+    </message>
+    <message>
+        <source>Model files (config.json *.safetensors tokenizer.json)</source>
+        <translation>Model dosyaları (config.json *.safetensors tokenizer.json)</translation>
+    </message>
+    <message>
+        <source>All files (*)</source>
+        <translation>Tüm dosyalar (*)</translation>
+    </message>
+    <message>
+        <source>%1 — Inference Explorer</source>
+        <translation>%1 — Inference Explorer</translation>
+    </message>
+    <message>
+        <source>Loaded %1: %2 layers, %3 heads, %4 parameters.</source>
+        <translation>%1 yüklendi: %2 katman, %3 baş, %4 parametre.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n token(s)</source>
+        <translation>
+            <numerusform>%n token</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 prompt + %2 generated tokens (green border)</source>
+        <translation>%1 prompt + %2 üretilmiş token (yeşil çerçeveli)</translation>
+    </message>
+    <message numerus="yes">
+        <source> — %n under the vermilion bar: inside the repetition-penalty window</source>
+        <translation>
+            <numerusform> — turuncu-kırmızı çubuklu %n token: tekrar cezası penceresinin içinde</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source> — hover a token for its id and bytes, click it to follow it in every view</source>
+        <translation> — id&apos;si ve baytları için bir tokenın üzerine gelin, her görünümde izlemek için tıklayın</translation>
+    </message>
+    <message>
+        <source>op %1 / %2</source>
+        <translation>işlem %1 / %2</translation>
+    </message>
+    <message>
+        <source>&amp;Pause</source>
+        <translation>D&amp;uraklat</translation>
+    </message>
+    <message>
+        <source>Append the next token (%1) and step through its decode pass</source>
+        <translation>Sonraki tokenı (%1) ekle ve decode geçişinde adım adım ilerle</translation>
+    </message>
+    <message>
+        <source>generated token %1 “%2”</source>
+        <translation>üretilen %1. token “%2”</translation>
+    </message>
+    <message>
+        <source>the sampling lab&apos;s choice “%1”</source>
+        <translation>örnekleme laboratuvarının seçimi “%1”</translation>
+    </message>
+    <message>
+        <source>the most likely token</source>
+        <translation>en olası token</translation>
+    </message>
+    <message>
+        <source>Decode pass of generated token %1 “%2”: F10 steps through it, F5 runs it.</source>
+        <translation>Üretilen %1. tokenın (“%2”) decode geçişi: F10 adım adım ilerler, F5 tamamını çalıştırır.</translation>
+    </message>
+    <message>
+        <source>Decode pass: appending %1.</source>
+        <translation>Decode geçişi: %1 ekleniyor.</translation>
+    </message>
+</context>
+<context>
+    <name>ui::MetricsView</name>
+    <message>
+        <source>Measure to the context limit</source>
+        <translation>Bağlam sınırına kadar ölç</translation>
+    </message>
+    <message>
+        <source>Generate greedily from the prompt until the context is full (EOS ignored), timing every token</source>
+        <translation>Bağlam dolana kadar prompttan greedy üret (EOS yok sayılır), her tokenın süresini ölç</translation>
+    </message>
+    <message>
+        <source>Time and memory against context length, for the loaded model.</source>
+        <translation>Yüklü model için bağlam uzunluğuna göre süre ve bellek.</translation>
+    </message>
+    <message>
+        <source>time per generated token</source>
+        <translation>üretilen token başına süre</translation>
+    </message>
+    <message>
+        <source>KV cache (linear)</source>
+        <translation>KV cache (doğrusal)</translation>
+    </message>
+    <message>
+        <source>attention matrices (ctx²)</source>
+        <translation>dikkat matrisleri (ctx²)</translation>
+    </message>
+    <message>
+        <source>Time per token</source>
+        <translation>Token başına süre</translation>
+    </message>
+    <message>
+        <source>ms</source>
+        <translation>ms</translation>
+    </message>
+    <message>
+        <source>Memory</source>
+        <translation>Bellek</translation>
+    </message>
+    <message>
+        <source>KiB</source>
+        <translation>KiB</translation>
+    </message>
+    <message>
+        <source>running to the context limit…</source>
+        <translation>bağlam sınırına kadar çalışıyor…</translation>
+    </message>
+    <message>
+        <source>%1 tokens generated up to the context limit of %2 · at the limit: KV cache %3, attention matrices %4</source>
+        <translation>%2 tokenlık bağlam sınırına kadar %1 token üretildi · sınırda: KV cache %3, dikkat matrisleri %4</translation>
+    </message>
+</context>
+<context>
+    <name>ui::ModelCardModel</name>
+    <message>
+        <source>%1 B</source>
+        <translation>%1 milyar</translation>
+    </message>
+    <message>
+        <source>%1 M</source>
+        <translation>%1 milyon</translation>
+    </message>
+    <message>
+        <source>%1 k</source>
+        <translation>%1 bin</translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation>evet</translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation>hayır</translation>
+    </message>
+    <message>
+        <source>Model</source>
+        <translation>Model</translation>
+    </message>
+    <message>
+        <source>Architecture</source>
+        <translation>Mimari</translation>
+    </message>
+    <message>
+        <source>Parameters</source>
+        <translation>Parametreler</translation>
+    </message>
+    <message>
+        <source>Layers</source>
+        <translation>Katmanlar</translation>
+    </message>
+    <message>
+        <source>transformer blocks</source>
+        <translation>transformer blokları</translation>
+    </message>
+    <message>
+        <source>Attention heads</source>
+        <translation>Dikkat başları</translation>
+    </message>
+    <message>
+        <source>KV heads</source>
+        <translation>KV başları</translation>
+    </message>
+    <message>
+        <source>fewer than the heads = grouped-query attention</source>
+        <translation>dikkat başlarından azsa = gruplanmış sorgu dikkati (GQA)</translation>
+    </message>
+    <message>
+        <source>Model width (dim)</source>
+        <translation>Model genişliği (dim)</translation>
+    </message>
+    <message>
+        <source>size of the vector each token carries</source>
+        <translation>her tokenın taşıdığı vektörün boyutu</translation>
+    </message>
+    <message>
+        <source>Head size</source>
+        <translation>Baş boyutu</translation>
+    </message>
+    <message>
+        <source>dim / heads</source>
+        <translation>dim / baş sayısı</translation>
+    </message>
+    <message>
+        <source>MLP width</source>
+        <translation>MLP genişliği</translation>
+    </message>
+    <message>
+        <source>Vocabulary</source>
+        <translation>Sözlük</translation>
+    </message>
+    <message>
+        <source>tokens the model knows</source>
+        <translation>modelin bildiği tokenlar</translation>
+    </message>
+    <message>
+        <source>Context length</source>
+        <translation>Bağlam uzunluğu</translation>
+    </message>
+    <message>
+        <source>most positions the model can attend over</source>
+        <translation>modelin dikkat edebileceği en çok konum</translation>
+    </message>
+    <message>
+        <source>Positional encoding</source>
+        <translation>Konum kodlaması</translation>
+    </message>
+    <message>
+        <source>Normalization</source>
+        <translation>Normalizasyon</translation>
+    </message>
+    <message>
+        <source>kind and placement (pre / post)</source>
+        <translation>tür ve yer (pre / post)</translation>
+    </message>
+    <message>
+        <source>Activation</source>
+        <translation>Aktivasyon</translation>
+    </message>
+    <message>
+        <source>Tied embeddings</source>
+        <translation>Bağlı embedding&apos;ler</translation>
+    </message>
+    <message>
+        <source>the LM head reuses the token embedding</source>
+        <translation>LM head token embedding tablosunu yeniden kullanır</translation>
+    </message>
+    <message>
+        <source>Weights</source>
+        <translation>Ağırlıklar</translation>
+    </message>
+    <message>
+        <source>%1 in memory (%2 stored as %3)</source>
+        <translation>bellekte %1 (%2, %3 olarak saklanmış)</translation>
+    </message>
+    <message>
+        <source>Tokenizer</source>
+        <translation>Tokenizer</translation>
+    </message>
+    <message>
+        <source>tokenizer.json</source>
+        <translation>tokenizer.json</translation>
+    </message>
+    <message>
+        <source>none (type token ids)</source>
+        <translation>yok (token id&apos;lerini yazın)</translation>
+    </message>
+    <message>
+        <source>Property</source>
+        <translation>Özellik</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>Değer</translation>
+    </message>
+</context>
+<context>
+    <name>ui::PlanModel</name>
+    <message>
+        <source>#</source>
+        <translation>#</translation>
+    </message>
+    <message>
+        <source>Op</source>
+        <translation>İşlem</translation>
+    </message>
+    <message>
+        <source>What</source>
+        <translation>Ne</translation>
+    </message>
+    <message>
+        <source>Shape</source>
+        <translation>Şekil</translation>
+    </message>
+</context>
+<context>
+    <name>ui::ProbabilityTableModel</name>
+    <message>
+        <source>✗ cut</source>
+        <translation>✗ kesildi</translation>
+    </message>
+    <message>
+        <source>token %1 (id %2)%3</source>
+        <translation>token %1 (id %2)%3</translation>
+    </message>
+    <message>
+        <source> — the sampled token</source>
+        <translation> — örneklenen token</translation>
+    </message>
+    <message>
+        <source>%1 after %2: logit %3, p = %4%5</source>
+        <translation>%2 sonrasında %1: logit %3, p = %4%5</translation>
+    </message>
+    <message>
+        <source> — removed by this stage</source>
+        <translation> — bu aşamada çıkarıldı</translation>
+    </message>
+    <message>
+        <source> — removed earlier</source>
+        <translation> — daha önce çıkarıldı</translation>
+    </message>
+    <message>
+        <source>token</source>
+        <translation>token</translation>
+    </message>
+    <message>
+        <source>final p
+%1 kept</source>
+        <translation>son p
+%1 kaldı</translation>
+    </message>
+    <message>
+        <source>logit
+(model)</source>
+        <translation>logit
+(model)</translation>
+    </message>
+    <message>
+        <source>%1 candidates of the vocabulary alive after this column</source>
+        <translation>bu sütundan sonra sözlükte %1 aday kalıyor</translation>
+    </message>
+</context>
+<context>
+    <name>ui::SamplingLab</name>
+    <message>
+        <source>Click a row to choose the token the logit bias applies to</source>
+        <translation>Logit sapmasının uygulanacağı tokenı seçmek için bir satıra tıklayın</translation>
+    </message>
+    <message>
+        <source>hide the stages that are off (they change nothing)</source>
+        <translation>kapalı aşamaları gizle (etkileri yok)</translation>
+    </message>
+    <message>
+        <source>Top 10: the model vs after the pipeline</source>
+        <translation>İlk 10: model / işlem hattı sonrası</translation>
+    </message>
+    <message>
+        <source>model (T = 1)</source>
+        <translation>model (T = 1)</translation>
+    </message>
+    <message>
+        <source>drawn from</source>
+        <translation>son dağılım</translation>
+    </message>
+    <message>
+        <source>probability</source>
+        <translation>olasılık</translation>
+    </message>
+    <message>
+        <source>token %1</source>
+        <translation>token %1</translation>
+    </message>
+    <message>
+        <source>Shape the distribution</source>
+        <translation>Dağılımı biçimlendir</translation>
+    </message>
+    <message>
+        <source>logits / T: low = sharper, high = flatter; 0 = greedy (only the best token)</source>
+        <translation>logit&apos;ler / T: düşük = daha sivri, yüksek = daha düz; 0 = greedy (yalnızca en iyi token)</translation>
+    </message>
+    <message>
+        <source>keep the k most likely tokens (0 = off)</source>
+        <translation>en olası k tokenı tut (0 = kapalı)</translation>
+    </message>
+    <message>
+        <source>keep the smallest set of best tokens whose probabilities add up to p (1 = off)</source>
+        <translation>olasılıklarının toplamı p&apos;ye ulaşan en küçük en iyi token kümesini tut (1 = kapalı)</translation>
+    </message>
+    <message>
+        <source>drop tokens less likely than min-p × the best token&apos;s probability (0 = off)</source>
+        <translation>olasılığı min-p × en iyi tokenın olasılığından düşük olan tokenları at (0 = kapalı)</translation>
+    </message>
+    <message>
+        <source>keep the tokens whose surprise is closest to the average surprise, up to mass p (1 = off)</source>
+        <translation>şaşırtıcılığı ortalama şaşırtıcılığa en yakın tokenları p kütlesine kadar tut (1 = kapalı)</translation>
+    </message>
+    <message>
+        <source>Avoid repeating</source>
+        <translation>Tekrardan kaçın</translation>
+    </message>
+    <message>
+        <source>HF repetition penalty for tokens in the window: positive logits ÷ p, negative × p (1 = off)</source>
+        <translation>Penceredeki tokenlar için HF tekrar cezası: pozitif logit&apos;ler ÷ p, negatifler × p (1 = kapalı)</translation>
+    </message>
+    <message>
+        <source>subtracted once from every token already in the window (0 = off)</source>
+        <translation>pencerede zaten bulunan her tokendan bir kez çıkarılır (0 = kapalı)</translation>
+    </message>
+    <message>
+        <source>subtracted once per occurrence in the window (0 = off)</source>
+        <translation>penceredeki her geçişi için bir kez çıkarılır (0 = kapalı)</translation>
+    </message>
+    <message>
+        <source>whole history</source>
+        <translation>tüm geçmiş</translation>
+    </message>
+    <message>
+        <source> tokens</source>
+        <translation> token</translation>
+    </message>
+    <message>
+        <source>the penalties look at the last N tokens (0 = all)</source>
+        <translation>cezalar son N tokena bakar (0 = tümü)</translation>
+    </message>
+    <message>
+        <source>window</source>
+        <translation>pencere</translation>
+    </message>
+    <message>
+        <source>Logit bias</source>
+        <translation>Logit sapması</translation>
+    </message>
+    <message>
+        <source>click a table row</source>
+        <translation>tablodan bir satıra tıklayın</translation>
+    </message>
+    <message>
+        <source>for</source>
+        <translation>hedef</translation>
+    </message>
+    <message>
+        <source>added to the chosen token&apos;s logit</source>
+        <translation>seçilen tokenın logit&apos;ine eklenir</translation>
+    </message>
+    <message>
+        <source>Run</source>
+        <translation>Çalıştırma</translation>
+    </message>
+    <message>
+        <source>the order of the stages: Hugging Face transformers or llama.cpp</source>
+        <translation>aşamaların sırası: Hugging Face transformers ya da llama.cpp</translation>
+    </message>
+    <message>
+        <source>stage order</source>
+        <translation>aşama sırası</translation>
+    </message>
+    <message>
+        <source>the seed of the random numbers (a new seed restarts the run)</source>
+        <translation>rastgele sayıların tohumu (yeni bir tohum çalıştırmayı baştan başlatır)</translation>
+    </message>
+    <message>
+        <source>seed</source>
+        <translation>tohum</translation>
+    </message>
+    <message>
+        <source>table rows</source>
+        <translation>tablo satırları</translation>
+    </message>
+    <message>
+        <source>max new tokens</source>
+        <translation>en çok yeni token</translation>
+    </message>
+    <message>
+        <source>e.g. .|\n</source>
+        <translation>örn. .|\n</translation>
+    </message>
+    <message>
+        <source>stop sequences separated by |; \n is a newline</source>
+        <translation>| ile ayrılmış durdurma dizileri; \n yeni satırdır</translation>
+    </message>
+    <message>
+        <source>stop sequences</source>
+        <translation>durdurma dizileri</translation>
+    </message>
+    <message>
+        <source>stop at EOS</source>
+        <translation>EOS&apos;ta dur</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Token %1&lt;/b&gt; of the answer · drawn: &lt;b style=&apos;background:#ffd54f&apos;&gt;&amp;nbsp;%2&amp;nbsp;&lt;/b&gt; with p = %3 (random number %4) · %5 of %6 tokens survive the pipeline · order &lt;i&gt;%7&lt;/i&gt;</source>
+        <translation>Cevabın &lt;b&gt;%1. tokenı&lt;/b&gt; · çekilen: &lt;b style=&apos;background:#ffd54f&apos;&gt;&amp;nbsp;%2&amp;nbsp;&lt;/b&gt;, p = %3 (rastgele sayı %4) · %6 tokendan %5 tanesi işlem hattından geçiyor · sıra &lt;i&gt;%7&lt;/i&gt;</translation>
+    </message>
+    <message>
+        <source>temperature</source>
+        <translation>sıcaklık</translation>
+    </message>
+    <message>
+        <source>repetition</source>
+        <translation>tekrar</translation>
+    </message>
+    <message>
+        <source>presence</source>
+        <translation>varlık</translation>
+    </message>
+    <message>
+        <source>frequency</source>
+        <translation>sıklık</translation>
+    </message>
+    <message>
+        <source>bias</source>
+        <translation>sapma</translation>
+    </message>
+</context>
+<context>
+    <name>ui::SessionWorker</name>
+    <message>
+        <source>Reading %1</source>
+        <translation>%1 okunuyor</translation>
+    </message>
+    <message>
+        <source>Compiling the execution plan</source>
+        <translation>Yürütme planı derleniyor</translation>
+    </message>
+    <message>
+        <source>Loading the tokenizer</source>
+        <translation>Tokenizer yükleniyor</translation>
+    </message>
+    <message>
+        <source>Loaded</source>
+        <translation>Yüklendi</translation>
+    </message>
+    <message>
+        <source>Could not load %1: %2</source>
+        <translation>%1 yüklenemedi: %2</translation>
+    </message>
+    <message>
+        <source>No model is loaded.</source>
+        <translation>Yüklü model yok.</translation>
+    </message>
+    <message>
+        <source>prompt</source>
+        <translation>prompt</translation>
+    </message>
+    <message>
+        <source>this model has no tokenizer.json: type token ids separated by spaces</source>
+        <translation>bu modelin tokenizer.json dosyası yok: token id&apos;lerini boşlukla ayırarak yazın</translation>
+    </message>
+    <message>
+        <source>the prompt has no tokens</source>
+        <translation>promptta hiç token yok</translation>
+    </message>
+    <message>
+        <source>Could not run the prompt: %1</source>
+        <translation>Prompt çalıştırılamadı: %1</translation>
+    </message>
+    <message>
+        <source>decode pass</source>
+        <translation>decode geçişi</translation>
+    </message>
+    <message>
+        <source>run the current pass to its end first (F5)</source>
+        <translation>önce geçerli geçişi sonuna kadar çalıştırın (F5)</translation>
+    </message>
+    <message>
+        <source>the finished pass has no prediction</source>
+        <translation>biten geçişin tahmini yok</translation>
+    </message>
+    <message>
+        <source>id %1 is outside the vocabulary (%2)</source>
+        <translation>id %1 sözlüğün dışında (%2)</translation>
+    </message>
+    <message>
+        <source>the context is full (%1 positions)</source>
+        <translation>bağlam dolu (%1 konum)</translation>
+    </message>
+    <message>
+        <source>Could not start the decode pass: %1</source>
+        <translation>Decode geçişi başlatılamadı: %1</translation>
+    </message>
+    <message>
+        <source>decode step</source>
+        <translation>decode adımı</translation>
+    </message>
+    <message>
+        <source>no model is loaded</source>
+        <translation>yüklü model yok</translation>
+    </message>
+    <message>
+        <source>needs a prompt and at least one generated token</source>
+        <translation>bir prompt ve en az bir üretilmiş token gerekir</translation>
+    </message>
+    <message>
+        <source>Could not prepare the decode step: %1</source>
+        <translation>Decode adımı hazırlanamadı: %1</translation>
+    </message>
+</context>
+<context>
+    <name>ui::TensorHeatmap</name>
+    <message>
+        <source>Step to an op to see its output tensor.</source>
+        <translation>Çıktı tensörünü görmek için bir işleme kadar ilerleyin.</translation>
+    </message>
+    <message>
+        <source>row %1 (%2) · column %3
+value %4</source>
+        <translation>satır %1 (%2) · sütun %3
+değer %4</translation>
+    </message>
+</context>
+<context>
+    <name>ui::TensorPanel</name>
+    <message>
+        <source>Wheel: zoom · drag: pan · double-click: fit · click a row: select that token</source>
+        <translation>Tekerlek: yakınlaştır · sürükle: kaydır · çift tık: sığdır · satıra tık: o tokenı seç</translation>
+    </message>
+    <message>
+        <source>row %1 (%2) · column %3 · value %4</source>
+        <translation>satır %1 (%2) · sütun %3 · değer %4</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Nothing has run yet.&lt;/b&gt; Press &lt;b&gt;F10&lt;/b&gt; to run the first op, &lt;b&gt;F5&lt;/b&gt; to run the whole prefill.</source>
+        <translation>&lt;b&gt;Henüz hiçbir şey çalışmadı.&lt;/b&gt; İlk işlemi çalıştırmak için &lt;b&gt;F10&lt;/b&gt;, prefill&apos;in tamamını çalıştırmak için &lt;b&gt;F5&lt;/b&gt; tuşuna basın.</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;%1&lt;/b&gt; &amp;nbsp;&lt;code&gt;%2&lt;/code&gt;&lt;br&gt;shape &lt;b&gt;%3 × %4&lt;/b&gt; %5 &amp;nbsp;·&amp;nbsp; min %6 · max %7 · mean %8 · std %9</source>
+        <translation>&lt;b&gt;%1&lt;/b&gt; &amp;nbsp;&lt;code&gt;%2&lt;/code&gt;&lt;br&gt;şekil &lt;b&gt;%3 × %4&lt;/b&gt; %5 &amp;nbsp;·&amp;nbsp; min %6 · maks %7 · ortalama %8 · std %9</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Most likely next tokens:&lt;/b&gt; </source>
+        <translation>&lt;b&gt;En olası sonraki tokenlar:&lt;/b&gt; </translation>
+    </message>
+</context>
+<context>
+    <name>ui::TokenListModel</name>
+    <message>
+        <source>position %1 · id %2
+bytes: %3
+piece: %4%5</source>
+        <translation>konum %1 · id %2
+baytlar: %3
+parça: %4%5</translation>
+    </message>
+    <message>
+        <source>(none)</source>
+        <translation>(yok)</translation>
+    </message>
+    <message>
+        <source>
+special token</source>
+        <translation>
+özel token</translation>
+    </message>
+</context>
+<context>
+    <name>ui::TokenStrip</name>
+    <message>
+        <source>Tokens appear here once the prompt is tokenized.</source>
+        <translation>Prompt tokenlara bölününce tokenlar burada görünür.</translation>
+    </message>
+    <message>
+        <source>position %1 · id %2
+bytes: %3
+piece: %4</source>
+        <translation>konum %1 · id %2
+baytlar: %3
+parça: %4</translation>
+    </message>
+    <message>
+        <source>(none)</source>
+        <translation>(yok)</translation>
+    </message>
+    <message>
+        <source>
+special token</source>
+        <translation>
+özel token</translation>
+    </message>
+    <message>
+        <source>
+appended by decode pass %1</source>
+        <translation>
+%1. decode geçişinde eklendi</translation>
+    </message>
+    <message>
+        <source>
+inside the repetition-penalty window: its logit is penalised when the next token is sampled</source>
+        <translation>
+tekrar cezası penceresinin içinde: sonraki token örneklenirken logit&apos;i cezalandırılır</translation>
+    </message>
+</context>
+</TS>
