@@ -20,6 +20,8 @@ shot --model $gpt2 --prompt "$en" --step 13 --view tensor --lang tr --screenshot
     --screenshot resources/screenshots/explorer-lines-projector.png >/dev/null
 shot --model $gpt2 --prompt "The capital of France" --decode 1 --step 47 --view attention --head 1.2 \
     --screenshot resources/screenshots/explorer-decode.png
+shot --ui-lang tr --lang tr --model $gpt2 --prompt "Fransa'nın başkenti" --run-prefill --view "sampling:temperature=0.8,top_k=8,top_p=0.9" \
+    --screenshot resources/screenshots/explorer-turkish-ui.png
 
 # The decoding views (1680x960).
 dshot() { "$app" --size 1680x960 --model $gpt2 "$@" >/dev/null; }
