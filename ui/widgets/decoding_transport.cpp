@@ -7,6 +7,7 @@
 #include <QProgressBar>
 #include <QPushButton>
 #include <QStyle>
+#include <QVBoxLayout>
 
 namespace ui {
 
@@ -14,8 +15,13 @@ DecodingTransport::DecodingTransport(DecodingController* controller, QWidget* pa
     : QWidget(parent)
     , m_controller(controller)
 {
-    auto* row = new QHBoxLayout(this);
-    row->setContentsMargins(0, 0, 0, 0);
+    // Buttons and progress on one line, the state below it: six buttons already fill the tab at 1280 px (more so
+    // in Turkish), and the state text must never be cut off.
+    auto* column = new QVBoxLayout(this);
+    column->setContentsMargins(0, 0, 0, 0);
+    column->setSpacing(2);
+    auto* row = new QHBoxLayout;
+    column->addLayout(row);
     auto make = [&](const QString& text, const QString& tip, QStyle::StandardPixmap icon) {
         auto* b = new QPushButton(style()->standardIcon(icon), text, this);
         b->setToolTip(tip);
@@ -33,10 +39,11 @@ DecodingTransport::DecodingTransport(DecodingController* controller, QWidget* pa
     m_progress->setFormat(tr("%v / %m tokens"));
     m_progress->setValue(0);
     row->addWidget(m_progress);
+    row->addStretch(1);
     m_stop = new QLabel(this);
     m_stop->setTextFormat(Qt::RichText);
-    m_stop->setMinimumWidth(200);
-    row->addWidget(m_stop, 1);
+    m_stop->setWordWrap(true);
+    column->addWidget(m_stop);
 
     connect(m_step, &QPushButton::clicked, controller, &DecodingController::stepToken);
     connect(m_generate, &QPushButton::clicked, controller, &DecodingController::generate);
