@@ -2,6 +2,121 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="tr_TR">
 <context>
+    <name>OpLabel</name>
+    <message>
+        <source>token embedding</source>
+        <translation>token embedding</translation>
+    </message>
+    <message>
+        <source>positional encoding</source>
+        <translation>konum kodlaması</translation>
+    </message>
+    <message>
+        <source>attention norm</source>
+        <translation>dikkat normu</translation>
+    </message>
+    <message>
+        <source>q projection</source>
+        <translation>q projeksiyonu</translation>
+    </message>
+    <message>
+        <source>k projection</source>
+        <translation>k projeksiyonu</translation>
+    </message>
+    <message>
+        <source>v projection</source>
+        <translation>v projeksiyonu</translation>
+    </message>
+    <message>
+        <source>RoPE on q</source>
+        <translation>q&apos;ya RoPE</translation>
+    </message>
+    <message>
+        <source>RoPE on k</source>
+        <translation>k&apos;ye RoPE</translation>
+    </message>
+    <message>
+        <source>append k, v to the KV cache</source>
+        <translation>k, v KV cache&apos;e eklenir</translation>
+    </message>
+    <message>
+        <source>attention scores</source>
+        <translation>dikkat skorları</translation>
+    </message>
+    <message>
+        <source>causal mask</source>
+        <translation>nedensel maske</translation>
+    </message>
+    <message>
+        <source>attention probabilities</source>
+        <translation>dikkat olasılıkları</translation>
+    </message>
+    <message>
+        <source>weighted sum of values</source>
+        <translation>değerlerin ağırlıklı toplamı</translation>
+    </message>
+    <message>
+        <source>concatenate heads</source>
+        <translation>başları birleştir</translation>
+    </message>
+    <message>
+        <source>attention output projection</source>
+        <translation>dikkat çıkış projeksiyonu</translation>
+    </message>
+    <message>
+        <source>residual add (attention)</source>
+        <translation>residual toplama (dikkat)</translation>
+    </message>
+    <message>
+        <source>MLP norm</source>
+        <translation>MLP normu</translation>
+    </message>
+    <message>
+        <source>MLP gate projection</source>
+        <translation>MLP gate projeksiyonu</translation>
+    </message>
+    <message>
+        <source>MLP up projection</source>
+        <translation>MLP up projeksiyonu</translation>
+    </message>
+    <message>
+        <source>activation</source>
+        <translation>aktivasyon</translation>
+    </message>
+    <message>
+        <source>MLP down projection</source>
+        <translation>MLP down projeksiyonu</translation>
+    </message>
+    <message>
+        <source>residual add (MLP)</source>
+        <translation>residual toplama (MLP)</translation>
+    </message>
+    <message>
+        <source>final norm</source>
+        <translation>son norm</translation>
+    </message>
+    <message>
+        <source>LM head (logits)</source>
+        <translation>LM head (logit&apos;ler)</translation>
+    </message>
+    <message>
+        <source>softmax over the vocabulary</source>
+        <translation>sözlük üzerinde softmax</translation>
+    </message>
+    <message>
+        <source>layer %1 · </source>
+        <translation>katman %1 · </translation>
+    </message>
+    <message>
+        <source>head %1 · </source>
+        <translation>baş %1 · </translation>
+    </message>
+    <message>
+        <source>learned</source>
+        <translation>öğrenilmiş</translation>
+    </message>
+</context>
+<context>
     <name>QObject</name>
     <message>
         <source>context length (tokens)</source>

@@ -4,6 +4,7 @@
 // the tr() calls of ui/ and app/gui.
 #include "random_model.h"
 
+#include "ui/session/op_label.h"
 #include "ui/session/session_controller.h"
 #include "ui/widgets/explanation_panel.h"
 #include "ui/widgets/interface_language.h"
@@ -134,6 +135,7 @@ private slots:
     void statusTextsAreTurkish();
     void languageChoice();
     void explanationsFollowTheInterface();
+    void opLabelsFollowTheInterface();
 
 private:
     QTemporaryDir m_dir;
@@ -404,6 +406,21 @@ void TestTranslation::explanationsFollowTheInterface()
     QCOMPARE(InterfaceLanguage::current(), QStringLiteral("en"));
     MainWindow window(MainWindow::Options { false, false });
     QCOMPARE(window.explanationPanel()->language(), QStringLiteral("en"));
+}
+
+// The op names of the diagram, the Ops list, the status line and the tensor header: composed in Turkish from the
+// node's name while the Turkish translator is installed, core's English label without it.
+void TestTranslation::opLabelsFollowTheInterface()
+{
+    const QString core = QStringLiteral("layer 1 · head 2 · attention probabilities");
+    QCOMPARE(ui::opLabel(QStringLiteral("blk.1.head.2.softmax"), core, 1, 2), QStringLiteral("katman 1 · baş 2 · dikkat olasılıkları"));
+    QCOMPARE(ui::opLabel(QStringLiteral("blk.0.attn_norm"), QStringLiteral("layer 0 · attention RMSNorm"), 0, -1), QStringLiteral("katman 0 · dikkat normu (RMSNorm)"));
+    QCOMPARE(ui::opLabel(QStringLiteral("blk.3.ffn_act"), QStringLiteral("layer 3 · gelu_tanh"), 3, -1), QStringLiteral("katman 3 · aktivasyon: gelu_tanh"));
+    QCOMPARE(ui::opLabel(QStringLiteral("pos_embd"), QStringLiteral("learned positions"), -1, -1), QStringLiteral("konum kodlaması (öğrenilmiş)"));
+    QCOMPARE(ui::opLabel(QStringLiteral("some.unknown"), QStringLiteral("as core says"), 0, -1), QStringLiteral("as core says"));
+    QCoreApplication::removeTranslator(&m_translator);
+    QCOMPARE(ui::opLabel(QStringLiteral("blk.1.head.2.softmax"), core, 1, 2), core);
+    QVERIFY(QCoreApplication::installTranslator(&m_translator));
 }
 
 QTEST_MAIN(TestTranslation)

@@ -1,5 +1,7 @@
 #include "ui/session/model_info.h"
 
+#include "ui/session/op_label.h"
+
 #include "core/model/model.h"
 #include "core/plan/execution_plan.h"
 
@@ -50,7 +52,7 @@ ModelInfo ModelInfo::from(const core::Model& model, const core::ExecutionPlan& p
         PlanNodeInfo p;
         p.kind = QString::fromUtf8(core::opKindName(n.kind));
         p.name = QString::fromStdString(n.name);
-        p.label = QString::fromStdString(n.label);
+        p.label = opLabel(QString::fromStdString(n.name), QString::fromStdString(n.label), n.layer, n.head);
         p.layer = n.layer;
         p.head = n.head;
         p.shape = QString::fromStdString(n.shape.text());

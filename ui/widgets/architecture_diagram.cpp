@@ -2,6 +2,7 @@
 
 #include <QHelpEvent>
 #include <QMouseEvent>
+#include <QCoreApplication>
 #include <QPainter>
 #include <QPainterPath>
 #include <QToolTip>
@@ -21,7 +22,7 @@ constexpr qreal kHeadOpHeight = 15;
 QString shortLabel(const PlanNodeInfo& n)
 {
     QString s = n.label;
-    const QString prefix = QStringLiteral("layer %1 · ").arg(n.layer);
+    const QString prefix = QCoreApplication::translate("OpLabel", "layer %1 · ").arg(n.layer); // as op_label.cpp
     if (s.startsWith(prefix))
         s = s.mid(prefix.size());
     return s;
