@@ -31,9 +31,9 @@ class Tokenizer;
 
 struct GenerationOptions {
     int maxNewTokens = 64;                  // >= 0
-    std::vector<std::string> stopSequences; // matched on the decoded text, across token boundaries
+    std::vector<std::string> stopSequences {}; // matched on the decoded text, across token boundaries
     bool stopAtEos = true;                  // false: generate through end-of-sequence tokens
-    std::vector<std::int32_t> extraEosIds;  // added to the model's and the tokenizer's
+    std::vector<std::int32_t> extraEosIds {}; // added to the model's and the tokenizer's
     // Full sampling records (O(vocab) each: ~0.75 MB at a 151k vocabulary) are kept for the most recent N
     // generated tokens only, so a long run stays bounded; stepping back past them recomputes the distribution
     // with one forward pass instead of restoring it.
