@@ -418,8 +418,25 @@ void TestTranslation::opLabelsFollowTheInterface()
     QCOMPARE(ui::opLabel(QStringLiteral("blk.3.ffn_act"), QStringLiteral("layer 3 · gelu_tanh"), 3, -1), QStringLiteral("katman 3 · aktivasyon: gelu_tanh"));
     QCOMPARE(ui::opLabel(QStringLiteral("pos_embd"), QStringLiteral("learned positions"), -1, -1), QStringLiteral("konum kodlaması (öğrenilmiş)"));
     QCOMPARE(ui::opLabel(QStringLiteral("some.unknown"), QStringLiteral("as core says"), 0, -1), QStringLiteral("as core says"));
+    // The explanation panel names the op in the explanation's language, whatever the interface's.
+    ui::StepSnapshot step;
+    step.cursor = 0;
+    step.total = 1;
+    step.kind = QStringLiteral("softmax");
+    step.name = QStringLiteral("blk.1.head.2.softmax");
+    step.coreLabel = core;
+    step.label = ui::opLabel(step.name, core, 1, 2);
+    step.layer = 1;
+    step.head = 2;
+    ui::ExplanationPanel panel;
+    panel.setLanguage(QStringLiteral("en"));
+    panel.setStep(step);
+    QVERIFY2(panel.markdown().contains(core), qPrintable(panel.markdown()));
     QCoreApplication::removeTranslator(&m_translator);
     QCOMPARE(ui::opLabel(QStringLiteral("blk.1.head.2.softmax"), core, 1, 2), core);
+    panel.setLanguage(QStringLiteral("tr"));
+    panel.setStep(step);
+    QVERIFY2(panel.markdown().contains(QStringLiteral("katman 1 · baş 2 · dikkat olasılıkları")), qPrintable(panel.markdown()));
     QVERIFY(QCoreApplication::installTranslator(&m_translator));
 }
 

@@ -52,7 +52,8 @@ ModelInfo ModelInfo::from(const core::Model& model, const core::ExecutionPlan& p
         PlanNodeInfo p;
         p.kind = QString::fromUtf8(core::opKindName(n.kind));
         p.name = QString::fromStdString(n.name);
-        p.label = opLabel(QString::fromStdString(n.name), QString::fromStdString(n.label), n.layer, n.head);
+        p.coreLabel = QString::fromStdString(n.label);
+        p.label = opLabel(QString::fromStdString(n.name), p.coreLabel, n.layer, n.head);
         p.layer = n.layer;
         p.head = n.head;
         p.shape = QString::fromStdString(n.shape.text());

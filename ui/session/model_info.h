@@ -16,7 +16,8 @@ namespace ui {
 struct PlanNodeInfo {
     QString kind;  // opKindName(): "attn_scores", "layer_norm", ... (explanations are keyed by it)
     QString name;  // "blk.3.head.2.scores"
-    QString label; // "layer 3 · head 2 · attention scores"
+    QString label; // "layer 3 · head 2 · attention scores", in the interface language (ui::opLabel)
+    QString coreLabel; // core's English label
     int layer = -1;
     int head = -1;
     QString shape; // "(T, ctx)"

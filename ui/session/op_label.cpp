@@ -2,6 +2,7 @@
 
 #include <QCoreApplication>
 #include <QHash>
+#include <QTranslator>
 
 namespace ui {
 
@@ -40,20 +41,26 @@ const QHash<QString, const char*>& opWords()
 }
 }
 
-QString opLabel(const QString& name, const QString& coreLabel, int layer, int head)
+QString opLabel(const QString& name, const QString& coreLabel, int layer, int head, const QTranslator* translator)
 {
+    const auto words = [translator](const char* source) {
+        if (!translator)
+            return QCoreApplication::translate("OpLabel", source);
+        const QString t = translator->translate("OpLabel", source);
+        return t.isEmpty() ? QString::fromUtf8(source) : t;
+    };
     const QString last = name.section(QLatin1Char('.'), -1);
     const auto it = opWords().constFind(last);
     if (it == opWords().constEnd())
         return coreLabel;
-    const QString word = QCoreApplication::translate("OpLabel", it.value());
+    const QString word = words(it.value());
     if (word == QLatin1String(it.value()))
         return coreLabel; // no translation installed: core's own words
     QString label;
     if (layer >= 0)
-        label += QCoreApplication::translate("OpLabel", "layer %1 · ").arg(layer);
+        label += words(QT_TRANSLATE_NOOP("OpLabel", "layer %1 · ")).arg(layer);
     if (head >= 0)
-        label += QCoreApplication::translate("OpLabel", "head %1 · ").arg(head);
+        label += words(QT_TRANSLATE_NOOP("OpLabel", "head %1 · ")).arg(head);
     label += word;
     // The variant core names in its label stays: LayerNorm / RMSNorm, the activation function, the kind of positions.
     const QString own = coreLabel.section(QStringLiteral(" · "), -1); // core's words for the op itself
@@ -62,7 +69,7 @@ QString opLabel(const QString& name, const QString& coreLabel, int layer, int he
     else if (last == QLatin1String("ffn_act"))
         label += QStringLiteral(": ") + own;
     else if (last == QLatin1String("pos_embd"))
-        label += QStringLiteral(" (%1)").arg(own.startsWith(QLatin1String("learned")) ? QCoreApplication::translate("OpLabel", "learned") : QStringLiteral("sin/cos"));
+        label += QStringLiteral(" (%1)").arg(own.startsWith(QLatin1String("learned")) ? words(QT_TRANSLATE_NOOP("OpLabel", "learned")) : QStringLiteral("sin/cos"));
     return label;
 }
 

@@ -6,8 +6,12 @@
 // all show PlanNodeInfo::label, which ModelInfo::from() fills from here.
 #include <QString>
 
+class QTranslator;
+
 namespace ui {
 
-QString opLabel(const QString& name, const QString& coreLabel, int layer, int head);
+// `translator`: translate with this one instead of the application's (the explanation panel shows Turkish op
+// names for Turkish explanations whatever the interface language is).
+QString opLabel(const QString& name, const QString& coreLabel, int layer, int head, const QTranslator* translator = nullptr);
 
 } // namespace ui

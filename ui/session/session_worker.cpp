@@ -310,6 +310,7 @@ StepSnapshot SessionWorker::snapshot(int cursor) const
     s.kind = node.kind;
     s.name = node.name;
     s.label = node.label;
+    s.coreLabel = node.coreLabel;
     s.shape = node.shape;
     s.layer = node.layer;
     s.head = node.head;

@@ -41,7 +41,8 @@ struct StepSnapshot {
     // The current op (empty kind before the first op).
     QString kind;
     QString name;
-    QString label;
+    QString label;     // in the interface language (ui::opLabel)
+    QString coreLabel; // core's English label
     QString shape;
     int layer = -1;
     int head = -1;

@@ -1,57 +1,33 @@
 #include "ui/widgets/explanation_panel.h"
 
+#include "ui/session/op_label.h"
+#include "ui/widgets/interface_language.h"
+
 #include <QComboBox>
 #include <QHash>
 #include <QFile>
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QTextBrowser>
+#include <QTranslator>
 #include <QVBoxLayout>
 
 #include <cmath>
+#include <cstdio>
 
 namespace ui {
 
 namespace {
-// The op's label in Turkish, from the last part of its plan name ("blk.3.head.2.scores" -> "scores").
+// The op's label in Turkish whatever the interface language: the same OpLabel words as the Turkish interface.
 QString turkishLabel(const StepSnapshot& step)
 {
-    static const QHash<QString, QString> words {
-        { QStringLiteral("token_embd"), QStringLiteral("token embedding") },
-        { QStringLiteral("pos_embd"), QStringLiteral("konum kodlaması") },
-        { QStringLiteral("attn_norm"), QStringLiteral("dikkat normu") },
-        { QStringLiteral("attn_q"), QStringLiteral("q projeksiyonu") },
-        { QStringLiteral("attn_k"), QStringLiteral("k projeksiyonu") },
-        { QStringLiteral("attn_v"), QStringLiteral("v projeksiyonu") },
-        { QStringLiteral("rope_q"), QStringLiteral("q'ya RoPE") },
-        { QStringLiteral("rope_k"), QStringLiteral("k'ye RoPE") },
-        { QStringLiteral("kv_store"), QStringLiteral("k, v KV cache'e eklenir") },
-        { QStringLiteral("scores"), QStringLiteral("dikkat skorları") },
-        { QStringLiteral("mask"), QStringLiteral("nedensel maske") },
-        { QStringLiteral("softmax"), QStringLiteral("dikkat olasılıkları") },
-        { QStringLiteral("mix"), QStringLiteral("değerlerin ağırlıklı toplamı") },
-        { QStringLiteral("concat_heads"), QStringLiteral("başlıkları birleştir") },
-        { QStringLiteral("attn_out"), QStringLiteral("dikkat çıkış projeksiyonu") },
-        { QStringLiteral("attn_residual"), QStringLiteral("residual toplama (dikkat)") },
-        { QStringLiteral("ffn_norm"), QStringLiteral("MLP normu") },
-        { QStringLiteral("ffn_gate"), QStringLiteral("MLP gate projeksiyonu") },
-        { QStringLiteral("ffn_up"), QStringLiteral("MLP up projeksiyonu") },
-        { QStringLiteral("ffn_act"), QStringLiteral("aktivasyon") },
-        { QStringLiteral("ffn_down"), QStringLiteral("MLP down projeksiyonu") },
-        { QStringLiteral("ffn_residual"), QStringLiteral("residual toplama (MLP)") },
-        { QStringLiteral("output_norm"), QStringLiteral("son norm") },
-        { QStringLiteral("output"), QStringLiteral("LM head (logit'ler)") },
-        { QStringLiteral("output_softmax"), QStringLiteral("sözlük üzerinde softmax") },
-    };
-    const QString last = step.name.section(QLatin1Char('.'), -1);
-    if (!words.contains(last))
-        return step.label;
-    QString label;
-    if (step.layer >= 0)
-        label += QStringLiteral("katman %1 · ").arg(step.layer);
-    if (step.head >= 0)
-        label += QStringLiteral("baş %1 · ").arg(step.head);
-    return label + words.value(last);
+    static QTranslator* turkish = [] {
+        auto* t = new QTranslator;
+        if (!t->load(InterfaceLanguage::qmResource(QStringLiteral("tr"))))
+            std::fprintf(stderr, "inference-explorer: the Turkish translation is missing from the resources\n");
+        return t;
+    }();
+    return opLabel(step.name, step.coreLabel, step.layer, step.head, turkish);
 }
 }
 
@@ -153,7 +129,7 @@ void ExplanationPanel::refresh()
         text.replace(QLatin1Char('{') + key + QLatin1Char('}'), value);
     if (m_step.isValid())
         text = QStringLiteral("#### %1\n\n`%2` · `%3` → (%4×%5)\n\n")
-                   .arg(m_language == QLatin1String("tr") ? turkishLabel(m_step) : m_step.label, m_step.kind, m_step.name)
+                   .arg(m_language == QLatin1String("tr") ? turkishLabel(m_step) : m_step.coreLabel, m_step.kind, m_step.name)
                    .arg(m_step.rows)
                    .arg(m_step.cols)
             + text;
