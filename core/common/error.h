@@ -2,10 +2,19 @@
 // The one exception type of core/. Thrown while loading and validating input (model files, configs,
 // tokenizers, parameters); executing a validated plan never throws. The message always names the file
 // (or the input) and the field, so the CLI and the GUI can show it as it is.
+#include <cstdio>
 #include <stdexcept>
 #include <string>
 
 namespace core {
+
+// A value as error messages show it: shortest form ("0.25", "1e+09").
+inline std::string errorNumber(double value)
+{
+    char buffer[32];
+    std::snprintf(buffer, sizeof buffer, "%g", value);
+    return buffer;
+}
 
 class Error : public std::runtime_error {
 public:

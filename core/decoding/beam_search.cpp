@@ -12,13 +12,6 @@ namespace core {
 namespace {
     constexpr const char* kParameters = "beam search parameters";
 
-    std::string number(double value)
-    {
-        char buffer[32];
-        std::snprintf(buffer, sizeof buffer, "%g", value);
-        return buffer;
-    }
-
     // Candidate order: higher cumulative log-prob first; ties to the lower slot (the better beam), then the lower
     // token id, so a search is reproducible bit for bit.
     template <class C>
@@ -61,7 +54,7 @@ void BeamSearchParameters::validate(int vocabSize) const
     if (numBeams < 1)
         throw Error(kParameters, "num_beams", "must be >= 1, got " + std::to_string(numBeams));
     if (!std::isfinite(lengthPenalty))
-        throw Error(kParameters, "length_penalty", "must be finite, got " + number(lengthPenalty));
+        throw Error(kParameters, "length_penalty", "must be finite, got " + errorNumber(lengthPenalty));
     if (maxNewTokens < 1)
         throw Error(kParameters, "max_new_tokens", "must be >= 1, got " + std::to_string(maxNewTokens));
     if (numReturnSequences < 1 || numReturnSequences > numBeams) {

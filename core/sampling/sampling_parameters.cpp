@@ -12,16 +12,9 @@ namespace core {
 namespace {
     constexpr const char* kFile = "sampling parameters";
 
-    std::string number(double value)
-    {
-        char buffer[32];
-        std::snprintf(buffer, sizeof buffer, "%g", value);
-        return buffer;
-    }
-
     [[noreturn]] void reject(const std::string& field, const std::string& rule, double got)
     {
-        throw Error(kFile, field, rule + ", got " + number(got));
+        throw Error(kFile, field, rule + ", got " + errorNumber(got));
     }
 }
 
