@@ -21,4 +21,20 @@ inline QString makeRandomModel(const QTemporaryDir& dir, const QString& name = Q
     return folder;
 }
 
+// A random model big enough (dim 256, 6 layers, 8 heads) that long runs take a noticeable time: for cancel and
+// responsiveness tests.
+inline QString makeSlowRandomModel(const QTemporaryDir& dir, const QString& name, int context)
+{
+    core::RandomModelSpec spec;
+    spec.arch = "gpt2";
+    spec.dim = 256;
+    spec.layers = 6;
+    spec.heads = 8;
+    spec.vocab = 256;
+    spec.context = context;
+    const QString folder = dir.filePath(name);
+    core::writeRandomModel(spec, folder.toStdString());
+    return folder;
+}
+
 } // namespace testing

@@ -187,15 +187,7 @@ void TestDecodingController::stepBackGivesTheSameToken()
 void TestDecodingController::generationIsCancellable()
 {
     // A model big enough that 3000 tokens take seconds.
-    core::RandomModelSpec spec;
-    spec.arch = "gpt2";
-    spec.dim = 256;
-    spec.layers = 6;
-    spec.heads = 8;
-    spec.vocab = 256;
-    spec.context = 4096;
-    const QString folder = m_dir.filePath(QStringLiteral("long"));
-    core::writeRandomModel(spec, folder.toStdString());
+    const QString folder = testing::makeSlowRandomModel(m_dir, QStringLiteral("long"), 4096);
     DecodingController c;
     ready(c, folder);
     core::GenerationOptions o;

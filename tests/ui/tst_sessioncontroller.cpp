@@ -75,7 +75,7 @@ void TestSessionController::fullPrefillSignalsInOrder()
     c.setPrompt(QStringLiteral("I think the capital of France is"));
     QTRY_VERIFY_WITH_TIMEOUT(order.contains("tokensReady"), 10000);
     QTRY_VERIFY(!c.isBusy());
-    c.runToEndOfPrefill();
+    c.runToEndOfPass();
     QTRY_VERIFY_WITH_TIMEOUT(order.contains("prefillFinished"), 10000);
     QTRY_VERIFY(!c.isBusy());
 
@@ -153,7 +153,7 @@ void TestSessionController::attentionMatricesArePerHead()
 {
     SessionController c;
     loadAndPrompt(c, QStringLiteral("abcdef"));
-    c.runToEndOfPrefill();
+    c.runToEndOfPass();
     QTRY_VERIFY_WITH_TIMEOUT(c.current().finished(), 10000);
     const auto& attention = c.current().attention;
     QCOMPARE(attention.size(), c.model().layers * c.model().heads);
@@ -217,7 +217,7 @@ void TestSessionController::badModelKeepsTheOldOne()
     QTRY_VERIFY(!c.isBusy());
     c.setPrompt(QStringLiteral("still here"));
     QTRY_COMPARE_WITH_TIMEOUT(c.tokens().size(), 10, 10000);
-    c.runToEndOfPrefill();
+    c.runToEndOfPass();
     QTRY_VERIFY_WITH_TIMEOUT(c.current().finished(), 10000);
 }
 
@@ -241,17 +241,10 @@ void TestSessionController::cancelStopsALongRunAndTheUiThreadStaysFree()
 {
     // A model big enough that a prefill over a long prompt takes a noticeable time.
     QTemporaryDir dir;
-    core::RandomModelSpec spec;
-    spec.arch = "gpt2";
-    spec.dim = 256;
-    spec.layers = 6;
-    spec.heads = 8;
-    spec.vocab = 256;
-    spec.context = 512;
-    core::writeRandomModel(spec, dir.filePath("big").toStdString());
+    const QString big = testing::makeSlowRandomModel(dir, QStringLiteral("big"), 512);
     SessionController c;
     QSignalSpy loaded(&c, &SessionController::modelLoaded);
-    c.loadModel(dir.filePath("big"));
+    c.loadModel(big);
     QTRY_COMPARE_WITH_TIMEOUT(loaded.count(), 1, 20000);
     c.setPrompt(QString(480, QLatin1Char('a')));
     QTRY_VERIFY_WITH_TIMEOUT(c.hasPass() && !c.isBusy(), 20000);
@@ -260,14 +253,14 @@ void TestSessionController::cancelStopsALongRunAndTheUiThreadStaysFree()
     QTimer timer;
     connect(&timer, &QTimer::timeout, this, [&] { ++ticks; });
     timer.start(5);
-    c.runToEndOfPrefill();
+    c.runToEndOfPass();
     QTest::qWait(30);
     c.cancel();
     QTRY_VERIFY_WITH_TIMEOUT(!c.isBusy(), 20000);
     QVERIFY2(c.cursor() < c.opCount() - 1, qPrintable(QStringLiteral("ran to %1 of %2").arg(c.cursor()).arg(c.opCount())));
     QVERIFY(ticks > 0); // the event loop kept running
     // Nothing is lost: the run can go on from there.
-    c.runToEndOfPrefill();
+    c.runToEndOfPass();
     QTRY_VERIFY_WITH_TIMEOUT(c.current().finished(), 60000);
 }
 
@@ -279,7 +272,7 @@ void TestSessionController::decodePassIsOneQueryRowOverTheCache()
     SessionController c;
     loadAndPrompt(c, QStringLiteral("abcdef"));
     QVERIFY(!c.canDecode());
-    c.runToEndOfPrefill();
+    c.runToEndOfPass();
     QTRY_VERIFY_WITH_TIMEOUT(c.current().finished() && !c.isBusy(), 10000);
     QVERIFY(c.canDecode());
     const int top = c.current().predictions.front().id;
@@ -299,7 +292,7 @@ void TestSessionController::decodePassIsOneQueryRowOverTheCache()
         QCOMPARE(c.current().positions, 1);
         QCOMPARE(c.current().context, 6 + pass);
 
-        c.runToEndOfPrefill();
+        c.runToEndOfPass();
         QTRY_VERIFY_WITH_TIMEOUT(c.current().finished() && !c.isBusy(), 10000);
         const StepSnapshot decoded = c.current();
         QCOMPARE(decoded.kind, QStringLiteral("output_softmax"));
@@ -370,7 +363,7 @@ void TestSessionController::openDecodeStepReplaysTheContext()
     QCOMPARE(c.tokens()[8].decodeStep, 3);
     QCOMPARE(c.current().context, 9);
     QCOMPARE(c.current().positions, 1);
-    c.runToEndOfPrefill();
+    c.runToEndOfPass();
     QTRY_VERIFY_WITH_TIMEOUT(c.current().finished() && !c.isBusy(), 10000);
     QCOMPARE(c.current().decodeStep, 3);
 
