@@ -46,9 +46,9 @@ void TestExplanations::placeholdersAreFilled()
     ui::SessionController c;
     c.loadModel(testing::makeRandomModel(dir));
     c.setPrompt(QStringLiteral("hello"));
-    c.runToEndOfPrefill();
+    c.runToEndOfPass();
     QTRY_VERIFY_WITH_TIMEOUT(c.hasPass(), 10000);
-    c.runToEndOfPrefill();
+    c.runToEndOfPass();
     QTRY_VERIFY_WITH_TIMEOUT(c.current().finished(), 10000);
     ExplanationPanel panel;
     panel.setModel(c.model());
@@ -92,7 +92,7 @@ void TestExplanations::decodePassIsExplainedAsSuch()
     QTRY_COMPARE_WITH_TIMEOUT(c.cursor(), 3, 5000);
     panel.setStep(c.current());
     QVERIFY(!panel.markdown().contains(QStringLiteral("Decode step")));
-    c.runToEndOfPrefill();
+    c.runToEndOfPass();
     QTRY_VERIFY_WITH_TIMEOUT(c.current().finished() && !c.isBusy(), 10000);
     c.decodeNext();
     QTRY_VERIFY_WITH_TIMEOUT(c.tokens().size() == 6 && !c.isBusy(), 10000);

@@ -160,7 +160,7 @@ void SessionController::seek(int cursor)
 void SessionController::stepForward() { seek(m_target + 1); }
 void SessionController::stepBack() { seek(m_target - 1); }
 void SessionController::restart() { seek(-1); }
-void SessionController::runToEndOfPrefill() { seek(int(m_model.plan.size()) - 1); }
+void SessionController::runToEndOfPass() { seek(int(m_model.plan.size()) - 1); }
 void SessionController::jumpToNode(int nodeIndex) { seek(nodeIndex); } // one event per node in a prefill pass
 
 void SessionController::stepOverLayer()

@@ -29,7 +29,7 @@ public:
     void stepForward();                      // one op
     void stepBack();                         // one op back (no recomputation)
     void stepOverLayer();                    // to the last op of the layer the next op belongs to
-    void runToEndOfPrefill();                // every remaining op of the pass
+    void runToEndOfPass();                // every remaining op of the pass
     void restart();                          // cursor before the first op
     void seek(int cursor);                   // to op `cursor` of the pass (-1 = before the first)
     void jumpToNode(int nodeIndex);          // to the op of plan node `nodeIndex`

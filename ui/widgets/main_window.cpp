@@ -137,7 +137,7 @@ void MainWindow::buildActions()
     m_backAction = make(tr("Step &back"), QKeySequence(Qt::SHIFT | Qt::Key_F10), tr("Undo one op (nothing is recomputed)"), QStyle::SP_MediaSeekBackward);
     m_stepAction = make(tr("&Step"), QKeySequence(Qt::Key_F10), tr("Run one op"), QStyle::SP_MediaSeekForward);
     m_layerAction = make(tr("Step over &layer"), QKeySequence(Qt::CTRL | Qt::Key_F10), tr("Run to the end of the current layer"), QStyle::SP_ArrowDown);
-    m_prefillAction = make(tr("Run to end of &pass"), QKeySequence(Qt::Key_F5), tr("Run every remaining op of this pass (the prefill of the prompt, or a decode pass)"), QStyle::SP_MediaSkipForward);
+    m_passAction = make(tr("Run to end of &pass"), QKeySequence(Qt::Key_F5), tr("Run every remaining op of this pass (the prefill of the prompt, or a decode pass)"), QStyle::SP_MediaSkipForward);
     m_decodeAction = make(tr("Next &token"), QKeySequence(Qt::Key_F9),
         tr("Append the next token and step through its decode pass: one new query row attends over the cached keys"), QStyle::SP_ArrowRight);
     m_playAction = make(tr("&Play"), QKeySequence(Qt::Key_F8), tr("Play / pause: one op at a time at the chosen speed"), QStyle::SP_MediaPlay);
@@ -152,7 +152,7 @@ void MainWindow::buildActions()
     connect(m_backAction, &QAction::triggered, this, [this] { togglePlay(false); m_controller->stepBack(); });
     connect(m_stepAction, &QAction::triggered, this, [this] { m_controller->stepForward(); });
     connect(m_layerAction, &QAction::triggered, this, [this] { m_controller->stepOverLayer(); });
-    connect(m_prefillAction, &QAction::triggered, this, [this] { togglePlay(false); m_controller->runToEndOfPrefill(); });
+    connect(m_passAction, &QAction::triggered, this, [this] { togglePlay(false); m_controller->runToEndOfPass(); });
     connect(m_decodeAction, &QAction::triggered, this, [this] { togglePlay(false); decodeNext(); });
     connect(m_playAction, &QAction::toggled, this, &MainWindow::togglePlay);
     connect(m_cancelAction, &QAction::triggered, this, [this] { togglePlay(false); m_controller->cancel(); });
@@ -176,7 +176,7 @@ void MainWindow::buildActions()
     bar->addAction(m_backAction);
     bar->addAction(m_stepAction);
     bar->addAction(m_layerAction);
-    bar->addAction(m_prefillAction);
+    bar->addAction(m_passAction);
     bar->addAction(m_decodeAction);
     bar->addAction(m_playAction);
     auto* speedLabel = new QLabel(tr("  Speed "), bar);
@@ -336,7 +336,7 @@ void MainWindow::buildMenus()
     QMenu* run = menuBar()->addMenu(tr("&Run"));
     run->addAction(m_runPromptAction);
     run->addSeparator();
-    for (QAction* a : { m_stepAction, m_backAction, m_layerAction, m_prefillAction, m_decodeAction, m_playAction, m_restartAction, m_cancelAction })
+    for (QAction* a : { m_stepAction, m_backAction, m_layerAction, m_passAction, m_decodeAction, m_playAction, m_restartAction, m_cancelAction })
         run->addAction(a);
 
     QMenu* view = menuBar()->addMenu(tr("&View"));
@@ -355,7 +355,7 @@ void MainWindow::buildMenus()
     QMenu* help = menuBar()->addMenu(tr("&Help"));
     help->addAction(tr("&Keyboard shortcuts"), QKeySequence::HelpContents, this, [this] {
         QString rows;
-        for (QAction* a : { m_stepAction, m_backAction, m_layerAction, m_prefillAction, m_decodeAction, m_playAction, m_restartAction, m_cancelAction, m_runPromptAction, m_openAction })
+        for (QAction* a : { m_stepAction, m_backAction, m_layerAction, m_passAction, m_decodeAction, m_playAction, m_restartAction, m_cancelAction, m_runPromptAction, m_openAction })
             rows += QStringLiteral("<tr><td><b>%1</b></td><td>&nbsp;&nbsp;%2</td></tr>").arg(a->shortcut().toString(QKeySequence::NativeText), a->statusTip().toHtmlEscaped());
         rows += tr("<tr><td><b>Ctrl+1 / Ctrl+2</b></td><td>&nbsp;&nbsp;Tensor / attention view</td></tr>"
                    "<tr><td><b>← → Home End</b></td><td>&nbsp;&nbsp;Move along the tokens (token strip focused)</td></tr>"
@@ -613,7 +613,7 @@ void MainWindow::updateActions()
     const bool atEnd = m_controller->current().finished();
     m_stepAction->setEnabled(pass && !atEnd);
     m_layerAction->setEnabled(pass && !atEnd);
-    m_prefillAction->setEnabled(pass && !atEnd);
+    m_passAction->setEnabled(pass && !atEnd);
     m_decodeAction->setEnabled(m_controller->canDecode() && !m_controller->isBusy());
     QString why;
     nextDecodeToken(&why);

@@ -128,7 +128,7 @@ private:
     QAction* m_stepAction = nullptr;
     QAction* m_backAction = nullptr;
     QAction* m_layerAction = nullptr;
-    QAction* m_prefillAction = nullptr;
+    QAction* m_passAction = nullptr;
     QAction* m_decodeAction = nullptr;
     QAction* m_playAction = nullptr;
     QAction* m_restartAction = nullptr;

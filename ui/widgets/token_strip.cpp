@@ -7,6 +7,8 @@
 #include <QPainterPath>
 #include <QToolTip>
 
+#include <algorithm>
+
 namespace ui {
 
 namespace {
@@ -67,6 +69,11 @@ void TokenStrip::setPenalised(const QVector<int>& positions)
     if (positions == m_penalised)
         return;
     m_penalised = positions;
+    const int last = positions.isEmpty() ? -1 : *std::max_element(positions.begin(), positions.end());
+    m_penalisedAt = QVector<bool>(std::max(0, last + 1), false);
+    for (int p : positions)
+        if (p >= 0)
+            m_penalisedAt[p] = true;
     update();
 }
 
@@ -176,7 +183,7 @@ void TokenStrip::paintEvent(QPaintEvent*)
         idColor.setAlpha(170);
         p.setPen(idColor);
         p.drawText(r.adjusted(2, 0, -2, -3), Qt::AlignHCenter | Qt::AlignBottom, QString::number(t.id));
-        if (m_penalised.contains(i)) {
+        if (isPenalised(i)) {
             // Okabe–Ito vermilion bar under the chip: this token's logit is penalised at the next step.
             p.setPen(Qt::NoPen);
             p.setBrush(QColor(0xd5, 0x5e, 0x00));
@@ -202,7 +209,7 @@ bool TokenStrip::event(QEvent* e)
                 tip += tr("\nspecial token");
             if (t.generated())
                 tip += tr("\nappended by decode pass %1").arg(t.decodeStep);
-            if (m_penalised.contains(i))
+            if (isPenalised(i))
                 tip += tr("\ninside the repetition-penalty window: its logit is penalised when the next token is sampled");
             QToolTip::showText(he->globalPos(), tip, this, m_rects[i]);
         } else {

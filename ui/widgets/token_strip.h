@@ -21,7 +21,7 @@ public:
     // Positions whose logits the repetition / presence / frequency penalties act on (the penalty window).
     void setPenalised(const QVector<int>& positions);
     const QVector<int>& penalised() const { return m_penalised; }
-    bool isPenalised(int position) const { return m_penalised.contains(position); }
+    bool isPenalised(int position) const { return position >= 0 && position < m_penalisedAt.size() && m_penalisedAt[position]; }
     int selected() const { return m_selected; }
     QRect cellRect(int position) const;
 
@@ -51,6 +51,7 @@ private:
     mutable int m_layoutWidth = -1;
     int m_selected = -1;
     QVector<int> m_penalised;
+    QVector<bool> m_penalisedAt; // by position: painting asks once per chip (contexts of thousands of tokens)
 };
 
 } // namespace ui
