@@ -35,11 +35,9 @@ void ScreenshotDriver::start()
     connect(c, &ui::SessionController::stepped, this, [this](const ui::StepSnapshot& s) {
         if (!m_stepping)
             return;
-        const bool lastPass = m_decoded >= m_plan.decodePasses;
-        const int want = m_plan.runPrefill || !lastPass ? s.total - 1 : m_plan.step - 1;
-        if (s.cursor < want && s.cursor != s.total - 1)
+        if (s.cursor < targetCursor(s.total) && s.cursor != s.total - 1)
             return;
-        if (lastPass) {
+        if (m_decoded >= m_plan.decodePasses) {
             m_stepping = false;
             QTimer::singleShot(0, this, &ScreenshotDriver::finish);
             return;
@@ -49,10 +47,7 @@ void ScreenshotDriver::start()
         QTimer::singleShot(0, this, [this] {
             ui::SessionController* c = m_window->controller();
             connect(c, &ui::SessionController::tokensReady, this, [this, c] {
-                QTimer::singleShot(0, this, [this, c] {
-                    const bool last = m_decoded >= m_plan.decodePasses;
-                    c->seek(m_plan.runPrefill || !last ? int(c->model().plan.size()) - 1 : m_plan.step - 1);
-                });
+                QTimer::singleShot(0, this, [this, c] { c->seek(targetCursor(int(c->model().plan.size()))); });
             }, Qt::SingleShotConnection);
             c->decodeNext(-1);
         });
@@ -63,13 +58,18 @@ void ScreenshotDriver::start()
         m_window->openModel(m_plan.model);
 }
 
+int ScreenshotDriver::targetCursor(int ops) const
+{
+    // Passes before the last decode pass (and every pass with --run-prefill) run to their end; the last one to --step.
+    return m_plan.runPrefill || m_decoded < m_plan.decodePasses ? ops - 1 : m_plan.step - 1;
+}
+
 void ScreenshotDriver::afterPrompt()
 {
     ui::SessionController* c = m_window->controller();
     if (m_plan.runPrefill || m_plan.step > 0 || m_plan.decodePasses > 0) {
         m_stepping = true;
-        const bool lastPass = m_plan.decodePasses == 0;
-        c->seek(m_plan.runPrefill || !lastPass ? int(c->model().plan.size()) - 1 : m_plan.step - 1);
+        c->seek(targetCursor(int(c->model().plan.size())));
     } else {
         finish();
     }

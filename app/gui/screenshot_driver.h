@@ -33,6 +33,7 @@ signals:
 
 private:
     void afterPrompt();
+    int targetCursor(int ops) const; // where the current pass stops (ops = ops per pass)
     void finish();
 
     ui::MainWindow* m_window;
