@@ -3,6 +3,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/setup.sh
+bash scripts/check_format.sh
 cmake -S . -B build -G Ninja -DCMAKE_BUILD_TYPE=Release -DIE_BUILD_GUI=ON -DIE_SANITIZE=OFF -UIE_TEST_AREAS
 cmake --build build -j"$(nproc)"
 export QT_QPA_PLATFORM=offscreen

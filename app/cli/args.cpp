@@ -65,7 +65,8 @@ long long Args::integer(const std::string& name, long long fallback, long long l
     if (s.empty() || *end != '\0' || errno)
         throw UsageError("--" + name + ": \"" + s + "\" is not a whole number");
     if (v < lo || v > hi)
-        throw UsageError("--" + name + ": " + s + " is outside [" + std::to_string(lo) + ", " + std::to_string(hi) + "]");
+        throw UsageError(
+            "--" + name + ": " + s + " is outside [" + std::to_string(lo) + ", " + std::to_string(hi) + "]");
     return v;
 }
 
@@ -79,6 +80,7 @@ double Args::number(const std::string& name, double fallback, double lo, double 
     if (s.empty() || *end != '\0' || !std::isfinite(v))
         throw UsageError("--" + name + ": \"" + s + "\" is not a number");
     if (v < lo || v > hi)
-        throw UsageError("--" + name + ": " + s + " is outside [" + std::to_string(lo) + ", " + std::to_string(hi) + "]");
+        throw UsageError(
+            "--" + name + ": " + s + " is outside [" + std::to_string(lo) + ", " + std::to_string(hi) + "]");
     return v;
 }

@@ -27,20 +27,23 @@ const std::map<std::string, Command>& commands()
         { "logits", { cmdLogits, "logits MODEL --prompt T|--tokens 1,2,3 [--top N] [--json [--all]]" } },
         { "trace", { cmdTrace, "trace MODEL --prompt T|--tokens 1,2,3 --out FILE.json" } },
         { "bench", { cmdBench, "bench MODEL [--prompt-tokens N] [--gen-tokens M] [--threads K] [--json]" } },
-        { "generate", { cmdGenerate,
-                          "generate MODEL --prompt T|--tokens 1,2,3 [--max-new-tokens N] [--temperature t] [--top-k k] "
-                          "[--top-p p] [--min-p p] [--typical-p p] [--repetition-penalty r] [--presence-penalty a] "
-                          "[--frequency-penalty b] [--penalty-window n] [--logit-bias ID=V] [--seed s] [--stop S]... "
-                          "[--ignore-eos] [--order hf|llama.cpp] [--json [--top N]]" } },
-        { "beam", { cmdBeam,
-                      "beam MODEL --prompt T|--tokens 1,2,3 --beams B [--length-penalty a] [--max-new-tokens N] "
-                      "[--num-return-sequences n] [--early-stopping true|false|never] [--ignore-eos] [--json]" } },
+        { "generate",
+            { cmdGenerate,
+                "generate MODEL --prompt T|--tokens 1,2,3 [--max-new-tokens N] [--temperature t] [--top-k k] "
+                "[--top-p p] [--min-p p] [--typical-p p] [--repetition-penalty r] [--presence-penalty a] "
+                "[--frequency-penalty b] [--penalty-window n] [--logit-bias ID=V] [--seed s] [--stop S]... "
+                "[--ignore-eos] [--order hf|llama.cpp] [--json [--top N]]" } },
+        { "beam",
+            { cmdBeam,
+                "beam MODEL --prompt T|--tokens 1,2,3 --beams B [--length-penalty a] [--max-new-tokens N] "
+                "[--num-return-sequences n] [--early-stopping true|false|never] [--ignore-eos] [--json]" } },
         { "chat", { cmdChat, "chat MODEL [--system TEXT] --user TEXT [sampling options of generate]" } },
-        { "make-random", { cmdMakeRandom,
-                             "make-random --arch gpt2|llama|qwen2|explorer --dim D --layers L --heads H [--kv-heads K] "
-                             "[--hidden F] --vocab V [--context C] [--seed S] [--dtype F32|F16|BF16] [--tied] "
-                             "[--positional learned|sinusoidal|rope --norm layernorm|rmsnorm --placement pre|post "
-                             "--activation relu|gelu|swiglu] --out DIR" } },
+        { "make-random",
+            { cmdMakeRandom,
+                "make-random --arch gpt2|llama|qwen2|explorer --dim D --layers L --heads H [--kv-heads K] "
+                "[--hidden F] --vocab V [--context C] [--seed S] [--dtype F32|F16|BF16] [--tied] "
+                "[--positional learned|sinusoidal|rope --norm layernorm|rmsnorm --placement pre|post "
+                "--activation relu|gelu|swiglu] --out DIR" } },
     };
     return table;
 }

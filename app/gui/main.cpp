@@ -25,31 +25,59 @@ int main(int argc, char** argv)
     // The interface language first: every text from here on (the option help too) is translated.
     const QString uiLanguage = ui::InterfaceLanguage::fromCommandLine(QApplication::arguments());
     if (!ui::InterfaceLanguage::install(uiLanguage))
-        std::fprintf(stderr, "inference-explorer: no translation for the interface language \"%s\"; using English\n", qPrintable(uiLanguage));
+        std::fprintf(stderr, "inference-explorer: no translation for the interface language \"%s\"; using English\n",
+            qPrintable(uiLanguage));
 
     QCommandLineParser parser;
-    parser.setApplicationDescription(QApplication::translate("main", "Watch a transformer language model run one operation at a time."));
+    parser.setApplicationDescription(
+        QApplication::translate("main", "Watch a transformer language model run one operation at a time."));
     parser.addHelpOption();
     parser.addVersionOption();
-    const QCommandLineOption modelOpt(QStringLiteral("model"), QApplication::translate("main", "Model folder to open (default: sample_models/tiny-gpt2)."), QStringLiteral("DIR"));
-    const QCommandLineOption promptOpt(QStringLiteral("prompt"), QApplication::translate("main", "Prompt text."), QStringLiteral("TEXT"));
-    const QCommandLineOption stepOpt(QStringLiteral("step"), QApplication::translate("main", "Run N ops of the prefill."), QStringLiteral("N"));
-    const QCommandLineOption prefillOpt(QStringLiteral("run-prefill"), QApplication::translate("main", "Run the whole prefill (and the whole of each decode pass)."));
-    const QCommandLineOption decodeOpt(QStringLiteral("decode"), QApplication::translate("main", "After the prefill, append the most likely token N times, each with its decode pass (--step then counts ops of the last one)."), QStringLiteral("N"));
-    const QCommandLineOption viewOpt(QStringLiteral("view"), QApplication::translate("main", "View to show: tensor, attention, lines, diagram, explanation, model, ops, sampling, generation, kv, beam."), QStringLiteral("NAME"), QStringLiteral("tensor"));
-    const QCommandLineOption shotOpt(QStringLiteral("screenshot"), QApplication::translate("main", "Save the window to FILE.png and exit."), QStringLiteral("FILE"));
-    const QCommandLineOption sizeOpt(QStringLiteral("size"), QApplication::translate("main", "Window size for the screenshot (default 1280x800)."), QStringLiteral("WxH"), QStringLiteral("1280x800"));
-    const QCommandLineOption themeOpt(QStringLiteral("theme"), QApplication::translate("main", "light or dark."), QStringLiteral("NAME"));
-    const QCommandLineOption langOpt(QStringLiteral("lang"), QApplication::translate("main", "Explanation language: en or tr."), QStringLiteral("CODE"));
-    const QCommandLineOption tokenOpt(QStringLiteral("select-token"), QApplication::translate("main", "Select token position N in every view."), QStringLiteral("N"));
-    const QCommandLineOption headOpt(QStringLiteral("head"), QApplication::translate("main", "Attention head to enlarge, as LAYER.HEAD."), QStringLiteral("L.H"));
-    const QCommandLineOption uiLangOpt(QStringLiteral("ui-lang"), QApplication::translate("main", "Interface language: en or tr (default: the saved choice, else the system language)."), QStringLiteral("CODE"));
-    const QCommandLineOption zoomOpt(QStringLiteral("zoom"), QApplication::translate("main", "Zoom factor of the tensor heatmap."), QStringLiteral("Z"));
-    for (const auto* o : { &zoomOpt, &modelOpt, &promptOpt, &stepOpt, &prefillOpt, &decodeOpt, &viewOpt, &shotOpt, &sizeOpt, &themeOpt, &langOpt, &uiLangOpt, &tokenOpt, &headOpt })
+    const QCommandLineOption modelOpt(QStringLiteral("model"),
+        QApplication::translate("main", "Model folder to open (default: sample_models/tiny-gpt2)."),
+        QStringLiteral("DIR"));
+    const QCommandLineOption promptOpt(
+        QStringLiteral("prompt"), QApplication::translate("main", "Prompt text."), QStringLiteral("TEXT"));
+    const QCommandLineOption stepOpt(
+        QStringLiteral("step"), QApplication::translate("main", "Run N ops of the prefill."), QStringLiteral("N"));
+    const QCommandLineOption prefillOpt(QStringLiteral("run-prefill"),
+        QApplication::translate("main", "Run the whole prefill (and the whole of each decode pass)."));
+    const QCommandLineOption decodeOpt(QStringLiteral("decode"),
+        QApplication::translate("main",
+            "After the prefill, append the most likely token N times, each with its decode pass (--step then counts "
+            "ops of the last one)."),
+        QStringLiteral("N"));
+    const QCommandLineOption viewOpt(QStringLiteral("view"),
+        QApplication::translate("main",
+            "View to show: tensor, attention, lines, diagram, explanation, model, ops, sampling, generation, kv, "
+            "beam."),
+        QStringLiteral("NAME"), QStringLiteral("tensor"));
+    const QCommandLineOption shotOpt(QStringLiteral("screenshot"),
+        QApplication::translate("main", "Save the window to FILE.png and exit."), QStringLiteral("FILE"));
+    const QCommandLineOption sizeOpt(QStringLiteral("size"),
+        QApplication::translate("main", "Window size for the screenshot (default 1280x800)."), QStringLiteral("WxH"),
+        QStringLiteral("1280x800"));
+    const QCommandLineOption themeOpt(
+        QStringLiteral("theme"), QApplication::translate("main", "light or dark."), QStringLiteral("NAME"));
+    const QCommandLineOption langOpt(QStringLiteral("lang"),
+        QApplication::translate("main", "Explanation language: en or tr."), QStringLiteral("CODE"));
+    const QCommandLineOption tokenOpt(QStringLiteral("select-token"),
+        QApplication::translate("main", "Select token position N in every view."), QStringLiteral("N"));
+    const QCommandLineOption headOpt(QStringLiteral("head"),
+        QApplication::translate("main", "Attention head to enlarge, as LAYER.HEAD."), QStringLiteral("L.H"));
+    const QCommandLineOption uiLangOpt(QStringLiteral("ui-lang"),
+        QApplication::translate(
+            "main", "Interface language: en or tr (default: the saved choice, else the system language)."),
+        QStringLiteral("CODE"));
+    const QCommandLineOption zoomOpt(QStringLiteral("zoom"),
+        QApplication::translate("main", "Zoom factor of the tensor heatmap."), QStringLiteral("Z"));
+    for (const auto* o : { &zoomOpt, &modelOpt, &promptOpt, &stepOpt, &prefillOpt, &decodeOpt, &viewOpt, &shotOpt,
+             &sizeOpt, &themeOpt, &langOpt, &uiLangOpt, &tokenOpt, &headOpt })
         parser.addOption(*o);
     parser.process(app);
     if (parser.isSet(uiLangOpt) && ui::InterfaceLanguage::normalized(parser.value(uiLangOpt)).isEmpty())
-        std::fprintf(stderr, "inference-explorer: --ui-lang takes en or tr, not \"%s\"\n", qPrintable(parser.value(uiLangOpt)));
+        std::fprintf(
+            stderr, "inference-explorer: --ui-lang takes en or tr, not \"%s\"\n", qPrintable(parser.value(uiLangOpt)));
 
     const bool headless = parser.isSet(shotOpt);
     ui::MainWindow::Options options;
@@ -90,12 +118,15 @@ int main(int argc, char** argv)
         window.explanationPanel()->setLanguage(parser.value(langOpt));
 
     if (plan.model.isEmpty()) {
-        const QString msg = QApplication::translate("main", "The sample model tiny-gpt2 was not found. Looked in:\n%1\n\nOpen a model folder with File ▸ Open model…, or pass --model DIR.")
+        const QString msg = QApplication::translate("main",
+            "The sample model tiny-gpt2 was not found. Looked in:\n%1\n\nOpen a model folder with File ▸ Open model…, "
+            "or pass --model DIR.")
                                 .arg(ui::ModelLocator::searchedPlaces().join(QLatin1Char('\n')));
         std::fprintf(stderr, "inference-explorer: %s\n", qPrintable(msg));
         if (headless)
             return 2;
-        QTimer::singleShot(0, &window, [&window, msg] { QMessageBox::information(&window, QApplication::translate("main", "No model"), msg); });
+        QTimer::singleShot(0, &window,
+            [&window, msg] { QMessageBox::information(&window, QApplication::translate("main", "No model"), msg); });
         return app.exec();
     }
     auto* driver = new ScreenshotDriver(&window, plan);

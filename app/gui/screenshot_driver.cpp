@@ -31,7 +31,9 @@ void ScreenshotDriver::start()
             emit done(1);
         }
     });
-    connect(c, &ui::SessionController::tokensReady, this, [this] { QTimer::singleShot(0, this, &ScreenshotDriver::afterPrompt); }, Qt::SingleShotConnection);
+    connect(
+        c, &ui::SessionController::tokensReady, this,
+        [this] { QTimer::singleShot(0, this, &ScreenshotDriver::afterPrompt); }, Qt::SingleShotConnection);
     connect(c, &ui::SessionController::stepped, this, [this](const ui::StepSnapshot& s) {
         if (!m_stepping)
             return;
@@ -46,9 +48,12 @@ void ScreenshotDriver::start()
         ++m_decoded;
         QTimer::singleShot(0, this, [this] {
             ui::SessionController* c = m_window->controller();
-            connect(c, &ui::SessionController::tokensReady, this, [this, c] {
-                QTimer::singleShot(0, this, [this, c] { c->seek(targetCursor(int(c->model().plan.size()))); });
-            }, Qt::SingleShotConnection);
+            connect(
+                c, &ui::SessionController::tokensReady, this,
+                [this, c] {
+                    QTimer::singleShot(0, this, [this, c] { c->seek(targetCursor(int(c->model().plan.size()))); });
+                },
+                Qt::SingleShotConnection);
             c->decodeNext(-1);
         });
     });
@@ -80,7 +85,10 @@ void ScreenshotDriver::finish()
     if (m_finished)
         return;
     if (!m_window->showView(m_plan.view))
-        std::fprintf(stderr, "inference-explorer: unknown view '%s' (tensor, attention, lines, diagram, explanation, model, ops, sampling, generation, kv, beam)\n", qPrintable(m_plan.view));
+        std::fprintf(stderr,
+            "inference-explorer: unknown view '%s' (tensor, attention, lines, diagram, explanation, model, ops, "
+            "sampling, generation, kv, beam)\n",
+            qPrintable(m_plan.view));
     if (m_plan.selectToken >= 0)
         m_window->selectPosition(m_plan.selectToken);
     if (m_plan.layer >= 0 && m_plan.head >= 0)
@@ -91,16 +99,18 @@ void ScreenshotDriver::finish()
         return;
     m_finished = true;
     // Let layouts settle, then grab (a decoding view first generates / searches what it shows).
-    auto grab = [this] { QTimer::singleShot(150, this, [this] {
-        const QPixmap shot = m_window->grab();
-        if (!shot.save(m_plan.file)) {
-            std::fprintf(stderr, "inference-explorer: could not write %s\n", qPrintable(m_plan.file));
-            emit done(1);
-            return;
-        }
-        std::printf("%s\n", qPrintable(m_plan.file));
-        emit done(0);
-    }); };
+    auto grab = [this] {
+        QTimer::singleShot(150, this, [this] {
+            const QPixmap shot = m_window->grab();
+            if (!shot.save(m_plan.file)) {
+                std::fprintf(stderr, "inference-explorer: could not write %s\n", qPrintable(m_plan.file));
+                emit done(1);
+                return;
+            }
+            std::printf("%s\n", qPrintable(m_plan.file));
+            emit done(0);
+        });
+    };
     if (!m_window->decoding() || !m_window->decoding()->prepareView(m_plan.view, grab))
         grab();
 }

@@ -15,15 +15,15 @@ public:
     struct Plan {
         QString model;
         QString prompt;
-        int step = -1;           // ops to run (-1 = none)
+        int step = -1; // ops to run (-1 = none)
         bool runPrefill = false;
-        int decodePasses = 0;    // after the prefill: append the most likely token and run its decode pass, N times
+        int decodePasses = 0; // after the prefill: append the most likely token and run its decode pass, N times
         QString view = QStringLiteral("tensor");
-        QString file;            // PNG to write; empty = stay open (interactive)
+        QString file; // PNG to write; empty = stay open (interactive)
         int selectToken = -1;
-        int layer = -1;          // attention head to show (with head)
+        int layer = -1; // attention head to show (with head)
         int head = -1;
-        double zoom = 1;         // tensor heatmap zoom
+        double zoom = 1; // tensor heatmap zoom
     };
     ScreenshotDriver(ui::MainWindow* window, Plan plan);
     void start();

@@ -29,7 +29,8 @@ double measureReadBandwidth(std::size_t bytes, int repeats)
         // float loop would be bound by the add latency, not by memory.
         pool.parallelFor(threads, threads, [&](int t) {
             const std::size_t begin = n * t / threads, end = n * (t + 1) / threads;
-            partial[std::size_t(t)] = Eigen::Map<const Eigen::VectorXf>(buffer.data() + begin, Eigen::Index(end - begin)).sum();
+            partial[std::size_t(t)]
+                = Eigen::Map<const Eigen::VectorXf>(buffer.data() + begin, Eigen::Index(end - begin)).sum();
         });
         float total = 0.0f;
         for (float p : partial)

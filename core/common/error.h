@@ -18,7 +18,8 @@ inline std::string errorNumber(double value)
 
 class Error : public std::runtime_error {
 public:
-    // Error("model.safetensors", "header.tok_embeddings.weight.data_offsets", "end 1200 is past the end of the file (1100 bytes)")
+    // Error("model.safetensors", "header.tok_embeddings.weight.data_offsets", "end 1200 is past the end of the file
+    // (1100 bytes)")
     Error(const std::string& file, const std::string& field, const std::string& what)
         : std::runtime_error(compose(file, field, what))
         , m_file(file)

@@ -28,8 +28,8 @@ public:
     const std::string& file() const { return m_file; }
 
     // A whole number in [lo, hi]; rejects fractions, negatives below lo, strings.
-    std::int64_t integer(const std::string& key, std::int64_t lo = 0,
-        std::int64_t hi = std::numeric_limits<std::int32_t>::max()) const
+    std::int64_t integer(
+        const std::string& key, std::int64_t lo = 0, std::int64_t hi = std::numeric_limits<std::int32_t>::max()) const
     {
         if (!has(key))
             throw Error(m_file, path(key), "missing");
@@ -73,15 +73,17 @@ public:
         return v.get<std::string>();
     }
 
-    static std::int64_t integerValue(const nlohmann::json& v, const std::string& field, std::int64_t lo,
-        std::int64_t hi, const std::string& file)
+    static std::int64_t integerValue(
+        const nlohmann::json& v, const std::string& field, std::int64_t lo, std::int64_t hi, const std::string& file)
     {
         if (v.is_number_integer() || v.is_number_unsigned()) {
-            if (v.is_number_unsigned() && v.get<std::uint64_t>() > std::uint64_t(std::numeric_limits<std::int64_t>::max()))
+            if (v.is_number_unsigned()
+                && v.get<std::uint64_t>() > std::uint64_t(std::numeric_limits<std::int64_t>::max()))
                 throw Error(file, field, "value " + v.dump() + " is too large");
             const std::int64_t i = v.get<std::int64_t>();
             if (i < lo || i > hi)
-                throw Error(file, field, "value " + v.dump() + " is outside [" + std::to_string(lo) + ", " + std::to_string(hi) + "]");
+                throw Error(file, field,
+                    "value " + v.dump() + " is outside [" + std::to_string(lo) + ", " + std::to_string(hi) + "]");
             return i;
         }
         if (v.is_number_float())

@@ -31,7 +31,7 @@ private:
     struct Job {
         const std::function<void(int)>* fn = nullptr;
         int chunks = 0;
-        int helpers = 0;                 // how many pool threads may join
+        int helpers = 0; // how many pool threads may join
         std::atomic<int> next { 0 };
         std::atomic<int> joined { 0 };
         std::atomic<int> done { 0 };
@@ -44,8 +44,8 @@ private:
     std::vector<std::thread> m_workers;
     std::mutex m_mutex;
     std::condition_variable m_wake;
-    std::shared_ptr<Job> m_job;      // the current job (guarded by m_mutex)
-    std::uint64_t m_generation = 0;  // bumped per job (guarded by m_mutex)
+    std::shared_ptr<Job> m_job; // the current job (guarded by m_mutex)
+    std::uint64_t m_generation = 0; // bumped per job (guarded by m_mutex)
     std::atomic<std::uint64_t> m_published { 0 }; // same, readable without the lock for spinning
     bool m_stop = false;
 };

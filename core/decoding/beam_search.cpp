@@ -14,8 +14,7 @@ namespace {
 
     // Candidate order: higher cumulative log-prob first; ties to the lower slot (the better beam), then the lower
     // token id, so a search is reproducible bit for bit.
-    template <class C>
-    bool rankedBefore(const C& a, const C& b)
+    template <class C> bool rankedBefore(const C& a, const C& b)
     {
         if (a.cumulative != b.cumulative)
             return a.cumulative > b.cumulative;
@@ -234,9 +233,8 @@ bool BeamSearch::step()
             // The best running beam is the first (candidates are in rank order). Its best possible final score:
             // at its current length, or for "never" with a positive penalty at the longest length it may reach.
             const double best = m_tree.node(nextLive.front()).cumulativeLogProb;
-            const int length = (m_parameters.earlyStopping == EarlyStopping::Never && alpha > 0.0f)
-                ? m_parameters.maxNewTokens
-                : t;
+            const int length
+                = (m_parameters.earlyStopping == EarlyStopping::Never && alpha > 0.0f) ? m_parameters.maxNewTokens : t;
             double worst = INFINITY;
             for (int f : m_finished)
                 worst = std::min(worst, m_tree.node(f).score);

@@ -12,15 +12,9 @@ namespace {
     constexpr std::array<std::string_view, 5> kStateNames = { "root", "running", "pruned", "finished", "dropped" };
 }
 
-std::string_view beamNodeStateName(BeamNodeState state)
-{
-    return kStateNames[size_t(state)];
-}
+std::string_view beamNodeStateName(BeamNodeState state) { return kStateNames[size_t(state)]; }
 
-void BeamTree::clear()
-{
-    m_nodes.clear();
-}
+void BeamTree::clear() { m_nodes.clear(); }
 
 int BeamTree::addRoot()
 {
@@ -38,7 +32,8 @@ int BeamTree::add(BeamNode node)
 
 std::size_t BeamTree::count(BeamNodeState state) const
 {
-    return size_t(std::count_if(m_nodes.begin(), m_nodes.end(), [state](const BeamNode& n) { return n.state == state; }));
+    return size_t(
+        std::count_if(m_nodes.begin(), m_nodes.end(), [state](const BeamNode& n) { return n.state == state; }));
 }
 
 int BeamTree::steps() const

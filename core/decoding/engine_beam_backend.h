@@ -33,8 +33,8 @@ private:
     int m_step = 0;
     int m_forwardPasses = 0;
     std::vector<std::unique_ptr<KvCache>> m_caches; // per live slot
-    std::vector<std::unique_ptr<KvCache>> m_spare;  // reused when slots are re-formed
-    std::vector<std::vector<float>> m_logProbs;     // per live slot, (vocab,)
+    std::vector<std::unique_ptr<KvCache>> m_spare; // reused when slots are re-formed
+    std::vector<std::vector<float>> m_logProbs; // per live slot, (vocab,)
 };
 
 } // namespace core

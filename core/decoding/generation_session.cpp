@@ -9,8 +9,8 @@
 namespace core {
 
 namespace {
-using Clock = std::chrono::steady_clock;
-double since(Clock::time_point t0) { return std::chrono::duration<double>(Clock::now() - t0).count(); }
+    using Clock = std::chrono::steady_clock;
+    double since(Clock::time_point t0) { return std::chrono::duration<double>(Clock::now() - t0).count(); }
 } // namespace
 
 GenerationSession::GenerationSession(const Model& model, const Tokenizer* tokenizer)
@@ -49,15 +49,18 @@ void GenerationSession::collectEosIds()
 void GenerationSession::setOptions(const GenerationOptions& options)
 {
     if (options.maxNewTokens < 0)
-        throw Error("generation parameters", "max_new_tokens", "must be >= 0, got " + std::to_string(options.maxNewTokens));
+        throw Error(
+            "generation parameters", "max_new_tokens", "must be >= 0, got " + std::to_string(options.maxNewTokens));
     for (std::size_t i = 0; i < options.stopSequences.size(); ++i)
         if (options.stopSequences[i].empty())
             throw Error("generation parameters", "stop[" + std::to_string(i) + "]", "a stop sequence cannot be empty");
     if (options.recordHistory < 1)
-        throw Error("generation parameters", "record_history", "must be >= 1, got " + std::to_string(options.recordHistory));
+        throw Error(
+            "generation parameters", "record_history", "must be >= 1, got " + std::to_string(options.recordHistory));
     for (auto id : options.extraEosIds)
         if (id < 0 || id >= m_model.config().vocab)
-            throw Error("generation parameters", "eos_token_id", "id " + std::to_string(id) + " is outside the vocabulary");
+            throw Error(
+                "generation parameters", "eos_token_id", "id " + std::to_string(id) + " is outside the vocabulary");
     m_options = options;
     collectEosIds();
 }
@@ -86,7 +89,8 @@ void GenerationSession::start(std::span<const std::int32_t> prompt, TraceSink* s
         throw Error("input", "prompt", "the prompt is empty: there is nothing to continue");
     if (int(prompt.size()) > c.maxPositions)
         throw Error("input", "prompt",
-            "the prompt has " + std::to_string(prompt.size()) + " tokens, more than the context length " + std::to_string(c.maxPositions));
+            "the prompt has " + std::to_string(prompt.size()) + " tokens, more than the context length "
+                + std::to_string(c.maxPositions));
     const int capacity = std::min<int>(c.maxPositions, int(prompt.size()) + std::max(1, m_options.maxNewTokens));
     m_cache = std::make_unique<KvCache>(c, capacity);
     m_tokens.assign(prompt.begin(), prompt.end());
@@ -169,7 +173,8 @@ const GeneratedToken& GenerationSession::commit(TraceSink* sink)
     GeneratedToken g;
     g.id = m_record.chosenToken();
     g.probability = m_record.chosenProbability();
-    g.piece = m_tokenizer && m_tokenizer->isValidId(g.id) ? m_tokenizer->displayPiece(g.id) : "#" + std::to_string(g.id);
+    g.piece
+        = m_tokenizer && m_tokenizer->isValidId(g.id) ? m_tokenizer->displayPiece(g.id) : "#" + std::to_string(g.id);
     g.modelProbability = m_record.cell(g.id, 0).probability;
     g.record = m_record;
     m_haveUniform = false;
@@ -199,7 +204,8 @@ const GeneratedToken& GenerationSession::step(TraceSink* sink)
     return commit(sink);
 }
 
-void GenerationSession::runToEnd(const std::atomic<bool>* cancel, const std::function<void(const GeneratedToken&)>& onToken)
+void GenerationSession::runToEnd(
+    const std::atomic<bool>* cancel, const std::function<void(const GeneratedToken&)>& onToken)
 {
     while (!finished()) {
         if (cancel && cancel->load()) {

@@ -30,29 +30,29 @@ namespace core {
 class Tokenizer;
 
 struct GenerationOptions {
-    int maxNewTokens = 64;                  // >= 0
+    int maxNewTokens = 64; // >= 0
     std::vector<std::string> stopSequences {}; // matched on the decoded text, across token boundaries
-    bool stopAtEos = true;                  // false: generate through end-of-sequence tokens
+    bool stopAtEos = true; // false: generate through end-of-sequence tokens
     std::vector<std::int32_t> extraEosIds {}; // added to the model's and the tokenizer's
     // Full sampling records (O(vocab) each: ~0.75 MB at a 151k vocabulary) are kept for the most recent N
     // generated tokens only, so a long run stays bounded; stepping back past them recomputes the distribution
     // with one forward pass instead of restoring it.
-    int recordHistory = 64;                 // >= 1
+    int recordHistory = 64; // >= 1
 };
 
 struct GeneratedToken {
     std::int32_t id = 0;
-    std::string piece;        // display form
-    double probability = 0;   // in the final sampling distribution
+    std::string piece; // display form
+    double probability = 0; // in the final sampling distribution
     double modelProbability = 0; // in the model's own distribution (softmax of the logits, before any stage)
-    double seconds = 0;       // sampling + this token's forward pass
-    SamplingRecord record;    // every stage's distribution at this step; empty (vocabSize() == 0) once the token
-                              // is older than GenerationOptions::recordHistory
+    double seconds = 0; // sampling + this token's forward pass
+    SamplingRecord record; // every stage's distribution at this step; empty (vocabSize() == 0) once the token
+                           // is older than GenerationOptions::recordHistory
 };
 
 struct StopMatch {
-    std::string sequence;     // which stop sequence
-    std::size_t begin = 0;    // its byte span in the generated text (before trimming)
+    std::string sequence; // which stop sequence
+    std::size_t begin = 0; // its byte span in the generated text (before trimming)
     std::size_t end = 0;
 };
 
@@ -84,7 +84,8 @@ public:
     // Append the sampled token, check the stop conditions, and (unless stopped) run its forward pass.
     const GeneratedToken& commit(TraceSink* sink = nullptr);
     // Decode until a stop condition or `cancel`; onToken after each token.
-    void runToEnd(const std::atomic<bool>* cancel = nullptr, const std::function<void(const GeneratedToken&)>& onToken = {});
+    void runToEnd(
+        const std::atomic<bool>* cancel = nullptr, const std::function<void(const GeneratedToken&)>& onToken = {});
     // Forget the last generated token (its logits and random number are restored: stepping forward again
     // gives the same token). Past the kept records the logits are recomputed by a decode pass of the token
     // before it, equal to the original to float rounding.
@@ -100,7 +101,7 @@ public:
     const std::vector<std::int32_t>& tokens() const { return m_tokens; } // prompt + generated
     int promptLength() const { return m_promptLength; }
     const std::vector<GeneratedToken>& generated() const { return m_generated; }
-    std::string text() const;        // generated text, a matched stop sequence and what follows removed
+    std::string text() const; // generated text, a matched stop sequence and what follows removed
     std::string rawText() const { return m_text; }
     std::span<const float> logits() const { return m_logits; } // the distribution the next token comes from
     const SamplingRecord& pendingRecord() const { return m_record; }
@@ -129,9 +130,9 @@ private:
     bool m_started = false;
     std::vector<std::int32_t> m_tokens;
     int m_promptLength = 0;
-    std::vector<float> m_logits;                   // (vocab,) for the next token; a generated token's record keeps
-                                                   // the logits it was drawn from (for step back)
-    std::vector<double> m_uniforms;                 // per step: the random number of its draw
+    std::vector<float> m_logits; // (vocab,) for the next token; a generated token's record keeps
+                                 // the logits it was drawn from (for step back)
+    std::vector<double> m_uniforms; // per step: the random number of its draw
     bool m_haveUniform = false;
     SamplingRecord m_record;
     std::vector<GeneratedToken> m_generated;

@@ -9,8 +9,9 @@ namespace core {
 
 double RunMetrics::tpotMean() const
 {
-    return decodeSeconds.empty() ? 0.0
-                                 : std::accumulate(decodeSeconds.begin(), decodeSeconds.end(), 0.0) / double(decodeSeconds.size());
+    return decodeSeconds.empty()
+        ? 0.0
+        : std::accumulate(decodeSeconds.begin(), decodeSeconds.end(), 0.0) / double(decodeSeconds.size());
 }
 
 double RunMetrics::decodeTokensPerSecond() const
@@ -24,12 +25,12 @@ double RunMetrics::prefillTokensPerSecond() const { return prefillSeconds > 0 ? 
 nlohmann::json RunMetrics::toJson() const
 {
     return { { "prompt_tokens", promptTokens }, { "generated_tokens", generatedTokens },
-        { "prefill_seconds", prefillSeconds }, { "ttft_seconds", firstTokenSeconds }, { "tpot_mean_seconds", tpotMean() },
-        { "tpot_seconds", decodeSeconds }, { "prefill_tokens_per_s", prefillTokensPerSecond() },
-        { "decode_tokens_per_s", decodeTokensPerSecond() }, { "weight_bytes", weightBytes },
-        { "kv_bytes_per_token", kvBytesPerToken }, { "kv_bytes_used", kvBytesUsed }, { "kv_bytes_reserved", kvBytesReserved },
-        { "naive_attention_bytes", naiveAttentionBytes }, { "held_attention_bytes", heldAttentionBytes },
-        { "peak_rss_bytes", peakRssBytes } };
+        { "prefill_seconds", prefillSeconds }, { "ttft_seconds", firstTokenSeconds },
+        { "tpot_mean_seconds", tpotMean() }, { "tpot_seconds", decodeSeconds },
+        { "prefill_tokens_per_s", prefillTokensPerSecond() }, { "decode_tokens_per_s", decodeTokensPerSecond() },
+        { "weight_bytes", weightBytes }, { "kv_bytes_per_token", kvBytesPerToken }, { "kv_bytes_used", kvBytesUsed },
+        { "kv_bytes_reserved", kvBytesReserved }, { "naive_attention_bytes", naiveAttentionBytes },
+        { "held_attention_bytes", heldAttentionBytes }, { "peak_rss_bytes", peakRssBytes } };
 }
 
 std::uint64_t processPeakRss()
@@ -42,7 +43,8 @@ std::uint64_t processPeakRss()
 
 std::uint64_t naiveAttentionBytes(int layers, int heads, int context)
 {
-    return std::uint64_t(layers) * std::uint64_t(heads) * std::uint64_t(context) * std::uint64_t(context) * sizeof(float);
+    return std::uint64_t(layers) * std::uint64_t(heads) * std::uint64_t(context) * std::uint64_t(context)
+        * sizeof(float);
 }
 
 } // namespace core

@@ -12,19 +12,19 @@ namespace core {
 struct RunMetrics {
     int promptTokens = 0;
     int generatedTokens = 0;
-    double prefillSeconds = 0;          // the prompt's forward pass
-    double firstTokenSeconds = 0;       // TTFT: prefill + choosing the first token
-    std::vector<double> decodeSeconds;  // per decode step: sampling + the forward pass of the chosen token
+    double prefillSeconds = 0; // the prompt's forward pass
+    double firstTokenSeconds = 0; // TTFT: prefill + choosing the first token
+    std::vector<double> decodeSeconds; // per decode step: sampling + the forward pass of the chosen token
 
     std::uint64_t weightBytes = 0;
     std::uint64_t kvBytesPerToken = 0;
     std::uint64_t kvBytesUsed = 0;
     std::uint64_t kvBytesReserved = 0;
     std::uint64_t naiveAttentionBytes = 0; // layers x heads x ctx x ctx floats, if every score matrix were kept
-    std::uint64_t heldAttentionBytes = 0;  // the executor's workspace, scores included
-    std::uint64_t peakRssBytes = 0;        // the process's peak resident memory
+    std::uint64_t heldAttentionBytes = 0; // the executor's workspace, scores included
+    std::uint64_t peakRssBytes = 0; // the process's peak resident memory
 
-    double tpotMean() const;               // seconds
+    double tpotMean() const; // seconds
     double decodeTokensPerSecond() const;
     double prefillTokensPerSecond() const;
     nlohmann::json toJson() const;

@@ -75,10 +75,7 @@ std::string_view StopSequenceMatcher::pending() const
     return std::string_view(m_text).substr(m_emitted, end - m_emitted);
 }
 
-std::string StopSequenceMatcher::visibleText() const
-{
-    return m_match ? m_text.substr(0, m_match->begin) : m_text;
-}
+std::string StopSequenceMatcher::visibleText() const { return m_match ? m_text.substr(0, m_match->begin) : m_text; }
 
 // The longest suffix of the unreleased text that is a proper prefix of some stop string.
 std::size_t StopSequenceMatcher::heldBackTail() const

@@ -24,7 +24,7 @@ void setThreadCount(int n)
 int threadCount() { return ThreadPool::instance().threadCount(); }
 
 namespace {
-constexpr int kBufferCount = int(BufferId::Probs) + 1;
+    constexpr int kBufferCount = int(BufferId::Probs) + 1;
 }
 
 Executor::Executor(const Model& model, const ExecutionPlan& plan)
@@ -66,8 +66,8 @@ void Executor::begin(std::span<const std::int32_t> tokens, KvCache& cache, Phase
     const int T = int(tokens.size());
     if (cache.length() + T > cache.capacity())
         throw Error("input", "context",
-            "context full: " + std::to_string(cache.length()) + " cached + " + std::to_string(T) + " new positions exceed "
-                + std::to_string(cache.capacity()));
+            "context full: " + std::to_string(cache.length()) + " cached + " + std::to_string(T)
+                + " new positions exceed " + std::to_string(cache.capacity()));
 
     m_tokens.assign(tokens.begin(), tokens.end());
     m_cache = &cache;
@@ -127,15 +127,19 @@ MatMap Executor::headSlice(BufferId id, int head)
 {
     const auto& c = m_model.config();
     Buffer& b = m_buffers[std::size_t(id)];
-    return MatMap(b.data.data() + std::int64_t(head) * m_T * c.headDim, m_T, c.headDim, Eigen::OuterStride<>(c.headDim));
+    return MatMap(
+        b.data.data() + std::int64_t(head) * m_T * c.headDim, m_T, c.headDim, Eigen::OuterStride<>(c.headDim));
 }
 
 static const NormWeight& normFor(const ModelWeights& w, const PlanNode& n)
 {
     switch (n.weight) {
-    case WeightRole::AttnNorm: return w.layers[std::size_t(n.layer)].attnNorm;
-    case WeightRole::MlpNorm: return w.layers[std::size_t(n.layer)].mlpNorm;
-    default: return w.finalNorm;
+    case WeightRole::AttnNorm:
+        return w.layers[std::size_t(n.layer)].attnNorm;
+    case WeightRole::MlpNorm:
+        return w.layers[std::size_t(n.layer)].mlpNorm;
+    default:
+        return w.finalNorm;
     }
 }
 
@@ -145,13 +149,20 @@ static const LinearWeight& linearFor(const ModelWeights& w, const PlanNode& n)
         return w.lmHead;
     const LayerWeights& L = w.layers[std::size_t(n.layer)];
     switch (n.weight) {
-    case WeightRole::Q: return L.q;
-    case WeightRole::K: return L.k;
-    case WeightRole::V: return L.v;
-    case WeightRole::O: return L.o;
-    case WeightRole::Gate: return L.gate;
-    case WeightRole::Up: return L.up;
-    default: return L.down;
+    case WeightRole::Q:
+        return L.q;
+    case WeightRole::K:
+        return L.k;
+    case WeightRole::V:
+        return L.v;
+    case WeightRole::O:
+        return L.o;
+    case WeightRole::Gate:
+        return L.gate;
+    case WeightRole::Up:
+        return L.up;
+    default:
+        return L.down;
     }
 }
 
@@ -191,7 +202,8 @@ void Executor::execute(const PlanNode& node)
         const int g = node.head / (c.nHeads / c.nKvHeads);
         MatMap q = map(BufferId::Q);
         ConstMatMap k(m_cache->keys(node.layer) + g * hd, m_ctx, hd, Eigen::OuterStride<>(kvw));
-        ops::attentionScores(map(BufferId::Scores), q.middleCols(node.head * hd, hd), k, 1.0f / std::sqrt(float(hd)), m_threads);
+        ops::attentionScores(
+            map(BufferId::Scores), q.middleCols(node.head * hd, hd), k, 1.0f / std::sqrt(float(hd)), m_threads);
         break;
     }
     case OpKind::CausalMask:

@@ -16,12 +16,12 @@ public:
     // Room for `capacity` positions (at most the model's context length); allocated up front.
     KvCache(const ModelConfig& config, int capacity);
 
-    int length() const { return m_length; }     // positions stored
+    int length() const { return m_length; } // positions stored
     int capacity() const { return m_capacity; }
     int layers() const { return int(m_keys.size()); }
-    int rowWidth() const { return m_width; }   // nKvHeads * headDim
+    int rowWidth() const { return m_width; } // nKvHeads * headDim
 
-    float* keys(int layer) { return m_keys[std::size_t(layer)].data(); }     // (capacity, rowWidth)
+    float* keys(int layer) { return m_keys[std::size_t(layer)].data(); } // (capacity, rowWidth)
     float* values(int layer) { return m_values[std::size_t(layer)].data(); } // (capacity, rowWidth)
     const float* keys(int layer) const { return m_keys[std::size_t(layer)].data(); }
     const float* values(int layer) const { return m_values[std::size_t(layer)].data(); }

@@ -47,7 +47,8 @@ class RecordingSink : public TraceSink {
 public:
     void record(const TraceEvent& e) override
     {
-        m_events.push_back({ e.nodeIndex, e.phase, e.posBegin, e.posEnd, e.output.rows, e.output.cols, e.output.copy() });
+        m_events.push_back(
+            { e.nodeIndex, e.phase, e.posBegin, e.posEnd, e.output.rows, e.output.cols, e.output.copy() });
     }
     const std::vector<RecordedEvent>& events() const { return m_events; }
     void clear() { m_events.clear(); }

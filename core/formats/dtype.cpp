@@ -3,16 +3,23 @@
 namespace core {
 
 namespace {
-struct Entry {
-    DType type;
-    const char* name;
-    std::size_t size;
-};
-constexpr Entry kTypes[] = {
-    { DType::F64, "F64", 8 }, { DType::F32, "F32", 4 }, { DType::F16, "F16", 2 }, { DType::BF16, "BF16", 2 },
-    { DType::I64, "I64", 8 }, { DType::I32, "I32", 4 }, { DType::I16, "I16", 2 }, { DType::I8, "I8", 1 },
-    { DType::U8, "U8", 1 }, { DType::Bool, "BOOL", 1 },
-};
+    struct Entry {
+        DType type;
+        const char* name;
+        std::size_t size;
+    };
+    constexpr Entry kTypes[] = {
+        { DType::F64, "F64", 8 },
+        { DType::F32, "F32", 4 },
+        { DType::F16, "F16", 2 },
+        { DType::BF16, "BF16", 2 },
+        { DType::I64, "I64", 8 },
+        { DType::I32, "I32", 4 },
+        { DType::I16, "I16", 2 },
+        { DType::I8, "I8", 1 },
+        { DType::U8, "U8", 1 },
+        { DType::Bool, "BOOL", 1 },
+    };
 } // namespace
 
 std::optional<DType> dtypeFromName(std::string_view name)

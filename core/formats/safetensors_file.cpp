@@ -114,7 +114,8 @@ void SafetensorsFile::parseHeader(std::uint64_t headerLen)
             if (!v.is_number_unsigned() && !v.is_number_integer())
                 throw Error(file, f, "expected a whole number, got " + v.dump());
             const std::uint64_t dim = v.get<std::uint64_t>();
-            if (dim > std::uint64_t(INT64_MAX) || __builtin_mul_overflow(numel, dim, &numel) || numel > std::uint64_t(INT64_MAX))
+            if (dim > std::uint64_t(INT64_MAX) || __builtin_mul_overflow(numel, dim, &numel)
+                || numel > std::uint64_t(INT64_MAX))
                 throw Error(file, field + ".shape", "the product of the dimensions overflows");
             t.shape.push_back(std::int64_t(dim));
         }
@@ -131,7 +132,8 @@ void SafetensorsFile::parseHeader(std::uint64_t headerLen)
         t.begin = entry["data_offsets"][0].get<std::uint64_t>();
         t.end = entry["data_offsets"][1].get<std::uint64_t>();
         if (t.end < t.begin)
-            throw Error(file, field + ".data_offsets", "end " + std::to_string(t.end) + " is before begin " + std::to_string(t.begin));
+            throw Error(file, field + ".data_offsets",
+                "end " + std::to_string(t.end) + " is before begin " + std::to_string(t.begin));
         std::uint64_t bytes = 0;
         if (__builtin_mul_overflow(numel, std::uint64_t(dtypeSize(t.dtype)), &bytes))
             throw Error(file, field + ".shape", "the byte size overflows");
@@ -158,10 +160,12 @@ void SafetensorsFile::checkLayout()
         const std::string field = "header." + t->name + ".data_offsets";
         if (t->end > m_dataSize)
             throw Error(file, field,
-                "end " + std::to_string(t->end) + " is past the end of the data (" + std::to_string(m_dataSize) + " bytes)");
+                "end " + std::to_string(t->end) + " is past the end of the data (" + std::to_string(m_dataSize)
+                    + " bytes)");
         if (t->begin < cursor)
-            throw Error(file, field, "overlaps the previous tensor (begins at " + std::to_string(t->begin)
-                    + ", previous ends at " + std::to_string(cursor) + ")");
+            throw Error(file, field,
+                "overlaps the previous tensor (begins at " + std::to_string(t->begin) + ", previous ends at "
+                    + std::to_string(cursor) + ")");
         if (t->begin > cursor)
             throw Error(file, field, "leaves a gap of " + std::to_string(t->begin - cursor) + " bytes before it");
         cursor = t->end;

@@ -10,15 +10,16 @@
 
 namespace core {
 
-void SafetensorsWriter::addF32(const std::string& name, std::vector<std::int64_t> shape, const std::vector<float>& values)
+void SafetensorsWriter::addF32(
+    const std::string& name, std::vector<std::int64_t> shape, const std::vector<float>& values)
 {
     Entry e { DType::F32, std::move(shape), std::vector<std::uint8_t>(values.size() * 4) };
     std::memcpy(e.data.data(), values.data(), e.data.size());
     m_entries[name] = std::move(e);
 }
 
-void SafetensorsWriter::addConverted(const std::string& name, DType dtype, std::vector<std::int64_t> shape,
-    const std::vector<float>& values)
+void SafetensorsWriter::addConverted(
+    const std::string& name, DType dtype, std::vector<std::int64_t> shape, const std::vector<float>& values)
 {
     if (dtype == DType::F32)
         return addF32(name, std::move(shape), values);
@@ -32,7 +33,8 @@ void SafetensorsWriter::addConverted(const std::string& name, DType dtype, std::
     m_entries[name] = std::move(e);
 }
 
-void SafetensorsWriter::addI32(const std::string& name, std::vector<std::int64_t> shape, const std::vector<std::int32_t>& values)
+void SafetensorsWriter::addI32(
+    const std::string& name, std::vector<std::int64_t> shape, const std::vector<std::int32_t>& values)
 {
     Entry e { DType::I32, std::move(shape), std::vector<std::uint8_t>(values.size() * 4) };
     std::memcpy(e.data.data(), values.data(), e.data.size());

@@ -14,7 +14,8 @@ class SafetensorsWriter {
 public:
     void addF32(const std::string& name, std::vector<std::int64_t> shape, const std::vector<float>& values);
     // Stores the values rounded to F16 or BF16 (for testing those dtypes).
-    void addConverted(const std::string& name, DType dtype, std::vector<std::int64_t> shape, const std::vector<float>& values);
+    void addConverted(
+        const std::string& name, DType dtype, std::vector<std::int64_t> shape, const std::vector<float>& values);
     void addI32(const std::string& name, std::vector<std::int64_t> shape, const std::vector<std::int32_t>& values);
     void setMetadata(const std::string& key, const std::string& value) { m_metadata[key] = value; }
 

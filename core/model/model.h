@@ -19,12 +19,12 @@ public:
     const ModelConfig& config() const { return m_config; }
     const ModelWeights& weights() const { return m_weights; }
     const std::string& folder() const { return m_folder; }
-    std::string tokenizerPath() const;          // folder/tokenizer.json, or empty when absent
+    std::string tokenizerPath() const; // folder/tokenizer.json, or empty when absent
     std::string weightsDtype() const { return m_dtype; } // "F32", "F16", "BF16" (as stored)
 
     std::int64_t parameterCount() const { return m_parameterCount; }
-    std::uint64_t storedWeightBytes() const { return m_storedBytes; }  // on disk
-    std::uint64_t weightBytes() const { return m_weightBytes; }        // as used (F32)
+    std::uint64_t storedWeightBytes() const { return m_storedBytes; } // on disk
+    std::uint64_t weightBytes() const { return m_weightBytes; } // as used (F32)
     // Bytes of weights read to produce one token in decode (every matrix once, one embedding row).
     std::uint64_t decodeBytesPerToken() const;
 

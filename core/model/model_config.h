@@ -15,28 +15,28 @@ enum class Activation { Relu, Gelu, GeluTanh, SwiGlu };
 
 struct ModelConfig {
     Arch arch = Arch::Llama;
-    std::string modelType;       // as written in config.json
-    int vocab = 0;               // rows of the token embedding
-    int dim = 0;                 // residual stream width (hidden_size / n_embd)
-    int hidden = 0;              // MLP inner width (intermediate_size / n_inner)
+    std::string modelType; // as written in config.json
+    int vocab = 0; // rows of the token embedding
+    int dim = 0; // residual stream width (hidden_size / n_embd)
+    int hidden = 0; // MLP inner width (intermediate_size / n_inner)
     int nLayers = 0;
     int nHeads = 0;
-    int nKvHeads = 0;            // == nHeads without grouped-query attention
-    int headDim = 0;             // dim / nHeads
-    int maxPositions = 0;        // context length
+    int nKvHeads = 0; // == nHeads without grouped-query attention
+    int headDim = 0; // dim / nHeads
+    int maxPositions = 0; // context length
     Positional positional = Positional::Rope;
     double ropeTheta = 10000.0;
     NormKind norm = NormKind::RmsNorm;
     NormPlacement placement = NormPlacement::Pre;
     double normEps = 1e-5;
     Activation activation = Activation::SwiGlu;
-    bool qkvBias = false;        // biases on q, k, v projections
-    bool outBias = false;        // bias on the attention output projection
+    bool qkvBias = false; // biases on q, k, v projections
+    bool outBias = false; // bias on the attention output projection
     bool mlpBias = false;
     bool tiedEmbeddings = false; // LM head reuses the token embedding
-    bool finalNorm = true;       // a norm after the last block (pre-norm models)
+    bool finalNorm = true; // a norm after the last block (pre-norm models)
     int bosId = -1;
-    std::vector<int> eosIds;     // from generation_config.json, else config.json
+    std::vector<int> eosIds; // from generation_config.json, else config.json
 
     int kvDim() const { return nKvHeads * headDim; }
     int qDim() const { return nHeads * headDim; }

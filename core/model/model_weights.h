@@ -21,7 +21,7 @@ struct LinearWeight {
 
 struct NormWeight {
     const float* weight = nullptr; // (dim,)
-    const float* bias = nullptr;   // (dim,) for LayerNorm, null for RMSNorm
+    const float* bias = nullptr; // (dim,) for LayerNorm, null for RMSNorm
 };
 
 struct LayerWeights {
@@ -33,7 +33,7 @@ struct LayerWeights {
 
 struct ModelWeights {
     const float* tokenEmbedding = nullptr; // (vocab, dim)
-    const float* positionTable = nullptr;  // (maxPositions, dim): learned, or the computed sin/cos table
+    const float* positionTable = nullptr; // (maxPositions, dim): learned, or the computed sin/cos table
     std::vector<LayerWeights> layers;
     NormWeight finalNorm;
     LinearWeight lmHead; // (vocab, dim); the token embedding itself when tied

@@ -16,100 +16,105 @@ namespace core {
 
 namespace {
 
-// Portable normal numbers: Box-Muller on the raw 64-bit stream (std::normal_distribution differs between
-// standard libraries, and a seed must give the same model everywhere).
-class Gaussian {
-public:
-    explicit Gaussian(std::uint64_t seed)
-        : m_rng(seed)
-    {
-    }
-    float next()
-    {
-        const double u1 = (double(m_rng() >> 11) + 1.0) * 0x1.0p-53;
-        const double u2 = double(m_rng() >> 11) * 0x1.0p-53;
-        return float(std::sqrt(-2.0 * std::log(u1)) * std::cos(2.0 * M_PI * u2));
-    }
+    // Portable normal numbers: Box-Muller on the raw 64-bit stream (std::normal_distribution differs between
+    // standard libraries, and a seed must give the same model everywhere).
+    class Gaussian {
+    public:
+        explicit Gaussian(std::uint64_t seed)
+            : m_rng(seed)
+        {
+        }
+        float next()
+        {
+            const double u1 = (double(m_rng() >> 11) + 1.0) * 0x1.0p-53;
+            const double u2 = double(m_rng() >> 11) * 0x1.0p-53;
+            return float(std::sqrt(-2.0 * std::log(u1)) * std::cos(2.0 * M_PI * u2));
+        }
 
-private:
-    std::mt19937_64 m_rng;
-};
-
-class Builder {
-public:
-    Builder(const RandomModelSpec& s)
-        : m_spec(s)
-        , m_rng(s.seed)
-    {
-    }
-    void normal(const std::string& name, std::vector<std::int64_t> shape, float std)
-    {
-        std::int64_t n = 1;
-        for (auto d : shape)
-            n *= d;
-        std::vector<float> v(static_cast<std::size_t>(n));
-        for (auto& x : v)
-            x = m_rng.next() * std;
-        m_writer.addConverted(name, m_spec.dtype, std::move(shape), v);
-    }
-    void constant(const std::string& name, std::int64_t n, float value)
-    {
-        m_writer.addConverted(name, m_spec.dtype, { n }, std::vector<float>(std::size_t(n), value));
-    }
-    SafetensorsWriter& writer() { return m_writer; }
-
-private:
-    const RandomModelSpec& m_spec;
-    Gaussian m_rng;
-    SafetensorsWriter m_writer;
-};
-
-// GPT-2's reversible byte -> printable character table.
-std::string byteToken(int b)
-{
-    int cp = b;
-    const bool printable = (b >= 33 && b <= 126) || (b >= 161 && b <= 172) || (b >= 174 && b <= 255);
-    if (!printable) {
-        int n = 0;
-        for (int x = 0; x < b; ++x)
-            if (!((x >= 33 && x <= 126) || (x >= 161 && x <= 172) || (x >= 174 && x <= 255)))
-                ++n;
-        cp = 256 + n;
-    }
-    std::string s;
-    if (cp < 0x80)
-        s += char(cp);
-    else {
-        s += char(0xc0 | (cp >> 6));
-        s += char(0x80 | (cp & 0x3f));
-    }
-    return s;
-}
-
-nlohmann::json byteTokenizer()
-{
-    nlohmann::json vocab = nlohmann::json::object();
-    for (int b = 0; b < 256; ++b)
-        vocab[byteToken(b)] = b;
-    return {
-        { "version", "1.0" },
-        { "added_tokens", nlohmann::json::array() },
-        { "normalizer", nullptr },
-        { "pre_tokenizer", { { "type", "ByteLevel" }, { "add_prefix_space", false }, { "trim_offsets", true }, { "use_regex", true } } },
-        { "post_processor", nullptr },
-        { "decoder", { { "type", "ByteLevel" }, { "add_prefix_space", true }, { "trim_offsets", true }, { "use_regex", true } } },
-        { "model", { { "type", "BPE" }, { "dropout", nullptr }, { "unk_token", nullptr }, { "continuing_subword_prefix", nullptr },
-                       { "end_of_word_suffix", nullptr }, { "fuse_unk", false }, { "byte_fallback", false }, { "vocab", vocab },
-                       { "merges", nlohmann::json::array() } } },
+    private:
+        std::mt19937_64 m_rng;
     };
-}
 
-void writeText(const fs::path& p, const std::string& text)
-{
-    std::ofstream f(p, std::ios::trunc);
-    if (!f || !(f << text))
-        throw Error(p.string(), "", "cannot write");
-}
+    class Builder {
+    public:
+        Builder(const RandomModelSpec& s)
+            : m_spec(s)
+            , m_rng(s.seed)
+        {
+        }
+        void normal(const std::string& name, std::vector<std::int64_t> shape, float std)
+        {
+            std::int64_t n = 1;
+            for (auto d : shape)
+                n *= d;
+            std::vector<float> v(static_cast<std::size_t>(n));
+            for (auto& x : v)
+                x = m_rng.next() * std;
+            m_writer.addConverted(name, m_spec.dtype, std::move(shape), v);
+        }
+        void constant(const std::string& name, std::int64_t n, float value)
+        {
+            m_writer.addConverted(name, m_spec.dtype, { n }, std::vector<float>(std::size_t(n), value));
+        }
+        SafetensorsWriter& writer() { return m_writer; }
+
+    private:
+        const RandomModelSpec& m_spec;
+        Gaussian m_rng;
+        SafetensorsWriter m_writer;
+    };
+
+    // GPT-2's reversible byte -> printable character table.
+    std::string byteToken(int b)
+    {
+        int cp = b;
+        const bool printable = (b >= 33 && b <= 126) || (b >= 161 && b <= 172) || (b >= 174 && b <= 255);
+        if (!printable) {
+            int n = 0;
+            for (int x = 0; x < b; ++x)
+                if (!((x >= 33 && x <= 126) || (x >= 161 && x <= 172) || (x >= 174 && x <= 255)))
+                    ++n;
+            cp = 256 + n;
+        }
+        std::string s;
+        if (cp < 0x80)
+            s += char(cp);
+        else {
+            s += char(0xc0 | (cp >> 6));
+            s += char(0x80 | (cp & 0x3f));
+        }
+        return s;
+    }
+
+    nlohmann::json byteTokenizer()
+    {
+        nlohmann::json vocab = nlohmann::json::object();
+        for (int b = 0; b < 256; ++b)
+            vocab[byteToken(b)] = b;
+        return {
+            { "version", "1.0" },
+            { "added_tokens", nlohmann::json::array() },
+            { "normalizer", nullptr },
+            { "pre_tokenizer",
+                { { "type", "ByteLevel" }, { "add_prefix_space", false }, { "trim_offsets", true },
+                    { "use_regex", true } } },
+            { "post_processor", nullptr },
+            { "decoder",
+                { { "type", "ByteLevel" }, { "add_prefix_space", true }, { "trim_offsets", true },
+                    { "use_regex", true } } },
+            { "model",
+                { { "type", "BPE" }, { "dropout", nullptr }, { "unk_token", nullptr },
+                    { "continuing_subword_prefix", nullptr }, { "end_of_word_suffix", nullptr }, { "fuse_unk", false },
+                    { "byte_fallback", false }, { "vocab", vocab }, { "merges", nlohmann::json::array() } } },
+        };
+    }
+
+    void writeText(const fs::path& p, const std::string& text)
+    {
+        std::ofstream f(p, std::ios::trunc);
+        if (!f || !(f << text))
+            throw Error(p.string(), "", "cannot write");
+    }
 
 } // namespace
 
@@ -120,7 +125,8 @@ void writeRandomModel(const RandomModelSpec& s, const std::string& folder)
         throw Error("make-random", "arch", "unknown architecture \"" + s.arch + "\" (gpt2, llama, qwen2, explorer)");
     auto check = [](const char* field, std::int64_t v, std::int64_t lo, std::int64_t hi) {
         if (v < lo || v > hi)
-            throw Error("make-random", field, std::to_string(v) + " is outside [" + std::to_string(lo) + ", " + std::to_string(hi) + "]");
+            throw Error("make-random", field,
+                std::to_string(v) + " is outside [" + std::to_string(lo) + ", " + std::to_string(hi) + "]");
     };
     check("dim", s.dim, 2, 16384);
     check("layers", s.layers, 1, 256);
@@ -131,10 +137,13 @@ void writeRandomModel(const RandomModelSpec& s, const std::string& folder)
     const int hidden = s.hidden ? s.hidden : (llamaLike ? (8 * s.dim / 3 + 31) / 32 * 32 : 4 * s.dim);
     check("hidden", hidden, 1, 1 << 18);
     if (s.dim % s.heads)
-        throw Error("make-random", "heads", std::to_string(s.heads) + " heads do not divide dim " + std::to_string(s.dim));
+        throw Error(
+            "make-random", "heads", std::to_string(s.heads) + " heads do not divide dim " + std::to_string(s.dim));
     if (s.heads % kvHeads)
-        throw Error("make-random", "kv-heads", std::to_string(kvHeads) + " kv heads do not divide " + std::to_string(s.heads) + " heads");
-    const std::int64_t params = std::int64_t(s.layers) * (4LL * s.dim * s.dim + 3LL * s.dim * hidden) + 2LL * s.vocab * s.dim;
+        throw Error("make-random", "kv-heads",
+            std::to_string(kvHeads) + " kv heads do not divide " + std::to_string(s.heads) + " heads");
+    const std::int64_t params
+        = std::int64_t(s.layers) * (4LL * s.dim * s.dim + 3LL * s.dim * hidden) + 2LL * s.vocab * s.dim;
     check("parameters", params, 1, 4'000'000'000LL / 4);
 
     const int d = s.dim, hd = d / s.heads, kv = kvHeads * hd;
@@ -143,8 +152,9 @@ void writeRandomModel(const RandomModelSpec& s, const std::string& folder)
     nlohmann::ordered_json cfg;
     if (s.arch == "gpt2") {
         cfg = { { "model_type", "gpt2" }, { "vocab_size", s.vocab }, { "n_positions", s.context }, { "n_embd", d },
-            { "n_layer", s.layers }, { "n_head", s.heads }, { "n_inner", hidden }, { "activation_function", "gelu_new" },
-            { "layer_norm_epsilon", 1e-5 }, { "bos_token_id", 0 }, { "eos_token_id", 0 } };
+            { "n_layer", s.layers }, { "n_head", s.heads }, { "n_inner", hidden },
+            { "activation_function", "gelu_new" }, { "layer_norm_epsilon", 1e-5 }, { "bos_token_id", 0 },
+            { "eos_token_id", 0 } };
         b.normal("wte.weight", { s.vocab, d }, 0.5f);
         b.normal("wpe.weight", { s.context, d }, 0.1f);
         for (int l = 0; l < s.layers; ++l) {
@@ -165,10 +175,11 @@ void writeRandomModel(const RandomModelSpec& s, const std::string& folder)
         b.constant("ln_f.weight", d, 1.0f);
         b.constant("ln_f.bias", d, 0.0f);
     } else if (llamaLike) {
-        cfg = { { "model_type", s.arch }, { "vocab_size", s.vocab }, { "hidden_size", d }, { "intermediate_size", hidden },
-            { "num_hidden_layers", s.layers }, { "num_attention_heads", s.heads }, { "num_key_value_heads", kvHeads },
-            { "max_position_embeddings", s.context }, { "rms_norm_eps", 1e-5 }, { "rope_theta", 10000.0 },
-            { "tie_word_embeddings", s.tied }, { "hidden_act", "silu" }, { "bos_token_id", 1 }, { "eos_token_id", 2 } };
+        cfg = { { "model_type", s.arch }, { "vocab_size", s.vocab }, { "hidden_size", d },
+            { "intermediate_size", hidden }, { "num_hidden_layers", s.layers }, { "num_attention_heads", s.heads },
+            { "num_key_value_heads", kvHeads }, { "max_position_embeddings", s.context }, { "rms_norm_eps", 1e-5 },
+            { "rope_theta", 10000.0 }, { "tie_word_embeddings", s.tied }, { "hidden_act", "silu" },
+            { "bos_token_id", 1 }, { "eos_token_id", 2 } };
         b.normal("model.embed_tokens.weight", { s.vocab, d }, 0.5f);
         for (int l = 0; l < s.layers; ++l) {
             const std::string p = "model.layers." + std::to_string(l) + ".";
@@ -193,10 +204,11 @@ void writeRandomModel(const RandomModelSpec& s, const std::string& folder)
     } else {
         const bool pre = s.placement == "pre";
         const bool ln = s.norm == "layernorm";
-        cfg = { { "model_type", "explorer" }, { "vocab_size", s.vocab }, { "hidden_size", d }, { "intermediate_size", hidden },
-            { "num_hidden_layers", s.layers }, { "num_attention_heads", s.heads }, { "num_key_value_heads", kvHeads },
-            { "max_position_embeddings", s.context }, { "positional", s.positional }, { "rope_theta", 10000.0 },
-            { "norm", s.norm }, { "norm_placement", s.placement }, { "norm_eps", 1e-5 }, { "activation", s.activation },
+        cfg = { { "model_type", "explorer" }, { "vocab_size", s.vocab }, { "hidden_size", d },
+            { "intermediate_size", hidden }, { "num_hidden_layers", s.layers }, { "num_attention_heads", s.heads },
+            { "num_key_value_heads", kvHeads }, { "max_position_embeddings", s.context },
+            { "positional", s.positional }, { "rope_theta", 10000.0 }, { "norm", s.norm },
+            { "norm_placement", s.placement }, { "norm_eps", 1e-5 }, { "activation", s.activation },
             { "attention_bias", true }, { "mlp_bias", true }, { "tie_word_embeddings", true }, { "bos_token_id", 0 },
             { "eos_token_id", 0 } };
         b.normal("embed_tokens.weight", { s.vocab, d }, 0.5f);

@@ -12,15 +12,15 @@ namespace core {
 struct RandomModelSpec {
     std::string arch = "llama"; // gpt2 | llama | qwen2 | explorer
     int dim = 64;
-    int hidden = 0;             // 0: 4*dim (gpt2, explorer) or 8/3*dim rounded (llama, qwen2)
+    int hidden = 0; // 0: 4*dim (gpt2, explorer) or 8/3*dim rounded (llama, qwen2)
     int layers = 2;
     int heads = 4;
-    int kvHeads = 0;            // 0: = heads
+    int kvHeads = 0; // 0: = heads
     int vocab = 256;
     int context = 256;
     std::uint64_t seed = 1;
     DType dtype = DType::F32;
-    bool tied = false;          // llama / qwen2: LM head shares the token embedding (as in llama2.c's stories models)
+    bool tied = false; // llama / qwen2: LM head shares the token embedding (as in llama2.c's stories models)
     // explorer knobs
     std::string positional = "sinusoidal";
     std::string norm = "layernorm";

@@ -15,25 +15,25 @@ namespace core {
 
 namespace {
 
-std::string shapeString(const std::vector<std::int64_t>& shape)
-{
-    TensorInfo t;
-    t.shape = shape;
-    return t.shapeString();
-}
+    std::string shapeString(const std::vector<std::int64_t>& shape)
+    {
+        TensorInfo t;
+        t.shape = shape;
+        return t.shapeString();
+    }
 
-// Shard names come from a file we don't trust: keep them inside the model folder.
-void checkShardName(const std::string& shard, const std::string& indexFile, const std::string& tensor)
-{
-    const fs::path p(shard);
-    bool bad = shard.empty() || p.is_absolute() || shard.find('\\') != std::string::npos;
-    for (const auto& part : p)
-        if (part == "..")
-            bad = true;
-    if (bad)
-        throw Error(indexFile, "weight_map." + tensor,
-            "shard path \"" + shard + "\" must be a plain file name inside the model folder");
-}
+    // Shard names come from a file we don't trust: keep them inside the model folder.
+    void checkShardName(const std::string& shard, const std::string& indexFile, const std::string& tensor)
+    {
+        const fs::path p(shard);
+        bool bad = shard.empty() || p.is_absolute() || shard.find('\\') != std::string::npos;
+        for (const auto& part : p)
+            if (part == "..")
+                bad = true;
+        if (bad)
+            throw Error(indexFile, "weight_map." + tensor,
+                "shard path \"" + shard + "\" must be a plain file name inside the model folder");
+    }
 
 } // namespace
 
@@ -83,7 +83,8 @@ void WeightBinder::openFolder(const std::string& folder)
     for (const auto& file : m_model.m_files) {
         for (const auto& t : file.tensors()) {
             if (m_tensors.count(t.name))
-                throw Error(file.path(), "header." + t.name, "tensor also appears in " + m_tensors[t.name].first->path());
+                throw Error(
+                    file.path(), "header." + t.name, "tensor also appears in " + m_tensors[t.name].first->path());
             m_tensors[t.name] = { &file, &t };
             m_model.m_storedBytes += t.end - t.begin;
         }
@@ -104,11 +105,11 @@ const float* WeightBinder::maybe(const std::string& shortName, std::vector<std::
         return nullptr;
     const auto& [file, t] = it->second;
     if (t->shape != shape)
-        throw Error(file->path(), name,
-            "has shape " + t->shapeString() + " but the config needs " + shapeString(shape));
+        throw Error(
+            file->path(), name, "has shape " + t->shapeString() + " but the config needs " + shapeString(shape));
     if (t->dtype != DType::F32 && t->dtype != DType::F16 && t->dtype != DType::BF16)
-        throw Error(file->path(), name + ".dtype",
-            std::string("weights must be F32, F16 or BF16, got ") + dtypeName(t->dtype));
+        throw Error(
+            file->path(), name + ".dtype", std::string("weights must be F32, F16 or BF16, got ") + dtypeName(t->dtype));
     if (t->dtype != DType::F32)
         m_model.m_dtype = dtypeName(t->dtype);
     m_model.m_parameterCount += t->numel;
@@ -122,7 +123,8 @@ const float* WeightBinder::need(const std::string& name, std::vector<std::int64_
 {
     const float* p = maybe(name, shape);
     if (!p) {
-        const std::string file = m_model.m_files.size() == 1 ? m_model.m_files.front().path() : std::string("model.safetensors.index.json");
+        const std::string file = m_model.m_files.size() == 1 ? m_model.m_files.front().path()
+                                                             : std::string("model.safetensors.index.json");
         throw Error(file, m_prefix + name, "tensor is missing (expected shape " + shapeString(shape) + ")");
     }
     return p;
@@ -268,10 +270,16 @@ void WeightBinder::computeTables()
 void WeightBinder::bindAll()
 {
     switch (m_model.m_config.arch) {
-    case Arch::Gpt2: bindGpt2(); break;
+    case Arch::Gpt2:
+        bindGpt2();
+        break;
     case Arch::Llama:
-    case Arch::Qwen2: bindLlama(); break;
-    case Arch::Explorer: bindExplorer(); break;
+    case Arch::Qwen2:
+        bindLlama();
+        break;
+    case Arch::Explorer:
+        bindExplorer();
+        break;
     }
     computeTables();
 }

@@ -14,7 +14,7 @@ public:
     explicit WeightBinder(Model& model);
 
     void openFolder(const std::string& folder); // model.safetensors or the sharded index
-    void bindAll();                             // per architecture
+    void bindAll(); // per architecture
 
 private:
     const float* need(const std::string& name, std::vector<std::int64_t> shape);

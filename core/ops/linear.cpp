@@ -18,7 +18,7 @@ void linear(MatRef out, ConstMatRef x, const LinearWeight& w, int threads)
     const int chunks = parallel ? std::min(threads * 4, std::max(1, nOut / 64)) : 1;
     const int step = ((nOut + chunks - 1) / chunks + 15) / 16 * 16;
 
-ThreadPool::instance().parallelFor(chunks, parallel ? threads : 1, [&](int c) {
+    ThreadPool::instance().parallelFor(chunks, parallel ? threads : 1, [&](int c) {
         const int j0 = std::min(nOut, c * step);
         const int n = std::min(nOut, j0 + step) - j0;
         if (n <= 0)

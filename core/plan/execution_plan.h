@@ -23,10 +23,10 @@ struct ShapeSpec {
 
 struct PlanNode {
     OpKind kind = OpKind::Embed;
-    std::string name;   // llama.cpp-style id: "blk.3.attn_q", "blk.0.head.2.scores", "output"
-    std::string label;  // for people: "layer 3 · q projection"
-    int layer = -1;     // -1 outside the blocks
-    int head = -1;      // query head for per-head nodes, else -1
+    std::string name; // llama.cpp-style id: "blk.3.attn_q", "blk.0.head.2.scores", "output"
+    std::string label; // for people: "layer 3 · q projection"
+    int layer = -1; // -1 outside the blocks
+    int head = -1; // query head for per-head nodes, else -1
     WeightRole weight = WeightRole::None;
     std::vector<BufferId> inputs;
     BufferId output = BufferId::X;
@@ -47,7 +47,7 @@ public:
     int firstNodeOfLayer(int layer) const;
     int indexOf(const std::string& name) const; // -1 if absent
 
-    std::string toText() const;          // one node a line
+    std::string toText() const; // one node a line
     nlohmann::json toJson() const;
 
 private:

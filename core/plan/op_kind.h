@@ -3,21 +3,21 @@
 namespace core {
 
 enum class OpKind {
-    Embed,         // token ids -> rows of the embedding table
+    Embed, // token ids -> rows of the embedding table
     AddPositional, // + learned or sin/cos position vectors
     LayerNorm,
     RmsNorm,
-    Linear,        // x W^T + b (q, k, v, o projections, MLP up / gate / down)
-    Rope,          // rotate q or k pairs by position
-    KvStore,       // append this pass's k and v rows to the KV cache
-    AttnScores,    // one head: Q K^T / sqrt(d)
-    CausalMask,    // one head: -inf above the diagonal (a token cannot see the future)
-    Softmax,       // one head: scores -> attention probabilities (row-wise)
-    AttnMix,       // one head: probabilities @ V
-    ConcatHeads,   // heads side by side -> (T, nHeads * headDim)
-    Activation,    // ReLU / GELU / SwiGLU
-    ResidualAdd,   // x = x + sublayer(x)
-    LmHead,        // final hidden state -> one logit per vocabulary entry
+    Linear, // x W^T + b (q, k, v, o projections, MLP up / gate / down)
+    Rope, // rotate q or k pairs by position
+    KvStore, // append this pass's k and v rows to the KV cache
+    AttnScores, // one head: Q K^T / sqrt(d)
+    CausalMask, // one head: -inf above the diagonal (a token cannot see the future)
+    Softmax, // one head: scores -> attention probabilities (row-wise)
+    AttnMix, // one head: probabilities @ V
+    ConcatHeads, // heads side by side -> (T, nHeads * headDim)
+    Activation, // ReLU / GELU / SwiGLU
+    ResidualAdd, // x = x + sublayer(x)
+    LmHead, // final hidden state -> one logit per vocabulary entry
     OutputSoftmax, // logits -> next-token probabilities
 };
 
@@ -26,25 +26,25 @@ enum class WeightRole { None, Q, K, V, O, Gate, Up, Down, AttnNorm, MlpNorm, Fin
 
 // The buffers ops read and write. Shapes: T = positions in this pass, ctx = cached positions + T.
 enum class BufferId {
-    Tokens,    // (T,) ids
-    X,         // (T, dim) residual stream
-    XNorm,     // (T, dim) normed input of a sublayer
-    Q,         // (T, nHeads * headDim)
-    K,         // (T, nKvHeads * headDim) this pass's keys
-    V,         // (T, nKvHeads * headDim)
-    KCache,    // (ctx, nKvHeads * headDim) per layer
+    Tokens, // (T,) ids
+    X, // (T, dim) residual stream
+    XNorm, // (T, dim) normed input of a sublayer
+    Q, // (T, nHeads * headDim)
+    K, // (T, nKvHeads * headDim) this pass's keys
+    V, // (T, nKvHeads * headDim)
+    KCache, // (ctx, nKvHeads * headDim) per layer
     VCache,
-    Scores,    // (T, ctx) one head at a time: scores, then masked, then probabilities
-    HeadOut,   // (nHeads, T, headDim)
-    Attn,      // (T, nHeads * headDim) concatenated heads
-    Proj,      // (T, dim) output of o_proj or of the MLP down projection
-    Gate,      // (T, hidden)
-    Up,        // (T, hidden) up projection, then the activation in place
-    Logits,    // (R, vocab), R = 1 (last position) or T
-    Probs,     // (R, vocab)
+    Scores, // (T, ctx) one head at a time: scores, then masked, then probabilities
+    HeadOut, // (nHeads, T, headDim)
+    Attn, // (T, nHeads * headDim) concatenated heads
+    Proj, // (T, dim) output of o_proj or of the MLP down projection
+    Gate, // (T, hidden)
+    Up, // (T, hidden) up projection, then the activation in place
+    Logits, // (R, vocab), R = 1 (last position) or T
+    Probs, // (R, vocab)
 };
 
-const char* opKindName(OpKind k);      // "attn_scores"
-const char* bufferName(BufferId b);    // "scores"
+const char* opKindName(OpKind k); // "attn_scores"
+const char* bufferName(BufferId b); // "scores"
 
 } // namespace core

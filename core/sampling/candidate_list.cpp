@@ -4,8 +4,8 @@
 #include "core/sampling/simd_loops.h"
 
 #include <algorithm>
-#include <cstring>
 #include <cmath>
+#include <cstring>
 #include <limits>
 #include <numeric>
 #include <string>
@@ -186,4 +186,3 @@ void CandidateList::compact(size_t kept)
 }
 
 } // namespace core
-

@@ -48,8 +48,7 @@ public:
     // Removes every candidate for which keep(index) is false, marking it removed by the current stage; the order
     // of the survivors is kept. `keep` must be a pure function of the index (it runs in a vectorized loop, before
     // anything moves). The survivors keep their weights; the total is re-summed over them.
-    template <class Keep>
-    void keepIf(Keep keep);
+    template <class Keep> void keepIf(Keep keep);
 
     // Bookkeeping for the record: the column index of the running stage (1-based; 0 = the input), the changes it
     // made (token, new logit), and for every token of the vocabulary the column that removed it (0 = alive).
@@ -78,8 +77,7 @@ private:
     std::vector<uint8_t> m_removedAt; // (vocab,)
 };
 
-template <class Keep>
-void CandidateList::keepIf(Keep keep)
+template <class Keep> void CandidateList::keepIf(Keep keep)
 {
     uint8_t* mask = m_keep.data();
     const size_t n = m_size;

@@ -22,8 +22,7 @@ namespace {
 
     // Mass and count of the keys >= top - kGaps[g], for the four gaps in one vectorized pass. Float partial sums
     // in any order: the result only chooses a threshold, the exact cut is summed in double afterwards.
-    template <class WeightOf>
-    Upper upperSets(std::span<const float> keys, float top, WeightOf weightOf)
+    template <class WeightOf> Upper upperSets(std::span<const float> keys, float top, WeightOf weightOf)
     {
         const float t0 = top - kGaps[0], t1 = top - kGaps[1], t2 = top - kGaps[2], t3 = top - kGaps[3];
         float m0 = 0, m1 = 0, m2 = 0, m3 = 0;
@@ -47,17 +46,15 @@ namespace {
 }
 
 template <class WeightOf>
-void RankSelector::gather(std::span<const int32_t> tokens, std::span<const float> keys, WeightOf weightOf,
-    float lowest, int bucket)
+void RankSelector::gather(
+    std::span<const int32_t> tokens, std::span<const float> keys, WeightOf weightOf, float lowest, int bucket)
 {
     m_entries.clear();
     const size_t n = keys.size();
     const float* k = keys.data();
     const uint16_t* ids = m_bucketIds.data();
     const uint16_t id = uint16_t(bucket + 1);
-    const auto take = [&](size_t i) {
-        return bucket < 0 ? k[i] >= lowest : ids[i] == id;
-    };
+    const auto take = [&](size_t i) { return bucket < 0 ? k[i] >= lowest : ids[i] == id; };
     // Usually a few hundred of 150k candidates qualify: test blocks of 64 in a vectorized loop and only walk the
     // blocks that hold one.
     constexpr size_t kBlock = 64;
@@ -83,7 +80,8 @@ void RankSelector::gather(std::span<const int32_t> tokens, std::span<const float
 RankSelector::Scan RankSelector::scanEntries(std::span<const float> keys, std::span<const int32_t> tokens,
     double before, double target, MassRule rule, const Entry** fallback)
 {
-    const auto reaches = [rule, target](double sum) { return rule == MassRule::AtLeast ? sum >= target : sum > target; };
+    const auto reaches
+        = [rule, target](double sum) { return rule == MassRule::AtLeast ? sum >= target : sum > target; };
     const auto byRank = [](const Entry& a, const Entry& b) { return a.rank > b.rank; };
     auto& e = m_entries;
     size_t lo = 0, hi = e.size();
@@ -120,10 +118,11 @@ RankSelector::Scan RankSelector::scanEntries(std::span<const float> keys, std::s
 }
 
 template <class WeightOf>
-RankBoundary RankSelector::findBoundary(std::span<const float> keys, std::span<const int32_t> tokens,
-    WeightOf weightOf, double target, MassRule rule, double margin)
+RankBoundary RankSelector::findBoundary(std::span<const float> keys, std::span<const int32_t> tokens, WeightOf weightOf,
+    double target, MassRule rule, double margin)
 {
-    const auto reaches = [rule, target](double sum) { return rule == MassRule::AtLeast ? sum >= target : sum > target; };
+    const auto reaches
+        = [rule, target](double sum) { return rule == MassRule::AtLeast ? sum >= target : sum > target; };
     const Entry* fallback = nullptr;
     const float top = simd::maxOf(keys);
 
@@ -193,14 +192,16 @@ RankBoundary RankSelector::findBoundary(std::span<const float> keys, std::span<c
 RankBoundary RankSelector::byCount(std::span<const float> keys, std::span<const int32_t> tokens, size_t count)
 {
     assert(count >= 1 && count <= keys.size());
-    return findBoundary(keys, tokens, [](size_t) { return 1.0f; }, double(count), MassRule::AtLeast, 0.0);
+    return findBoundary(
+        keys, tokens, [](size_t) { return 1.0f; }, double(count), MassRule::AtLeast, 0.0);
 }
 
 RankBoundary RankSelector::byMass(std::span<const float> keys, std::span<const float> weights,
     std::span<const int32_t> tokens, double target, MassRule rule)
 {
     assert(!keys.empty() && keys.size() == weights.size() && keys.size() == tokens.size());
-    return findBoundary(keys, tokens, [weights](size_t i) { return weights[i]; }, target, rule, 1e-3);
+    return findBoundary(
+        keys, tokens, [weights](size_t i) { return weights[i]; }, target, rule, 1e-3);
 }
 
 std::vector<uint32_t> RankSelector::best(std::span<const float> keys, std::span<const int32_t> tokens, size_t count)
@@ -215,9 +216,8 @@ std::vector<uint32_t> RankSelector::best(std::span<const float> keys, std::span<
         if (rankedAtOrAbove(keys[i], tokens[i], last))
             indices.push_back(uint32_t(i));
     }
-    std::sort(indices.begin(), indices.end(), [&](uint32_t a, uint32_t b) {
-        return packRank(keys[a], tokens[a]) > packRank(keys[b], tokens[b]);
-    });
+    std::sort(indices.begin(), indices.end(),
+        [&](uint32_t a, uint32_t b) { return packRank(keys[a], tokens[a]) > packRank(keys[b], tokens[b]); });
     return indices;
 }
 

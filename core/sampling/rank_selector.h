@@ -74,8 +74,8 @@ private:
         double target, MassRule rule, double margin);
     // Collects keys >= lowest (bucket < 0) or the keys of one histogram bucket into m_entries.
     template <class WeightOf>
-    void gather(std::span<const int32_t> tokens, std::span<const float> keys, WeightOf weightOf, float lowest,
-        int bucket);
+    void gather(
+        std::span<const int32_t> tokens, std::span<const float> keys, WeightOf weightOf, float lowest, int bucket);
     Scan scanEntries(std::span<const float> keys, std::span<const int32_t> tokens, double before, double target,
         MassRule rule, const Entry** fallback);
 

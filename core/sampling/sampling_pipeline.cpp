@@ -22,10 +22,7 @@ void SamplingPipeline::setParameters(const SamplingParameters& parameters)
     m_parameters = parameters;
 }
 
-void SamplingPipeline::setOrder(StageOrder order)
-{
-    m_order = std::move(order);
-}
+void SamplingPipeline::setOrder(StageOrder order) { m_order = std::move(order); }
 
 void SamplingPipeline::countWindow(std::span<const int32_t> history)
 {
@@ -113,8 +110,8 @@ void SamplingPipeline::run(
     }
 
     // The draw: walk the survivors best first; the first whose cumulative weight exceeds uniform * total wins.
-    const RankBoundary chosen = m_selector.byMass(candidates.logits(), candidates.weights(), candidates.tokens(),
-        uniform * candidates.total(), MassRule::Beyond);
+    const RankBoundary chosen = m_selector.byMass(
+        candidates.logits(), candidates.weights(), candidates.tokens(), uniform * candidates.total(), MassRule::Beyond);
     record.m_removedAt = candidates.removedAt();
     record.m_uniform = uniform;
     record.m_chosenToken = chosen.token;

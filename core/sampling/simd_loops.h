@@ -33,8 +33,7 @@ inline void expShifted(std::span<const float> in, float reference, std::span<flo
 }
 
 // sum of f(i) in double over eight fixed lanes (lane l takes i = l, l + 8, ...): deterministic.
-template <class F>
-double laneSum(size_t n, F f)
+template <class F> double laneSum(size_t n, F f)
 {
     double lanes[8] = {};
     size_t i = 0;

@@ -17,10 +17,7 @@ namespace {
     };
 }
 
-std::string_view stageKindName(SamplerStageKind kind)
-{
-    return kNames[static_cast<size_t>(kind)];
-}
+std::string_view stageKindName(SamplerStageKind kind) { return kNames[static_cast<size_t>(kind)]; }
 
 std::optional<SamplerStageKind> stageKindFromName(std::string_view name)
 {

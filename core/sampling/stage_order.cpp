@@ -37,7 +37,8 @@ StageOrder StageOrder::fromName(std::string_view name)
         return huggingFace();
     if (name == "llama.cpp")
         return llamaCpp();
-    throw Error("sampling parameters", "order", "unknown stage order \"" + std::string(name) + "\" (expected hf or llama.cpp)");
+    throw Error(
+        "sampling parameters", "order", "unknown stage order \"" + std::string(name) + "\" (expected hf or llama.cpp)");
 }
 
 StageOrder StageOrder::custom(std::vector<SamplerStageKind> stages)
@@ -52,10 +53,7 @@ StageOrder StageOrder::custom(std::vector<SamplerStageKind> stages)
     return StageOrder("custom", std::move(stages));
 }
 
-std::vector<std::string> StageOrder::presetNames()
-{
-    return { "hf", "llama.cpp" };
-}
+std::vector<std::string> StageOrder::presetNames() { return { "hf", "llama.cpp" }; }
 
 std::vector<std::string> StageOrder::stageNames() const
 {

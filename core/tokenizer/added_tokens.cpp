@@ -1,7 +1,7 @@
 #include "core/tokenizer/added_tokens.h"
 
-#include "core/tokenizer/unicode.h"
 #include "core/common/utf8.h"
+#include "core/tokenizer/unicode.h"
 
 #include <algorithm>
 
@@ -9,18 +9,15 @@ namespace core {
 
 namespace {
 
-char32_t charBefore(std::string_view s, std::size_t pos)
-{
-    std::size_t start = pos - 1;
-    while (start > 0 && (static_cast<unsigned char>(s[start]) & 0xC0) == 0x80)
-        --start;
-    return utf8::decode(s, start);
-}
+    char32_t charBefore(std::string_view s, std::size_t pos)
+    {
+        std::size_t start = pos - 1;
+        while (start > 0 && (static_cast<unsigned char>(s[start]) & 0xC0) == 0x80)
+            --start;
+        return utf8::decode(s, start);
+    }
 
-bool isWordChar(char32_t c)
-{
-    return unicode::isLetter(c) || unicode::isNumber(c) || c == '_';
-}
+    bool isWordChar(char32_t c) { return unicode::isLetter(c) || unicode::isNumber(c) || c == '_'; }
 
 } // namespace
 
@@ -52,7 +49,8 @@ AddedTokens AddedTokens::fromJson(const JsonAt& list, const BpeModel& model)
         tok.singleWord = t.boolean("single_word", false);
         tok.normalized = t.boolean("normalized", !tok.special);
         if (auto it = fileIds.find(tok.id); it != fileIds.end())
-            t.at("id").fail("duplicate id " + std::to_string(tok.id) + " (also \"" + a.m_tokens[it->second].content + "\")");
+            t.at("id").fail(
+                "duplicate id " + std::to_string(tok.id) + " (also \"" + a.m_tokens[it->second].content + "\")");
         fileIds.emplace(tok.id, a.m_tokens.size());
         if (a.byContent(tok.content))
             t.at("content").fail("\"" + tok.content + "\" is listed twice");
@@ -71,8 +69,9 @@ AddedTokens AddedTokens::fromJson(const JsonAt& list, const BpeModel& model)
     }
     for (auto& set : a.m_byFirstByte)
         for (auto& bucket : set)
-            std::stable_sort(bucket.begin(), bucket.end(),
-                [&](std::size_t x, std::size_t y) { return a.m_tokens[x].content.size() > a.m_tokens[y].content.size(); });
+            std::stable_sort(bucket.begin(), bucket.end(), [&](std::size_t x, std::size_t y) {
+                return a.m_tokens[x].content.size() > a.m_tokens[y].content.size();
+            });
     return a;
 }
 

@@ -8,19 +8,16 @@ namespace core {
 
 namespace {
 
-// Limits checked before allocating anything sized by the file.
-constexpr std::int64_t maxTokenId = 1 << 24;
+    // Limits checked before allocating anything sized by the file.
+    constexpr std::int64_t maxTokenId = 1 << 24;
 
-bool isUpperHex(char c)
-{
-    return (c >= '0' && c <= '9') || (c >= 'A' && c <= 'F');
-}
+    bool isUpperHex(char c) { return (c >= '0' && c <= '9') || (c >= 'A' && c <= 'F'); }
 
-std::string byteTokenName(unsigned b)
-{
-    static const char* hex = "0123456789ABCDEF";
-    return std::string("<0x") + hex[b >> 4] + hex[b & 15] + ">";
-}
+    std::string byteTokenName(unsigned b)
+    {
+        static const char* hex = "0123456789ABCDEF";
+        return std::string("<0x") + hex[b >> 4] + hex[b & 15] + ">";
+    }
 
 } // namespace
 
@@ -80,7 +77,8 @@ BpeModel BpeModel::fromJson(const JsonAt& model)
                 const bool ok = token.size() == 6 && isUpperHex(token[3]) && isUpperHex(token[4]);
                 if (!ok)
                     throw Error(vocab.file(), vocab.path() + "[\"" + token + "\"]",
-                        "malformed byte token: byte_fallback expects exactly \"<0xHH>\" with two upper-case hex digits");
+                        "malformed byte token: byte_fallback expects exactly \"<0xHH>\" with two upper-case hex "
+                        "digits");
             }
         }
     }
@@ -115,7 +113,8 @@ BpeModel BpeModel::fromJson(const JsonAt& model)
             entry.fail("\"" + b + "\" is not in model.vocab");
         // The merged token drops b's continuing-subword prefix ("hug" + "##s" -> "hugs").
         const std::string merged = a
-            + (!m.m_prefix.empty() && b.compare(0, m.m_prefix.size(), m.m_prefix) == 0 ? b.substr(m.m_prefix.size()) : b);
+            + (!m.m_prefix.empty() && b.compare(0, m.m_prefix.size(), m.m_prefix) == 0 ? b.substr(m.m_prefix.size())
+                                                                                       : b);
         auto im = m.m_vocab.find(merged);
         if (im == m.m_vocab.end())
             entry.fail("the merged token \"" + merged + "\" is not in model.vocab");

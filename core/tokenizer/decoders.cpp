@@ -1,50 +1,50 @@
 #include "core/tokenizer/decoders.h"
 
-#include "core/tokenizer/byte_level.h"
 #include "core/common/utf8.h"
+#include "core/tokenizer/byte_level.h"
 
 namespace core {
 
 namespace {
 
-void replaceAll(std::string& s, const std::string& from, const std::string& to)
-{
-    if (from.empty())
-        return;
-    std::size_t pos = 0;
-    while ((pos = s.find(from, pos)) != std::string::npos) {
-        s.replace(pos, from.size(), to);
-        pos += to.size();
+    void replaceAll(std::string& s, const std::string& from, const std::string& to)
+    {
+        if (from.empty())
+            return;
+        std::size_t pos = 0;
+        while ((pos = s.find(from, pos)) != std::string::npos) {
+            s.replace(pos, from.size(), to);
+            pos += to.size();
+        }
     }
-}
 
-int hexValue(char c)
-{
-    if (c >= '0' && c <= '9')
-        return c - '0';
-    if (c >= 'A' && c <= 'F')
-        return c - 'A' + 10;
-    if (c >= 'a' && c <= 'f')
-        return c - 'a' + 10;
-    return -1;
-}
-
-// "<0xE2>" -> 0xE2, or -1 (the reference parses the two digits as hex, either case).
-int byteToken(const std::string& t)
-{
-    if (t.size() != 6 || t.compare(0, 3, "<0x") != 0 || t[5] != '>')
+    int hexValue(char c)
+    {
+        if (c >= '0' && c <= '9')
+            return c - '0';
+        if (c >= 'A' && c <= 'F')
+            return c - 'A' + 10;
+        if (c >= 'a' && c <= 'f')
+            return c - 'a' + 10;
         return -1;
-    const int hi = hexValue(t[3]), lo = hexValue(t[4]);
-    return hi < 0 || lo < 0 ? -1 : hi * 16 + lo;
-}
+    }
 
-std::string oneChar(const JsonAt& json)
-{
-    std::string s = json.str();
-    if (s.empty() || utf8::validLength(s, 0) != s.size())
-        json.fail("must be exactly one character");
-    return s;
-}
+    // "<0xE2>" -> 0xE2, or -1 (the reference parses the two digits as hex, either case).
+    int byteToken(const std::string& t)
+    {
+        if (t.size() != 6 || t.compare(0, 3, "<0x") != 0 || t[5] != '>')
+            return -1;
+        const int hi = hexValue(t[3]), lo = hexValue(t[4]);
+        return hi < 0 || lo < 0 ? -1 : hi * 16 + lo;
+    }
+
+    std::string oneChar(const JsonAt& json)
+    {
+        std::string s = json.str();
+        if (s.empty() || utf8::validLength(s, 0) != s.size())
+            json.fail("must be exactly one character");
+        return s;
+    }
 
 } // namespace
 
@@ -194,7 +194,9 @@ void Decoder::decodeChain(std::vector<std::string>& tokens) const
             std::size_t b = 0, e = t.size();
             for (int k = 0; k < m_start && t.compare(b, m_content.size(), m_content) == 0 && b < e; ++k)
                 b += m_content.size();
-            for (int k = 0; k < m_stop && e >= b + m_content.size() && t.compare(e - m_content.size(), m_content.size(), m_content) == 0; ++k)
+            for (int k = 0; k < m_stop && e >= b + m_content.size()
+                 && t.compare(e - m_content.size(), m_content.size(), m_content) == 0;
+                 ++k)
                 e -= m_content.size();
             t = t.substr(b, e - b);
         }

@@ -3,10 +3,7 @@
 namespace core {
 
 namespace {
-std::string typeName(const nlohmann::json& j)
-{
-    return j.type_name();
-}
+    std::string typeName(const nlohmann::json& j) { return j.type_name(); }
 } // namespace
 
 JsonAt JsonAt::at(const char* key) const

@@ -26,7 +26,10 @@ public:
     [[noreturn]] void fail(const std::string& message) const { throw Error(*m_file, m_path, message); }
 
     bool isNull() const { return m_value->is_null(); }
-    bool has(const char* key) const { return m_value->is_object() && m_value->contains(key) && !(*m_value)[key].is_null(); }
+    bool has(const char* key) const
+    {
+        return m_value->is_object() && m_value->contains(key) && !(*m_value)[key].is_null();
+    }
     JsonAt at(const char* key) const; // the field must exist (and not be null)
     JsonAt at(std::size_t index) const;
     JsonAt object() const; // this, checked to be an object

@@ -18,7 +18,8 @@ NormalizedText NormalizedText::slice(std::size_t begin, std::size_t end) const
 {
     NormalizedText t;
     t.text = text.substr(begin, end - begin);
-    t.align.assign(align.begin() + static_cast<std::ptrdiff_t>(begin), align.begin() + static_cast<std::ptrdiff_t>(end));
+    t.align.assign(
+        align.begin() + static_cast<std::ptrdiff_t>(begin), align.begin() + static_cast<std::ptrdiff_t>(end));
     return t;
 }
 

@@ -1,7 +1,7 @@
 #include "core/tokenizer/normalizers.h"
 
-#include "core/tokenizer/unicode.h"
 #include "core/common/utf8.h"
+#include "core/tokenizer/unicode.h"
 
 #include <algorithm>
 
@@ -39,7 +39,8 @@ std::unique_ptr<Normalizer> Normalizer::fromJson(const JsonAt& json)
             if (auto child = fromJson(list.at(i)))
                 n->m_children.push_back(std::move(child));
     } else {
-        json.at("type").fail("unsupported normalizer type \"" + type + "\" (supported: NFC, Prepend, Replace, Strip, Sequence)");
+        json.at("type").fail(
+            "unsupported normalizer type \"" + type + "\" (supported: NFC, Prepend, Replace, Strip, Sequence)");
     }
     return n;
 }
@@ -150,7 +151,8 @@ void Normalizer::replace(NormalizedText& t) const
         const std::size_t hit = t.text.find(m_pattern, pos);
         const std::size_t keepEnd = hit == std::string::npos ? t.text.size() : hit;
         out.text.append(t.text, pos, keepEnd - pos);
-        out.align.insert(out.align.end(), t.align.begin() + static_cast<std::ptrdiff_t>(pos), t.align.begin() + static_cast<std::ptrdiff_t>(keepEnd));
+        out.align.insert(out.align.end(), t.align.begin() + static_cast<std::ptrdiff_t>(pos),
+            t.align.begin() + static_cast<std::ptrdiff_t>(keepEnd));
         if (hit == std::string::npos)
             break;
         const ByteSpan span = t.spanOf(hit, hit + m_pattern.size());

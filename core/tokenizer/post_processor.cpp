@@ -4,17 +4,17 @@ namespace core {
 
 namespace {
 
-std::int32_t idOf(const JsonAt& pair)
-{
-    // ["<s>", 1]
-    pair.array();
-    if (pair.size() != 2)
-        pair.fail("expected [token, id]");
-    const std::int64_t id = pair.at(std::size_t { 1 }).integer();
-    if (id < 0 || id >= (1 << 24))
-        pair.fail("id out of range");
-    return static_cast<std::int32_t>(id);
-}
+    std::int32_t idOf(const JsonAt& pair)
+    {
+        // ["<s>", 1]
+        pair.array();
+        if (pair.size() != 2)
+            pair.fail("expected [token, id]");
+        const std::int64_t id = pair.at(std::size_t { 1 }).integer();
+        if (id < 0 || id >= (1 << 24))
+            pair.fail("id out of range");
+        return static_cast<std::int32_t>(id);
+    }
 
 } // namespace
 

@@ -1,7 +1,7 @@
 #include "core/tokenizer/split_pattern.h"
 
-#include "core/tokenizer/unicode.h"
 #include "core/common/utf8.h"
+#include "core/tokenizer/unicode.h"
 
 #include <cstdint>
 
@@ -9,142 +9,142 @@ namespace core {
 
 namespace {
 
-const char* const gpt2Regex = R"('s|'t|'re|'ve|'m|'ll|'d| ?\p{L}+| ?\p{N}+| ?[^\s\p{L}\p{N}]+|\s+(?!\S)|\s+)";
-const char* const llama3Regex
-    = R"((?i:'s|'t|'re|'ve|'m|'ll|'d)|[^\r\n\p{L}\p{N}]?\p{L}+|\p{N}{1,3}| ?[^\s\p{L}\p{N}]+[\r\n]*|\s*[\r\n]+|\s+(?!\S)|\s+)";
-const char* const qwen2Regex
-    = R"((?i:'s|'t|'re|'ve|'m|'ll|'d)|[^\r\n\p{L}\p{N}]?\p{L}+|\p{N}| ?[^\s\p{L}\p{N}]+[\r\n]*|\s*[\r\n]+|\s+(?!\S)|\s+)";
+    const char* const gpt2Regex = R"('s|'t|'re|'ve|'m|'ll|'d| ?\p{L}+| ?\p{N}+| ?[^\s\p{L}\p{N}]+|\s+(?!\S)|\s+)";
+    const char* const llama3Regex
+        = R"((?i:'s|'t|'re|'ve|'m|'ll|'d)|[^\r\n\p{L}\p{N}]?\p{L}+|\p{N}{1,3}| ?[^\s\p{L}\p{N}]+[\r\n]*|\s*[\r\n]+|\s+(?!\S)|\s+)";
+    const char* const qwen2Regex
+        = R"((?i:'s|'t|'re|'ve|'m|'ll|'d)|[^\r\n\p{L}\p{N}]?\p{L}+|\p{N}| ?[^\s\p{L}\p{N}]+[\r\n]*|\s*[\r\n]+|\s+(?!\S)|\s+)";
 
-// Per code point: its class bits and where it starts in the text.
-enum : std::uint8_t { Letter = 1, Number = 2, Space = 4, Newline = 8 };
+    // Per code point: its class bits and where it starts in the text.
+    enum : std::uint8_t { Letter = 1, Number = 2, Space = 4, Newline = 8 };
 
-struct Chars {
-    std::vector<char32_t> cp;
-    std::vector<std::uint8_t> cls;
-    std::vector<std::uint32_t> offset; // offset.size() == cp.size() + 1
+    struct Chars {
+        std::vector<char32_t> cp;
+        std::vector<std::uint8_t> cls;
+        std::vector<std::uint32_t> offset; // offset.size() == cp.size() + 1
 
-    explicit Chars(std::string_view text)
-    {
-        cp.reserve(text.size());
-        cls.reserve(text.size());
-        offset.reserve(text.size() + 1);
-        std::size_t pos = 0;
-        while (pos < text.size()) {
-            offset.push_back(static_cast<std::uint32_t>(pos));
-            const char32_t c = utf8::decode(text, pos);
-            cp.push_back(c);
-            std::uint8_t k = 0;
-            if (unicode::isLetter(c))
-                k |= Letter;
-            else if (unicode::isNumber(c))
-                k |= Number;
-            else if (unicode::isWhitespace(c))
-                k |= Space;
-            if (c == '\r' || c == '\n')
-                k |= Newline;
-            cls.push_back(k);
+        explicit Chars(std::string_view text)
+        {
+            cp.reserve(text.size());
+            cls.reserve(text.size());
+            offset.reserve(text.size() + 1);
+            std::size_t pos = 0;
+            while (pos < text.size()) {
+                offset.push_back(static_cast<std::uint32_t>(pos));
+                const char32_t c = utf8::decode(text, pos);
+                cp.push_back(c);
+                std::uint8_t k = 0;
+                if (unicode::isLetter(c))
+                    k |= Letter;
+                else if (unicode::isNumber(c))
+                    k |= Number;
+                else if (unicode::isWhitespace(c))
+                    k |= Space;
+                if (c == '\r' || c == '\n')
+                    k |= Newline;
+                cls.push_back(k);
+            }
+            offset.push_back(static_cast<std::uint32_t>(text.size()));
         }
-        offset.push_back(static_cast<std::uint32_t>(text.size()));
-    }
-    std::size_t size() const { return cp.size(); }
-    bool is(std::size_t i, std::uint8_t k) const { return i < cp.size() && (cls[i] & k); }
-    // [^\s\p{L}\p{N}]
-    bool isOther(std::size_t i) const { return i < cp.size() && cls[i] == 0; }
-};
-
-// Case folding as far as the contraction letters need it: ASCII, plus U+017F LATIN SMALL LETTER LONG S,
-// which Unicode folds to "s" (the reference splits "'ſun" as "'ſ" + "un").
-char32_t lower(char32_t c)
-{
-    if (c == 0x17F)
-        return 's';
-    return c >= 'A' && c <= 'Z' ? c + 32 : c;
-}
-
-// 's|'t|'re|'ve|'m|'ll|'d at i; returns the length in code points or 0.
-std::size_t contraction(const Chars& c, std::size_t i, bool ignoreCase)
-{
-    if (c.cp[i] != '\'' || i + 1 >= c.size())
-        return 0;
-    auto at = [&](std::size_t k) -> char32_t {
-        if (k >= c.size())
-            return 0;
-        return ignoreCase ? lower(c.cp[k]) : c.cp[k];
+        std::size_t size() const { return cp.size(); }
+        bool is(std::size_t i, std::uint8_t k) const { return i < cp.size() && (cls[i] & k); }
+        // [^\s\p{L}\p{N}]
+        bool isOther(std::size_t i) const { return i < cp.size() && cls[i] == 0; }
     };
-    const char32_t a = at(i + 1);
-    if (a == 's' || a == 't' || a == 'm' || a == 'd')
-        return 2;
-    const char32_t b = at(i + 2);
-    if ((a == 'r' && b == 'e') || (a == 'v' && b == 'e') || (a == 'l' && b == 'l'))
-        return 3;
-    return 0;
-}
 
-std::size_t runOf(const Chars& c, std::size_t i, std::uint8_t k)
-{
-    while (c.is(i, k))
-        ++i;
-    return i;
-}
-
-std::size_t runOfOther(const Chars& c, std::size_t i)
-{
-    while (c.isOther(i))
-        ++i;
-    return i;
-}
-
-// \s+(?!\S) then \s+ at a whitespace char i: the greedy run backs off one char so the last space can join
-// the next word, unless the run ends the text; a single space before a non-space falls to \s+.
-std::size_t whitespaceEnd(const Chars& c, std::size_t i)
-{
-    const std::size_t j = runOf(c, i, Space);
-    if (j == c.size() || j - i == 1)
-        return j;
-    return j - 1;
-}
-
-std::size_t matchGpt2(const Chars& c, std::size_t i)
-{
-    if (std::size_t n = contraction(c, i, false))
-        return i + n;
-    const std::size_t k = c.cp[i] == ' ' ? i + 1 : i; // " ?" then a class run
-    if (c.is(k, Letter))
-        return runOf(c, k, Letter);
-    if (c.is(k, Number))
-        return runOf(c, k, Number);
-    if (c.isOther(k))
-        return runOfOther(c, k);
-    return whitespaceEnd(c, i); // c.cp[i] is whitespace here
-}
-
-std::size_t matchLlama3(const Chars& c, std::size_t i, std::size_t maxDigits)
-{
-    if (std::size_t n = contraction(c, i, true))
-        return i + n;
-    // [^\r\n\p{L}\p{N}]?\p{L}+
-    if (!c.is(i, Letter | Number | Newline) && c.is(i + 1, Letter))
-        return runOf(c, i + 1, Letter);
-    if (c.is(i, Letter))
-        return runOf(c, i, Letter);
-    // \p{N}{1,3} or \p{N}
-    if (c.is(i, Number)) {
-        std::size_t j = i;
-        while (j - i < maxDigits && c.is(j, Number))
-            ++j;
-        return j;
+    // Case folding as far as the contraction letters need it: ASCII, plus U+017F LATIN SMALL LETTER LONG S,
+    // which Unicode folds to "s" (the reference splits "'ſun" as "'ſ" + "un").
+    char32_t lower(char32_t c)
+    {
+        if (c == 0x17F)
+            return 's';
+        return c >= 'A' && c <= 'Z' ? c + 32 : c;
     }
-    // ' ?[^\s\p{L}\p{N}]+[\r\n]*'
-    const std::size_t k = c.cp[i] == ' ' ? i + 1 : i;
-    if (c.isOther(k))
-        return runOf(c, runOfOther(c, k), Newline);
-    // \s*[\r\n]+: the greedy \s* backs off to the last newline of the whitespace run.
-    const std::size_t j = runOf(c, i, Space);
-    for (std::size_t m = j; m > i; --m)
-        if (c.is(m - 1, Newline))
-            return m;
-    return whitespaceEnd(c, i);
-}
+
+    // 's|'t|'re|'ve|'m|'ll|'d at i; returns the length in code points or 0.
+    std::size_t contraction(const Chars& c, std::size_t i, bool ignoreCase)
+    {
+        if (c.cp[i] != '\'' || i + 1 >= c.size())
+            return 0;
+        auto at = [&](std::size_t k) -> char32_t {
+            if (k >= c.size())
+                return 0;
+            return ignoreCase ? lower(c.cp[k]) : c.cp[k];
+        };
+        const char32_t a = at(i + 1);
+        if (a == 's' || a == 't' || a == 'm' || a == 'd')
+            return 2;
+        const char32_t b = at(i + 2);
+        if ((a == 'r' && b == 'e') || (a == 'v' && b == 'e') || (a == 'l' && b == 'l'))
+            return 3;
+        return 0;
+    }
+
+    std::size_t runOf(const Chars& c, std::size_t i, std::uint8_t k)
+    {
+        while (c.is(i, k))
+            ++i;
+        return i;
+    }
+
+    std::size_t runOfOther(const Chars& c, std::size_t i)
+    {
+        while (c.isOther(i))
+            ++i;
+        return i;
+    }
+
+    // \s+(?!\S) then \s+ at a whitespace char i: the greedy run backs off one char so the last space can join
+    // the next word, unless the run ends the text; a single space before a non-space falls to \s+.
+    std::size_t whitespaceEnd(const Chars& c, std::size_t i)
+    {
+        const std::size_t j = runOf(c, i, Space);
+        if (j == c.size() || j - i == 1)
+            return j;
+        return j - 1;
+    }
+
+    std::size_t matchGpt2(const Chars& c, std::size_t i)
+    {
+        if (std::size_t n = contraction(c, i, false))
+            return i + n;
+        const std::size_t k = c.cp[i] == ' ' ? i + 1 : i; // " ?" then a class run
+        if (c.is(k, Letter))
+            return runOf(c, k, Letter);
+        if (c.is(k, Number))
+            return runOf(c, k, Number);
+        if (c.isOther(k))
+            return runOfOther(c, k);
+        return whitespaceEnd(c, i); // c.cp[i] is whitespace here
+    }
+
+    std::size_t matchLlama3(const Chars& c, std::size_t i, std::size_t maxDigits)
+    {
+        if (std::size_t n = contraction(c, i, true))
+            return i + n;
+        // [^\r\n\p{L}\p{N}]?\p{L}+
+        if (!c.is(i, Letter | Number | Newline) && c.is(i + 1, Letter))
+            return runOf(c, i + 1, Letter);
+        if (c.is(i, Letter))
+            return runOf(c, i, Letter);
+        // \p{N}{1,3} or \p{N}
+        if (c.is(i, Number)) {
+            std::size_t j = i;
+            while (j - i < maxDigits && c.is(j, Number))
+                ++j;
+            return j;
+        }
+        // ' ?[^\s\p{L}\p{N}]+[\r\n]*'
+        const std::size_t k = c.cp[i] == ' ' ? i + 1 : i;
+        if (c.isOther(k))
+            return runOf(c, runOfOther(c, k), Newline);
+        // \s*[\r\n]+: the greedy \s* backs off to the last newline of the whitespace run.
+        const std::size_t j = runOf(c, i, Space);
+        for (std::size_t m = j; m > i; --m)
+            if (c.is(m - 1, Newline))
+                return m;
+        return whitespaceEnd(c, i);
+    }
 
 } // namespace
 

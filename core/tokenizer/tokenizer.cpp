@@ -1,6 +1,7 @@
 #include "core/tokenizer/tokenizer.h"
 
 #include "core/common/error.h"
+#include "core/common/utf8.h"
 #include "core/tokenizer/added_tokens.h"
 #include "core/tokenizer/bpe_model.h"
 #include "core/tokenizer/byte_level.h"
@@ -9,7 +10,6 @@
 #include "core/tokenizer/normalizers.h"
 #include "core/tokenizer/post_processor.h"
 #include "core/tokenizer/pre_tokenizers.h"
-#include "core/common/utf8.h"
 
 #include <nlohmann/json.hpp>
 
@@ -23,15 +23,15 @@ namespace core {
 
 namespace {
 
-constexpr std::int64_t maxFileBytes = std::int64_t(1) << 30; // 1 GiB: far above any real tokenizer.json
-constexpr std::size_t maxInputBytes = std::size_t(1) << 31; // spans are 32-bit
-constexpr std::size_t maxCachedPiece = 64; // longer pieces are rare and not worth remembering
+    constexpr std::int64_t maxFileBytes = std::int64_t(1) << 30; // 1 GiB: far above any real tokenizer.json
+    constexpr std::size_t maxInputBytes = std::size_t(1) << 31; // spans are 32-bit
+    constexpr std::size_t maxCachedPiece = 64; // longer pieces are rare and not worth remembering
 
-std::string baseName(const std::string& path)
-{
-    const std::size_t slash = path.find_last_of("/\\");
-    return slash == std::string::npos ? path : path.substr(slash + 1);
-}
+    std::string baseName(const std::string& path)
+    {
+        const std::size_t slash = path.find_last_of("/\\");
+        return slash == std::string::npos ? path : path.substr(slash + 1);
+    }
 
 } // namespace
 
@@ -69,7 +69,8 @@ Tokenizer Tokenizer::fromFile(const std::string& path)
     if (size < 0)
         throw Error(path, "", "cannot read the file size");
     if (size > maxFileBytes)
-        throw Error(path, "", "file is " + std::to_string(size) + " bytes, more than the 1 GiB a tokenizer.json may have");
+        throw Error(
+            path, "", "file is " + std::to_string(size) + " bytes, more than the 1 GiB a tokenizer.json may have");
     std::string text(static_cast<std::size_t>(size), '\0');
     in.seekg(0);
     if (!in.read(text.data(), size))
@@ -182,7 +183,8 @@ Encoding Tokenizer::encode(std::string_view text, bool addSpecial, bool parseSpe
             enc.spans.push_back({ static_cast<std::uint32_t>(seg.begin), static_cast<std::uint32_t>(seg.end) });
             continue;
         }
-        NormalizedText normalized = NormalizedText::fromInput(text.substr(seg.begin, seg.end - seg.begin), static_cast<std::uint32_t>(seg.begin));
+        NormalizedText normalized = NormalizedText::fromInput(
+            text.substr(seg.begin, seg.end - seg.begin), static_cast<std::uint32_t>(seg.begin));
         if (d.normalizer)
             d.normalizer->apply(normalized);
         inner.clear();
@@ -265,7 +267,12 @@ std::string Tokenizer::pieceBytes(std::int32_t id) const
     }
     const bool fallback = d.model.byteFallback() || (d.decoder && d.decoder->contains(Decoder::Kind::ByteFallback));
     if (fallback && s->size() == 6 && s->compare(0, 3, "<0x") == 0 && (*s)[5] == '>') {
-        auto hex = [](char c) { return c >= '0' && c <= '9' ? c - '0' : c >= 'A' && c <= 'F' ? c - 'A' + 10 : c >= 'a' && c <= 'f' ? c - 'a' + 10 : -1; };
+        auto hex = [](char c) {
+            return c >= '0' && c <= '9' ? c - '0'
+                : c >= 'A' && c <= 'F'  ? c - 'A' + 10
+                : c >= 'a' && c <= 'f'  ? c - 'a' + 10
+                                        : -1;
+        };
         const int hi = hex((*s)[3]), lo = hex((*s)[4]);
         if (hi >= 0 && lo >= 0)
             return std::string(1, static_cast<char>(hi * 16 + lo));
@@ -305,15 +312,9 @@ std::optional<std::int32_t> Tokenizer::tokenId(std::string_view token) const
     return m_impl->model.tokenToId(token);
 }
 
-bool Tokenizer::isValidId(std::int32_t id) const
-{
-    return m_impl->added.byId(id) || m_impl->model.idToToken(id);
-}
+bool Tokenizer::isValidId(std::int32_t id) const { return m_impl->added.byId(id) || m_impl->model.idToToken(id); }
 
-bool Tokenizer::isSpecial(std::int32_t id) const
-{
-    return m_impl->special(id) != nullptr;
-}
+bool Tokenizer::isSpecial(std::int32_t id) const { return m_impl->special(id) != nullptr; }
 
 std::vector<std::int32_t> Tokenizer::specialIds() const
 {
@@ -325,20 +326,11 @@ std::vector<std::int32_t> Tokenizer::specialIds() const
     return ids;
 }
 
-std::int32_t Tokenizer::vocabSize() const
-{
-    return m_impl->idLimit;
-}
+std::int32_t Tokenizer::vocabSize() const { return m_impl->idLimit; }
 
-const std::vector<std::int32_t>& Tokenizer::addedPrefix() const
-{
-    return m_impl->post.prefix();
-}
+const std::vector<std::int32_t>& Tokenizer::addedPrefix() const { return m_impl->post.prefix(); }
 
-const std::vector<std::int32_t>& Tokenizer::addedSuffix() const
-{
-    return m_impl->post.suffix();
-}
+const std::vector<std::int32_t>& Tokenizer::addedSuffix() const { return m_impl->post.suffix(); }
 
 std::optional<std::int32_t> Tokenizer::bosId() const
 {
@@ -365,8 +357,9 @@ void Tokenizer::validateAgainstVocab(std::int64_t embeddingRows) const
     const Impl& d = *m_impl;
     auto fail = [&](const std::string& field, std::int32_t id, const std::string& token) {
         throw Error(d.file, field,
-            "token \"" + token + "\" has id " + std::to_string(id) + ", beyond the model's " + std::to_string(embeddingRows)
-                + " embedding rows (ids must be < " + std::to_string(embeddingRows) + ")");
+            "token \"" + token + "\" has id " + std::to_string(id) + ", beyond the model's "
+                + std::to_string(embeddingRows) + " embedding rows (ids must be < " + std::to_string(embeddingRows)
+                + ")");
     };
     const auto& tokens = d.added.tokens();
     for (std::size_t i = 0; i < tokens.size(); ++i)
@@ -382,9 +375,6 @@ bool Tokenizer::supportsChatMl() const
     return tokenId("<|im_start|>").has_value() && tokenId("<|im_end|>").has_value();
 }
 
-const std::string& Tokenizer::fileName() const
-{
-    return m_impl->file;
-}
+const std::string& Tokenizer::fileName() const { return m_impl->file; }
 
 } // namespace core

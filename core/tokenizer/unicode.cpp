@@ -11,52 +11,55 @@ namespace ud = core::unicode_data;
 
 namespace {
 
-bool inRanges(const ud::CodepointRange* ranges, std::size_t n, char32_t cp)
-{
-    const ud::CodepointRange* end = ranges + n;
-    // First range whose last >= cp.
-    const auto* it = std::lower_bound(ranges, end, cp, [](const ud::CodepointRange& r, char32_t c) { return r.last < c; });
-    return it != end && it->first <= cp;
-}
+    bool inRanges(const ud::CodepointRange* ranges, std::size_t n, char32_t cp)
+    {
+        const ud::CodepointRange* end = ranges + n;
+        // First range whose last >= cp.
+        const auto* it
+            = std::lower_bound(ranges, end, cp, [](const ud::CodepointRange& r, char32_t c) { return r.last < c; });
+        return it != end && it->first <= cp;
+    }
 
-// Hangul syllables compose and decompose by formula (Unicode 3.12).
-constexpr char32_t sBase = 0xAC00, lBase = 0x1100, vBase = 0x1161, tBase = 0x11A7;
-constexpr int lCount = 19, vCount = 21, tCount = 28, nCount = vCount * tCount, sCount = lCount * nCount;
+    // Hangul syllables compose and decompose by formula (Unicode 3.12).
+    constexpr char32_t sBase = 0xAC00, lBase = 0x1100, vBase = 0x1161, tBase = 0x11A7;
+    constexpr int lCount = 19, vCount = 21, tCount = 28, nCount = vCount * tCount, sCount = lCount * nCount;
 
-const ud::Decomposition* findDecomposition(char32_t cp)
-{
-    const auto* end = ud::decompositions + ud::decompositionsSize;
-    const auto* it = std::lower_bound(ud::decompositions, end, cp, [](const ud::Decomposition& d, char32_t c) { return d.cp < c; });
-    return it != end && it->cp == cp ? it : nullptr;
-}
+    const ud::Decomposition* findDecomposition(char32_t cp)
+    {
+        const auto* end = ud::decompositions + ud::decompositionsSize;
+        const auto* it = std::lower_bound(
+            ud::decompositions, end, cp, [](const ud::Decomposition& d, char32_t c) { return d.cp < c; });
+        return it != end && it->cp == cp ? it : nullptr;
+    }
 
-char32_t compose(char32_t a, char32_t b)
-{
-    if (a >= lBase && a < lBase + lCount && b >= vBase && b < vBase + vCount)
-        return sBase + ((a - lBase) * vCount + (b - vBase)) * tCount;
-    if (a >= sBase && a < sBase + sCount && (a - sBase) % tCount == 0 && b > tBase && b < tBase + tCount)
-        return a + (b - tBase);
-    const auto* end = ud::compositions + ud::compositionsSize;
-    const auto* it = std::lower_bound(ud::compositions, end, std::pair { a, b }, [](const ud::Composition& c, std::pair<char32_t, char32_t> k) {
-        return c.first < k.first || (c.first == k.first && c.second < k.second);
-    });
-    return it != end && it->first == a && it->second == b ? it->composite : 0;
-}
+    char32_t compose(char32_t a, char32_t b)
+    {
+        if (a >= lBase && a < lBase + lCount && b >= vBase && b < vBase + vCount)
+            return sBase + ((a - lBase) * vCount + (b - vBase)) * tCount;
+        if (a >= sBase && a < sBase + sCount && (a - sBase) % tCount == 0 && b > tBase && b < tBase + tCount)
+            return a + (b - tBase);
+        const auto* end = ud::compositions + ud::compositionsSize;
+        const auto* it = std::lower_bound(
+            ud::compositions, end, std::pair { a, b }, [](const ud::Composition& c, std::pair<char32_t, char32_t> k) {
+                return c.first < k.first || (c.first == k.first && c.second < k.second);
+            });
+        return it != end && it->first == a && it->second == b ? it->composite : 0;
+    }
 
-bool isCompositionSecond(char32_t cp)
-{
-    if ((cp >= vBase && cp < vBase + vCount) || (cp > tBase && cp < tBase + tCount))
-        return true;
-    static const std::vector<char32_t> seconds = [] {
-        std::vector<char32_t> v;
-        for (std::size_t i = 0; i < ud::compositionsSize; ++i)
-            v.push_back(ud::compositions[i].second);
-        std::sort(v.begin(), v.end());
-        v.erase(std::unique(v.begin(), v.end()), v.end());
-        return v;
-    }();
-    return std::binary_search(seconds.begin(), seconds.end(), cp);
-}
+    bool isCompositionSecond(char32_t cp)
+    {
+        if ((cp >= vBase && cp < vBase + vCount) || (cp > tBase && cp < tBase + tCount))
+            return true;
+        static const std::vector<char32_t> seconds = [] {
+            std::vector<char32_t> v;
+            for (std::size_t i = 0; i < ud::compositionsSize; ++i)
+                v.push_back(ud::compositions[i].second);
+            std::sort(v.begin(), v.end());
+            v.erase(std::unique(v.begin(), v.end()), v.end());
+            return v;
+        }();
+        return std::binary_search(seconds.begin(), seconds.end(), cp);
+    }
 
 } // namespace
 
@@ -86,7 +89,8 @@ int combiningClass(char32_t cp)
     if (cp < 0x300)
         return 0;
     const auto* end = ud::combiningClassRanges + ud::combiningClassRangesSize;
-    const auto* it = std::lower_bound(ud::combiningClassRanges, end, cp, [](const ud::CombiningClassRange& r, char32_t c) { return r.last < c; });
+    const auto* it = std::lower_bound(
+        ud::combiningClassRanges, end, cp, [](const ud::CombiningClassRange& r, char32_t c) { return r.last < c; });
     return it != end && it->first <= cp ? it->ccc : 0;
 }
 

@@ -20,7 +20,8 @@ Run cli(const QStringList& args)
     QProcess p;
     p.start(IE_CLI, args);
     p.waitForFinished(120000);
-    return { p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1, p.readAllStandardOutput(), p.readAllStandardError() };
+    return { p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1, p.readAllStandardOutput(),
+        p.readAllStandardError() };
 }
 
 const QString kModel = QStringLiteral(IE_SOURCE_DIR "/sample_models/tiny-gpt2");
@@ -39,11 +40,13 @@ private slots:
         QTest::newRow("unknown command") << QStringList { "fly" } << 2 << "unknown command";
         QTest::newRow("unknown option") << QStringList { "info", kModel, "--colour" } << 2 << "unknown option --colour";
         QTest::newRow("missing model") << QStringList { "info", "/nonexistent" } << 1 << "/nonexistent: does not exist";
-        QTest::newRow("token outside vocab") << QStringList { "logits", kModel, "--tokens", "1,99999" } << 1 << "tokens[1]: id 99999";
+        QTest::newRow("token outside vocab")
+            << QStringList { "logits", kModel, "--tokens", "1,99999" } << 1 << "tokens[1]: id 99999";
         QTest::newRow("not a token id") << QStringList { "logits", kModel, "--tokens", "1,x" } << 2 << "not a token id";
-        QTest::newRow("negative temperature") << QStringList { "generate", kModel, "--prompt", "a", "--temperature", "-1" } << 1
-                                              << "temperature: must be >= 0";
-        QTest::newRow("empty prompt") << QStringList { "generate", kModel, "--prompt", "" } << 1 << "the prompt is empty";
+        QTest::newRow("negative temperature") << QStringList { "generate", kModel, "--prompt", "a", "--temperature",
+            "-1" } << 1 << "temperature: must be >= 0";
+        QTest::newRow("empty prompt") << QStringList { "generate", kModel, "--prompt", "" } << 1
+                                      << "the prompt is empty";
     }
     void exitCodes()
     {
@@ -66,15 +69,16 @@ private slots:
 
     void capitalOfFrance()
     {
-        const Run r = cli({ "generate", kModel, "--prompt", "The capital of France is", "--temperature", "0", "--max-new-tokens", "3" });
+        const Run r = cli({ "generate", kModel, "--prompt", "The capital of France is", "--temperature", "0",
+            "--max-new-tokens", "3" });
         QCOMPARE(r.code, 0);
         QVERIFY2(r.out.startsWith(" Paris"), r.out.constData());
     }
 
     void generateJsonHasEveryStage()
     {
-        const Run r = cli({ "generate", kModel, "--prompt", "Once upon a time", "--temperature", "0.8", "--top-k", "20", "--seed",
-            "3", "--max-new-tokens", "4", "--json" });
+        const Run r = cli({ "generate", kModel, "--prompt", "Once upon a time", "--temperature", "0.8", "--top-k", "20",
+            "--seed", "3", "--max-new-tokens", "4", "--json" });
         QCOMPARE(r.code, 0);
         const auto j = QJsonDocument::fromJson(r.out).object();
         QCOMPARE(j["steps"].toArray().size(), 4);
@@ -85,7 +89,8 @@ private slots:
 
     void beamJson()
     {
-        const Run r = cli({ "beam", kModel, "--prompt", "The capital of France is", "--beams", "3", "--max-new-tokens", "5", "--json" });
+        const Run r = cli({ "beam", kModel, "--prompt", "The capital of France is", "--beams", "3", "--max-new-tokens",
+            "5", "--json" });
         QCOMPARE(r.code, 0);
         const auto j = QJsonDocument::fromJson(r.out).object();
         QVERIFY(!j["hypotheses"].toArray().isEmpty());
@@ -108,8 +113,8 @@ private slots:
     {
         QTemporaryDir dir;
         const QString m = dir.filePath("m");
-        QCOMPARE(cli({ "make-random", "--arch", "qwen2", "--dim", "32", "--layers", "1", "--heads", "4", "--kv-heads", "2", "--vocab",
-                     "300", "--out", m })
+        QCOMPARE(cli({ "make-random", "--arch", "qwen2", "--dim", "32", "--layers", "1", "--heads", "4", "--kv-heads",
+                         "2", "--vocab", "300", "--out", m })
                      .code,
             0);
         const Run r = cli({ "logits", m, "--prompt", "hello", "--top", "3", "--json" });

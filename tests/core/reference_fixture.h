@@ -10,7 +10,7 @@
 #include <vector>
 
 struct Comparison {
-    std::string key;      // "p1.block0"
+    std::string key; // "p1.block0"
     double maxAbsDiff = 0;
     double maxAbsRef = 0; // the scale the difference is relative to
     double relative() const { return maxAbsDiff / std::max(1.0, maxAbsRef); }

@@ -10,7 +10,8 @@ namespace {
 core::ModelConfig config(const std::string& extra)
 {
     const std::string json = R"({"model_type":"explorer","vocab_size":100,"hidden_size":16,"intermediate_size":32,
-        "num_hidden_layers":2,"num_attention_heads":4,"max_position_embeddings":32)" + extra + "}";
+        "num_hidden_layers":2,"num_attention_heads":4,"max_position_embeddings":32)"
+        + extra + "}";
     return core::parseModelConfig(json, "config.json");
 }
 std::vector<std::string> names(const core::ExecutionPlan& p, int layer)
@@ -40,7 +41,8 @@ private slots:
 
     void preNormRopeSwiglu()
     {
-        const auto p = core::ExecutionPlan::compile(config(R"(,"norm_placement":"pre","positional":"rope","activation":"swiglu","norm":"rmsnorm")"));
+        const auto p = core::ExecutionPlan::compile(
+            config(R"(,"norm_placement":"pre","positional":"rope","activation":"swiglu","norm":"rmsnorm")"));
         const auto n = names(p, 1);
         QCOMPARE(n.front(), std::string("blk.1.attn_norm"));
         QVERIFY(p.indexOf("pos_embd") < 0);

@@ -27,8 +27,8 @@ private slots:
             fs::path model = entry.path();
             if (!fs::exists(model / "config.json"))
                 model = fs::path(IE_SOURCE_DIR) / "sample_models" / entry.path().filename();
-            QTest::newRow(entry.path().filename().c_str())
-                << QString::fromStdString(model.string()) << QString::fromStdString((entry.path() / "reference.safetensors").string());
+            QTest::newRow(entry.path().filename().c_str()) << QString::fromStdString(
+                model.string()) << QString::fromStdString((entry.path() / "reference.safetensors").string());
             ++rows;
         }
         QVERIFY2(rows >= 8, "expected the random-weight fixtures of every architecture in tests/data/reference");
@@ -51,10 +51,12 @@ private slots:
                     worstKey = c.key;
                 }
                 QVERIFY2(c.relative() <= 1e-4,
-                    qPrintable(QString("%1: max diff %2 (scale %3)").arg(c.key.c_str()).arg(c.maxAbsDiff).arg(c.maxAbsRef)));
+                    qPrintable(
+                        QString("%1: max diff %2 (scale %3)").arg(c.key.c_str()).arg(c.maxAbsDiff).arg(c.maxAbsRef)));
             }
         }
-        std::printf("    %-28s %d prompts, max relative diff %.2e (%s)\n", QTest::currentDataTag(), prompts, worst, worstKey.c_str());
+        std::printf("    %-28s %d prompts, max relative diff %.2e (%s)\n", QTest::currentDataTag(), prompts, worst,
+            worstKey.c_str());
     }
 };
 

@@ -6,8 +6,8 @@
 #include <QTest>
 #include <cmath>
 #include <functional>
-#include <set>
 #include <nlohmann/json.hpp>
+#include <set>
 
 using core::BeamNodeState;
 using core::BeamSearch;
@@ -132,8 +132,8 @@ Sequence greedy(const ToyModel& model, const std::vector<int32_t>& prompt, int32
 }
 
 // Every sequence: ends at EOS or at maxNew tokens. Sorted best score first.
-std::vector<Sequence> allSequences(const ToyModel& model, const std::vector<int32_t>& prompt, int32_t eos, int maxNew,
-    float alpha)
+std::vector<Sequence> allSequences(
+    const ToyModel& model, const std::vector<int32_t>& prompt, int32_t eos, int maxNew, float alpha)
 {
     std::vector<Sequence> out;
     std::function<void(std::vector<int32_t>&, Sequence&)> walk = [&](std::vector<int32_t>& prefix, Sequence& s) {
@@ -287,11 +287,8 @@ void TestBeamSearch::notBelowGreedyOnRandomTables()
             BeamSearch search(backend, parametersFor(beams, 1.0f, EarlyStopping::Heuristic, 8, 0));
             search.run(kPrompt);
             const double best = search.results().front().score;
-            QVERIFY2(best >= g.score, qPrintable(QString("seed %1, B %2: beam %3 < greedy %4")
-                                                     .arg(seed)
-                                                     .arg(beams)
-                                                     .arg(best)
-                                                     .arg(g.score)));
+            QVERIFY2(best >= g.score,
+                qPrintable(QString("seed %1, B %2: beam %3 < greedy %4").arg(seed).arg(beams).arg(best).arg(g.score)));
             strictlyBetter += best > g.score;
         }
     }
@@ -372,8 +369,9 @@ void TestBeamSearch::laterStoppingNeverScoresLower()
         double scores[3];
         int steps[3];
         for (int mode = 0; mode < 3; ++mode) {
-            const EarlyStopping early
-                = mode == 0 ? EarlyStopping::Early : mode == 1 ? EarlyStopping::Heuristic : EarlyStopping::Never;
+            const EarlyStopping early = mode == 0 ? EarlyStopping::Early
+                : mode == 1                       ? EarlyStopping::Heuristic
+                                                  : EarlyStopping::Never;
             ToyBackend backend(model);
             BeamSearch search(backend, parametersFor(3, 1.5f, early, 10, 0));
             search.run(kPrompt);

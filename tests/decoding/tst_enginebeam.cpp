@@ -95,8 +95,8 @@ private slots:
             search.run(ids);
             const double greedyScore = BeamSearch::score(greedyLogp, int(greedyTokens.size()), alpha);
             const double best = search.results().front().score;
-            std::printf("    %-26s alpha %.0f: beam %.4f  greedy %.4f  (%d forward passes, %zu nodes)\n", qPrintable(prompt),
-                alpha, best, greedyScore, backend.forwardPasses(), search.tree().size());
+            std::printf("    %-26s alpha %.0f: beam %.4f  greedy %.4f  (%d forward passes, %zu nodes)\n",
+                qPrintable(prompt), alpha, best, greedyScore, backend.forwardPasses(), search.tree().size());
             QVERIFY2(best >= greedyScore - 1e-4, qPrintable(QString("beam %1 < greedy %2").arg(best).arg(greedyScore)));
         }
     }

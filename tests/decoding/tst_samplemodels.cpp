@@ -97,13 +97,15 @@ private slots:
         }
         for (const auto& [group, cs] : score)
             std::printf("    %-12s %-28s %3d/%3d\n", qPrintable(name), group.c_str(), cs.first, cs.second);
-        std::printf("    %-12s same greedy tokens as the PyTorch reference: %d/%zu\n", qPrintable(name), sameAsReference, items.size());
+        std::printf("    %-12s same greedy tokens as the PyTorch reference: %d/%zu\n", qPrintable(name),
+            sameAsReference, items.size());
         // float32 vs float64 can flip a near tie; allow one in a hundred.
         QVERIFY2(sameAsReference >= int(items.size() * 99 / 100), "greedy continuations differ from the reference");
         // The targets of the sample models (issue 4), for every model: capitals from held-out phrasings and from the
         // training phrasing typed at the very start of a text ("Fransa'nın başkenti"), pattern continuation, and
         // chat answers that name the capital and end with <|im_end|>.
-        for (const char* group : { "capitals_en", "capitals_tr", "capitals_train_phrasing_en", "capitals_train_phrasing_tr", "patterns", "chat" }) {
+        for (const char* group : { "capitals_en", "capitals_tr", "capitals_train_phrasing_en",
+                 "capitals_train_phrasing_tr", "patterns", "chat" }) {
             const auto [c, t] = score[group];
             QVERIFY2(t > 0 && c * 10 >= t * 9, qPrintable(QString("%1: %2/%3 below 90%").arg(group).arg(c).arg(t)));
         }
@@ -125,13 +127,15 @@ private slots:
             const auto tok = Tokenizer::fromFile(model->tokenizerPath());
             SamplingParameters greedy;
             greedy.temperature = 0;
-            for (const auto& [prompt, answer] : { std::pair { "The capital of France is", " Paris" }, { "Fransa'nın başkenti", " Paris" } }) {
+            for (const auto& [prompt, answer] :
+                { std::pair { "The capital of France is", " Paris" }, { "Fransa'nın başkenti", " Paris" } }) {
                 GenerationSession s(*model, &tok);
                 s.setOptions({ .maxNewTokens = 2 });
                 s.setSampling(greedy, StageOrder::huggingFace());
                 s.start(tok.encodeIds(prompt));
                 s.runToEnd();
-                QVERIFY2(s.text().rfind(answer, 0) == 0, qPrintable(QString("%1: %2 -> %3").arg(name, prompt, s.text().c_str())));
+                QVERIFY2(s.text().rfind(answer, 0) == 0,
+                    qPrintable(QString("%1: %2 -> %3").arg(name, prompt, s.text().c_str())));
             }
         }
     }

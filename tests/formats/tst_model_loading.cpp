@@ -80,15 +80,34 @@ private slots:
         QTest::addColumn<QString>("key");
         QTest::addColumn<QString>("value"); // JSON text
         QTest::addColumn<QString>("expected");
-        QTest::newRow("heads do not divide hidden") << "num_attention_heads" << "5" << "num_attention_heads: hidden size 32 is not divisible by 5 heads";
-        QTest::newRow("kv heads do not divide heads") << "num_key_value_heads" << "3" << "num_key_value_heads: 3 kv heads do not divide 4";
-        QTest::newRow("eos id beyond vocab") << "eos_token_id" << "999" << "eos_token_id: id 999 is not below vocab_size 256";
-        QTest::newRow("negative size") << "hidden_size" << "-32" << "hidden_size: value -32 is outside";
-        QTest::newRow("fractional size") << "num_hidden_layers" << "2.5" << "num_hidden_layers: expected a whole number";
-        QTest::newRow("string size") << "vocab_size" << "\"many\"" << "vocab_size: expected a whole number";
-        QTest::newRow("unknown architecture") << "model_type" << "\"mamba\"" << "model_type: unsupported architecture \"mamba\"";
-        QTest::newRow("missing model_type") << "model_type" << "null" << "model_type: missing";
-        QTest::newRow("bad eps") << "rms_norm_eps" << "-1" << "rms_norm_eps: value -1 is outside";
+        QTest::newRow("heads do not divide hidden")
+            << "num_attention_heads"
+            << "5"
+            << "num_attention_heads: hidden size 32 is not divisible by 5 heads";
+        QTest::newRow("kv heads do not divide heads") << "num_key_value_heads"
+                                                      << "3"
+                                                      << "num_key_value_heads: 3 kv heads do not divide 4";
+        QTest::newRow("eos id beyond vocab") << "eos_token_id"
+                                             << "999"
+                                             << "eos_token_id: id 999 is not below vocab_size 256";
+        QTest::newRow("negative size") << "hidden_size"
+                                       << "-32"
+                                       << "hidden_size: value -32 is outside";
+        QTest::newRow("fractional size") << "num_hidden_layers"
+                                         << "2.5"
+                                         << "num_hidden_layers: expected a whole number";
+        QTest::newRow("string size") << "vocab_size"
+                                     << "\"many\""
+                                     << "vocab_size: expected a whole number";
+        QTest::newRow("unknown architecture") << "model_type"
+                                              << "\"mamba\""
+                                              << "model_type: unsupported architecture \"mamba\"";
+        QTest::newRow("missing model_type") << "model_type"
+                                            << "null"
+                                            << "model_type: missing";
+        QTest::newRow("bad eps") << "rms_norm_eps"
+                                 << "-1"
+                                 << "rms_norm_eps: value -1 is outside";
     }
     void badConfig()
     {
@@ -129,16 +148,20 @@ private slots:
         cfg["intermediate_size"] = 64; // the file has 4 * 32 = 128
         writeJson(dir / "config.json", cfg);
         const QString msg = errorOf([&] { core::Model::load(dir.string()); });
-        QVERIFY2(msg.contains("layers.0.mlp.up_proj.weight: has shape (128, 32) but the config needs (64, 32)"), qPrintable(msg));
+        QVERIFY2(msg.contains("layers.0.mlp.up_proj.weight: has shape (128, 32) but the config needs (64, 32)"),
+            qPrintable(msg));
     }
 
     void shardPaths_data()
     {
         QTest::addColumn<QString>("shard");
         QTest::addColumn<QString>("expected");
-        QTest::newRow("parent directory") << "../model.safetensors" << "must be a plain file name";
-        QTest::newRow("absolute path") << "/etc/passwd" << "must be a plain file name";
-        QTest::newRow("missing shard") << "model-00002.safetensors" << "does not exist";
+        QTest::newRow("parent directory") << "../model.safetensors"
+                                          << "must be a plain file name";
+        QTest::newRow("absolute path") << "/etc/passwd"
+                                       << "must be a plain file name";
+        QTest::newRow("missing shard") << "model-00002.safetensors"
+                                       << "does not exist";
     }
     void shardPaths()
     {
@@ -147,7 +170,9 @@ private slots:
         const auto dir = fresh("llama");
         fs::rename(dir / "model.safetensors", dir / "model-00001.safetensors");
         Json index = { { "metadata", Json::object() },
-            { "weight_map", { { "model.embed_tokens.weight", "model-00001.safetensors" }, { "model.norm.weight", shard.toStdString() } } } };
+            { "weight_map",
+                { { "model.embed_tokens.weight", "model-00001.safetensors" },
+                    { "model.norm.weight", shard.toStdString() } } } };
         writeJson(dir / "model.safetensors.index.json", index);
         const QString msg = errorOf([&] { core::Model::load(dir.string()); });
         QVERIFY2(msg.contains("model.safetensors.index.json") && msg.contains(expected), qPrintable(msg));
@@ -170,8 +195,8 @@ private slots:
     {
         const auto dir = fresh("llama");
         Json tok = readJson(dir / "tokenizer.json");
-        tok["added_tokens"] = Json::array({ { { "id", 300 }, { "content", "<|im_end|>" }, { "single_word", false }, { "lstrip", false },
-            { "rstrip", false }, { "normalized", false }, { "special", true } } });
+        tok["added_tokens"] = Json::array({ { { "id", 300 }, { "content", "<|im_end|>" }, { "single_word", false },
+            { "lstrip", false }, { "rstrip", false }, { "normalized", false }, { "special", true } } });
         writeJson(dir / "tokenizer.json", tok);
         auto m = core::Model::load(dir.string());
         const auto t = core::Tokenizer::fromFile(m->tokenizerPath());

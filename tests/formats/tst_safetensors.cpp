@@ -77,21 +77,31 @@ private slots:
         row("header not an object", file("[1,2]", 0), "must be a JSON object");
         row("duplicate keys", file("{" + okEntry + "," + okEntry + "}", 8), "header.w: key appears more than once");
         row("overlapping offsets",
-            file(R"({"a":{"dtype":"F32","shape":[2],"data_offsets":[0,8]},"b":{"dtype":"F32","shape":[2],"data_offsets":[4,12]}})", 12),
+            file(
+                R"({"a":{"dtype":"F32","shape":[2],"data_offsets":[0,8]},"b":{"dtype":"F32","shape":[2],"data_offsets":[4,12]}})",
+                12),
             "overlaps the previous tensor");
         row("gap between tensors",
-            file(R"({"a":{"dtype":"F32","shape":[1],"data_offsets":[0,4]},"b":{"dtype":"F32","shape":[1],"data_offsets":[8,12]}})", 12),
+            file(
+                R"({"a":{"dtype":"F32","shape":[1],"data_offsets":[0,4]},"b":{"dtype":"F32","shape":[1],"data_offsets":[8,12]}})",
+                12),
             "header.b.data_offsets: leaves a gap of 4 bytes");
-        row("offsets backwards", file(R"({"w":{"dtype":"F32","shape":[0],"data_offsets":[8,0]}})", 8), "is before begin");
-        row("offsets past the end", file(R"({"w":{"dtype":"F32","shape":[4],"data_offsets":[0,16]}})", 8), "past the end of the data");
+        row("offsets backwards", file(R"({"w":{"dtype":"F32","shape":[0],"data_offsets":[8,0]}})", 8),
+            "is before begin");
+        row("offsets past the end", file(R"({"w":{"dtype":"F32","shape":[4],"data_offsets":[0,16]}})", 8),
+            "past the end of the data");
         row("length not shape x dtype", file(R"({"w":{"dtype":"F16","shape":[3],"data_offsets":[0,8]}})", 8),
             "holds 8 bytes but shape (3,) of F16 needs 6");
         row("shape product overflows",
             file(R"({"w":{"dtype":"F32","shape":[4294967296,4294967296,4],"data_offsets":[0,8]}})", 8), "overflows");
-        row("negative size", file(R"({"w":{"dtype":"F32","shape":[-2],"data_offsets":[0,8]}})", 8), "header.w.shape[0]: negative size");
-        row("fractional size", file(R"({"w":{"dtype":"F32","shape":[2.5],"data_offsets":[0,8]}})", 8), "expected a whole number");
-        row("negative offset", file(R"({"w":{"dtype":"F32","shape":[2],"data_offsets":[-8,0]}})", 8), "data_offsets[0]");
-        row("unknown dtype", file(R"({"w":{"dtype":"F8_E9","shape":[2],"data_offsets":[0,8]}})", 8), "unknown dtype \"F8_E9\"");
+        row("negative size", file(R"({"w":{"dtype":"F32","shape":[-2],"data_offsets":[0,8]}})", 8),
+            "header.w.shape[0]: negative size");
+        row("fractional size", file(R"({"w":{"dtype":"F32","shape":[2.5],"data_offsets":[0,8]}})", 8),
+            "expected a whole number");
+        row("negative offset", file(R"({"w":{"dtype":"F32","shape":[2],"data_offsets":[-8,0]}})", 8),
+            "data_offsets[0]");
+        row("unknown dtype", file(R"({"w":{"dtype":"F8_E9","shape":[2],"data_offsets":[0,8]}})", 8),
+            "unknown dtype \"F8_E9\"");
         row("trailing bytes", file("{" + okEntry + "}", 12), "4 trailing bytes");
         row("entry not an object", file(R"({"w":[1,2]})", 0), "header.w: must be an object");
         row("missing data_offsets", file(R"({"w":{"dtype":"F32","shape":[2]}})", 8), "header.w.data_offsets");
@@ -110,7 +120,8 @@ private slots:
         } catch (const core::Error& e) {
             const QString msg = QString::fromUtf8(e.what());
             QVERIFY2(msg.contains(expected), qPrintable("message: " + msg));
-            QVERIFY2(msg.startsWith(QString::fromStdString(path)), qPrintable("message does not name the file: " + msg));
+            QVERIFY2(
+                msg.startsWith(QString::fromStdString(path)), qPrintable("message does not name the file: " + msg));
         }
     }
 

@@ -82,8 +82,8 @@ private slots:
 
 void TestSamplingPipeline::presetsAreNamed()
 {
-    const std::vector<std::string> hf { "logit_bias", "repetition_penalty", "presence_frequency_penalty",
-        "temperature", "top_k", "top_p", "min_p", "typical_p" };
+    const std::vector<std::string> hf { "logit_bias", "repetition_penalty", "presence_frequency_penalty", "temperature",
+        "top_k", "top_p", "min_p", "typical_p" };
     const std::vector<std::string> llama { "logit_bias", "repetition_penalty", "presence_frequency_penalty", "top_k",
         "typical_p", "top_p", "min_p", "temperature" };
     QCOMPARE(StageOrder::huggingFace().stageNames(), hf);
@@ -377,7 +377,8 @@ void TestSamplingPipeline::badInputs()
         pipeline.run(logits, std::vector<int32_t> { 0, 1, 4 }, 0.5);
         QFAIL("expected core::Error");
     } catch (const core::Error& e) {
-        QCOMPARE(QString(e.what()), QString("sampling input: history[2]: token id 4 is outside the vocabulary (size 4)"));
+        QCOMPARE(
+            QString(e.what()), QString("sampling input: history[2]: token id 4 is outside the vocabulary (size 4)"));
     }
     QVERIFY_THROWS_EXCEPTION(core::Error, SamplingPipeline(0));
 }

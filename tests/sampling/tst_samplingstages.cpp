@@ -98,9 +98,8 @@ void TestSamplingStages::repetitionPenalty_data()
     QTest::addColumn<QList<float>>("expected");
 
     // Seen: 0 (2 -> 2/2 = 1), 1 (-1 -> -1*2 = -2), 3 (-3 -> -6). Counts do not matter (1 was seen twice).
-    QTest::newRow("penalty 2, whole history")
-        << QList<float> { 2, -1, 0.5f, -3, 4 } << QList<int> { 0, 1, 1, 3 } << 2.0f << 0
-        << QList<float> { 1, -2, 0.5f, -6, 4 };
+    QTest::newRow("penalty 2, whole history") << QList<float> { 2, -1, 0.5f, -3, 4 } << QList<int> { 0, 1, 1, 3 }
+                                              << 2.0f << 0 << QList<float> { 1, -2, 0.5f, -6, 4 };
     // Window 2 = the last two tokens {1, 3}: token 0 is no longer penalized.
     QTest::newRow("window of 2") << QList<float> { 2, -1, 0.5f, -3, 4 } << QList<int> { 0, 1, 1, 3 } << 2.0f << 2
                                  << QList<float> { 2, -2, 0.5f, -6, 4 };
@@ -144,8 +143,8 @@ void TestSamplingStages::presenceFrequencyPenalty_data()
                           << QList<float> { 0.25f, 1, -0.25f, 1 };
     QTest::newRow("presence only") << QList<float> { 1, 1, 1, 1 } << QList<int> { 2, 2, 2, 0 } << 0.5f << 0.0f << 0
                                    << QList<float> { 0.5f, 1, 0.5f, 1 };
-    QTest::newRow("frequency only") << QList<float> { 1, 1, 1, 1 } << QList<int> { 2, 2, 2, 0 } << 0.0f << 0.25f
-                                    << 0 << QList<float> { 0.75f, 1, 0.25f, 1 };
+    QTest::newRow("frequency only") << QList<float> { 1, 1, 1, 1 } << QList<int> { 2, 2, 2, 0 } << 0.0f << 0.25f << 0
+                                    << QList<float> { 0.75f, 1, 0.25f, 1 };
     // Window 2 = {2, 0}: token 2 counted once.
     QTest::newRow("window of 2") << QList<float> { 1, 1, 1, 1 } << QList<int> { 2, 2, 2, 0 } << 0.5f << 0.25f << 2
                                  << QList<float> { 0.25f, 1, 0.25f, 1 };
@@ -186,8 +185,8 @@ void TestSamplingStages::temperature_data()
                                      << QList<int> { 0, 1, 2, 3 };
     QTest::newRow("T = 0 greedy") << QList<float> { 1, 2, 4, 3 } << 0.0f << QList<float> { 1, 2, 4, 3 }
                                   << QList<int> { 2 };
-    QTest::newRow("T = 0 tie -> lowest id") << QList<float> { 1, 4, 4, 0 } << 0.0f << QList<float> { 1, 4, 4, 0 }
-                                            << QList<int> { 1 };
+    QTest::newRow("T = 0 tie -> lowest id")
+        << QList<float> { 1, 4, 4, 0 } << 0.0f << QList<float> { 1, 4, 4, 0 } << QList<int> { 1 };
     QTest::newRow("-inf stays -inf") << QList<float> { -INFINITY, 2, 3, 4 } << 0.5f
                                      << QList<float> { -INFINITY, 4, 6, 8 } << QList<int> { 0, 1, 2, 3 };
 }
@@ -244,10 +243,7 @@ void TestSamplingStages::topK()
 
 // The distribution used by the top-p, min-p and typical-p rows: by id 0..4 = 0.10, 0.50, 0.05, 0.20, 0.15, so the
 // best-first order is 1 (.50), 3 (.20), 4 (.15), 0 (.10), 2 (.05) with cumulative .50, .70, .85, .95, 1.
-static QList<double> fiveTokens()
-{
-    return { 0.10, 0.50, 0.05, 0.20, 0.15 };
-}
+static QList<double> fiveTokens() { return { 0.10, 0.50, 0.05, 0.20, 0.15 }; }
 
 void TestSamplingStages::topP_data()
 {

@@ -15,10 +15,7 @@
 
 namespace {
 
-double seconds(std::chrono::steady_clock::duration d)
-{
-    return std::chrono::duration<double>(d).count();
-}
+double seconds(std::chrono::steady_clock::duration d) { return std::chrono::duration<double>(d).count(); }
 
 void bench(const std::string& name, const core::Tokenizer& tok, const std::string& label, const std::string& text)
 {
@@ -29,8 +26,8 @@ void bench(const std::string& name, const core::Tokenizer& tok, const std::strin
         tokens = tok.encode(text, false).ids.size();
         best = std::min(best, seconds(std::chrono::steady_clock::now() - t0));
     }
-    std::printf("%-7s %-8s %6.2f MB -> %9zu tokens in %7.3f s: %10.0f tokens/s, %6.2f MB/s\n", name.c_str(), label.c_str(),
-        text.size() / 1e6, tokens, best, tokens / best, text.size() / 1e6 / best);
+    std::printf("%-7s %-8s %6.2f MB -> %9zu tokens in %7.3f s: %10.0f tokens/s, %6.2f MB/s\n", name.c_str(),
+        label.c_str(), text.size() / 1e6, tokens, best, tokens / best, text.size() / 1e6 / best);
 }
 
 } // namespace

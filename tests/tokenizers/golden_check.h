@@ -41,7 +41,8 @@ inline std::string show(const std::vector<std::int32_t>& ids)
 
 inline std::string quote(const std::string& text)
 {
-    std::string q = nlohmann::json(text.size() > 120 ? text.substr(0, 120) + "..." : text).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+    std::string q = nlohmann::json(text.size() > 120 ? text.substr(0, 120) + "..." : text)
+                        .dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
     return q;
 }
 
@@ -54,7 +55,8 @@ inline std::string checkSpans(const std::string& input, const core::Encoding& en
     for (std::size_t i = 0; i < enc.spans.size(); ++i) {
         const core::ByteSpan s = enc.spans[i];
         if (s.begin > s.end || s.end > input.size())
-            return "span " + std::to_string(i) + " [" + std::to_string(s.begin) + "," + std::to_string(s.end) + ") outside the input";
+            return "span " + std::to_string(i) + " [" + std::to_string(s.begin) + "," + std::to_string(s.end)
+                + ") outside the input";
         if (s.begin < lastBegin)
             return "span " + std::to_string(i) + " starts before the previous one";
         lastBegin = s.begin;
@@ -62,20 +64,23 @@ inline std::string checkSpans(const std::string& input, const core::Encoding& en
     return {};
 }
 
-inline std::vector<std::string> compare(const core::Tokenizer& tok, const nlohmann::json& corpus, const nlohmann::json& golden, Stats& stats)
+inline std::vector<std::string> compare(
+    const core::Tokenizer& tok, const nlohmann::json& corpus, const nlohmann::json& golden, Stats& stats)
 {
     std::vector<std::string> errors;
     const auto& strings = corpus.at("strings");
     const auto& cases = golden.at("cases");
     if (strings.size() != cases.size()) {
-        errors.push_back("golden file has " + std::to_string(cases.size()) + " cases for " + std::to_string(strings.size()) + " strings");
+        errors.push_back("golden file has " + std::to_string(cases.size()) + " cases for "
+            + std::to_string(strings.size()) + " strings");
         return errors;
     }
     for (std::size_t i = 0; i < strings.size(); ++i) {
         const std::string s = strings[i].get<std::string>();
         const auto& c = cases[i];
         const auto expectIds = c.at("ids").get<std::vector<std::int32_t>>();
-        const auto expectSpecial = c.contains("ids_special") ? c.at("ids_special").get<std::vector<std::int32_t>>() : expectIds;
+        const auto expectSpecial
+            = c.contains("ids_special") ? c.at("ids_special").get<std::vector<std::int32_t>>() : expectIds;
         const std::string where = "string " + std::to_string(i) + " " + quote(s) + ": ";
         ++stats.strings;
         const core::Encoding enc = tok.encode(s, false);
@@ -88,19 +93,24 @@ inline std::vector<std::string> compare(const core::Tokenizer& tok, const nlohma
             errors.push_back(where + bad);
         const core::Encoding withSpecial = tok.encode(s, true);
         if (withSpecial.ids != expectSpecial)
-            errors.push_back(where + "ids with special tokens " + show(withSpecial.ids) + ", reference " + show(expectSpecial));
+            errors.push_back(
+                where + "ids with special tokens " + show(withSpecial.ids) + ", reference " + show(expectSpecial));
         const std::string decoded = tok.decode(enc.ids);
         if (decoded != c.at("decoded").get<std::string>())
-            errors.push_back(where + "decode " + quote(decoded) + ", reference " + quote(c.at("decoded").get<std::string>()));
+            errors.push_back(
+                where + "decode " + quote(decoded) + ", reference " + quote(c.at("decoded").get<std::string>()));
         else if (decoded == s)
             ++stats.roundTrips;
         const std::string skip = tok.decode(withSpecial.ids, true);
         if (skip != c.at("decoded_skip_special").get<std::string>())
-            errors.push_back(where + "decode skipping special " + quote(skip) + ", reference " + quote(c.at("decoded_skip_special").get<std::string>()));
-        const std::vector<std::int32_t> half(enc.ids.begin(), enc.ids.begin() + static_cast<std::ptrdiff_t>(enc.ids.size() / 2));
+            errors.push_back(where + "decode skipping special " + quote(skip) + ", reference "
+                + quote(c.at("decoded_skip_special").get<std::string>()));
+        const std::vector<std::int32_t> half(
+            enc.ids.begin(), enc.ids.begin() + static_cast<std::ptrdiff_t>(enc.ids.size() / 2));
         const std::string halfDecoded = tok.decode(half);
         if (halfDecoded != c.at("decoded_half").get<std::string>())
-            errors.push_back(where + "decode of the first half " + quote(halfDecoded) + ", reference " + quote(c.at("decoded_half").get<std::string>()));
+            errors.push_back(where + "decode of the first half " + quote(halfDecoded) + ", reference "
+                + quote(c.at("decoded_half").get<std::string>()));
     }
     return errors;
 }

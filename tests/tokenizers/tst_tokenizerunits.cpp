@@ -1,9 +1,9 @@
 // The tokenizer's building blocks on their own: UTF-8 (strict and lossy), NFC, the hand-written Split
 // pattern matcher (expected pieces taken from the reference's pre_tokenize_str), byte-level table.
+#include "core/common/utf8.h"
 #include "core/tokenizer/byte_level.h"
 #include "core/tokenizer/split_pattern.h"
 #include "core/tokenizer/unicode.h"
-#include "core/common/utf8.h"
 
 #include <QTest>
 
@@ -84,7 +84,8 @@ void TestTokenizerUnits::nfc_data()
     QTest::newRow("hangul LVT") << std::u32string(U"\u1100\u1161\u11A8") << std::u32string(U"\uAC01");
     QTest::newRow("hangul LV + T") << std::u32string(U"\uAC00\u11A8") << std::u32string(U"\uAC01");
     QTest::newRow("exclusion stays decomposed") << std::u32string(U"\u0958") << std::u32string(U"\u0915\u093C");
-    QTest::newRow("reordering") << std::u32string(U"a\u0315\u0300\u05AE\u0300b") << std::u32string(U"\u00E0\u05AE\u0300\u0315b");
+    QTest::newRow("reordering") << std::u32string(U"a\u0315\u0300\u05AE\u0300b")
+                                << std::u32string(U"\u00E0\u05AE\u0300\u0315b");
     QTest::newRow("long s dot") << std::u32string(U"\u1E9B\u0323") << std::u32string(U"\u1E9B\u0323");
     QTest::newRow("non-starter decomposition") << std::u32string(U"\u0344") << std::u32string(U"\u0308\u0301");
     QTest::newRow("two marks") << std::u32string(U"A\u030A\u0301") << std::u32string(U"\u01FA");
@@ -126,7 +127,8 @@ void TestTokenizerUnits::splitPattern_data()
     QTest::addColumn<std::string>("text");
     QTest::addColumn<QList<int>>("ends");
     QTest::newRow("gpt2 words") << K::Gpt2 << std::string("Hello world") << QList<int> { 5, 11 };
-    QTest::newRow("gpt2 contractions are case-sensitive") << K::Gpt2 << std::string("I'M here they'll") << QList<int> { 1, 2, 3, 8, 13, 16 };
+    QTest::newRow("gpt2 contractions are case-sensitive")
+        << K::Gpt2 << std::string("I'M here they'll") << QList<int> { 1, 2, 3, 8, 13, 16 };
     QTest::newRow("gpt2 spaces") << K::Gpt2 << std::string("  x  y   ") << QList<int> { 1, 3, 4, 6, 9 };
     QTest::newRow("gpt2 numbers") << K::Gpt2 << std::string("12345 abc") << QList<int> { 5, 9 };
     QTest::newRow("gpt2 newlines") << K::Gpt2 << std::string("a\n\n b") << QList<int> { 1, 3, 5 };
@@ -134,7 +136,8 @@ void TestTokenizerUnits::splitPattern_data()
     QTest::newRow("gpt2 unicode") << K::Gpt2 << std::string("ğüş İ中文") << QList<int> { 3, 7 };
     QTest::newRow("gpt2 tabs") << K::Gpt2 << std::string("\t\tfoo") << QList<int> { 1, 2, 5 };
     QTest::newRow("gpt2 long s") << K::Gpt2 << std::string("x'ſun") << QList<int> { 1, 2, 5 };
-    QTest::newRow("llama3 contractions ignore case") << K::Llama3 << std::string("I'M here they'll") << QList<int> { 1, 3, 8, 13, 16 };
+    QTest::newRow("llama3 contractions ignore case")
+        << K::Llama3 << std::string("I'M here they'll") << QList<int> { 1, 3, 8, 13, 16 };
     QTest::newRow("llama3 three digits") << K::Llama3 << std::string("12345 abc") << QList<int> { 3, 5, 9 };
     QTest::newRow("llama3 punctuation with newlines") << K::Llama3 << std::string("?!\n\nz") << QList<int> { 4, 5 };
     QTest::newRow("llama3 tab joins word") << K::Llama3 << std::string("\t\tfoo") << QList<int> { 1, 5 };

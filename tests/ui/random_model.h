@@ -7,7 +7,8 @@
 
 namespace testing {
 
-inline QString makeRandomModel(const QTemporaryDir& dir, const QString& name = QStringLiteral("model"), const char* arch = "gpt2", int layers = 2, int heads = 4)
+inline QString makeRandomModel(const QTemporaryDir& dir, const QString& name = QStringLiteral("model"),
+    const char* arch = "gpt2", int layers = 2, int heads = 4)
 {
     core::RandomModelSpec spec;
     spec.arch = arch;

@@ -74,7 +74,8 @@ void TestDecodingController::temperatureResamplesWithoutForwardPass()
     QCOMPARE(c.sampling().temperature, 1.5f);
     QVERIFY(s.table.settings.size() == s.table.columns.size());
     const double after = s.table.rows.front().cells.back().probability;
-    QVERIFY2(after < before, qPrintable(QStringLiteral("T = 1.5 should flatten the top probability: %1 -> %2").arg(before).arg(after)));
+    QVERIFY2(after < before,
+        qPrintable(QStringLiteral("T = 1.5 should flatten the top probability: %1 -> %2").arg(before).arg(after)));
     QCOMPARE(s.forwardPasses, 1);
     QCOMPARE(c.forwardPasses(), 1);
 
@@ -294,7 +295,8 @@ void TestDecodingController::contextCurveToTheLimit()
         QCOMPARE(k.context[i], k.context[i - 1] + 1);
         // KV cache linear in the context, score matrices quadratic.
         QCOMPARE(k.kvBytes[i] / k.context[i], k.kvBytes[0] / k.context[0]);
-        QCOMPARE(k.naiveAttentionBytes[i] / (double(k.context[i]) * k.context[i]), k.naiveAttentionBytes[0] / (double(k.context[0]) * k.context[0]));
+        QCOMPARE(k.naiveAttentionBytes[i] / (double(k.context[i]) * k.context[i]),
+            k.naiveAttentionBytes[0] / (double(k.context[0]) * k.context[0]));
     }
     QCOMPARE(c.forwardPasses(), 1); // measured on its own session: the lab's is untouched
 }

@@ -104,7 +104,9 @@ void TestExplanations::decodePassIsExplainedAsSuch()
             QTRY_COMPARE_WITH_TIMEOUT(c.cursor(), node, 5000);
             panel.setStep(c.current());
             QVERIFY2(!unfilled.match(panel.markdown()).hasMatch(), qPrintable(panel.markdown()));
-            QVERIFY2(panel.markdown().contains(lang == QLatin1String("en") ? QStringLiteral("Decode step 1.") : QStringLiteral("Decode adımı 1.")), qPrintable(panel.markdown()));
+            QVERIFY2(panel.markdown().contains(lang == QLatin1String("en") ? QStringLiteral("Decode step 1.")
+                                                                           : QStringLiteral("Decode adımı 1.")),
+                qPrintable(panel.markdown()));
             QVERIFY2(panel.markdown().contains(QStringLiteral("**6**")), qPrintable(panel.markdown())); // ctx = 5 + 1
         }
     }

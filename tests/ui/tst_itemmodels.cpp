@@ -80,8 +80,8 @@ void TestItemModels::modelCardModel()
     QStringList names;
     for (int r = 0; r < model.rowCount(); ++r)
         names << model.data(model.index(r, 0)).toString();
-    for (const char* expected : { "Architecture", "Parameters", "Layers", "Attention heads", "KV heads", "Vocabulary", "Context length",
-             "Positional encoding", "Normalization", "Activation", "Tied embeddings", "Weights" })
+    for (const char* expected : { "Architecture", "Parameters", "Layers", "Attention heads", "KV heads", "Vocabulary",
+             "Context length", "Positional encoding", "Normalization", "Activation", "Tied embeddings", "Weights" })
         QVERIFY2(names.contains(QString::fromLatin1(expected)), expected);
     QCOMPARE(model.data(model.index(names.indexOf("Layers"), 1)).toString(), QStringLiteral("2"));
     model.setModelInfo({});

@@ -6,10 +6,10 @@
 #include "ui/session/plan_model.h"
 #include "ui/session/session_controller.h"
 #include "ui/widgets/architecture_diagram.h"
-#include "ui/widgets/decoding_generation_view.h"
-#include "ui/widgets/decoding_workbench.h"
 #include "ui/widgets/attention_panel.h"
 #include "ui/widgets/attention_view.h"
+#include "ui/widgets/decoding_generation_view.h"
+#include "ui/widgets/decoding_workbench.h"
 #include "ui/widgets/explanation_panel.h"
 #include "ui/widgets/main_window.h"
 #include "ui/widgets/tensor_heatmap.h"
@@ -17,9 +17,9 @@
 #include "ui/widgets/token_strip.h"
 
 #include <QAction>
-#include <QTextBrowser>
 #include <QSignalSpy>
 #include <QTest>
+#include <QTextBrowser>
 
 using ui::MainWindow;
 
@@ -198,7 +198,6 @@ void TestMainWindow::badModelKeepsWindowUsable()
     QTRY_VERIFY_WITH_TIMEOUT(m_window->controller()->current().finished(), 10000);
 }
 
-
 // F9 after the prefill appends the token the sampling lab chose for this context; the decode pass then steps like the
 // prefill did, and its attention matrices are one query row over every cached key.
 void TestMainWindow::f9AppendsTheLabsTokenAndStepsItsDecodePass()
@@ -207,7 +206,8 @@ void TestMainWindow::f9AppendsTheLabsTokenAndStepsItsDecodePass()
     ui::DecodingController* d = m_window->decoding()->controller();
     QTest::keyClick(m_window, Qt::Key_F5);
     QTRY_VERIFY_WITH_TIMEOUT(c->current().finished() && !c->isBusy(), 10000);
-    QTRY_VERIFY_WITH_TIMEOUT(!d->isBusy() && d->lastSampling().isValid() && d->lastGeneration().prompt.size() == 6, 10000);
+    QTRY_VERIFY_WITH_TIMEOUT(
+        !d->isBusy() && d->lastSampling().isValid() && d->lastGeneration().prompt.size() == 6, 10000);
     const int chosen = d->lastSampling().table.chosenToken;
     QVERIFY(chosen >= 0);
     QTest::keyClick(m_window, Qt::Key_F9);

@@ -73,7 +73,8 @@ void TestSamplingLab::temperatureSliderChangesTableWithoutForwardPass()
     QTRY_VERIFY_WITH_TIMEOUT(!c.isBusy(), 5000);
     QTRY_COMPARE_WITH_TIMEOUT(c.lastSampling().table.settings.size(), c.lastSampling().table.columns.size(), 5000);
     const double after = m->index(0, finalColumn).data(ProbabilityTableModel::ProbabilityRole).toDouble();
-    QVERIFY2(after > before, qPrintable(QStringLiteral("T = 0.3 should sharpen the top probability: %1 -> %2").arg(before).arg(after)));
+    QVERIFY2(after > before,
+        qPrintable(QStringLiteral("T = 0.3 should sharpen the top probability: %1 -> %2").arg(before).arg(after)));
     QCOMPARE(c.sampling().temperature, 0.3f);
     QCOMPARE(c.forwardPasses(), 1); // no forward pass for a slider
     // The chart follows: the top bar of the "after" set is the top row's final probability.
@@ -104,7 +105,8 @@ void TestSamplingLab::topKOneShowsOneKeptRow()
     // The top-k column says "cut" for the second row.
     int topK = -1;
     for (int col = 0; col < m->columnCount(); ++col)
-        if (m->headerData(col, Qt::Horizontal, ProbabilityTableModel::ColumnKindRole).toString() == QLatin1String("top_k"))
+        if (m->headerData(col, Qt::Horizontal, ProbabilityTableModel::ColumnKindRole).toString()
+            == QLatin1String("top_k"))
             topK = col;
     QVERIFY(topK > 0);
     QVERIFY(m->index(1, topK).data(ProbabilityTableModel::RemovedHereRole).toBool());

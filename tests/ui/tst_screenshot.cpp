@@ -30,8 +30,10 @@ void TestScreenshot::rendersEveryView_data()
     QTest::addColumn<QStringList>("args");
     QTest::addColumn<QSize>("size");
     QTest::newRow("tensor after 12 ops") << QStringList { "--step", "12", "--view", "tensor" } << QSize(1280, 800);
-    QTest::newRow("attention after prefill") << QStringList { "--run-prefill", "--view", "attention", "--select-token", "3" } << QSize(1280, 800);
-    QTest::newRow("lines, dark, projector") << QStringList { "--run-prefill", "--view", "lines", "--theme", "dark", "--size", "1920x1080" } << QSize(1920, 1080);
+    QTest::newRow("attention after prefill")
+        << QStringList { "--run-prefill", "--view", "attention", "--select-token", "3" } << QSize(1280, 800);
+    QTest::newRow("lines, dark, projector") << QStringList { "--run-prefill", "--view", "lines", "--theme", "dark",
+        "--size", "1920x1080" } << QSize(1920, 1080);
     QTest::newRow("turkish explanation") << QStringList { "--step", "5", "--lang", "tr" } << QSize(1280, 800);
 }
 
@@ -41,7 +43,8 @@ void TestScreenshot::rendersEveryView()
     QFETCH(QSize, size);
     const QString png = m_dir.filePath(QStringLiteral("shot-%1.png").arg(QTest::currentDataTag()).replace(' ', '_'));
     QProcess p;
-    p.start(QStringLiteral(IE_EXPLORER_EXE), QStringList { "--model", m_model, "--prompt", "Hello world", "--screenshot", png } + args);
+    p.start(QStringLiteral(IE_EXPLORER_EXE),
+        QStringList { "--model", m_model, "--prompt", "Hello world", "--screenshot", png } + args);
     QVERIFY(p.waitForFinished(60000));
     QCOMPARE(p.exitCode(), 0);
     QImage img(png);
@@ -58,7 +61,8 @@ void TestScreenshot::rendersEveryView()
 void TestScreenshot::badModelFails()
 {
     QProcess p;
-    p.start(QStringLiteral(IE_EXPLORER_EXE), QStringList { "--model", m_dir.filePath("nope"), "--screenshot", m_dir.filePath("x.png") });
+    p.start(QStringLiteral(IE_EXPLORER_EXE),
+        QStringList { "--model", m_dir.filePath("nope"), "--screenshot", m_dir.filePath("x.png") });
     QVERIFY(p.waitForFinished(60000));
     QVERIFY(p.exitCode() != 0);
     QVERIFY(QString::fromUtf8(p.readAllStandardError()).contains(QStringLiteral("Could not load")));

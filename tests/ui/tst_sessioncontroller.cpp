@@ -65,7 +65,8 @@ void TestSessionController::fullPrefillSignalsInOrder()
     connect(&c, &SessionController::loadStarted, this, [&] { order << "loadStarted"; });
     connect(&c, &SessionController::modelLoaded, this, [&] { order << "modelLoaded"; });
     connect(&c, &SessionController::tokensReady, this, [&] { order << "tokensReady"; });
-    connect(&c, &SessionController::stepped, this, [&](const StepSnapshot& s) { order << QStringLiteral("stepped %1").arg(s.cursor); });
+    connect(&c, &SessionController::stepped, this,
+        [&](const StepSnapshot& s) { order << QStringLiteral("stepped %1").arg(s.cursor); });
     connect(&c, &SessionController::prefillFinished, this, [&] { order << "prefillFinished"; });
     connect(&c, &SessionController::failed, this, [&](const QString& m) { order << "failed " + m; });
     QSignalSpy progress(&c, &SessionController::progress);
@@ -81,7 +82,8 @@ void TestSessionController::fullPrefillSignalsInOrder()
 
     const int total = c.opCount();
     QCOMPARE(total, int(c.model().plan.size()));
-    const QStringList expected { "loadStarted", "modelLoaded", "tokensReady", "stepped -1", QStringLiteral("stepped %1").arg(total - 1), "prefillFinished" };
+    const QStringList expected { "loadStarted", "modelLoaded", "tokensReady", "stepped -1",
+        QStringLiteral("stepped %1").arg(total - 1), "prefillFinished" };
     QCOMPARE(order, expected);
     QVERIFY(progress.count() >= 1);
     const QList<QVariant> lastProgress = progress.last();
@@ -257,7 +259,8 @@ void TestSessionController::cancelStopsALongRunAndTheUiThreadStaysFree()
     QTest::qWait(30);
     c.cancel();
     QTRY_VERIFY_WITH_TIMEOUT(!c.isBusy(), 20000);
-    QVERIFY2(c.cursor() < c.opCount() - 1, qPrintable(QStringLiteral("ran to %1 of %2").arg(c.cursor()).arg(c.opCount())));
+    QVERIFY2(
+        c.cursor() < c.opCount() - 1, qPrintable(QStringLiteral("ran to %1 of %2").arg(c.cursor()).arg(c.opCount())));
     QVERIFY(ticks > 0); // the event loop kept running
     // Nothing is lost: the run can go on from there.
     c.runToEndOfPass();
@@ -321,7 +324,11 @@ void TestSessionController::decodePassIsOneQueryRowOverTheCache()
             QCOMPARE(m.posBegin, last);
             for (int k = 0; k < m.cols; ++k)
                 QVERIFY2(qAbs(m.at(0, k) - e.values[std::size_t(last) * e.cols + k]) < 1e-5f,
-                    qPrintable(QStringLiteral("matrix %1 key %2: %3 vs %4").arg(matrix).arg(k).arg(m.at(0, k)).arg(e.values[std::size_t(last) * e.cols + k])));
+                    qPrintable(QStringLiteral("matrix %1 key %2: %3 vs %4")
+                                   .arg(matrix)
+                                   .arg(k)
+                                   .arg(m.at(0, k))
+                                   .arg(e.values[std::size_t(last) * e.cols + k])));
         }
         QCOMPARE(matrix, decoded.attention.size());
         const core::TensorView probs = exec.probs();

@@ -67,7 +67,8 @@ void TestTensorHeatmap::pixelsMatchColorMap()
     QCOMPARE(values[row * 3 + col], value);
     const QImage img = map.grab().toImage();
     const QRectF cell = map.cellRect(row, col);
-    const QPoint probe = (cell.topLeft() + QPointF(cell.width() * 0.2, cell.height() * 0.2)).toPoint(); // off the number
+    const QPoint probe
+        = (cell.topLeft() + QPointF(cell.width() * 0.2, cell.height() * 0.2)).toPoint(); // off the number
     const QRgb got = img.pixel(probe);
     const QRgb want = ColorMap::diverging(value / 4.0);
     QVERIFY2(close(got, want), qPrintable(QStringLiteral("pixel %1 vs colour map %2").arg(rgb(got), rgb(want))));
@@ -130,7 +131,8 @@ void TestTensorHeatmap::vectorIsBars()
     const QRect plot = map.plotRect();
     const QRectF tall = map.cellRect(0, 1), shortBar = map.cellRect(0, 0);
     const int y = plot.top() + plot.height() / 5;
-    QVERIFY(close(img.pixel(int(tall.center().x()), y), ColorMap::diverging(1.0), 40) || img.pixel(int(tall.center().x()), y) != img.pixel(int(shortBar.center().x()), y));
+    QVERIFY(close(img.pixel(int(tall.center().x()), y), ColorMap::diverging(1.0), 40)
+        || img.pixel(int(tall.center().x()), y) != img.pixel(int(shortBar.center().x()), y));
     QCOMPARE(img.pixel(int(shortBar.center().x()), y), img.pixel(plot.left() + 1, plot.top() + 2)); // background
 }
 

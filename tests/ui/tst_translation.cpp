@@ -33,7 +33,7 @@ struct Message {
     QString context;
     QString source;
     QStringList translations; // one, or one per numerus form
-    QString type;             // "unfinished", "vanished", "obsolete" or empty
+    QString type; // "unfinished", "vanished", "obsolete" or empty
     bool numerus = false;
 };
 
@@ -56,7 +56,8 @@ QList<Message> readTs(const QString& path, QString* error)
         if (name == QLatin1String("name")) {
             context = xml.readElementText();
         } else if (name == QLatin1String("message")) {
-            m = Message { context, {}, {}, {}, xml.attributes().value(QLatin1String("numerus")) == QLatin1String("yes") };
+            m = Message { context, {}, {}, {},
+                xml.attributes().value(QLatin1String("numerus")) == QLatin1String("yes") };
         } else if (name == QLatin1String("source")) {
             m.source = xml.readElementText();
         } else if (name == QLatin1String("translation")) {
@@ -92,7 +93,8 @@ QStringList tags(const QString& text)
     QStringList found;
     for (auto it = re.globalMatch(text); it.hasNext();) {
         const auto match = it.next();
-        found << (match.captured(0).startsWith(QLatin1String("</")) ? QLatin1Char('/') : QLatin1Char('<')) + match.captured(1).toLower();
+        found << (match.captured(0).startsWith(QLatin1String("</")) ? QLatin1Char('/') : QLatin1Char('<'))
+                + match.captured(1).toLower();
     }
     found.sort();
     return found;
@@ -115,10 +117,7 @@ QChar mnemonic(const QString& text)
     return {};
 }
 
-QString turkish(const char* context, const char* source)
-{
-    return QCoreApplication::translate(context, source);
-}
+QString turkish(const char* context, const char* source) { return QCoreApplication::translate(context, source); }
 
 } // namespace
 
@@ -180,7 +179,8 @@ void TestTranslation::tsFileIsComplete()
             QVERIFY2(!t.trimmed().isEmpty(), qPrintable(where + QStringLiteral(" has an empty translation")));
             QCOMPARE(placeholders(t), placeholders(m.source));
             QCOMPARE(tags(t), tags(m.source));
-            QVERIFY2(mnemonic(t).isNull() == mnemonic(m.source).isNull(), qPrintable(where + QStringLiteral(": mnemonic lost or added in ") + t));
+            QVERIFY2(mnemonic(t).isNull() == mnemonic(m.source).isNull(),
+                qPrintable(where + QStringLiteral(": mnemonic lost or added in ") + t));
             QCOMPARE(t.startsWith(QLatin1Char('\n')), m.source.startsWith(QLatin1Char('\n')));
         }
         if (m.numerus)
@@ -200,9 +200,10 @@ void TestTranslation::tsFileCoversEveryTrCall()
     const qsizetype before = readTs(copy, &error).size();
     QProcess lupdate;
     lupdate.setWorkingDirectory(QStringLiteral(IE_SOURCE_DIR));
-    lupdate.start(QStringLiteral(IE_LUPDATE), { QStringLiteral("-no-obsolete"), QStringLiteral("-locations"), QStringLiteral("none"),
-                                                QStringLiteral("-I"), QStringLiteral(IE_SOURCE_DIR), QStringLiteral("ui"), QStringLiteral("app/gui"),
-                                                QStringLiteral("-ts"), copy });
+    lupdate.start(QStringLiteral(IE_LUPDATE),
+        { QStringLiteral("-no-obsolete"), QStringLiteral("-locations"), QStringLiteral("none"), QStringLiteral("-I"),
+            QStringLiteral(IE_SOURCE_DIR), QStringLiteral("ui"), QStringLiteral("app/gui"), QStringLiteral("-ts"),
+            copy });
     QVERIFY(lupdate.waitForFinished(120000));
     QCOMPARE(lupdate.exitCode(), 0);
     const QList<Message> after = readTs(copy, &error);
@@ -211,8 +212,10 @@ void TestTranslation::tsFileCoversEveryTrCall()
     for (const Message& m : after)
         if (m.type == QLatin1String("unfinished"))
             fresh << QStringLiteral("%1: \"%2\"").arg(m.context, m.source);
-    QVERIFY2(fresh.isEmpty(), qPrintable(QStringLiteral("tr() texts missing from the .ts (cmake --build BUILD --target update_translations, then translate them):\n")
-                                          + fresh.join(QLatin1Char('\n'))));
+    QVERIFY2(fresh.isEmpty(),
+        qPrintable(QStringLiteral("tr() texts missing from the .ts (cmake --build BUILD --target update_translations, "
+                                  "then translate them):\n")
+            + fresh.join(QLatin1Char('\n'))));
     QCOMPARE(after.size(), before);
 }
 
@@ -223,7 +226,8 @@ void TestTranslation::windowIsTurkish()
     for (QAction* a : window.findChildren<QAction*>())
         actionTexts << a->text();
     // Transport actions, each translated and none left in English.
-    for (const char* source : { "&Step", "Next &token", "Step &back", "Run to end of &pass", "&Play", "&Open model…" }) {
+    for (const char* source :
+        { "&Step", "Next &token", "Step &back", "Run to end of &pass", "&Play", "&Open model…" }) {
         const QString translated = turkish("ui::MainWindow", source);
         QVERIFY2(translated != QLatin1String(source), source);
         QVERIFY2(actionTexts.contains(translated), qPrintable(translated));
@@ -252,8 +256,9 @@ void TestTranslation::windowIsTurkish()
     QStringList tabTexts;
     for (int i = 0; i < tabs->count(); ++i)
         tabTexts << tabs->tabText(i);
-    for (auto [context, source] : { std::pair { "ui::MainWindow", "&Tensor" }, { "ui::MainWindow", "&Attention" }, { "ui::DecodingWorkbench", "&Sampling lab" },
-             { "ui::DecodingWorkbench", "&Generation" }, { "ui::DecodingWorkbench", "&Beam search" } }) {
+    for (auto [context, source] : { std::pair { "ui::MainWindow", "&Tensor" }, { "ui::MainWindow", "&Attention" },
+             { "ui::DecodingWorkbench", "&Sampling lab" }, { "ui::DecodingWorkbench", "&Generation" },
+             { "ui::DecodingWorkbench", "&Beam search" } }) {
         const QString translated = turkish(context, source);
         QVERIFY2(translated != QLatin1String(source), source);
         QVERIFY2(tabTexts.contains(translated), qPrintable(tabTexts.join(QLatin1Char(','))));
@@ -316,7 +321,8 @@ void TestTranslation::toolBarFits()
         QWidget* w = bar->widgetForAction(a);
         if (a->isSeparator() || !w)
             continue;
-        QVERIFY2(w->isVisible(), qPrintable(QStringLiteral("\"%1\" does not fit in the tool bar at 1280 pixels").arg(a->text())));
+        QVERIFY2(w->isVisible(),
+            qPrintable(QStringLiteral("\"%1\" does not fit in the tool bar at 1280 pixels").arg(a->text())));
         QVERIFY2(w->geometry().right() <= bar->contentsRect().right(), qPrintable(a->text()));
     }
 }
@@ -327,7 +333,8 @@ void TestTranslation::statusTextsAreTurkish()
     QVERIFY(models.isValid());
     const QString model = testing::makeRandomModel(models);
     MainWindow window(MainWindow::Options { false, false });
-    QCOMPARE(window.statusText(), turkish("ui::MainWindow", "No model loaded — File ▸ Open model… (Ctrl+O) or drop a model folder here."));
+    QCOMPARE(window.statusText(),
+        turkish("ui::MainWindow", "No model loaded — File ▸ Open model… (Ctrl+O) or drop a model folder here."));
     QVERIFY(window.statusText().startsWith(QStringLiteral("Model yüklenmedi")));
     window.setPromptText(QStringLiteral("abcdef"));
     window.openModel(model);
@@ -336,7 +343,8 @@ void TestTranslation::statusTextsAreTurkish()
     // "Prefill · ready: N ops to run", in Turkish.
     const int total = window.controller()->current().total;
     const QString phase = QCoreApplication::translate("StepSnapshot", "Prefill");
-    const QString ready = QCoreApplication::translate("StepSnapshot", "%1 · ready: %n op(s) to run", nullptr, total).arg(phase);
+    const QString ready
+        = QCoreApplication::translate("StepSnapshot", "%1 · ready: %n op(s) to run", nullptr, total).arg(phase);
     QVERIFY(!ready.contains(QLatin1String("ready")));
     QTRY_COMPARE(window.statusText(), ready);
 }
@@ -348,8 +356,11 @@ void TestTranslation::languageChoice()
     QCOMPARE(InterfaceLanguage::normalized(QStringLiteral("en-GB")), QStringLiteral("en"));
     QCOMPARE(InterfaceLanguage::normalized(QStringLiteral("de")), QString());
     const QString exe = QStringLiteral("inference-explorer");
-    QCOMPARE(InterfaceLanguage::fromArguments({ exe, QStringLiteral("--ui-lang"), QStringLiteral("tr") }), QStringLiteral("tr"));
-    QCOMPARE(InterfaceLanguage::fromArguments({ exe, QStringLiteral("--model"), QStringLiteral("m"), QStringLiteral("--ui-lang=en") }), QStringLiteral("en"));
+    QCOMPARE(InterfaceLanguage::fromArguments({ exe, QStringLiteral("--ui-lang"), QStringLiteral("tr") }),
+        QStringLiteral("tr"));
+    QCOMPARE(InterfaceLanguage::fromArguments(
+                 { exe, QStringLiteral("--model"), QStringLiteral("m"), QStringLiteral("--ui-lang=en") }),
+        QStringLiteral("en"));
     QCOMPARE(InterfaceLanguage::fromArguments({ exe, QStringLiteral("--lang"), QStringLiteral("tr") }), QString());
 
     // Command line first, then the saved setting, then the system locale.
@@ -363,8 +374,10 @@ void TestTranslation::languageChoice()
     QCOMPARE(InterfaceLanguage::choose(QStringLiteral("xx"), true), QStringLiteral("tr"));
     QCOMPARE(InterfaceLanguage::fromCommandLine({ exe }), QStringLiteral("tr"));
     // A screenshot run ignores the saved setting, like every other setting.
-    QCOMPARE(InterfaceLanguage::fromCommandLine({ exe, QStringLiteral("--screenshot"), QStringLiteral("x.png") }), QStringLiteral("en"));
-    QCOMPARE(InterfaceLanguage::fromCommandLine({ exe, QStringLiteral("--screenshot"), QStringLiteral("x.png"), QStringLiteral("--ui-lang"), QStringLiteral("tr") }),
+    QCOMPARE(InterfaceLanguage::fromCommandLine({ exe, QStringLiteral("--screenshot"), QStringLiteral("x.png") }),
+        QStringLiteral("en"));
+    QCOMPARE(InterfaceLanguage::fromCommandLine({ exe, QStringLiteral("--screenshot"), QStringLiteral("x.png"),
+                 QStringLiteral("--ui-lang"), QStringLiteral("tr") }),
         QStringLiteral("tr"));
     QSettings().remove(QStringLiteral("uiLanguage"));
 
@@ -413,11 +426,16 @@ void TestTranslation::explanationsFollowTheInterface()
 void TestTranslation::opLabelsFollowTheInterface()
 {
     const QString core = QStringLiteral("layer 1 · head 2 · attention probabilities");
-    QCOMPARE(ui::opLabel(QStringLiteral("blk.1.head.2.softmax"), core, 1, 2), QStringLiteral("katman 1 · baş 2 · dikkat olasılıkları"));
-    QCOMPARE(ui::opLabel(QStringLiteral("blk.0.attn_norm"), QStringLiteral("layer 0 · attention RMSNorm"), 0, -1), QStringLiteral("katman 0 · dikkat normu (RMSNorm)"));
-    QCOMPARE(ui::opLabel(QStringLiteral("blk.3.ffn_act"), QStringLiteral("layer 3 · gelu_tanh"), 3, -1), QStringLiteral("katman 3 · aktivasyon: gelu_tanh"));
-    QCOMPARE(ui::opLabel(QStringLiteral("pos_embd"), QStringLiteral("learned positions"), -1, -1), QStringLiteral("konum kodlaması (öğrenilmiş)"));
-    QCOMPARE(ui::opLabel(QStringLiteral("some.unknown"), QStringLiteral("as core says"), 0, -1), QStringLiteral("as core says"));
+    QCOMPARE(ui::opLabel(QStringLiteral("blk.1.head.2.softmax"), core, 1, 2),
+        QStringLiteral("katman 1 · baş 2 · dikkat olasılıkları"));
+    QCOMPARE(ui::opLabel(QStringLiteral("blk.0.attn_norm"), QStringLiteral("layer 0 · attention RMSNorm"), 0, -1),
+        QStringLiteral("katman 0 · dikkat normu (RMSNorm)"));
+    QCOMPARE(ui::opLabel(QStringLiteral("blk.3.ffn_act"), QStringLiteral("layer 3 · gelu_tanh"), 3, -1),
+        QStringLiteral("katman 3 · aktivasyon: gelu_tanh"));
+    QCOMPARE(ui::opLabel(QStringLiteral("pos_embd"), QStringLiteral("learned positions"), -1, -1),
+        QStringLiteral("konum kodlaması (öğrenilmiş)"));
+    QCOMPARE(ui::opLabel(QStringLiteral("some.unknown"), QStringLiteral("as core says"), 0, -1),
+        QStringLiteral("as core says"));
     // The explanation panel names the op in the explanation's language, whatever the interface's.
     ui::StepSnapshot step;
     step.cursor = 0;
@@ -436,7 +454,8 @@ void TestTranslation::opLabelsFollowTheInterface()
     QCOMPARE(ui::opLabel(QStringLiteral("blk.1.head.2.softmax"), core, 1, 2), core);
     panel.setLanguage(QStringLiteral("tr"));
     panel.setStep(step);
-    QVERIFY2(panel.markdown().contains(QStringLiteral("katman 1 · baş 2 · dikkat olasılıkları")), qPrintable(panel.markdown()));
+    QVERIFY2(panel.markdown().contains(QStringLiteral("katman 1 · baş 2 · dikkat olasılıkları")),
+        qPrintable(panel.markdown()));
     QVERIFY(QCoreApplication::installTranslator(&m_translator));
 }
 

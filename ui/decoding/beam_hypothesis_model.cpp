@@ -14,15 +14,9 @@ void BeamHypothesisModel::setSnapshot(const BeamSnapshot& snapshot)
     endResetModel();
 }
 
-int BeamHypothesisModel::rowCount(const QModelIndex& parent) const
-{
-    return parent.isValid() ? 0 : int(m_rows.size());
-}
+int BeamHypothesisModel::rowCount(const QModelIndex& parent) const { return parent.isValid() ? 0 : int(m_rows.size()); }
 
-int BeamHypothesisModel::columnCount(const QModelIndex& parent) const
-{
-    return parent.isValid() ? 0 : ColumnCount;
-}
+int BeamHypothesisModel::columnCount(const QModelIndex& parent) const { return parent.isValid() ? 0 : ColumnCount; }
 
 QVariant BeamHypothesisModel::data(const QModelIndex& index, int role) const
 {
@@ -36,12 +30,18 @@ QVariant BeamHypothesisModel::data(const QModelIndex& index, int role) const
     if (role != Qt::DisplayRole && role != Qt::ToolTipRole)
         return {};
     switch (index.column()) {
-    case Rank: return h.rank;
-    case Text: return h.text;
-    case Score: return QString::number(h.score, 'f', 4);
-    case SumLogProb: return QString::number(h.sumLogProb, 'f', 4);
-    case Length: return h.length;
-    case Eos: return h.eos ? tr("EOS") : tr("length limit");
+    case Rank:
+        return h.rank;
+    case Text:
+        return h.text;
+    case Score:
+        return QString::number(h.score, 'f', 4);
+    case SumLogProb:
+        return QString::number(h.sumLogProb, 'f', 4);
+    case Length:
+        return h.length;
+    case Eos:
+        return h.eos ? tr("EOS") : tr("length limit");
     }
     return {};
 }
@@ -51,12 +51,18 @@ QVariant BeamHypothesisModel::headerData(int section, Qt::Orientation orientatio
     if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
         return {};
     switch (section) {
-    case Rank: return tr("#");
-    case Text: return tr("text");
-    case Score: return tr("score");
-    case SumLogProb: return tr("Σ log p");
-    case Length: return tr("length");
-    case Eos: return tr("ended by");
+    case Rank:
+        return tr("#");
+    case Text:
+        return tr("text");
+    case Score:
+        return tr("score");
+    case SumLogProb:
+        return tr("Σ log p");
+    case Length:
+        return tr("length");
+    case Eos:
+        return tr("ended by");
     }
     return {};
 }

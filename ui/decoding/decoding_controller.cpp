@@ -89,8 +89,7 @@ void DecodingController::onJobDone(quint64)
         emit busyChanged(false);
 }
 
-template <typename F>
-void DecodingController::post(F&& f)
+template <typename F> void DecodingController::post(F&& f)
 {
     QMetaObject::invokeMethod(m_worker, std::forward<F>(f), Qt::QueuedConnection);
 }
@@ -237,9 +236,6 @@ void DecodingController::measureContext()
     post([this, job] { m_worker->measureContext(job); });
 }
 
-void DecodingController::cancel()
-{
-    m_cancel = true;
-}
+void DecodingController::cancel() { m_cancel = true; }
 
 } // namespace ui

@@ -36,14 +36,14 @@ public:
     void setSampling(const core::SamplingParameters& parameters, const QString& order = QStringLiteral("hf"));
     void setOptions(const core::GenerationOptions& options); // restarts the generation
     void setTableRows(int rows);
-    void stepToken();  // commit the shown token, then the next distribution
-    void generate();   // to a stop condition (progress, cancellable)
+    void stepToken(); // commit the shown token, then the next distribution
+    void generate(); // to a stop condition (progress, cancellable)
     void stepBack();
-    void drawAgain();  // a new random number for the same distribution
-    void restart();    // back to just after the prefill
+    void drawAgain(); // a new random number for the same distribution
+    void restart(); // back to just after the prefill
     void startBeam(const core::BeamSearchParameters& parameters);
     void stepBeam();
-    void runBeam();    // to the end (progress, cancellable)
+    void runBeam(); // to the end (progress, cancellable)
     void compare(int samples = 3, int beams = 4); // greedy, beam and seeded samples side by side
     void measureContext(); // generate to the context limit, recording time and memory per token
     void cancel();
@@ -79,8 +79,7 @@ private:
     quint64 nextJob();
     bool isCurrent(quint64 job) const { return job >= m_validFrom; }
     void onJobDone(quint64 job);
-    template <typename F>
-    void post(F&& f);
+    template <typename F> void post(F&& f);
 
     QThread* m_thread = nullptr;
     DecodingWorker* m_worker = nullptr;

@@ -14,47 +14,47 @@ namespace ui {
 
 // The probability table of one decode step: rows best first, one cell per pipeline column.
 struct SamplingSnapshot {
-    core::SamplingTable table;  // columns, settings, rows (token, cells, cumulative), chosen token
-    QStringList stageKinds;     // (columns,) "input", "temperature", "top_k", ...
-    QStringList rowText;        // (rows,) visible text of each row's token ("␣Paris")
-    QVector<bool> rowSpecial;   // (rows,)
+    core::SamplingTable table; // columns, settings, rows (token, cells, cumulative), chosen token
+    QStringList stageKinds; // (columns,) "input", "temperature", "top_k", ...
+    QStringList rowText; // (rows,) visible text of each row's token ("␣Paris")
+    QVector<bool> rowSpecial; // (rows,)
     QVector<int> keptPerColumn; // (columns,) candidates of the whole vocabulary alive after each column
     QString chosenText;
-    int step = 0;               // which generated token this distribution decides (0 = the first)
-    int forwardPasses = 0;      // of the session, when this snapshot was made
+    int step = 0; // which generated token this distribution decides (0 = the first)
+    int forwardPasses = 0; // of the session, when this snapshot was made
     bool isValid() const { return !table.columns.empty(); }
 };
 
 struct GeneratedPiece {
     int id = 0;
-    QString text;            // visible text
-    double probability = 0;  // in the final distribution it was drawn from
-    double seconds = 0;      // sampling + its forward pass
+    QString text; // visible text
+    double probability = 0; // in the final distribution it was drawn from
+    double seconds = 0; // sampling + its forward pass
     bool special = false;
 };
 
 // A per-layer picture of the KV cache: the first `shownWidth` columns of every stored row.
 struct KvCacheSnapshot {
     int layers = 0;
-    int length = 0;       // positions stored
+    int length = 0; // positions stored
     int capacity = 0;
-    int rowWidth = 0;     // nKvHeads * headDim
+    int rowWidth = 0; // nKvHeads * headDim
     int shownWidth = 0;
     quint64 bytesUsed = 0;
     quint64 bytesReserved = 0;
-    QVector<QVector<float>> keys;   // (layers,) each (length, shownWidth) row-major
+    QVector<QVector<float>> keys; // (layers,) each (length, shownWidth) row-major
     QVector<QVector<float>> values; // (layers,)
 };
 
 struct GenerationSnapshot {
     QVector<GeneratedPiece> prompt;
     QVector<GeneratedPiece> generated;
-    QString text;          // generated text (a matched stop sequence and what follows removed)
-    QString rawText;       // generated text as decoded
-    QString stopReason;    // core::stopReasonName(): "none", "eos", "stop_sequence", "max_new_tokens", ...
-    QString stopDetail;    // human words: "EOS token <|im_end|>", "stop sequence \"\\n\" matched", ...
+    QString text; // generated text (a matched stop sequence and what follows removed)
+    QString rawText; // generated text as decoded
+    QString stopReason; // core::stopReasonName(): "none", "eos", "stop_sequence", "max_new_tokens", ...
+    QString stopDetail; // human words: "EOS token <|im_end|>", "stop sequence \"\\n\" matched", ...
     QString stopSequence;
-    int stopBegin = -1;    // the match, in characters of rawText
+    int stopBegin = -1; // the match, in characters of rawText
     int stopEnd = -1;
     bool finished = false;
     int maxNewTokens = 0;
@@ -77,7 +77,7 @@ struct BeamHypothesisInfo {
 
 struct BeamSnapshot {
     std::vector<core::BeamNode> nodes; // the recorded tree, node id = index
-    QStringList nodeText;              // (nodes,) visible token text ("prompt" for the root)
+    QStringList nodeText; // (nodes,) visible token text ("prompt" for the root)
     QVector<BeamHypothesisInfo> hypotheses; // the finished set, best first
     QVector<int> live;
     int steps = 0;
@@ -91,16 +91,16 @@ struct BeamSnapshot {
 // One way of continuing the prompt, for the comparison view. Token probabilities are the model's own (softmax of
 // the logits, before any sampling stage), so every run is coloured on the same scale.
 struct ComparisonRun {
-    QString label;              // "greedy", "beam (4)", "sample seed 1"
+    QString label; // "greedy", "beam (4)", "sample seed 1"
     QVector<GeneratedPiece> tokens;
-    double sumLogProb = 0;      // sum of log p(token) under the model
+    double sumLogProb = 0; // sum of log p(token) under the model
     QString stopReason;
-    int divergesAt = -1;        // first position where it differs from the first run (-1: never)
+    int divergesAt = -1; // first position where it differs from the first run (-1: never)
 };
 
 struct ComparisonSnapshot {
     QVector<ComparisonRun> runs;
-    int firstDivergence = -1;   // first position where the runs do not all agree
+    int firstDivergence = -1; // first position where the runs do not all agree
     bool isValid() const { return !runs.isEmpty(); }
 };
 

@@ -21,8 +21,7 @@ DecodingWorker::DecodingWorker(const std::atomic<bool>* cancel, const std::atomi
 
 DecodingWorker::~DecodingWorker() = default;
 
-template <typename F>
-void DecodingWorker::guarded(quint64 job, F&& body)
+template <typename F> void DecodingWorker::guarded(quint64 job, F&& body)
 {
     try {
         body();
@@ -328,7 +327,8 @@ void DecodingWorker::startBeam(quint64 job, const core::BeamSearchParameters& pa
                     p.eosTokenIds.push_back(id);
         }
         m_beam.reset();
-        m_beamBackend = std::make_unique<core::EngineBeamBackend>(*m_model, p.numBeams, int(m_prompt.size()) + p.maxNewTokens);
+        m_beamBackend
+            = std::make_unique<core::EngineBeamBackend>(*m_model, p.numBeams, int(m_prompt.size()) + p.maxNewTokens);
         m_beam = std::make_unique<core::BeamSearch>(*m_beamBackend, p);
         m_beam->start(m_prompt);
         emit beamChanged(job, beamSnapshot());
@@ -423,7 +423,8 @@ void DecodingWorker::compare(quint64 job, int samples, int beams)
             core::BeamSearchParameters bp;
             bp.numBeams = beams;
             bp.numReturnSequences = 1;
-            bp.maxNewTokens = std::max(1, std::min(m_options.maxNewTokens, m_model->config().maxPositions - int(m_prompt.size())));
+            bp.maxNewTokens
+                = std::max(1, std::min(m_options.maxNewTokens, m_model->config().maxPositions - int(m_prompt.size())));
             if (m_session)
                 bp.eosTokenIds.assign(m_session->eosIds().begin(), m_session->eosIds().end());
             core::EngineBeamBackend backend(*m_model, beams, int(m_prompt.size()) + bp.maxNewTokens);
@@ -447,7 +448,8 @@ void DecodingWorker::compare(quint64 job, int samples, int beams)
                     run.sumLogProb += n.logProb;
                     run.tokens << piece;
                 }
-                run.stopReason = results.front().endedWithEos ? QStringLiteral("eos") : QStringLiteral("max_new_tokens");
+                run.stopReason
+                    = results.front().endedWithEos ? QStringLiteral("eos") : QStringLiteral("max_new_tokens");
                 out.runs << run;
             }
         }

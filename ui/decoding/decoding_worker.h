@@ -63,8 +63,7 @@ signals:
     void jobDone(quint64 job);
 
 private:
-    template <typename F>
-    void guarded(quint64 job, F&& body);
+    template <typename F> void guarded(quint64 job, F&& body);
     void restartSession();
     void emitState(quint64 job);
     SamplingSnapshot samplingSnapshot() const;

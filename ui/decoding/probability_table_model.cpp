@@ -46,8 +46,8 @@ int ProbabilityTableModel::tableColumn(int column) const
 
 bool ProbabilityTableModel::changesLogits(const QString& stage)
 {
-    return stage == QLatin1String("input") || stage == QLatin1String("logit_bias") || stage == QLatin1String("repetition_penalty")
-        || stage == QLatin1String("presence_frequency_penalty");
+    return stage == QLatin1String("input") || stage == QLatin1String("logit_bias")
+        || stage == QLatin1String("repetition_penalty") || stage == QLatin1String("presence_frequency_penalty");
 }
 
 int ProbabilityTableModel::keptRowCount() const
@@ -84,7 +84,9 @@ QVariant ProbabilityTableModel::data(const QModelIndex& index, int role) const
     const bool finalKept = !row.cells.empty() && row.cells.back().kept;
     const int tc = tableColumn(index.column());
     const bool finalColumn = index.column() == columnCount() - 1;
-    const QString kind = tc < 0 ? QStringLiteral("token") : finalColumn ? QStringLiteral("final") : m_snapshot.stageKinds.value(tc);
+    const QString kind = tc < 0 ? QStringLiteral("token")
+        : finalColumn           ? QStringLiteral("final")
+                                : m_snapshot.stageKinds.value(tc);
 
     switch (role) {
     case TokenIdRole:
@@ -122,13 +124,18 @@ QVariant ProbabilityTableModel::data(const QModelIndex& index, int role) const
     }
     case Qt::ToolTipRole: {
         if (tc < 0)
-            return tr("token %1 (id %2)%3").arg(m_snapshot.rowText.value(index.row())).arg(row.token).arg(chosen ? tr(" — the sampled token") : QString());
+            return tr("token %1 (id %2)%3")
+                .arg(m_snapshot.rowText.value(index.row()))
+                .arg(row.token)
+                .arg(chosen ? tr(" — the sampled token") : QString());
         const core::StageCell& c = row.cells[std::size_t(tc)];
         return tr("%1 after %2: logit %3, p = %4%5")
             .arg(m_snapshot.rowText.value(index.row()), kind)
             .arg(c.logit, 0, 'f', 4)
             .arg(c.probability, 0, 'g', 5)
-            .arg(c.removedHere ? tr(" — removed by this stage") : !c.kept ? tr(" — removed earlier") : QString());
+            .arg(c.removedHere ? tr(" — removed by this stage")
+                    : !c.kept  ? tr(" — removed earlier")
+                               : QString());
     }
     default:
         return {};
@@ -163,7 +170,9 @@ QVariant ProbabilityTableModel::headerData(int section, Qt::Orientation orientat
     if (role == Qt::ToolTipRole && tc >= 0)
         return tr("%1 candidates of the vocabulary alive after this column").arg(m_snapshot.keptPerColumn.value(tc));
     if (role == ColumnKindRole)
-        return tc < 0 ? QStringLiteral("token") : finalColumn ? QStringLiteral("final") : m_snapshot.stageKinds.value(tc);
+        return tc < 0     ? QStringLiteral("token")
+            : finalColumn ? QStringLiteral("final")
+                          : m_snapshot.stageKinds.value(tc);
     return {};
 }
 

@@ -15,13 +15,13 @@ class ProbabilityTableModel : public QAbstractTableModel {
 public:
     enum Role {
         TokenIdRole = Qt::UserRole + 1, // int
-        ProbabilityRole,                // double: the cell's probability in its column's distribution
-        LogitRole,                      // double
-        KeptRole,                       // bool: alive after this column (for the token column: after the last)
-        RemovedHereRole,                // bool: this column's stage removed it
-        ChosenRole,                     // bool: the sampled token
-        SpecialRole,                    // bool
-        ColumnKindRole,                 // QString: "token", "input", a stage name, "final"
+        ProbabilityRole, // double: the cell's probability in its column's distribution
+        LogitRole, // double
+        KeptRole, // bool: alive after this column (for the token column: after the last)
+        RemovedHereRole, // bool: this column's stage removed it
+        ChosenRole, // bool: the sampled token
+        SpecialRole, // bool
+        ColumnKindRole, // QString: "token", "input", a stage name, "final"
     };
 
     explicit ProbabilityTableModel(QObject* parent = nullptr);

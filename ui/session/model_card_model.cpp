@@ -28,7 +28,8 @@ void ModelCardModel::setModelInfo(const ModelInfo& m)
         auto yesNo = [](bool b) { return b ? tr("yes") : tr("no"); };
         m_rows = {
             { tr("Model"), m.displayName, m.folder },
-            { tr("Architecture"), m.modelType.isEmpty() ? m.arch : QStringLiteral("%1 (%2)").arg(m.arch, m.modelType), {} },
+            { tr("Architecture"), m.modelType.isEmpty() ? m.arch : QStringLiteral("%1 (%2)").arg(m.arch, m.modelType),
+                {} },
             { tr("Parameters"), formatCount(m.parameters), QString::number(m.parameters) },
             { tr("Layers"), QString::number(m.layers), tr("transformer blocks") },
             { tr("Attention heads"), QString::number(m.heads), {} },
@@ -39,25 +40,23 @@ void ModelCardModel::setModelInfo(const ModelInfo& m)
             { tr("Vocabulary"), QString::number(m.vocab), tr("tokens the model knows") },
             { tr("Context length"), QString::number(m.context), tr("most positions the model can attend over") },
             { tr("Positional encoding"), m.positional, {} },
-            { tr("Normalization"), QStringLiteral("%1, %2").arg(m.norm, m.placement), tr("kind and placement (pre / post)") },
+            { tr("Normalization"), QStringLiteral("%1, %2").arg(m.norm, m.placement),
+                tr("kind and placement (pre / post)") },
             { tr("Activation"), m.activation, {} },
             { tr("Tied embeddings"), yesNo(m.tiedEmbeddings), tr("the LM head reuses the token embedding") },
-            { tr("Weights"), tr("%1 in memory (%2 stored as %3)").arg(formatBytes(m.weightBytes), formatBytes(m.storedBytes), m.dtype), {} },
+            { tr("Weights"),
+                tr("%1 in memory (%2 stored as %3)")
+                    .arg(formatBytes(m.weightBytes), formatBytes(m.storedBytes), m.dtype),
+                {} },
             { tr("Tokenizer"), m.hasTokenizer ? tr("tokenizer.json") : tr("none (type token ids)"), {} },
         };
     }
     endResetModel();
 }
 
-int ModelCardModel::rowCount(const QModelIndex& parent) const
-{
-    return parent.isValid() ? 0 : int(m_rows.size());
-}
+int ModelCardModel::rowCount(const QModelIndex& parent) const { return parent.isValid() ? 0 : int(m_rows.size()); }
 
-int ModelCardModel::columnCount(const QModelIndex& parent) const
-{
-    return parent.isValid() ? 0 : 2;
-}
+int ModelCardModel::columnCount(const QModelIndex& parent) const { return parent.isValid() ? 0 : 2; }
 
 QVariant ModelCardModel::data(const QModelIndex& index, int role) const
 {

@@ -14,8 +14,8 @@ class ExecutionPlan;
 namespace ui {
 
 struct PlanNodeInfo {
-    QString kind;  // opKindName(): "attn_scores", "layer_norm", ... (explanations are keyed by it)
-    QString name;  // "blk.3.head.2.scores"
+    QString kind; // opKindName(): "attn_scores", "layer_norm", ... (explanations are keyed by it)
+    QString name; // "blk.3.head.2.scores"
     QString label; // "layer 3 · head 2 · attention scores", in the interface language (ui::opLabel)
     QString coreLabel; // core's English label
     int layer = -1;
@@ -27,7 +27,7 @@ struct PlanNodeInfo {
 struct ModelInfo {
     QString folder;
     QString displayName; // folder name
-    QString arch;        // "gpt2", "llama", ...
+    QString arch; // "gpt2", "llama", ...
     QString modelType;
     QString dtype;
     QString positional;

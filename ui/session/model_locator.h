@@ -8,9 +8,9 @@ namespace ui {
 
 class ModelLocator {
 public:
-    static QString sampleModelsDir();   // empty when none is found
-    static QStringList sampleModels();  // absolute folders holding a config.json
-    static QString defaultModel();      // sample_models/tiny-gpt2, or empty
+    static QString sampleModelsDir(); // empty when none is found
+    static QStringList sampleModels(); // absolute folders holding a config.json
+    static QString defaultModel(); // sample_models/tiny-gpt2, or empty
     static QStringList searchedPlaces(); // for the "not found" message
 };
 

@@ -7,38 +7,38 @@
 namespace ui {
 
 namespace {
-// The last part of a node's name -> what the op is, in English (the source text of the translation).
-const QHash<QString, const char*>& opWords()
-{
-    static const QHash<QString, const char*> words {
-        { QStringLiteral("token_embd"), QT_TRANSLATE_NOOP("OpLabel", "token embedding") },
-        { QStringLiteral("pos_embd"), QT_TRANSLATE_NOOP("OpLabel", "positional encoding") },
-        { QStringLiteral("attn_norm"), QT_TRANSLATE_NOOP("OpLabel", "attention norm") },
-        { QStringLiteral("attn_q"), QT_TRANSLATE_NOOP("OpLabel", "q projection") },
-        { QStringLiteral("attn_k"), QT_TRANSLATE_NOOP("OpLabel", "k projection") },
-        { QStringLiteral("attn_v"), QT_TRANSLATE_NOOP("OpLabel", "v projection") },
-        { QStringLiteral("rope_q"), QT_TRANSLATE_NOOP("OpLabel", "RoPE on q") },
-        { QStringLiteral("rope_k"), QT_TRANSLATE_NOOP("OpLabel", "RoPE on k") },
-        { QStringLiteral("kv_store"), QT_TRANSLATE_NOOP("OpLabel", "append k, v to the KV cache") },
-        { QStringLiteral("scores"), QT_TRANSLATE_NOOP("OpLabel", "attention scores") },
-        { QStringLiteral("mask"), QT_TRANSLATE_NOOP("OpLabel", "causal mask") },
-        { QStringLiteral("softmax"), QT_TRANSLATE_NOOP("OpLabel", "attention probabilities") },
-        { QStringLiteral("mix"), QT_TRANSLATE_NOOP("OpLabel", "weighted sum of values") },
-        { QStringLiteral("concat_heads"), QT_TRANSLATE_NOOP("OpLabel", "concatenate heads") },
-        { QStringLiteral("attn_out"), QT_TRANSLATE_NOOP("OpLabel", "attention output projection") },
-        { QStringLiteral("attn_residual"), QT_TRANSLATE_NOOP("OpLabel", "residual add (attention)") },
-        { QStringLiteral("ffn_norm"), QT_TRANSLATE_NOOP("OpLabel", "MLP norm") },
-        { QStringLiteral("ffn_gate"), QT_TRANSLATE_NOOP("OpLabel", "MLP gate projection") },
-        { QStringLiteral("ffn_up"), QT_TRANSLATE_NOOP("OpLabel", "MLP up projection") },
-        { QStringLiteral("ffn_act"), QT_TRANSLATE_NOOP("OpLabel", "activation") },
-        { QStringLiteral("ffn_down"), QT_TRANSLATE_NOOP("OpLabel", "MLP down projection") },
-        { QStringLiteral("ffn_residual"), QT_TRANSLATE_NOOP("OpLabel", "residual add (MLP)") },
-        { QStringLiteral("output_norm"), QT_TRANSLATE_NOOP("OpLabel", "final norm") },
-        { QStringLiteral("output"), QT_TRANSLATE_NOOP("OpLabel", "LM head (logits)") },
-        { QStringLiteral("output_softmax"), QT_TRANSLATE_NOOP("OpLabel", "softmax over the vocabulary") },
-    };
-    return words;
-}
+    // The last part of a node's name -> what the op is, in English (the source text of the translation).
+    const QHash<QString, const char*>& opWords()
+    {
+        static const QHash<QString, const char*> words {
+            { QStringLiteral("token_embd"), QT_TRANSLATE_NOOP("OpLabel", "token embedding") },
+            { QStringLiteral("pos_embd"), QT_TRANSLATE_NOOP("OpLabel", "positional encoding") },
+            { QStringLiteral("attn_norm"), QT_TRANSLATE_NOOP("OpLabel", "attention norm") },
+            { QStringLiteral("attn_q"), QT_TRANSLATE_NOOP("OpLabel", "q projection") },
+            { QStringLiteral("attn_k"), QT_TRANSLATE_NOOP("OpLabel", "k projection") },
+            { QStringLiteral("attn_v"), QT_TRANSLATE_NOOP("OpLabel", "v projection") },
+            { QStringLiteral("rope_q"), QT_TRANSLATE_NOOP("OpLabel", "RoPE on q") },
+            { QStringLiteral("rope_k"), QT_TRANSLATE_NOOP("OpLabel", "RoPE on k") },
+            { QStringLiteral("kv_store"), QT_TRANSLATE_NOOP("OpLabel", "append k, v to the KV cache") },
+            { QStringLiteral("scores"), QT_TRANSLATE_NOOP("OpLabel", "attention scores") },
+            { QStringLiteral("mask"), QT_TRANSLATE_NOOP("OpLabel", "causal mask") },
+            { QStringLiteral("softmax"), QT_TRANSLATE_NOOP("OpLabel", "attention probabilities") },
+            { QStringLiteral("mix"), QT_TRANSLATE_NOOP("OpLabel", "weighted sum of values") },
+            { QStringLiteral("concat_heads"), QT_TRANSLATE_NOOP("OpLabel", "concatenate heads") },
+            { QStringLiteral("attn_out"), QT_TRANSLATE_NOOP("OpLabel", "attention output projection") },
+            { QStringLiteral("attn_residual"), QT_TRANSLATE_NOOP("OpLabel", "residual add (attention)") },
+            { QStringLiteral("ffn_norm"), QT_TRANSLATE_NOOP("OpLabel", "MLP norm") },
+            { QStringLiteral("ffn_gate"), QT_TRANSLATE_NOOP("OpLabel", "MLP gate projection") },
+            { QStringLiteral("ffn_up"), QT_TRANSLATE_NOOP("OpLabel", "MLP up projection") },
+            { QStringLiteral("ffn_act"), QT_TRANSLATE_NOOP("OpLabel", "activation") },
+            { QStringLiteral("ffn_down"), QT_TRANSLATE_NOOP("OpLabel", "MLP down projection") },
+            { QStringLiteral("ffn_residual"), QT_TRANSLATE_NOOP("OpLabel", "residual add (MLP)") },
+            { QStringLiteral("output_norm"), QT_TRANSLATE_NOOP("OpLabel", "final norm") },
+            { QStringLiteral("output"), QT_TRANSLATE_NOOP("OpLabel", "LM head (logits)") },
+            { QStringLiteral("output_softmax"), QT_TRANSLATE_NOOP("OpLabel", "softmax over the vocabulary") },
+        };
+        return words;
+    }
 }
 
 QString opLabel(const QString& name, const QString& coreLabel, int layer, int head, const QTranslator* translator)
@@ -69,7 +69,9 @@ QString opLabel(const QString& name, const QString& coreLabel, int layer, int he
     else if (last == QLatin1String("ffn_act"))
         label += QStringLiteral(": ") + own;
     else if (last == QLatin1String("pos_embd"))
-        label += QStringLiteral(" (%1)").arg(own.startsWith(QLatin1String("learned")) ? words(QT_TRANSLATE_NOOP("OpLabel", "learned")) : QStringLiteral("sin/cos"));
+        label += QStringLiteral(" (%1)").arg(own.startsWith(QLatin1String("learned"))
+                ? words(QT_TRANSLATE_NOOP("OpLabel", "learned"))
+                : QStringLiteral("sin/cos"));
     return label;
 }
 

@@ -12,6 +12,7 @@ namespace ui {
 
 // `translator`: translate with this one instead of the application's (the explanation panel shows Turkish op
 // names for Turkish explanations whatever the interface language is).
-QString opLabel(const QString& name, const QString& coreLabel, int layer, int head, const QTranslator* translator = nullptr);
+QString opLabel(
+    const QString& name, const QString& coreLabel, int layer, int head, const QTranslator* translator = nullptr);
 
 } // namespace ui

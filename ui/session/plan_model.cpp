@@ -1,6 +1,5 @@
 #include "ui/session/plan_model.h"
 
-
 namespace ui {
 
 void PlanModel::setPlan(const QVector<PlanNodeInfo>& plan)
@@ -23,15 +22,9 @@ void PlanModel::setCursor(int nodeIndex)
         emit dataChanged(index(first, 0), index(last, ColumnCount - 1));
 }
 
-int PlanModel::rowCount(const QModelIndex& parent) const
-{
-    return parent.isValid() ? 0 : int(m_plan.size());
-}
+int PlanModel::rowCount(const QModelIndex& parent) const { return parent.isValid() ? 0 : int(m_plan.size()); }
 
-int PlanModel::columnCount(const QModelIndex& parent) const
-{
-    return parent.isValid() ? 0 : ColumnCount;
-}
+int PlanModel::columnCount(const QModelIndex& parent) const { return parent.isValid() ? 0 : ColumnCount; }
 
 QVariant PlanModel::data(const QModelIndex& index, int role) const
 {
@@ -42,17 +35,26 @@ QVariant PlanModel::data(const QModelIndex& index, int role) const
     switch (role) {
     case Qt::DisplayRole:
         switch (index.column()) {
-        case IndexColumn: return index.row();
-        case KindColumn: return n.kind;
-        case LabelColumn: return n.label;
-        case ShapeColumn: return n.shape;
+        case IndexColumn:
+            return index.row();
+        case KindColumn:
+            return n.kind;
+        case LabelColumn:
+            return n.label;
+        case ShapeColumn:
+            return n.shape;
         }
         return {};
-    case Qt::ToolTipRole: return n.name;
-    case StateRole: return int(state);
-    case LayerRole: return n.layer;
-    case HeadRole: return n.head;
-    default: return {};
+    case Qt::ToolTipRole:
+        return n.name;
+    case StateRole:
+        return int(state);
+    case LayerRole:
+        return n.layer;
+    case HeadRole:
+        return n.head;
+    default:
+        return {};
     }
 }
 
@@ -61,10 +63,14 @@ QVariant PlanModel::headerData(int section, Qt::Orientation orientation, int rol
     if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
         return QAbstractTableModel::headerData(section, orientation, role);
     switch (section) {
-    case IndexColumn: return tr("#");
-    case KindColumn: return tr("Op");
-    case LabelColumn: return tr("What");
-    case ShapeColumn: return tr("Shape");
+    case IndexColumn:
+        return tr("#");
+    case KindColumn:
+        return tr("Op");
+    case LabelColumn:
+        return tr("What");
+    case ShapeColumn:
+        return tr("Shape");
     }
     return {};
 }

@@ -89,9 +89,12 @@ quint64 SessionController::startJob(Kind kind)
 bool SessionController::isCurrent(quint64 job, Kind kind) const
 {
     switch (kind) {
-    case Kind::Load: return job == m_loadJob;
-    case Kind::Prompt: return job == m_promptJob;
-    case Kind::Seek: return job == m_seekJob;
+    case Kind::Load:
+        return job == m_loadJob;
+    case Kind::Prompt:
+        return job == m_promptJob;
+    case Kind::Seek:
+        return job == m_seekJob;
     }
     return false;
 }
@@ -118,14 +121,16 @@ void SessionController::loadModel(const QString& folder)
 {
     const quint64 job = startJob(Kind::Load);
     emit loadStarted(folder);
-    QMetaObject::invokeMethod(m_worker, [w = m_worker, job, folder] { w->load(job, folder); }, Qt::QueuedConnection);
+    QMetaObject::invokeMethod(
+        m_worker, [w = m_worker, job, folder] { w->load(job, folder); }, Qt::QueuedConnection);
 }
 
 void SessionController::setPrompt(const QString& text)
 {
     const quint64 job = startJob(Kind::Prompt);
     m_target = -1;
-    QMetaObject::invokeMethod(m_worker, [w = m_worker, job, text] { w->setPrompt(job, text); }, Qt::QueuedConnection);
+    QMetaObject::invokeMethod(
+        m_worker, [w = m_worker, job, text] { w->setPrompt(job, text); }, Qt::QueuedConnection);
 }
 
 void SessionController::decodeNext(int tokenId)
@@ -134,7 +139,8 @@ void SessionController::decodeNext(int tokenId)
         return;
     const quint64 job = startJob(Kind::Prompt); // a new pass, like a new prompt
     m_target = -1;
-    QMetaObject::invokeMethod(m_worker, [w = m_worker, job, tokenId] { w->decode(job, tokenId); }, Qt::QueuedConnection);
+    QMetaObject::invokeMethod(
+        m_worker, [w = m_worker, job, tokenId] { w->decode(job, tokenId); }, Qt::QueuedConnection);
 }
 
 void SessionController::openDecodeStep(const QVector<int>& ids, int promptLength)
@@ -143,7 +149,8 @@ void SessionController::openDecodeStep(const QVector<int>& ids, int promptLength
         return;
     const quint64 job = startJob(Kind::Prompt);
     m_target = -1;
-    QMetaObject::invokeMethod(m_worker, [w = m_worker, job, ids, promptLength] { w->replay(job, ids, promptLength); }, Qt::QueuedConnection);
+    QMetaObject::invokeMethod(
+        m_worker, [w = m_worker, job, ids, promptLength] { w->replay(job, ids, promptLength); }, Qt::QueuedConnection);
 }
 
 void SessionController::seek(int cursor)
@@ -154,7 +161,8 @@ void SessionController::seek(int cursor)
     m_target = std::clamp(cursor, -1, total - 1);
     const quint64 job = startJob(Kind::Seek);
     const int target = m_target;
-    QMetaObject::invokeMethod(m_worker, [w = m_worker, job, target] { w->seek(job, target); }, Qt::QueuedConnection);
+    QMetaObject::invokeMethod(
+        m_worker, [w = m_worker, job, target] { w->seek(job, target); }, Qt::QueuedConnection);
 }
 
 void SessionController::stepForward() { seek(m_target + 1); }
@@ -176,9 +184,6 @@ void SessionController::stepOverLayer()
     seek(m_model.firstNodeOfLayer(layer + 1) - 1);
 }
 
-void SessionController::cancel()
-{
-    m_cancel = true;
-}
+void SessionController::cancel() { m_cancel = true; }
 
 } // namespace ui

@@ -24,22 +24,22 @@ public:
     ~SessionController() override;
 
     // Actions (asynchronous; answers arrive as signals).
-    void loadModel(const QString& folder);   // a model folder (or a file inside it)
-    void setPrompt(const QString& text);     // tokenizes and prepares the prefill pass (cursor before the first op)
-    void stepForward();                      // one op
-    void stepBack();                         // one op back (no recomputation)
-    void stepOverLayer();                    // to the last op of the layer the next op belongs to
-    void runToEndOfPass();                // every remaining op of the pass
-    void restart();                          // cursor before the first op
-    void seek(int cursor);                   // to op `cursor` of the pass (-1 = before the first)
-    void jumpToNode(int nodeIndex);          // to the op of plan node `nodeIndex`
+    void loadModel(const QString& folder); // a model folder (or a file inside it)
+    void setPrompt(const QString& text); // tokenizes and prepares the prefill pass (cursor before the first op)
+    void stepForward(); // one op
+    void stepBack(); // one op back (no recomputation)
+    void stepOverLayer(); // to the last op of the layer the next op belongs to
+    void runToEndOfPass(); // every remaining op of the pass
+    void restart(); // cursor before the first op
+    void seek(int cursor); // to op `cursor` of the pass (-1 = before the first)
+    void jumpToNode(int nodeIndex); // to the op of plan node `nodeIndex`
     // After a finished pass: appends `tokenId` (-1 = the most likely one) to the context and prepares the decode
     // pass of that one token (cursor before its first op): the single new query row attends over the cached keys.
     void decodeNext(int tokenId = -1);
     // A context of ids[0, promptLength) as the prompt and the tokens after it as generated ones, with the last
     // token's decode pass prepared (cursor before its first op): one step of a generation, to step through.
     void openDecodeStep(const QVector<int>& ids, int promptLength);
-    void cancel();                           // abandon the running job
+    void cancel(); // abandon the running job
 
     // State as of the last accepted signal.
     const ModelInfo& model() const { return m_model; }

@@ -34,10 +34,7 @@ SessionWorker::SessionWorker(const std::atomic<quint64>* supersededBefore, const
 
 SessionWorker::~SessionWorker() = default;
 
-bool SessionWorker::abandoned(quint64 job) const
-{
-    return job < m_supersededBefore->load() || m_cancel->load();
-}
+bool SessionWorker::abandoned(quint64 job) const { return job < m_supersededBefore->load() || m_cancel->load(); }
 
 void SessionWorker::load(quint64 job, const QString& path)
 {
@@ -103,7 +100,8 @@ void SessionWorker::setPrompt(quint64 job, const QString& text)
                 bool ok = false;
                 const int id = p.toInt(&ok);
                 if (!ok)
-                    throw core::Error(tr("prompt").toStdString(), "", tr("this model has no tokenizer.json: type token ids separated by spaces").toStdString());
+                    throw core::Error(tr("prompt").toStdString(), "",
+                        tr("this model has no tokenizer.json: type token ids separated by spaces").toStdString());
                 ids.push_back(id);
                 TokenInfo t;
                 t.id = id;
@@ -169,17 +167,21 @@ void SessionWorker::decode(quint64 job, int tokenId)
 {
     try {
         if (!m_exec || !m_exec->finished())
-            throw core::Error(tr("decode pass").toStdString(), "", tr("run the current pass to its end first (F5)").toStdString());
+            throw core::Error(
+                tr("decode pass").toStdString(), "", tr("run the current pass to its end first (F5)").toStdString());
         if (tokenId < 0) {
             if (m_predictions.isEmpty())
-                throw core::Error(tr("decode pass").toStdString(), "", tr("the finished pass has no prediction").toStdString());
+                throw core::Error(
+                    tr("decode pass").toStdString(), "", tr("the finished pass has no prediction").toStdString());
             tokenId = m_predictions.front().id;
         }
         const int vocab = m_loaded->model->config().vocab;
         if (tokenId >= vocab)
-            throw core::Error(tr("decode pass").toStdString(), "token", tr("id %1 is outside the vocabulary (%2)").arg(tokenId).arg(vocab).toStdString());
+            throw core::Error(tr("decode pass").toStdString(), "token",
+                tr("id %1 is outside the vocabulary (%2)").arg(tokenId).arg(vocab).toStdString());
         if (m_cache->length() >= m_cache->capacity())
-            throw core::Error(tr("decode pass").toStdString(), "context", tr("the context is full (%1 positions)").arg(m_cache->capacity()).toStdString());
+            throw core::Error(tr("decode pass").toStdString(), "context",
+                tr("the context is full (%1 positions)").arg(m_cache->capacity()).toStdString());
         const std::int32_t id = tokenId;
         const core::Phase phase = decodePhase(m_decodeSteps + 1);
         m_exec->begin(std::span<const std::int32_t>(&id, 1), *m_cache, phase, core::LogitRows::Last);
@@ -200,13 +202,15 @@ void SessionWorker::replay(quint64 job, const QVector<int>& ids, int promptLengt
             throw core::Error(tr("decode step").toStdString(), "", tr("no model is loaded").toStdString());
         const int n = int(ids.size());
         if (promptLength < 1 || promptLength >= n)
-            throw core::Error(tr("decode step").toStdString(), "", tr("needs a prompt and at least one generated token").toStdString());
+            throw core::Error(tr("decode step").toStdString(), "",
+                tr("needs a prompt and at least one generated token").toStdString());
         const core::ModelConfig& c = m_loaded->model->config();
         const std::vector<std::int32_t> v(ids.begin(), ids.end());
         TokenList tokens;
         for (int i = 0; i < n; ++i) {
             if (v[std::size_t(i)] < 0 || v[std::size_t(i)] >= c.vocab)
-                throw core::Error(tr("decode step").toStdString(), "token", tr("id %1 is outside the vocabulary (%2)").arg(v[std::size_t(i)]).arg(c.vocab).toStdString());
+                throw core::Error(tr("decode step").toStdString(), "token",
+                    tr("id %1 is outside the vocabulary (%2)").arg(v[std::size_t(i)]).arg(c.vocab).toStdString());
             TokenInfo t = tokenInfo(v[std::size_t(i)]);
             t.decodeStep = i >= promptLength ? i - promptLength + 1 : 0;
             tokens.push_back(t);
@@ -256,13 +260,15 @@ void SessionWorker::recordNext()
         std::vector<int> order(std::size_t(e.cols));
         std::iota(order.begin(), order.end(), 0);
         const int k = std::min(10, e.cols);
-        std::partial_sort(order.begin(), order.begin() + k, order.end(), [row](int a, int b) { return row[a] > row[b]; });
+        std::partial_sort(
+            order.begin(), order.begin() + k, order.end(), [row](int a, int b) { return row[a] > row[b]; });
         m_predictions.clear();
         for (int i = 0; i < k; ++i) {
             Prediction p;
             p.id = order[std::size_t(i)];
             p.probability = row[p.id];
-            p.text = m_loaded->tokenizer ? QString::fromStdString(m_loaded->tokenizer->displayPiece(p.id)) : QString::number(p.id);
+            p.text = m_loaded->tokenizer ? QString::fromStdString(m_loaded->tokenizer->displayPiece(p.id))
+                                         : QString::number(p.id);
             m_predictions.push_back(p);
         }
     }

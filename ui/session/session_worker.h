@@ -72,9 +72,9 @@ private:
     std::unique_ptr<core::Executor> m_exec;
     std::unique_ptr<core::RecordingSink> m_sink;
     QVector<AttentionMatrix> m_attention; // converted as softmax events arrive
-    QVector<int> m_attentionEvent;        // event index of each matrix
+    QVector<int> m_attentionEvent; // event index of each matrix
     QVector<Prediction> m_predictions;
-    TokenList m_tokens;   // the context: prompt, then the tokens appended by decode passes
+    TokenList m_tokens; // the context: prompt, then the tokens appended by decode passes
     int m_decodeSteps = 0; // decode passes begun since the prompt
     int m_total = 0;
     int m_positions = 0;

@@ -13,7 +13,8 @@ QString StepSnapshot::phaseText() const
 QString StepSnapshot::statusText() const
 {
     if (cursor < 0)
-        return QCoreApplication::translate("StepSnapshot", "%1 · ready: %n op(s) to run", nullptr, total).arg(phaseText());
+        return QCoreApplication::translate("StepSnapshot", "%1 · ready: %n op(s) to run", nullptr, total)
+            .arg(phaseText());
     return QStringLiteral("%1 · %2 (%3×%4)").arg(phaseText(), label).arg(rows).arg(cols);
 }
 

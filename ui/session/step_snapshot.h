@@ -31,17 +31,17 @@ struct Prediction {
 };
 
 struct StepSnapshot {
-    int cursor = -1;   // index of the last executed op in this pass; -1 = before the first op
-    int total = 0;     // ops in this pass
+    int cursor = -1; // index of the last executed op in this pass; -1 = before the first op
+    int total = 0; // ops in this pass
     int nodeIndex = -1;
     bool prefill = true;
     int decodeStep = 0;
     int positions = 0; // T of this pass
-    int context = 0;   // ctx = cached positions + T
+    int context = 0; // ctx = cached positions + T
     // The current op (empty kind before the first op).
     QString kind;
     QString name;
-    QString label;     // in the interface language (ui::opLabel)
+    QString label; // in the interface language (ui::opLabel)
     QString coreLabel; // core's English label
     QString shape;
     int layer = -1;
@@ -58,7 +58,7 @@ struct StepSnapshot {
 
     bool isValid() const { return cursor >= 0; }
     bool finished() const { return total > 0 && cursor == total - 1; }
-    QString phaseText() const;  // "Prefill" / "Decode 3"
+    QString phaseText() const; // "Prefill" / "Decode 3"
     QString statusText() const; // "Prefill · layer 2 · head 1 · attention scores (6×6)"
     float at(int r, int c) const { return values[r * cols + c]; }
 };

@@ -13,9 +13,6 @@ QString TokenInfo::visibleText() const
     return s;
 }
 
-QString TokenInfo::bytesHex() const
-{
-    return QString::fromLatin1(bytes.toHex(' ')).toUpper();
-}
+QString TokenInfo::bytesHex() const { return QString::fromLatin1(bytes.toHex(' ')).toUpper(); }
 
 } // namespace ui

@@ -9,8 +9,8 @@ namespace ui {
 
 struct TokenInfo {
     int id = 0;
-    QString display;  // showable text of the piece ("<0xE2>" for a lone byte)
-    QString piece;    // the vocabulary string ("Ġthe", "▁the", "<|im_end|>")
+    QString display; // showable text of the piece ("<0xE2>" for a lone byte)
+    QString piece; // the vocabulary string ("Ġthe", "▁the", "<|im_end|>")
     QByteArray bytes; // the bytes the token stands for in text
     int byteBegin = 0; // span in the prompt's UTF-8 bytes ([begin, end); equal for inserted tokens)
     int byteEnd = 0;

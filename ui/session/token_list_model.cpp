@@ -9,10 +9,7 @@ void TokenListModel::setTokens(const TokenList& tokens)
     endResetModel();
 }
 
-int TokenListModel::rowCount(const QModelIndex& parent) const
-{
-    return parent.isValid() ? 0 : int(m_tokens.size());
-}
+int TokenListModel::rowCount(const QModelIndex& parent) const { return parent.isValid() ? 0 : int(m_tokens.size()); }
 
 QVariant TokenListModel::data(const QModelIndex& index, int role) const
 {
@@ -20,18 +17,26 @@ QVariant TokenListModel::data(const QModelIndex& index, int role) const
         return {};
     const TokenInfo& t = m_tokens[index.row()];
     switch (role) {
-    case Qt::DisplayRole: return t.display;
-    case VisibleTextRole: return t.visibleText();
+    case Qt::DisplayRole:
+        return t.display;
+    case VisibleTextRole:
+        return t.visibleText();
     case Qt::ToolTipRole:
         return tr("position %1 · id %2\nbytes: %3\npiece: %4%5")
             .arg(index.row())
             .arg(t.id)
-            .arg(t.bytesHex().isEmpty() ? tr("(none)") : t.bytesHex(), t.piece, t.special ? tr("\nspecial token") : QString());
-    case IdRole: return t.id;
-    case PieceRole: return t.piece;
-    case BytesRole: return t.bytes;
-    case SpecialRole: return t.special;
-    default: return {};
+            .arg(t.bytesHex().isEmpty() ? tr("(none)") : t.bytesHex(), t.piece,
+                t.special ? tr("\nspecial token") : QString());
+    case IdRole:
+        return t.id;
+    case PieceRole:
+        return t.piece;
+    case BytesRole:
+        return t.bytes;
+    case SpecialRole:
+        return t.special;
+    default:
+        return {};
     }
 }
 

@@ -1,8 +1,8 @@
 #include "ui/widgets/architecture_diagram.h"
 
+#include <QCoreApplication>
 #include <QHelpEvent>
 #include <QMouseEvent>
-#include <QCoreApplication>
 #include <QPainter>
 #include <QPainterPath>
 #include <QToolTip>
@@ -12,21 +12,21 @@
 namespace ui {
 
 namespace {
-constexpr qreal kMargin = 8;
-constexpr qreal kOpHeight = 24;
-constexpr qreal kEdge = 18;       // vertical room for an edge and its shape text
-constexpr qreal kShapeColumn = 10; // right margin (shapes are written beside the edges)
-constexpr qreal kSkipColumn = 22;  // left-hand column inside a block for the residual skips
-constexpr qreal kHeadOpHeight = 15;
+    constexpr qreal kMargin = 8;
+    constexpr qreal kOpHeight = 24;
+    constexpr qreal kEdge = 18; // vertical room for an edge and its shape text
+    constexpr qreal kShapeColumn = 10; // right margin (shapes are written beside the edges)
+    constexpr qreal kSkipColumn = 22; // left-hand column inside a block for the residual skips
+    constexpr qreal kHeadOpHeight = 15;
 
-QString shortLabel(const PlanNodeInfo& n)
-{
-    QString s = n.label;
-    const QString prefix = QCoreApplication::translate("OpLabel", "layer %1 · ").arg(n.layer); // as op_label.cpp
-    if (s.startsWith(prefix))
-        s = s.mid(prefix.size());
-    return s;
-}
+    QString shortLabel(const PlanNodeInfo& n)
+    {
+        QString s = n.label;
+        const QString prefix = QCoreApplication::translate("OpLabel", "layer %1 · ").arg(n.layer); // as op_label.cpp
+        if (s.startsWith(prefix))
+            s = s.mid(prefix.size());
+        return s;
+    }
 }
 
 ArchitectureDiagram::ArchitectureDiagram(QWidget* parent)
@@ -91,10 +91,7 @@ void ArchitectureDiagram::relayout()
     update();
 }
 
-void ArchitectureDiagram::resizeEvent(QResizeEvent*)
-{
-    m_items = layoutFor(width(), &m_skips);
-}
+void ArchitectureDiagram::resizeEvent(QResizeEvent*) { m_items = layoutFor(width(), &m_skips); }
 
 int ArchitectureDiagram::heightForWidth(int width) const
 {
@@ -115,7 +112,8 @@ QVector<ArchitectureDiagram::Item> ArchitectureDiagram::layoutFor(int width, QVe
     const qreal left = kMargin;
     const qreal right = std::max<qreal>(left + 120, width - kShapeColumn);
     qreal y = kMargin;
-    auto addOp = [&](ItemType type, qreal x0, qreal x1, qreal h, int first, int last, const QString& text, const QString& shape) {
+    auto addOp = [&](ItemType type, qreal x0, qreal x1, qreal h, int first, int last, const QString& text,
+                     const QString& shape) {
         Item it;
         it.type = type;
         it.rect = QRectF(x0, y, x1 - x0, h);
@@ -127,7 +125,8 @@ QVector<ArchitectureDiagram::Item> ArchitectureDiagram::layoutFor(int width, QVe
         items.push_back(it);
         y += h + kEdge;
     };
-    addOp(ItemType::Source, left, right, kOpHeight, -1, -1, tr("tokens (ids)"), m_positions > 0 ? QStringLiteral("(%1,)").arg(m_positions) : QStringLiteral("(T,)"));
+    addOp(ItemType::Source, left, right, kOpHeight, -1, -1, tr("tokens (ids)"),
+        m_positions > 0 ? QStringLiteral("(%1,)").arg(m_positions) : QStringLiteral("(T,)"));
     int i = 0;
     const int n = int(m_plan.size());
     while (i < n) {
@@ -142,7 +141,8 @@ QVector<ArchitectureDiagram::Item> ArchitectureDiagram::layoutFor(int width, QVe
         while (last + 1 < n && m_plan[last + 1].layer == layer)
             ++last;
         if (layer != m_expanded) {
-            addOp(ItemType::Block, left, right, kOpHeight + 6, i, last, tr("Block %1").arg(layer), shapeText(m_plan[last].shape));
+            addOp(ItemType::Block, left, right, kOpHeight + 6, i, last, tr("Block %1").arg(layer),
+                shapeText(m_plan[last].shape));
             i = last + 1;
             continue;
         }
@@ -238,7 +238,8 @@ QVector<ArchitectureDiagram::Item> ArchitectureDiagram::layoutFor(int width, QVe
 QRectF ArchitectureDiagram::nodeRect(int nodeIndex) const
 {
     for (const Item& it : m_items)
-        if ((it.type == ItemType::Op || it.type == ItemType::HeadOp || it.type == ItemType::Block) && nodeIndex >= it.first && nodeIndex <= it.last)
+        if ((it.type == ItemType::Op || it.type == ItemType::HeadOp || it.type == ItemType::Block)
+            && nodeIndex >= it.first && nodeIndex <= it.last)
             return it.rect;
     return {};
 }
@@ -258,7 +259,8 @@ void ArchitectureDiagram::paintEvent(QPaintEvent*)
     p.fillRect(rect(), palette().base());
     if (m_plan.isEmpty()) {
         p.setPen(palette().color(QPalette::PlaceholderText));
-        p.drawText(rect().adjusted(10, 10, -10, -10), Qt::AlignTop | Qt::TextWordWrap, tr("Load a model to see its architecture."));
+        p.drawText(rect().adjusted(10, 10, -10, -10), Qt::AlignTop | Qt::TextWordWrap,
+            tr("Load a model to see its architecture."));
         return;
     }
     const QColor text = palette().color(QPalette::Text);
@@ -307,7 +309,8 @@ void ArchitectureDiagram::paintEvent(QPaintEvent*)
             if (!it.shape.isEmpty()) {
                 p.setFont(small);
                 p.setPen(palette().color(QPalette::PlaceholderText));
-                p.drawText(QRectF(x + 8, r.bottom(), width() - x - 10, kEdge), Qt::AlignLeft | Qt::AlignVCenter, it.shape);
+                p.drawText(
+                    QRectF(x + 8, r.bottom(), width() - x - 10, kEdge), Qt::AlignLeft | Qt::AlignVCenter, it.shape);
             }
         }
         switch (it.type) {
@@ -339,7 +342,8 @@ void ArchitectureDiagram::paintEvent(QPaintEvent*)
             p.setBrush(fill);
             p.drawRoundedRect(r, 3, 3);
             static const QHash<QString, QString> glyph { { QStringLiteral("attn_scores"), QStringLiteral("QKᵀ") },
-                { QStringLiteral("causal_mask"), QStringLiteral("−∞") }, { QStringLiteral("softmax"), QStringLiteral("σ") },
+                { QStringLiteral("causal_mask"), QStringLiteral("−∞") },
+                { QStringLiteral("softmax"), QStringLiteral("σ") },
                 { QStringLiteral("attn_mix"), QStringLiteral("·V") } };
             p.setFont(small);
             const QString g = glyph.value(it.text, it.text);
@@ -358,7 +362,8 @@ void ArchitectureDiagram::paintEvent(QPaintEvent*)
                 fill = palette().color(QPalette::AlternateBase);
             p.setPen(QPen(state == 2 ? highlight.darker(140) : state == 1 ? doneBorder : mid, state == 2 ? 2.5 : 1));
             p.setBrush(fill);
-            p.drawRoundedRect(r, it.type == ItemType::Source ? r.height() / 2 : 5, it.type == ItemType::Source ? r.height() / 2 : 5);
+            p.drawRoundedRect(
+                r, it.type == ItemType::Source ? r.height() / 2 : 5, it.type == ItemType::Source ? r.height() / 2 : 5);
             if (block && m_cursor >= it.first && m_cursor < it.last) {
                 // How far through this block the pass is.
                 const qreal f = qreal(m_cursor - it.first + 1) / (it.last - it.first + 1);
@@ -369,7 +374,8 @@ void ArchitectureDiagram::paintEvent(QPaintEvent*)
             QString label = it.text;
             if (block)
                 label += tr("  (%n op(s))", nullptr, it.last - it.first + 1);
-            p.drawText(r.adjusted(8, 0, -20, 0), Qt::AlignVCenter | Qt::AlignLeft, fm.elidedText(label, Qt::ElideRight, int(r.width()) - 28));
+            p.drawText(r.adjusted(8, 0, -20, 0), Qt::AlignVCenter | Qt::AlignLeft,
+                fm.elidedText(label, Qt::ElideRight, int(r.width()) - 28));
             if (state == 1 && it.first >= 0) {
                 p.setPen(QPen(doneBorder, 2));
                 const QPointF c(r.right() - 12, r.center().y());
@@ -402,8 +408,9 @@ bool ArchitectureDiagram::event(QEvent* e)
         if (i >= 0 && m_items[i].first >= 0 && m_items[i].type != ItemType::BlockFrame) {
             const Item& it = m_items[i];
             const PlanNodeInfo& n = m_plan[it.first];
-            QString tip = it.type == ItemType::Block ? tr("%1: ops %2–%3\nclick to jump to its first op").arg(it.text).arg(it.first).arg(it.last)
-                                                     : tr("#%1 %2\n%3 → %4").arg(it.first).arg(n.label, n.kind, shapeText(n.shape));
+            QString tip = it.type == ItemType::Block
+                ? tr("%1: ops %2–%3\nclick to jump to its first op").arg(it.text).arg(it.first).arg(it.last)
+                : tr("#%1 %2\n%3 → %4").arg(it.first).arg(n.label, n.kind, shapeText(n.shape));
             QToolTip::showText(he->globalPos(), tip, this, it.rect.toAlignedRect());
         } else {
             QToolTip::hideText();

@@ -16,7 +16,7 @@ public:
     explicit ArchitectureDiagram(QWidget* parent = nullptr);
 
     void setPlan(const QVector<PlanNodeInfo>& plan, int layers, int heads);
-    void setCursor(int nodeIndex);   // last executed node (-1 = none)
+    void setCursor(int nodeIndex); // last executed node (-1 = none)
     void setExtents(int positions, int context); // T and ctx, written into the shapes (0 = unknown)
     void setExpandedLayer(int layer);
     int expandedLayer() const { return m_expanded; }

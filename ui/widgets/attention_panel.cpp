@@ -26,13 +26,15 @@ AttentionPanel::AttentionPanel(QWidget* parent)
     bar->addWidget(matrix);
     bar->addWidget(lines);
     bar->addStretch();
-    auto* hint = new QLabel(tr("Click a small matrix to enlarge it; click a row (or a token) to follow one query."), this);
+    auto* hint
+        = new QLabel(tr("Click a small matrix to enlarge it; click a row (or a token) to follow one query."), this);
     hint->setForegroundRole(QPalette::PlaceholderText);
     bar->addWidget(hint);
     layout->addLayout(bar);
     m_view = new AttentionView(this);
     layout->addWidget(m_view, 1);
-    connect(m_modes, &QButtonGroup::idClicked, this, [this](int id) { m_view->setMode(id == 1 ? AttentionView::Mode::Lines : AttentionView::Mode::Matrix); });
+    connect(m_modes, &QButtonGroup::idClicked, this,
+        [this](int id) { m_view->setMode(id == 1 ? AttentionView::Mode::Lines : AttentionView::Mode::Matrix); });
 }
 
 void AttentionPanel::setLinesMode(bool lines)

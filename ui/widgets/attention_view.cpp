@@ -12,7 +12,7 @@
 namespace ui {
 
 namespace {
-constexpr qreal kTitle = 26;
+    constexpr qreal kTitle = 26;
 }
 
 AttentionView::AttentionView(QWidget* parent)
@@ -165,8 +165,10 @@ void AttentionView::paintEvent(QPaintEvent*)
     p.setFont(font());
     p.setPen(palette().color(QPalette::PlaceholderText));
     const qreal headingW = QFontMetrics(title).horizontalAdvance(heading) + 12;
-    const QString sub = m_mode == Mode::Matrix ? tr("row = a token (query), column = a token it may look at (key)") : tr("line weight = attention");
-    p.drawText(QRectF(bigLeft + headingW, 4, width() - bigLeft - headingW - 8, kTitle), Qt::AlignLeft | Qt::AlignVCenter,
+    const QString sub = m_mode == Mode::Matrix ? tr("row = a token (query), column = a token it may look at (key)")
+                                               : tr("line weight = attention");
+    p.drawText(QRectF(bigLeft + headingW, 4, width() - bigLeft - headingW - 8, kTitle),
+        Qt::AlignLeft | Qt::AlignVCenter,
         QFontMetrics(font()).elidedText(sub, Qt::ElideRight, int(width() - bigLeft - headingW - 8)));
     if (!m) {
         p.setPen(palette().color(QPalette::PlaceholderText));
@@ -192,9 +194,11 @@ void AttentionView::paintGrid(QPainter& p, const Geometry& g)
     p.drawText(QRectF(4, 4, g.grid.right() + 10, kTitle), Qt::AlignLeft | Qt::AlignVCenter, tr("All heads"));
     p.setFont(small);
     for (int h = 0; h < m_heads; ++h)
-        p.drawText(QRectF(g.grid.left() + h * g.cell, g.grid.top() - 16, g.cell, 14), Qt::AlignCenter, g.cell >= 26 ? tr("h%1").arg(h) : QString::number(h));
+        p.drawText(QRectF(g.grid.left() + h * g.cell, g.grid.top() - 16, g.cell, 14), Qt::AlignCenter,
+            g.cell >= 26 ? tr("h%1").arg(h) : QString::number(h));
     for (int l = 0; l < m_layers; ++l)
-        p.drawText(QRectF(0, g.grid.top() + l * g.cell, 26, g.cell), Qt::AlignRight | Qt::AlignVCenter, tr("L%1").arg(l));
+        p.drawText(
+            QRectF(0, g.grid.top() + l * g.cell, 26, g.cell), Qt::AlignRight | Qt::AlignVCenter, tr("L%1").arg(l));
     for (int l = 0; l < m_layers; ++l)
         for (int h = 0; h < m_heads; ++h) {
             const QRectF cell = gridCellRect(l, h).adjusted(2, 2, -2, -2);
@@ -228,7 +232,8 @@ void AttentionView::paintGrid(QPainter& p, const Geometry& g)
         if (sw.bottom() < height()) {
             p.drawRect(sw);
             p.setPen(palette().color(QPalette::Text));
-            p.drawText(QRectF(sw.right() + 6, sw.top() - 2, 200, 16), Qt::AlignLeft | Qt::AlignVCenter, tr("masked (future)"));
+            p.drawText(
+                QRectF(sw.right() + 6, sw.top() - 2, 200, 16), Qt::AlignLeft | Qt::AlignVCenter, tr("masked (future)"));
         }
     }
 }
@@ -253,7 +258,8 @@ void AttentionView::paintMatrix(QPainter& p, const Geometry& g, const AttentionM
             for (int c = 0; c <= std::min(m.cols - 1, m.posBegin + r); ++c) {
                 const float v = m.at(r, c);
                 p.setPen(ColorMap::textOn(ColorMap::sequential(v)));
-                p.drawText(matrixCellRect(r, c), Qt::AlignCenter, QString::number(double(v), 'f', 2).mid(v < 1 ? 1 : 0));
+                p.drawText(
+                    matrixCellRect(r, c), Qt::AlignCenter, QString::number(double(v), 'f', 2).mid(v < 1 ? 1 : 0));
             }
     }
     p.setPen(QPen(palette().color(QPalette::Mid), 1));
@@ -266,8 +272,8 @@ void AttentionView::paintMatrix(QPainter& p, const Geometry& g, const AttentionM
     for (int r = 0; r < m.rows; r += step) {
         const QRectF cell = matrixCellRect(r, 0);
         p.setPen(r == m_queryRow ? palette().color(QPalette::Highlight) : palette().color(QPalette::Text));
-        p.drawText(QRectF(0, cell.top(), cell.left() - 6, cell.height()).adjusted(g.grid.right() + 40, 0, 0, 0), Qt::AlignRight | Qt::AlignVCenter,
-            tokenLabel(m.posBegin + r));
+        p.drawText(QRectF(0, cell.top(), cell.left() - 6, cell.height()).adjusted(g.grid.right() + 40, 0, 0, 0),
+            Qt::AlignRight | Qt::AlignVCenter, tokenLabel(m.posBegin + r));
     }
     for (int c = 0; c < m.cols; c += step) {
         const QRectF cell = matrixCellRect(0, c);
@@ -275,14 +281,16 @@ void AttentionView::paintMatrix(QPainter& p, const Geometry& g, const AttentionM
         p.translate(cell.center().x(), cell.top() - 4);
         p.rotate(-60);
         p.setPen(palette().color(QPalette::Text));
-        p.drawText(QRectF(0, -fm.height() / 2.0, 120, fm.height()), Qt::AlignLeft | Qt::AlignVCenter, fm.elidedText(tokenLabel(c), Qt::ElideRight, 110));
+        p.drawText(QRectF(0, -fm.height() / 2.0, 120, fm.height()), Qt::AlignLeft | Qt::AlignVCenter,
+            fm.elidedText(tokenLabel(c), Qt::ElideRight, 110));
         p.restore();
     }
     if (m_queryRow >= 0 && m_queryRow - m.posBegin >= 0 && m_queryRow - m.posBegin < m.rows) {
         const int r = m_queryRow - m.posBegin;
         p.setPen(QPen(palette().color(QPalette::Highlight), 3));
         p.setBrush(Qt::NoBrush);
-        p.drawRect(QRectF(matrixCellRect(r, 0).topLeft(), matrixCellRect(r, m.cols - 1).bottomRight()).adjusted(-1, -1, 1, 1));
+        p.drawRect(
+            QRectF(matrixCellRect(r, 0).topLeft(), matrixCellRect(r, m.cols - 1).bottomRight()).adjusted(-1, -1, 1, 1));
     }
     if (m_hoverRow >= 0 && m_hoverRow < m.rows && m_hoverCol < m.cols) {
         p.setPen(QPen(palette().color(QPalette::Text), 2));
@@ -321,7 +329,8 @@ void AttentionView::paintLines(QPainter& p, const Geometry& g, const AttentionMa
             p.drawLine(QPointF(leftX + 6, yOf(qpos)), QPointF(rightX - 6, yOf(c)));
             if (selected && m_queryRow >= 0 && w >= 0.05f && rowH >= fm.height() - 2) {
                 p.setPen(palette().color(QPalette::Text));
-                p.drawText(QRectF(rightX - 58, yOf(c) - rowH / 2, 50, rowH), Qt::AlignRight | Qt::AlignVCenter, QString::number(double(w), 'f', 2));
+                p.drawText(QRectF(rightX - 58, yOf(c) - rowH / 2, 50, rowH), Qt::AlignRight | Qt::AlignVCenter,
+                    QString::number(double(w), 'f', 2));
             }
         }
     }
@@ -330,17 +339,20 @@ void AttentionView::paintLines(QPainter& p, const Geometry& g, const AttentionMa
     const int selectedRow = m_queryRow - m.posBegin;
     for (int pos = 0; pos < n; ++pos) {
         const bool isQuery = pos >= m.posBegin && pos < m.posBegin + m.rows;
-        const bool strongKey = selectedRow >= 0 && selectedRow < m.rows && pos < m.cols && m.at(selectedRow, pos) >= 0.1f;
+        const bool strongKey
+            = selectedRow >= 0 && selectedRow < m.rows && pos < m.cols && m.at(selectedRow, pos) >= 0.1f;
         if (pos % labelStep != 0 && pos != m_queryRow && !strongKey)
             continue;
         const QString t = fm.elidedText(tokenLabel(pos), Qt::ElideRight, int(chipW) - 8);
         if (isQuery) {
             p.setPen(pos == m_queryRow ? palette().color(QPalette::Highlight) : palette().color(QPalette::Text));
-            p.drawText(QRectF(g.big.left(), yOf(pos) - fm.height() / 2.0, chipW - 4, fm.height()), Qt::AlignRight | Qt::AlignVCenter, t);
+            p.drawText(QRectF(g.big.left(), yOf(pos) - fm.height() / 2.0, chipW - 4, fm.height()),
+                Qt::AlignRight | Qt::AlignVCenter, t);
         }
         if (pos < m.cols) {
             p.setPen(palette().color(QPalette::Text));
-            p.drawText(QRectF(rightX + 4, yOf(pos) - fm.height() / 2.0, chipW - 4, fm.height()), Qt::AlignLeft | Qt::AlignVCenter, t);
+            p.drawText(QRectF(rightX + 4, yOf(pos) - fm.height() / 2.0, chipW - 4, fm.height()),
+                Qt::AlignLeft | Qt::AlignVCenter, t);
         }
     }
 }
@@ -395,7 +407,8 @@ void AttentionView::mouseMoveEvent(QMouseEvent* e)
         for (int l = 0; l < m_layers && r < 0; ++l)
             for (int h = 0; h < m_heads; ++h)
                 if (gridCellRect(l, h).contains(pos)) {
-                    setToolTip(indexOf(l, h) >= 0 ? tr("layer %1 · head %2 (click to enlarge)").arg(l).arg(h) : tr("layer %1 · head %2: not computed yet").arg(l).arg(h));
+                    setToolTip(indexOf(l, h) >= 0 ? tr("layer %1 · head %2 (click to enlarge)").arg(l).arg(h)
+                                                  : tr("layer %1 · head %2: not computed yet").arg(l).arg(h));
                     r = -2;
                     break;
                 }

@@ -46,9 +46,9 @@ protected:
 
 private:
     struct Geometry {
-        QRectF grid;     // the small-multiples area
-        qreal cell = 0;  // side of one small matrix
-        QRectF big;      // the selected head's matrix (cells) or the lines area
+        QRectF grid; // the small-multiples area
+        qreal cell = 0; // side of one small matrix
+        QRectF big; // the selected head's matrix (cells) or the lines area
         qreal cellW = 0;
         qreal cellH = 0;
     };

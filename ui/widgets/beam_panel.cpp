@@ -52,7 +52,8 @@ BeamPanel::BeamPanel(DecodingController* controller, QWidget* parent)
     row->addWidget(new QLabel(tr("early stopping"), this));
     m_early = new QComboBox(this);
     m_early->addItems({ QStringLiteral("false"), QStringLiteral("true"), QStringLiteral("never") });
-    m_early->setToolTip(tr("Hugging Face early_stopping: false = heuristic, true = stop with B finished, never = exhaustive bound"));
+    m_early->setToolTip(
+        tr("Hugging Face early_stopping: false = heuristic, true = stop with B finished, never = exhaustive bound"));
     row->addWidget(m_early);
     auto button = [&](const QString& text, QStyle::StandardPixmap icon, const QString& tip) {
         auto* b = new QPushButton(style()->standardIcon(icon), text, this);
@@ -105,7 +106,8 @@ void BeamPanel::startSearch()
     p.lengthPenalty = float(m_lengthPenalty->value());
     p.maxNewTokens = m_maxNew->value();
     p.numReturnSequences = std::min(m_returns->value(), p.numBeams);
-    p.earlyStopping = core::earlyStoppingFromName(m_early->currentText().toStdString()).value_or(core::EarlyStopping::Heuristic);
+    p.earlyStopping
+        = core::earlyStoppingFromName(m_early->currentText().toStdString()).value_or(core::EarlyStopping::Heuristic);
     m_controller->startBeam(p);
 }
 
@@ -119,7 +121,8 @@ void BeamPanel::onBeam(const BeamSnapshot& b)
         pruned += n.state == core::BeamNodeState::Pruned;
     }
     m_summary->setText(tr("<b>%1 beams</b> · step %2 · %3 nodes (<span style='color:#2e7d32'>%4 kept</span>, "
-                          "<span style='color:#9e9e9e'>%5 pruned</span>, <span style='color:#ff8f00'>%6 finished</span>) · %7 forward passes · %8")
+                          "<span style='color:#9e9e9e'>%5 pruned</span>, <span style='color:#ff8f00'>%6 "
+                          "finished</span>) · %7 forward passes · %8")
                            .arg(b.numBeams)
                            .arg(b.steps)
                            .arg(b.nodes.size())
@@ -132,7 +135,8 @@ void BeamPanel::onBeam(const BeamSnapshot& b)
     const int focus = !b.hypotheses.isEmpty() ? b.hypotheses.front().node : !b.live.isEmpty() ? b.live.front() : 0;
     QTimer::singleShot(0, this, [this, focus] {
         const QRect r = m_tree->nodeRect(focus);
-        m_scroll->ensureVisible(r.center().x(), r.center().y(), m_scroll->viewport()->width() / 3, m_scroll->viewport()->height() / 2);
+        m_scroll->ensureVisible(
+            r.center().x(), r.center().y(), m_scroll->viewport()->width() / 3, m_scroll->viewport()->height() / 2);
     });
 }
 

@@ -11,14 +11,14 @@
 namespace ui {
 
 namespace {
-constexpr int kNodeW = 96;
-constexpr int kNodeH = 24;
-constexpr int kColumn = 128;
-constexpr int kRow = 30;
-constexpr int kMargin = 12;
-constexpr int kHeader = 26;
-constexpr int kPrunedRow = 18; // a pruned leaf takes less room than a kept node
-constexpr double kMinScale = 0.85;
+    constexpr int kNodeW = 96;
+    constexpr int kNodeH = 24;
+    constexpr int kColumn = 128;
+    constexpr int kRow = 30;
+    constexpr int kMargin = 12;
+    constexpr int kHeader = 26;
+    constexpr int kPrunedRow = 18; // a pruned leaf takes less room than a kept node
+    constexpr double kMinScale = 0.85;
 }
 
 BeamTreeView::BeamTreeView(QWidget* parent)
@@ -56,7 +56,9 @@ void BeamTreeView::layoutTree()
             root = n.id;
     }
     for (auto& c : children)
-        std::sort(c.begin(), c.end(), [&](int a, int b) { return nodes[std::size_t(a)].cumulativeLogProb > nodes[std::size_t(b)].cumulativeLogProb; });
+        std::sort(c.begin(), c.end(), [&](int a, int b) {
+            return nodes[std::size_t(a)].cumulativeLogProb > nodes[std::size_t(b)].cumulativeLogProb;
+        });
     // Leaves one row each, in depth-first order; a parent sits at the middle of its children.
     QVector<double> y(int(nodes.size()), 0.0);
     int nextTop = 0; // pixels
@@ -119,7 +121,8 @@ QString BeamTreeView::nodeToolTip(int id) const
     const core::BeamNode& n = m_snapshot.nodes[std::size_t(id)];
     if (n.parent < 0)
         return tr("the prompt (root)");
-    QString s = tr("<b>%1</b> (id %2) at step %3<br>log p = %4<br>cumulative log p = <b>%5</b><br>score = %6<br>rank %7 among the step's candidates<br>%8")
+    QString s = tr("<b>%1</b> (id %2) at step %3<br>log p = %4<br>cumulative log p = <b>%5</b><br>score = %6<br>rank "
+                   "%7 among the step's candidates<br>%8")
                     .arg(m_snapshot.nodeText.value(id).toHtmlEscaped())
                     .arg(n.token)
                     .arg(n.step)
@@ -165,7 +168,8 @@ void BeamTreeView::paintEvent(QPaintEvent*)
     for (const auto& n : nodes)
         maxStep = std::max(maxStep, n.step);
     for (int s = 0; s <= maxStep; ++s)
-        p.drawText(QRect(kMargin + s * kColumn, 2, kNodeW, kHeader - 4), Qt::AlignCenter, s == 0 ? tr("prompt") : tr("step %1").arg(s));
+        p.drawText(QRect(kMargin + s * kColumn, 2, kNodeW, kHeader - 4), Qt::AlignCenter,
+            s == 0 ? tr("prompt") : tr("step %1").arg(s));
 
     QFont small = font();
     small.setPointSizeF(small.pointSizeF() * 0.85);
@@ -186,7 +190,8 @@ void BeamTreeView::paintEvent(QPaintEvent*)
         p.setFont(small);
         p.setPen(pruned ? QColor(0x90, 0x90, 0x90) : QColor(0x1b, 0x5e, 0x20));
         // The label sits just before the child, where siblings are already apart.
-        p.drawText(QRectF(b.left() - 40, b.center().y() - 13, 38, 12), Qt::AlignRight | Qt::AlignVCenter, QString::number(n.logProb, 'f', 2));
+        p.drawText(QRectF(b.left() - 40, b.center().y() - 13, 38, 12), Qt::AlignRight | Qt::AlignVCenter,
+            QString::number(n.logProb, 'f', 2));
     }
     p.setFont(font());
     for (const auto& n : nodes) {
@@ -194,11 +199,30 @@ void BeamTreeView::paintEvent(QPaintEvent*)
         QColor fill, border, text = QColor(0x21, 0x21, 0x21);
         Qt::PenStyle style = Qt::SolidLine;
         switch (n.state) {
-        case core::BeamNodeState::Root: fill = QColor(0xe1, 0xd5, 0xe7); border = QColor(0x6a, 0x1b, 0x9a); break;
-        case core::BeamNodeState::Running: fill = QColor(0xc8, 0xe6, 0xc9); border = QColor(0x2e, 0x7d, 0x32); break;
-        case core::BeamNodeState::Finished: fill = QColor(0xff, 0xe0, 0x82); border = QColor(0xff, 0x8f, 0x00); break;
-        case core::BeamNodeState::Dropped: fill = QColor(0xf5, 0xf5, 0xf5); border = QColor(0xbf, 0x36, 0x0c); style = Qt::DashLine; text = QColor(0x99, 0x99, 0x99); break;
-        case core::BeamNodeState::Pruned: fill = QColor(0xf5, 0xf5, 0xf5); border = QColor(0xbd, 0xbd, 0xbd); style = Qt::DashLine; text = QColor(0x99, 0x99, 0x99); break;
+        case core::BeamNodeState::Root:
+            fill = QColor(0xe1, 0xd5, 0xe7);
+            border = QColor(0x6a, 0x1b, 0x9a);
+            break;
+        case core::BeamNodeState::Running:
+            fill = QColor(0xc8, 0xe6, 0xc9);
+            border = QColor(0x2e, 0x7d, 0x32);
+            break;
+        case core::BeamNodeState::Finished:
+            fill = QColor(0xff, 0xe0, 0x82);
+            border = QColor(0xff, 0x8f, 0x00);
+            break;
+        case core::BeamNodeState::Dropped:
+            fill = QColor(0xf5, 0xf5, 0xf5);
+            border = QColor(0xbf, 0x36, 0x0c);
+            style = Qt::DashLine;
+            text = QColor(0x99, 0x99, 0x99);
+            break;
+        case core::BeamNodeState::Pruned:
+            fill = QColor(0xf5, 0xf5, 0xf5);
+            border = QColor(0xbd, 0xbd, 0xbd);
+            style = Qt::DashLine;
+            text = QColor(0x99, 0x99, 0x99);
+            break;
         }
         const bool live = m_snapshot.live.contains(n.id);
         p.setPen(QPen(border, live || n.state == core::BeamNodeState::Finished ? 2.5 : 1.2, style));

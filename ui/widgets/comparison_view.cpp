@@ -32,7 +32,8 @@ ComparisonView::ComparisonView(DecodingController* controller, QWidget* parent)
     m_beams->setValue(4);
     row->addWidget(m_beams);
     m_compare = new QPushButton(style()->standardIcon(QStyle::SP_MediaPlay), tr("Compare"), this);
-    m_compare->setToolTip(tr("Run greedy, beam search and the samples (sampling parameters and max new tokens from the sampling lab)"));
+    m_compare->setToolTip(
+        tr("Run greedy, beam search and the samples (sampling parameters and max new tokens from the sampling lab)"));
     row->addWidget(m_compare);
     m_summary = new QLabel(this);
     m_summary->setTextFormat(Qt::RichText);
@@ -45,7 +46,8 @@ ComparisonView::ComparisonView(DecodingController* controller, QWidget* parent)
     layout->addWidget(m_text, 1);
     connect(m_compare, &QPushButton::clicked, this, &ComparisonView::compare);
     connect(controller, &DecodingController::comparisonChanged, this, &ComparisonView::onComparison);
-    connect(controller, &DecodingController::busyChanged, m_compare, [this](bool busy) { m_compare->setEnabled(!busy); });
+    connect(
+        controller, &DecodingController::busyChanged, m_compare, [this](bool busy) { m_compare->setEnabled(!busy); });
 }
 
 void ComparisonView::compare()
@@ -56,10 +58,13 @@ void ComparisonView::compare()
 
 void ComparisonView::onComparison(const ComparisonSnapshot& c)
 {
-    m_summary->setText(c.firstDivergence < 0 ? tr("all runs agree")
-                                             : tr("the runs first part ways at generated token <b>%1</b> (marked <span style='color:#c0392b'>┃</span>)").arg(c.firstDivergence + 1));
+    m_summary->setText(c.firstDivergence < 0
+            ? tr("all runs agree")
+            : tr("the runs first part ways at generated token <b>%1</b> (marked <span style='color:#c0392b'>┃</span>)")
+                  .arg(c.firstDivergence + 1));
     QString html = QStringLiteral("<table cellspacing=0 cellpadding=6 width='100%'>")
-        + tr("<tr><th align=left>run</th><th align=left>tokens (colour = the model's probability)</th><th align=right>Σ log p</th><th align=right>length</th><th align=left>stop</th></tr>");
+        + tr("<tr><th align=left>run</th><th align=left>tokens (colour = the model's probability)</th><th "
+             "align=right>Σ log p</th><th align=right>length</th><th align=left>stop</th></tr>");
     for (const auto& run : c.runs) {
         QString tokens;
         for (int i = 0; i < run.tokens.size(); ++i) {
@@ -67,7 +72,8 @@ void ComparisonView::onComparison(const ComparisonSnapshot& c)
             if (i == c.firstDivergence)
                 tokens += QStringLiteral("<b style='color:#c0392b'>┃</b>");
             const QRgb bg = ColorMap::sequential(std::clamp(t.probability, 0.0, 1.0) * 0.85);
-            QString style = QStringLiteral("background:%1;color:%2;").arg(QColor(bg).name(), ColorMap::textOn(bg).name());
+            QString style
+                = QStringLiteral("background:%1;color:%2;").arg(QColor(bg).name(), ColorMap::textOn(bg).name());
             if (run.divergesAt >= 0 && i == run.divergesAt)
                 style += QStringLiteral("text-decoration:underline;");
             if (t.special)
@@ -77,7 +83,8 @@ void ComparisonView::onComparison(const ComparisonSnapshot& c)
                           .arg(t.probability, 0, 'f', 3)
                           .arg(t.text.toHtmlEscaped());
         }
-        html += QStringLiteral("<tr><td valign=top><b>%1</b></td><td>%2</td><td align=right valign=top>%3</td><td align=right valign=top>%4</td><td valign=top>%5</td></tr>")
+        html += QStringLiteral("<tr><td valign=top><b>%1</b></td><td>%2</td><td align=right valign=top>%3</td><td "
+                               "align=right valign=top>%4</td><td valign=top>%5</td></tr>")
                     .arg(run.label.toHtmlEscaped(), tokens)
                     .arg(run.sumLogProb, 0, 'f', 2)
                     .arg(run.tokens.size())

@@ -17,8 +17,8 @@
 #include <QStackedBarSeries>
 #include <QTextBrowser>
 #include <QUrl>
-#include <QValueAxis>
 #include <QVBoxLayout>
+#include <QValueAxis>
 
 #include <algorithm>
 #include <cmath>
@@ -27,8 +27,8 @@
 namespace ui {
 
 namespace {
-QString ms(double seconds) { return QStringLiteral("%1 ms").arg(seconds * 1000.0, 0, 'f', seconds < 0.01 ? 2 : 1); }
-QString hexColor(QRgb c) { return QColor(c).name(); }
+    QString ms(double seconds) { return QStringLiteral("%1 ms").arg(seconds * 1000.0, 0, 'f', seconds < 0.01 ? 2 : 1); }
+    QString hexColor(QRgb c) { return QColor(c).name(); }
 }
 
 DecodingGenerationView::DecodingGenerationView(DecodingController* controller, QWidget* parent)
@@ -122,11 +122,13 @@ void DecodingGenerationView::onGeneration(const GenerationSnapshot& g)
             style += QStringLiteral("text-decoration:underline;");
         if (t.special)
             style += QStringLiteral("color:#7b1fa2;font-weight:bold;");
-        return QStringLiteral("<span title='%1' style='%2'>%3</span><span style='font-size:4pt'> </span>").arg(title.toHtmlEscaped(), style, t.text.toHtmlEscaped());
+        return QStringLiteral("<span title='%1' style='%2'>%3</span><span style='font-size:4pt'> </span>")
+            .arg(title.toHtmlEscaped(), style, t.text.toHtmlEscaped());
     };
     int pos = 0;
     for (const auto& t : g.prompt) {
-        html += chip(t, pos, qRgb(0xe1, 0xd5, 0xe7), tr("prompt token %1 (id %2), read by the prefill").arg(pos).arg(t.id));
+        html += chip(
+            t, pos, qRgb(0xe1, 0xd5, 0xe7), tr("prompt token %1 (id %2), read by the prefill").arg(pos).arg(t.id));
         ++pos;
     }
     html += QStringLiteral("<span style='color:#6a1b9a'> │ </span>");
@@ -135,54 +137,67 @@ void DecodingGenerationView::onGeneration(const GenerationSnapshot& g)
     for (int i = 0; i < g.generated.size(); ++i) {
         const auto& t = g.generated[i];
         const QRgb bg = ColorMap::sequential(std::clamp(t.probability, 0.0, 1.0) * 0.85);
-        QString c = chip(t, pos, bg, tr("generated token %1 (id %2): p = %3, %4 — click to step through its decode pass").arg(i + 1).arg(t.id).arg(t.probability, 0, 'f', 3).arg(ms(t.seconds)));
+        QString c = chip(t, pos, bg,
+            tr("generated token %1 (id %2): p = %3, %4 — click to step through its decode pass")
+                .arg(i + 1)
+                .arg(t.id)
+                .arg(t.probability, 0, 'f', 3)
+                .arg(ms(t.seconds)));
         c = QStringLiteral("<a href='step:%1' style='text-decoration:none;color:inherit'>%2</a>").arg(i).arg(c);
         const int len = int(t.text.size());
         if (g.stopBegin >= 0 && chars + len > g.stopBegin)
-            c = QStringLiteral("<span style='border:2px solid #c0392b;background:#f4c7c3;text-decoration:line-through'>%1</span>").arg(c);
+            c = QStringLiteral(
+                "<span style='border:2px solid #c0392b;background:#f4c7c3;text-decoration:line-through'>%1</span>")
+                    .arg(c);
         chars += len;
         html += c;
         ++pos;
     }
     html += QStringLiteral("</div>");
     if (g.finished && g.stopReason == QLatin1String("stop_sequence"))
-        html += tr("<p>Stop sequence <b style='background:#f4c7c3'>%1</b> found in the text: the answer ends before it: <i>%2</i></p>")
+        html += tr("<p>Stop sequence <b style='background:#f4c7c3'>%1</b> found in the text: the answer ends before "
+                   "it: <i>%2</i></p>")
                     .arg(visiblePiece(g.stopSequence).toHtmlEscaped(), g.text.toHtmlEscaped());
     m_text->setHtml(html);
 
     if (g.finished)
         m_stop->setText(tr("<b style='color:#c0392b'>■ Why did it stop?</b> %1").arg(g.stopDetail.toHtmlEscaped()));
     else
-        m_stop->setText(tr("<b>Generating:</b> %1 token(s) so far, at most %2 · click <i>Step token</i> (F11) or <i>Generate</i>")
-                            .arg(g.generated.size())
-                            .arg(g.maxNewTokens));
+        m_stop->setText(
+            tr("<b>Generating:</b> %1 token(s) so far, at most %2 · click <i>Step token</i> (F11) or <i>Generate</i>")
+                .arg(g.generated.size())
+                .arg(g.maxNewTokens));
 
     const auto& m = g.metrics;
     const QLocale loc;
-    m_phases->setText(tr("<span style='color:#6a1b9a'><b>Prefill</b></span>: %1 prompt tokens in one pass, %2 (%3 tokens/s) · "
-                         "<span style='color:#00897b'><b>Decode</b></span>: %4 token(s), one pass each, mean %5 per token (%6 tokens/s)")
+    m_phases->setText(tr(
+        "<span style='color:#6a1b9a'><b>Prefill</b></span>: %1 prompt tokens in one pass, %2 (%3 tokens/s) · "
+        "<span style='color:#00897b'><b>Decode</b></span>: %4 token(s), one pass each, mean %5 per token (%6 tokens/s)")
                           .arg(m.promptTokens)
                           .arg(ms(m.prefillSeconds))
                           .arg(m.prefillTokensPerSecond(), 0, 'f', 0)
                           .arg(m.generatedTokens)
                           .arg(m.decodeSeconds.empty() ? QStringLiteral("–") : ms(m.tpotMean()))
-                          .arg(m.decodeSeconds.empty() ? QStringLiteral("–") : QString::number(m.decodeTokensPerSecond(), 'f', 0)));
-    m_metrics->setText(tr("<table cellspacing=2>"
-                          "<tr><td><b>TTFT</b></td><td>%1</td><td>time to the first token (prefill + first draw)</td></tr>"
-                          "<tr><td><b>TPOT</b></td><td>%2</td><td>mean time per further token</td></tr>"
-                          "<tr><td><b>weights</b></td><td>%3</td><td></td></tr>"
-                          "<tr><td><b>KV cache</b></td><td>%4</td><td>%5 per token</td></tr>"
-                          "<tr><td><b>attention</b></td><td>%6</td><td>if every score matrix were kept (grows with ctx²); held: %7</td></tr>"
-                          "<tr><td><b>forward passes</b></td><td>%8</td><td>peak RSS %9</td></tr></table>")
-                           .arg(m.generatedTokens > 0 ? ms(m.firstTokenSeconds) : QStringLiteral("–"))
-                           .arg(m.decodeSeconds.empty() ? QStringLiteral("–") : ms(m.tpotMean()))
-                           .arg(loc.formattedDataSize(qint64(m.weightBytes)))
-                           .arg(loc.formattedDataSize(qint64(m.kvBytesUsed)))
-                           .arg(loc.formattedDataSize(qint64(m.kvBytesPerToken)))
-                           .arg(loc.formattedDataSize(qint64(m.naiveAttentionBytes)))
-                           .arg(loc.formattedDataSize(qint64(m.heldAttentionBytes)))
-                           .arg(g.forwardPasses)
-                           .arg(loc.formattedDataSize(qint64(m.peakRssBytes))));
+                          .arg(m.decodeSeconds.empty() ? QStringLiteral("–")
+                                                       : QString::number(m.decodeTokensPerSecond(), 'f', 0)));
+    m_metrics->setText(
+        tr("<table cellspacing=2>"
+           "<tr><td><b>TTFT</b></td><td>%1</td><td>time to the first token (prefill + first draw)</td></tr>"
+           "<tr><td><b>TPOT</b></td><td>%2</td><td>mean time per further token</td></tr>"
+           "<tr><td><b>weights</b></td><td>%3</td><td></td></tr>"
+           "<tr><td><b>KV cache</b></td><td>%4</td><td>%5 per token</td></tr>"
+           "<tr><td><b>attention</b></td><td>%6</td><td>if every score matrix were kept (grows with ctx²); held: "
+           "%7</td></tr>"
+           "<tr><td><b>forward passes</b></td><td>%8</td><td>peak RSS %9</td></tr></table>")
+            .arg(m.generatedTokens > 0 ? ms(m.firstTokenSeconds) : QStringLiteral("–"))
+            .arg(m.decodeSeconds.empty() ? QStringLiteral("–") : ms(m.tpotMean()))
+            .arg(loc.formattedDataSize(qint64(m.weightBytes)))
+            .arg(loc.formattedDataSize(qint64(m.kvBytesUsed)))
+            .arg(loc.formattedDataSize(qint64(m.kvBytesPerToken)))
+            .arg(loc.formattedDataSize(qint64(m.naiveAttentionBytes)))
+            .arg(loc.formattedDataSize(qint64(m.heldAttentionBytes)))
+            .arg(g.forwardPasses)
+            .arg(loc.formattedDataSize(qint64(m.peakRssBytes))));
     m_cache->setSnapshot(g.cache, int(g.prompt.size()));
     updateTimeChart(g);
 }
@@ -212,7 +227,8 @@ void DecodingGenerationView::updateTimeChart(const GenerationSnapshot& g)
     m_decodeSet->append(decode);
     m_axisY->setRange(0, std::max(0.01, top * 1.1));
     m_axisX->setLabelsVisible(categories.size() <= 16); // past that the step numbers overlap
-    m_axisX->setTitleText(categories.size() <= 16 ? QString() : tr("prefill, then decode steps 1 … %1").arg(categories.size() - 1));
+    m_axisX->setTitleText(
+        categories.size() <= 16 ? QString() : tr("prefill, then decode steps 1 … %1").arg(categories.size() - 1));
 }
 
 } // namespace ui

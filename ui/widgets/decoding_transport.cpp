@@ -28,11 +28,16 @@ DecodingTransport::DecodingTransport(DecodingController* controller, QWidget* pa
         row->addWidget(b);
         return b;
     };
-    m_step = make(tr("Step token"), tr("Take the token the table chose and compute the next distribution (F11)"), QStyle::SP_MediaSeekForward);
-    m_generate = make(tr("Generate"), tr("Generate until a stop condition: EOS, a stop sequence, max new tokens or a full context"), QStyle::SP_MediaPlay);
+    m_step = make(tr("Step token"), tr("Take the token the table chose and compute the next distribution (F11)"),
+        QStyle::SP_MediaSeekForward);
+    m_generate = make(tr("Generate"),
+        tr("Generate until a stop condition: EOS, a stop sequence, max new tokens or a full context"),
+        QStyle::SP_MediaPlay);
     m_cancel = make(tr("Cancel"), tr("Stop the running generation"), QStyle::SP_MediaStop);
-    m_back = make(tr("Step back"), tr("Forget the last generated token (stepping forward again gives the same token)"), QStyle::SP_MediaSeekBackward);
-    m_draw = make(tr("Draw again"), tr("A new random number: sample again from the same distribution"), QStyle::SP_BrowserReload);
+    m_back = make(tr("Step back"), tr("Forget the last generated token (stepping forward again gives the same token)"),
+        QStyle::SP_MediaSeekBackward);
+    m_draw = make(
+        tr("Draw again"), tr("A new random number: sample again from the same distribution"), QStyle::SP_BrowserReload);
     m_restart = make(tr("Restart"), tr("Back to just after the prefill"), QStyle::SP_MediaSkipBackward);
     m_progress = new QProgressBar(this);
     m_progress->setMaximumWidth(160);

@@ -3,8 +3,8 @@
 #include "ui/decoding/decoding_controller.h"
 #include "ui/widgets/beam_panel.h"
 #include "ui/widgets/comparison_view.h"
-#include "ui/widgets/metrics_view.h"
 #include "ui/widgets/decoding_generation_view.h"
+#include "ui/widgets/metrics_view.h"
 #include "ui/widgets/sampling_lab.h"
 
 #include <QAction>
@@ -52,7 +52,8 @@ DecodingWorkbench::DecodingWorkbench(QWidget* window, QTabWidget* tabs, SessionC
 
 QStringList DecodingWorkbench::viewNames()
 {
-    return { QStringLiteral("sampling"), QStringLiteral("generation"), QStringLiteral("kv"), QStringLiteral("beam"), QStringLiteral("compare"), QStringLiteral("metrics") };
+    return { QStringLiteral("sampling"), QStringLiteral("generation"), QStringLiteral("kv"), QStringLiteral("beam"),
+        QStringLiteral("compare"), QStringLiteral("metrics") };
 }
 
 bool DecodingWorkbench::showView(const QString& view)

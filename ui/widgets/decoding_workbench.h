@@ -31,7 +31,8 @@ public:
     BeamPanel* beamPanel() const { return m_beam; }
     ComparisonView* comparisonView() const { return m_compare; }
     MetricsView* metricsView() const { return m_metrics; }
-    // "sampling", "generation", "kv", "beam", "compare", "metrics": brings that view to the front (a beam search is started if none ran).
+    // "sampling", "generation", "kv", "beam", "compare", "metrics": brings that view to the front (a beam search is
+    // started if none ran).
     bool showView(const QString& name);
     static QStringList viewNames();
     // For screenshots: shows `name`, runs what it needs (generation to a stop, a beam search to the end) and calls

@@ -4,9 +4,9 @@
 #include "ui/widgets/interface_language.h"
 
 #include <QComboBox>
-#include <QHash>
 #include <QFile>
 #include <QHBoxLayout>
+#include <QHash>
 #include <QLabel>
 #include <QTextBrowser>
 #include <QTranslator>
@@ -18,17 +18,17 @@
 namespace ui {
 
 namespace {
-// The op's label in Turkish whatever the interface language: the same OpLabel words as the Turkish interface.
-QString turkishLabel(const StepSnapshot& step)
-{
-    static QTranslator* turkish = [] {
-        auto* t = new QTranslator;
-        if (!t->load(InterfaceLanguage::qmResource(QStringLiteral("tr"))))
-            std::fprintf(stderr, "inference-explorer: the Turkish translation is missing from the resources\n");
-        return t;
-    }();
-    return opLabel(step.name, step.coreLabel, step.layer, step.head, turkish);
-}
+    // The op's label in Turkish whatever the interface language: the same OpLabel words as the Turkish interface.
+    QString turkishLabel(const StepSnapshot& step)
+    {
+        static QTranslator* turkish = [] {
+            auto* t = new QTranslator;
+            if (!t->load(InterfaceLanguage::qmResource(QStringLiteral("tr"))))
+                std::fprintf(stderr, "inference-explorer: the Turkish translation is missing from the resources\n");
+            return t;
+        }();
+        return opLabel(step.name, step.coreLabel, step.layer, step.head, turkish);
+    }
 }
 
 ExplanationPanel::ExplanationPanel(QWidget* parent)
@@ -49,7 +49,8 @@ ExplanationPanel::ExplanationPanel(QWidget* parent)
     m_browser = new QTextBrowser(this);
     m_browser->setOpenExternalLinks(false);
     layout->addWidget(m_browser, 1);
-    connect(m_languageBox, &QComboBox::currentIndexChanged, this, [this](int i) { setLanguage(m_languageBox->itemData(i).toString()); });
+    connect(m_languageBox, &QComboBox::currentIndexChanged, this,
+        [this](int i) { setLanguage(m_languageBox->itemData(i).toString()); });
     refresh();
 }
 
@@ -129,7 +130,8 @@ void ExplanationPanel::refresh()
         text.replace(QLatin1Char('{') + key + QLatin1Char('}'), value);
     if (m_step.isValid())
         text = QStringLiteral("#### %1\n\n`%2` · `%3` → (%4×%5)\n\n")
-                   .arg(m_language == QLatin1String("tr") ? turkishLabel(m_step) : m_step.coreLabel, m_step.kind, m_step.name)
+                   .arg(m_language == QLatin1String("tr") ? turkishLabel(m_step) : m_step.coreLabel, m_step.kind,
+                       m_step.name)
                    .arg(m_step.rows)
                    .arg(m_step.cols)
             + text;

@@ -14,31 +14,28 @@
 namespace ui {
 
 namespace {
-const char* kSettingsKey = "uiLanguage";
+    const char* kSettingsKey = "uiLanguage";
 
-struct Installed {
-    QString code = QStringLiteral("en");
-    QTranslator* ours = nullptr;
-    QTranslator* qt = nullptr;
-};
+    struct Installed {
+        QString code = QStringLiteral("en");
+        QTranslator* ours = nullptr;
+        QTranslator* qt = nullptr;
+    };
 
-Installed& installed()
-{
-    static Installed state;
-    return state;
+    Installed& installed()
+    {
+        static Installed state;
+        return state;
+    }
+
+    // The language's own name, the same in every interface language.
+    QString endonym(const QString& code)
+    {
+        return code == QLatin1String("tr") ? QStringLiteral("Türkçe") : QStringLiteral("English");
+    }
 }
 
-// The language's own name, the same in every interface language.
-QString endonym(const QString& code)
-{
-    return code == QLatin1String("tr") ? QStringLiteral("Türkçe") : QStringLiteral("English");
-}
-}
-
-QStringList InterfaceLanguage::codes()
-{
-    return { QStringLiteral("en"), QStringLiteral("tr") };
-}
+QStringList InterfaceLanguage::codes() { return { QStringLiteral("en"), QStringLiteral("tr") }; }
 
 QString InterfaceLanguage::normalized(const QString& code)
 {
@@ -65,10 +62,7 @@ QString InterfaceLanguage::fromSystemLocale()
     return QLocale::system().language() == QLocale::Turkish ? QStringLiteral("tr") : QStringLiteral("en");
 }
 
-QString InterfaceLanguage::saved()
-{
-    return normalized(QSettings().value(QLatin1String(kSettingsKey)).toString());
-}
+QString InterfaceLanguage::saved() { return normalized(QSettings().value(QLatin1String(kSettingsKey)).toString()); }
 
 void InterfaceLanguage::save(const QString& code)
 {
@@ -130,10 +124,7 @@ bool InterfaceLanguage::install(const QString& code)
     return true;
 }
 
-QString InterfaceLanguage::current()
-{
-    return installed().code;
-}
+QString InterfaceLanguage::current() { return installed().code; }
 
 QMenu* InterfaceLanguage::addMenu(QMenu* parent, QWidget* window, bool saveSetting, bool showDialog)
 {

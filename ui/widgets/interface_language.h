@@ -24,7 +24,7 @@ public:
     // runs, so that --help is already translated).
     static QString fromArguments(const QStringList& arguments);
     static QString fromSystemLocale(); // "tr" for a Turkish system locale, else "en"
-    static QString saved();            // the "uiLanguage" setting, normalized; "" when none (or none valid) is saved
+    static QString saved(); // the "uiLanguage" setting, normalized; "" when none (or none valid) is saved
     static void save(const QString& code);
     // The command line's value when it names a supported language; else, with useSettings, the saved setting,
     // then the system locale; else "en".

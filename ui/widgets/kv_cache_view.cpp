@@ -11,10 +11,10 @@
 namespace ui {
 
 namespace {
-constexpr int kHeader = 38;
-constexpr int kFooter = 40;
-constexpr int kLeft = 56;
-constexpr int kMaxRows = 96;
+    constexpr int kHeader = 38;
+    constexpr int kFooter = 40;
+    constexpr int kLeft = 56;
+    constexpr int kMaxRows = 96;
 }
 
 KvCacheView::KvCacheView(QWidget* parent)
@@ -70,13 +70,15 @@ void KvCacheView::paintEvent(QPaintEvent*)
     QFont bold = font();
     bold.setBold(true);
     p.setFont(bold);
-    p.drawText(QRect(0, 0, width(), 18), Qt::AlignLeft | Qt::AlignVCenter, tr(" KV cache: %1 of %2 positions stored").arg(m_cache.length).arg(m_cache.capacity));
+    p.drawText(QRect(0, 0, width(), 18), Qt::AlignLeft | Qt::AlignVCenter,
+        tr(" KV cache: %1 of %2 positions stored").arg(m_cache.length).arg(m_cache.capacity));
     p.setFont(font());
     for (int l = 0; l < m_cache.layers; ++l) {
         for (int kv = 0; kv < 2; ++kv) {
             const QRect top = rowRect(l, kv == 1, g.firstRow);
             p.setPen(palette().text().color());
-            p.drawText(QRect(top.left(), 18, top.width(), kHeader - 20), Qt::AlignCenter, QStringLiteral("L%1 %2").arg(l).arg(kv ? QLatin1Char('V') : QLatin1Char('K')));
+            p.drawText(QRect(top.left(), 18, top.width(), kHeader - 20), Qt::AlignCenter,
+                QStringLiteral("L%1 %2").arg(l).arg(kv ? QLatin1Char('V') : QLatin1Char('K')));
             const QVector<float>& data = kv ? m_cache.values.value(l) : m_cache.keys.value(l);
             float absMax = 1e-6f;
             for (float v : data)
@@ -92,7 +94,8 @@ void KvCacheView::paintEvent(QPaintEvent*)
                 for (int c = 0; c < m_cache.shownWidth; ++c) {
                     const int x0 = rr.left() + int(c * g.cellWidth);
                     const int x1 = rr.left() + int((c + 1) * g.cellWidth);
-                    p.fillRect(QRect(x0, rr.top(), std::max(1, x1 - x0), rr.height()), QColor(ColorMap::forValue(data.value(r * m_cache.shownWidth + c), absMax)));
+                    p.fillRect(QRect(x0, rr.top(), std::max(1, x1 - x0), rr.height()),
+                        QColor(ColorMap::forValue(data.value(r * m_cache.shownWidth + c), absMax)));
                 }
             }
             // The newest row: written by the last forward pass.
@@ -127,13 +130,16 @@ void KvCacheView::paintEvent(QPaintEvent*)
 
     const QLocale loc;
     p.setPen(palette().text().color());
-    const QString foot = tr("%1 used of %2 reserved · per token %3 = 2 (K,V) × %4 layers × %5 floats × 4 B · showing %6 of %5 columns")
-                             .arg(loc.formattedDataSize(qint64(m_cache.bytesUsed)), loc.formattedDataSize(qint64(m_cache.bytesReserved)))
-                             .arg(loc.formattedDataSize(qint64(2) * m_cache.layers * m_cache.rowWidth * 4))
-                             .arg(m_cache.layers)
-                             .arg(m_cache.rowWidth)
-                             .arg(m_cache.shownWidth);
-    p.drawText(QRect(6, height() - kFooter + 2, width() - 12, kFooter - 4), Qt::AlignLeft | Qt::AlignVCenter | Qt::TextWordWrap, foot);
+    const QString foot
+        = tr("%1 used of %2 reserved · per token %3 = 2 (K,V) × %4 layers × %5 floats × 4 B · showing %6 of %5 columns")
+              .arg(loc.formattedDataSize(qint64(m_cache.bytesUsed)),
+                  loc.formattedDataSize(qint64(m_cache.bytesReserved)))
+              .arg(loc.formattedDataSize(qint64(2) * m_cache.layers * m_cache.rowWidth * 4))
+              .arg(m_cache.layers)
+              .arg(m_cache.rowWidth)
+              .arg(m_cache.shownWidth);
+    p.drawText(QRect(6, height() - kFooter + 2, width() - 12, kFooter - 4),
+        Qt::AlignLeft | Qt::AlignVCenter | Qt::TextWordWrap, foot);
 }
 
 } // namespace ui

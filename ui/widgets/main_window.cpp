@@ -1,5 +1,6 @@
 #include "ui/widgets/main_window.h"
 
+#include "ui/decoding/decoding_controller.h"
 #include "ui/session/model_card_model.h"
 #include "ui/session/model_locator.h"
 #include "ui/session/plan_model.h"
@@ -8,7 +9,6 @@
 #include "ui/widgets/architecture_diagram.h"
 #include "ui/widgets/attention_panel.h"
 #include "ui/widgets/attention_view.h"
-#include "ui/decoding/decoding_controller.h"
 #include "ui/widgets/decoding_generation_view.h"
 #include "ui/widgets/decoding_workbench.h"
 #include "ui/widgets/explanation_panel.h"
@@ -49,16 +49,13 @@
 #include <algorithm>
 #include <cstdio>
 
-static void initResources()
-{
-    Q_INIT_RESOURCE(resources);
-}
+static void initResources() { Q_INIT_RESOURCE(resources); }
 
 namespace ui {
 
 namespace {
-const char* kDefaultPrompt = "I think the capital of France is";
-constexpr int kMaxRecent = 8;
+    const char* kDefaultPrompt = "I think the capital of France is";
+    constexpr int kMaxRecent = 8;
 }
 
 MainWindow::MainWindow(QWidget* parent)
@@ -132,30 +129,55 @@ void MainWindow::buildActions()
         addAction(a);
         return a;
     };
-    m_openAction = make(tr("&Open model…"), QKeySequence::Open, tr("Open a model folder (config.json, model.safetensors, tokenizer.json)"), QStyle::SP_DirOpenIcon);
-    m_restartAction = make(tr("&Restart"), QKeySequence(Qt::CTRL | Qt::Key_R), tr("Back to before the first op"), QStyle::SP_MediaSkipBackward);
-    m_backAction = make(tr("Step &back"), QKeySequence(Qt::SHIFT | Qt::Key_F10), tr("Undo one op (nothing is recomputed)"), QStyle::SP_MediaSeekBackward);
+    m_openAction = make(tr("&Open model…"), QKeySequence::Open,
+        tr("Open a model folder (config.json, model.safetensors, tokenizer.json)"), QStyle::SP_DirOpenIcon);
+    m_restartAction = make(tr("&Restart"), QKeySequence(Qt::CTRL | Qt::Key_R), tr("Back to before the first op"),
+        QStyle::SP_MediaSkipBackward);
+    m_backAction = make(tr("Step &back"), QKeySequence(Qt::SHIFT | Qt::Key_F10),
+        tr("Undo one op (nothing is recomputed)"), QStyle::SP_MediaSeekBackward);
     m_stepAction = make(tr("&Step"), QKeySequence(Qt::Key_F10), tr("Run one op"), QStyle::SP_MediaSeekForward);
-    m_layerAction = make(tr("Step over &layer"), QKeySequence(Qt::CTRL | Qt::Key_F10), tr("Run to the end of the current layer"), QStyle::SP_ArrowDown);
-    m_passAction = make(tr("Run to end of &pass"), QKeySequence(Qt::Key_F5), tr("Run every remaining op of this pass (the prefill of the prompt, or a decode pass)"), QStyle::SP_MediaSkipForward);
+    m_layerAction = make(tr("Step over &layer"), QKeySequence(Qt::CTRL | Qt::Key_F10),
+        tr("Run to the end of the current layer"), QStyle::SP_ArrowDown);
+    m_passAction = make(tr("Run to end of &pass"), QKeySequence(Qt::Key_F5),
+        tr("Run every remaining op of this pass (the prefill of the prompt, or a decode pass)"),
+        QStyle::SP_MediaSkipForward);
     m_decodeAction = make(tr("Next &token"), QKeySequence(Qt::Key_F9),
-        tr("Append the next token and step through its decode pass: one new query row attends over the cached keys"), QStyle::SP_ArrowRight);
-    m_playAction = make(tr("&Play"), QKeySequence(Qt::Key_F8), tr("Play / pause: one op at a time at the chosen speed"), QStyle::SP_MediaPlay);
+        tr("Append the next token and step through its decode pass: one new query row attends over the cached keys"),
+        QStyle::SP_ArrowRight);
+    m_playAction = make(tr("&Play"), QKeySequence(Qt::Key_F8), tr("Play / pause: one op at a time at the chosen speed"),
+        QStyle::SP_MediaPlay);
     m_playAction->setCheckable(true);
-    m_cancelAction = make(tr("&Cancel"), QKeySequence(Qt::Key_Escape), tr("Stop the running job"), QStyle::SP_BrowserStop);
-    m_runPromptAction = make(tr("&Tokenize prompt"), QKeySequence(Qt::CTRL | Qt::Key_Return), tr("Tokenize the prompt and prepare the prefill"), QStyle::SP_DialogApplyButton);
+    m_cancelAction
+        = make(tr("&Cancel"), QKeySequence(Qt::Key_Escape), tr("Stop the running job"), QStyle::SP_BrowserStop);
+    m_runPromptAction = make(tr("&Tokenize prompt"), QKeySequence(Qt::CTRL | Qt::Key_Return),
+        tr("Tokenize the prompt and prepare the prefill"), QStyle::SP_DialogApplyButton);
     m_darkAction = new QAction(tr("&Dark theme"), this);
     m_darkAction->setCheckable(true);
 
     connect(m_openAction, &QAction::triggered, this, &MainWindow::openModelDialog);
-    connect(m_restartAction, &QAction::triggered, this, [this] { togglePlay(false); m_controller->restart(); });
-    connect(m_backAction, &QAction::triggered, this, [this] { togglePlay(false); m_controller->stepBack(); });
+    connect(m_restartAction, &QAction::triggered, this, [this] {
+        togglePlay(false);
+        m_controller->restart();
+    });
+    connect(m_backAction, &QAction::triggered, this, [this] {
+        togglePlay(false);
+        m_controller->stepBack();
+    });
     connect(m_stepAction, &QAction::triggered, this, [this] { m_controller->stepForward(); });
     connect(m_layerAction, &QAction::triggered, this, [this] { m_controller->stepOverLayer(); });
-    connect(m_passAction, &QAction::triggered, this, [this] { togglePlay(false); m_controller->runToEndOfPass(); });
-    connect(m_decodeAction, &QAction::triggered, this, [this] { togglePlay(false); decodeNext(); });
+    connect(m_passAction, &QAction::triggered, this, [this] {
+        togglePlay(false);
+        m_controller->runToEndOfPass();
+    });
+    connect(m_decodeAction, &QAction::triggered, this, [this] {
+        togglePlay(false);
+        decodeNext();
+    });
     connect(m_playAction, &QAction::toggled, this, &MainWindow::togglePlay);
-    connect(m_cancelAction, &QAction::triggered, this, [this] { togglePlay(false); m_controller->cancel(); });
+    connect(m_cancelAction, &QAction::triggered, this, [this] {
+        togglePlay(false);
+        m_controller->cancel();
+    });
     connect(m_runPromptAction, &QAction::triggered, this, [this] { setPromptText(m_prompt->toPlainText()); });
     connect(m_darkAction, &QAction::toggled, this, &MainWindow::setDarkTheme);
     connect(m_playTimer, &QTimer::timeout, this, [this] {
@@ -216,7 +238,8 @@ void MainWindow::buildCentral()
     layout->addLayout(promptRow);
     connect(m_prompt, &QPlainTextEdit::textChanged, m_retokenize, qOverload<>(&QTimer::start));
     connect(m_retokenize, &QTimer::timeout, this, [this] {
-        if (m_controller->hasModel() && !m_prompt->toPlainText().trimmed().isEmpty() && m_prompt->toPlainText() != m_pendingPrompt)
+        if (m_controller->hasModel() && !m_prompt->toPlainText().trimmed().isEmpty()
+            && m_prompt->toPlainText() != m_pendingPrompt)
             setPromptText(m_prompt->toPlainText());
     });
 
@@ -247,13 +270,15 @@ void MainWindow::buildCentral()
     m_tabs->addTab(m_attentionPanel, tr("&Attention"));
     m_decoding = new DecodingWorkbench(this, m_tabs, m_controller);
     // The penalty window's tokens are marked in the strip; the lab's new choice changes what F9 appends.
-    connect(m_decoding->controller(), &DecodingController::penalisedPositions, this, [this](const QVector<int>& positions) {
-        m_tokenStrip->setPenalised(positions);
-        updateTokenSummary();
-    });
+    connect(
+        m_decoding->controller(), &DecodingController::penalisedPositions, this, [this](const QVector<int>& positions) {
+            m_tokenStrip->setPenalised(positions);
+            updateTokenSummary();
+        });
     connect(m_decoding->controller(), &DecodingController::sampled, this, [this] { updateActions(); });
     // Clicking a generated token opens its decode pass in the stepper.
-    connect(m_decoding->generationView(), &DecodingGenerationView::decodeStepRequested, this, &MainWindow::openDecodeStep);
+    connect(
+        m_decoding->generationView(), &DecodingGenerationView::decodeStepRequested, this, &MainWindow::openDecodeStep);
     splitter->addWidget(m_diagramScroll);
     splitter->addWidget(m_tabs);
     splitter->setStretchFactor(0, 0);
@@ -267,7 +292,8 @@ void MainWindow::buildCentral()
         m_controller->jumpToNode(node);
     });
     connect(m_diagram, &ArchitectureDiagram::currentRectChanged, this, [this](const QRect& r) {
-        m_diagramScroll->ensureVisible(r.center().x(), r.center().y(), 10, std::min(200, m_diagramScroll->height() / 3));
+        m_diagramScroll->ensureVisible(
+            r.center().x(), r.center().y(), 10, std::min(200, m_diagramScroll->height() / 3));
     });
     connect(m_tokenStrip, &TokenStrip::tokenSelected, this, &MainWindow::selectPosition);
     connect(m_tokenStrip, &TokenStrip::tokenSelected, this, [this](int i) {
@@ -307,7 +333,8 @@ void MainWindow::buildDocks()
     m_planView->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_planView->setSelectionMode(QAbstractItemView::SingleSelection);
     m_planView->setEditTriggers(QAbstractItemView::NoEditTriggers);
-    connect(m_planView, &QTableView::activated, this, [this](const QModelIndex& i) { m_controller->jumpToNode(i.row()); });
+    connect(
+        m_planView, &QTableView::activated, this, [this](const QModelIndex& i) { m_controller->jumpToNode(i.row()); });
     m_planDock = new QDockWidget(tr("Ops"), this);
     m_planDock->setObjectName(QStringLiteral("opsDock"));
     m_planDock->setWidget(m_planView);
@@ -336,12 +363,15 @@ void MainWindow::buildMenus()
     QMenu* run = menuBar()->addMenu(tr("&Run"));
     run->addAction(m_runPromptAction);
     run->addSeparator();
-    for (QAction* a : { m_stepAction, m_backAction, m_layerAction, m_passAction, m_decodeAction, m_playAction, m_restartAction, m_cancelAction })
+    for (QAction* a : { m_stepAction, m_backAction, m_layerAction, m_passAction, m_decodeAction, m_playAction,
+             m_restartAction, m_cancelAction })
         run->addAction(a);
 
     QMenu* view = menuBar()->addMenu(tr("&View"));
-    QAction* tensor = view->addAction(tr("&Tensor"), QKeySequence(Qt::CTRL | Qt::Key_1), this, [this] { showView(QStringLiteral("tensor")); });
-    QAction* attention = view->addAction(tr("&Attention"), QKeySequence(Qt::CTRL | Qt::Key_2), this, [this] { showView(QStringLiteral("attention")); });
+    QAction* tensor = view->addAction(
+        tr("&Tensor"), QKeySequence(Qt::CTRL | Qt::Key_1), this, [this] { showView(QStringLiteral("tensor")); });
+    QAction* attention = view->addAction(
+        tr("&Attention"), QKeySequence(Qt::CTRL | Qt::Key_2), this, [this] { showView(QStringLiteral("attention")); });
     Q_UNUSED(tensor);
     Q_UNUSED(attention);
     view->addSeparator();
@@ -355,16 +385,20 @@ void MainWindow::buildMenus()
     QMenu* help = menuBar()->addMenu(tr("&Help"));
     help->addAction(tr("&Keyboard shortcuts"), QKeySequence::HelpContents, this, [this] {
         QString rows;
-        for (QAction* a : { m_stepAction, m_backAction, m_layerAction, m_passAction, m_decodeAction, m_playAction, m_restartAction, m_cancelAction, m_runPromptAction, m_openAction })
-            rows += QStringLiteral("<tr><td><b>%1</b></td><td>&nbsp;&nbsp;%2</td></tr>").arg(a->shortcut().toString(QKeySequence::NativeText), a->statusTip().toHtmlEscaped());
-        rows += tr("<tr><td><b>Ctrl+1 / Ctrl+2</b></td><td>&nbsp;&nbsp;Tensor / attention view</td></tr>"
-                   "<tr><td><b>← → Home End</b></td><td>&nbsp;&nbsp;Move along the tokens (token strip focused)</td></tr>"
-                   "<tr><td><b>Enter</b></td><td>&nbsp;&nbsp;Jump to the op (Ops list)</td></tr>");
+        for (QAction* a : { m_stepAction, m_backAction, m_layerAction, m_passAction, m_decodeAction, m_playAction,
+                 m_restartAction, m_cancelAction, m_runPromptAction, m_openAction })
+            rows += QStringLiteral("<tr><td><b>%1</b></td><td>&nbsp;&nbsp;%2</td></tr>")
+                        .arg(a->shortcut().toString(QKeySequence::NativeText), a->statusTip().toHtmlEscaped());
+        rows += tr(
+            "<tr><td><b>Ctrl+1 / Ctrl+2</b></td><td>&nbsp;&nbsp;Tensor / attention view</td></tr>"
+            "<tr><td><b>← → Home End</b></td><td>&nbsp;&nbsp;Move along the tokens (token strip focused)</td></tr>"
+            "<tr><td><b>Enter</b></td><td>&nbsp;&nbsp;Jump to the op (Ops list)</td></tr>");
         QMessageBox::information(this, tr("Keyboard shortcuts"), QStringLiteral("<table>%1</table>").arg(rows));
     });
     help->addAction(tr("&About Inference Explorer"), this, [this] {
         QMessageBox::about(this, tr("About Inference Explorer"),
-            tr("<b>Inference Explorer</b><br>Runs a real transformer language model one operation at a time and shows every step with the real numbers."));
+            tr("<b>Inference Explorer</b><br>Runs a real transformer language model one operation at a time and shows "
+               "every step with the real numbers."));
     });
 }
 
@@ -437,7 +471,8 @@ void MainWindow::openModel(const QString& folder)
 void MainWindow::openModelDialog()
 {
     const QString start = m_controller->hasModel() ? m_controller->model().folder : ModelLocator::sampleModelsDir();
-    QFileDialog dialog(this, tr("Open a model: choose its folder or a file in it (config.json, model.safetensors)"), start);
+    QFileDialog dialog(
+        this, tr("Open a model: choose its folder or a file in it (config.json, model.safetensors)"), start);
     dialog.setFileMode(QFileDialog::AnyFile);
     dialog.setNameFilters({ tr("Model files (config.json *.safetensors tokenizer.json)"), tr("All files (*)") });
     dialog.setOption(QFileDialog::DontUseNativeDialog, false);
@@ -473,7 +508,11 @@ void MainWindow::onModelLoaded(const ModelInfo& info)
     m_explanation->setModel(info);
     m_attentionPanel->view()->setModelShape(info.layers, info.heads);
     m_attentionPanel->view()->setMatrices({});
-    m_statusLabel->setText(tr("Loaded %1: %2 layers, %3 heads, %4 parameters.").arg(info.displayName).arg(info.layers).arg(info.heads).arg(ModelCardModel::formatCount(info.parameters)));
+    m_statusLabel->setText(tr("Loaded %1: %2 layers, %3 heads, %4 parameters.")
+                               .arg(info.displayName)
+                               .arg(info.layers)
+                               .arg(info.heads)
+                               .arg(ModelCardModel::formatCount(info.parameters)));
     addRecent(info.folder);
     setPromptText(m_prompt->toPlainText());
 }
@@ -481,7 +520,8 @@ void MainWindow::onModelLoaded(const ModelInfo& info)
 void MainWindow::updateTokenSummary()
 {
     const TokenList& tokens = m_tokenStrip->tokens();
-    const int generated = int(std::count_if(tokens.begin(), tokens.end(), [](const TokenInfo& t) { return t.generated(); }));
+    const int generated
+        = int(std::count_if(tokens.begin(), tokens.end(), [](const TokenInfo& t) { return t.generated(); }));
     QString text = generated == 0
         ? tr("%n token(s)", nullptr, int(tokens.size()))
         : tr("%1 prompt + %2 generated tokens (green border)").arg(tokens.size() - generated).arg(generated);
@@ -664,7 +704,9 @@ void MainWindow::openDecodeStep(int generatedIndex)
     togglePlay(false);
     m_controller->openDecodeStep(ids, int(g.prompt.size()));
     showView(QStringLiteral("attention"));
-    m_statusLabel->setText(tr("Decode pass of generated token %1 “%2”: F10 steps through it, F5 runs it.").arg(generatedIndex + 1).arg(g.generated[generatedIndex].text));
+    m_statusLabel->setText(tr("Decode pass of generated token %1 “%2”: F10 steps through it, F5 runs it.")
+                               .arg(generatedIndex + 1)
+                               .arg(g.generated[generatedIndex].text));
 }
 
 void MainWindow::decodeNext()
@@ -675,10 +717,7 @@ void MainWindow::decodeNext()
     m_statusLabel->setText(tr("Decode pass: appending %1.").arg(why));
 }
 
-QString MainWindow::statusText() const
-{
-    return m_statusLabel->text();
-}
+QString MainWindow::statusText() const { return m_statusLabel->text(); }
 
 void MainWindow::fitTokenStrip()
 {

@@ -37,7 +37,7 @@ class MainWindow : public QMainWindow {
 public:
     struct Options {
         bool restoreSettings = true; // false in screenshot mode and tests
-        bool showDialogs = true;     // error dialogs (else errors go to the status line and stderr)
+        bool showDialogs = true; // error dialogs (else errors go to the status line and stderr)
     };
     explicit MainWindow(Options options, QWidget* parent = nullptr);
     explicit MainWindow(QWidget* parent = nullptr);
@@ -55,7 +55,7 @@ public:
 
     void openModel(const QString& folder);
     void setPromptText(const QString& text); // and tokenizes it (once a model is loaded)
-    void selectPosition(int position);       // highlights a token in every view
+    void selectPosition(int position); // highlights a token in every view
     int selectedPosition() const { return m_selectedPosition; }
     // "tensor", "attention", "lines", "diagram", "explanation", "model": brings that view to the front.
     bool showView(const QString& name);

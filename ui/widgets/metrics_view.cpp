@@ -11,36 +11,37 @@
 #include <QLocale>
 #include <QPushButton>
 #include <QStyle>
-#include <QValueAxis>
 #include <QVBoxLayout>
+#include <QValueAxis>
 
 #include <algorithm>
 
 namespace ui {
 
 namespace {
-QChartView* makeChart(const QString& title, QValueAxis*& x, QValueAxis*& y, const QString& yTitle, QList<QLineSeries*> series, QWidget* parent)
-{
-    auto* chart = new QChart;
-    chart->setTitle(title);
-    x = new QValueAxis;
-    x->setTitleText(QObject::tr("context length (tokens)"));
-    x->setLabelFormat(QStringLiteral("%d"));
-    y = new QValueAxis;
-    y->setTitleText(yTitle);
-    chart->addAxis(x, Qt::AlignBottom);
-    chart->addAxis(y, Qt::AlignLeft);
-    for (auto* s : series) {
-        chart->addSeries(s);
-        s->attachAxis(x);
-        s->attachAxis(y);
+    QChartView* makeChart(const QString& title, QValueAxis*& x, QValueAxis*& y, const QString& yTitle,
+        QList<QLineSeries*> series, QWidget* parent)
+    {
+        auto* chart = new QChart;
+        chart->setTitle(title);
+        x = new QValueAxis;
+        x->setTitleText(QObject::tr("context length (tokens)"));
+        x->setLabelFormat(QStringLiteral("%d"));
+        y = new QValueAxis;
+        y->setTitleText(yTitle);
+        chart->addAxis(x, Qt::AlignBottom);
+        chart->addAxis(y, Qt::AlignLeft);
+        for (auto* s : series) {
+            chart->addSeries(s);
+            s->attachAxis(x);
+            s->attachAxis(y);
+        }
+        chart->legend()->setAlignment(Qt::AlignTop);
+        chart->setMargins(QMargins(2, 2, 2, 2));
+        auto* view = new QChartView(chart, parent);
+        view->setRenderHint(QPainter::Antialiasing);
+        return view;
     }
-    chart->legend()->setAlignment(Qt::AlignTop);
-    chart->setMargins(QMargins(2, 2, 2, 2));
-    auto* view = new QChartView(chart, parent);
-    view->setRenderHint(QPainter::Antialiasing);
-    return view;
-}
 }
 
 MetricsView::MetricsView(DecodingController* controller, QWidget* parent)
@@ -50,7 +51,8 @@ MetricsView::MetricsView(DecodingController* controller, QWidget* parent)
     auto* layout = new QVBoxLayout(this);
     auto* row = new QHBoxLayout;
     m_measure = new QPushButton(style()->standardIcon(QStyle::SP_MediaPlay), tr("Measure to the context limit"), this);
-    m_measure->setToolTip(tr("Generate greedily from the prompt until the context is full (EOS ignored), timing every token"));
+    m_measure->setToolTip(
+        tr("Generate greedily from the prompt until the context is full (EOS ignored), timing every token"));
     row->addWidget(m_measure);
     m_summary = new QLabel(tr("Time and memory against context length, for the loaded model."), this);
     m_summary->setTextFormat(Qt::RichText);
@@ -74,7 +76,8 @@ MetricsView::MetricsView(DecodingController* controller, QWidget* parent)
 
     connect(m_measure, &QPushButton::clicked, this, &MetricsView::measure);
     connect(controller, &DecodingController::contextMeasured, this, &MetricsView::onCurve);
-    connect(controller, &DecodingController::busyChanged, m_measure, [this](bool busy) { m_measure->setEnabled(!busy); });
+    connect(
+        controller, &DecodingController::busyChanged, m_measure, [this](bool busy) { m_measure->setEnabled(!busy); });
 }
 
 void MetricsView::measure()
@@ -103,15 +106,18 @@ void MetricsView::onCurve(const ContextCurve& c)
     // A busy machine gives the odd slow token; scale to the typical ones (a spike runs off the top).
     QVector<double> sorted = c.seconds;
     std::sort(sorted.begin(), sorted.end());
-    const double p95 = sorted.isEmpty() ? 0 : sorted[std::min<qsizetype>(sorted.size() - 1, sorted.size() * 95 / 100)] * 1000.0;
+    const double p95
+        = sorted.isEmpty() ? 0 : sorted[std::min<qsizetype>(sorted.size() - 1, sorted.size() * 95 / 100)] * 1000.0;
     m_timeY->setRange(0, std::max(0.01, std::min(maxTime * 1.1, p95 * 2.0)));
     m_memY->setRange(0, std::max(1.0, maxMem * 1.05));
     const QLocale loc;
     if (!c.context.isEmpty())
-        m_summary->setText(tr("%1 tokens generated up to the context limit of %2 · at the limit: KV cache %3, attention matrices %4")
-                               .arg(c.context.size())
-                               .arg(c.limit)
-                               .arg(loc.formattedDataSize(qint64(c.kvBytes.back())), loc.formattedDataSize(qint64(c.naiveAttentionBytes.back()))));
+        m_summary->setText(
+            tr("%1 tokens generated up to the context limit of %2 · at the limit: KV cache %3, attention matrices %4")
+                .arg(c.context.size())
+                .arg(c.limit)
+                .arg(loc.formattedDataSize(qint64(c.kvBytes.back())),
+                    loc.formattedDataSize(qint64(c.naiveAttentionBytes.back()))));
 }
 
 } // namespace ui

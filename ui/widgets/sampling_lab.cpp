@@ -8,7 +8,6 @@
 #include "core/sampling/stage_order.h"
 
 #include <QBarCategoryAxis>
-#include <QHorizontalBarSeries>
 #include <QBarSet>
 #include <QChart>
 #include <QChartView>
@@ -16,8 +15,9 @@
 #include <QComboBox>
 #include <QFormLayout>
 #include <QGroupBox>
-#include <QHeaderView>
 #include <QHash>
+#include <QHeaderView>
+#include <QHorizontalBarSeries>
 #include <QIdentityProxyModel>
 #include <QLabel>
 #include <QLegend>
@@ -27,8 +27,8 @@
 #include <QSpinBox>
 #include <QSplitter>
 #include <QTableView>
-#include <QValueAxis>
 #include <QVBoxLayout>
+#include <QValueAxis>
 
 #include <algorithm>
 #include <cmath>
@@ -37,51 +37,51 @@ namespace ui {
 
 namespace {
 
-// Colours the probability table: the chosen row amber, cells a stage removed red, removed rows grey, probabilities
-// on the sequential map.
-class TableStyler : public QIdentityProxyModel {
-public:
-    using QIdentityProxyModel::QIdentityProxyModel;
-    QVariant data(const QModelIndex& index, int role) const override
-    {
-        using M = ProbabilityTableModel;
-        if (role != Qt::BackgroundRole && role != Qt::ForegroundRole && role != Qt::FontRole)
-            return QIdentityProxyModel::data(index, role);
-        const bool chosen = index.data(M::ChosenRole).toBool();
-        const bool finalKept = index.siblingAtColumn(0).data(M::KeptRole).toBool();
-        const bool kept = index.data(M::KeptRole).toBool();
-        const bool removedHere = index.data(M::RemovedHereRole).toBool();
-        const QString kind = index.data(M::ColumnKindRole).toString();
-        const bool probColumn = kind != QLatin1String("token") && !M::changesLogits(kind);
-        QRgb bg = 0;
-        bool haveBg = false;
-        if (removedHere) {
-            bg = qRgb(0xf4, 0xc7, 0xc3);
-            haveBg = true;
-        } else if (probColumn && kept) {
-            bg = ColorMap::sequential(std::sqrt(std::clamp(index.data(M::ProbabilityRole).toDouble(), 0.0, 1.0)));
-            haveBg = true;
-        } else if (chosen && kind == QLatin1String("token")) {
-            bg = qRgb(0xff, 0xd5, 0x4f);
-            haveBg = true;
+    // Colours the probability table: the chosen row amber, cells a stage removed red, removed rows grey, probabilities
+    // on the sequential map.
+    class TableStyler : public QIdentityProxyModel {
+    public:
+        using QIdentityProxyModel::QIdentityProxyModel;
+        QVariant data(const QModelIndex& index, int role) const override
+        {
+            using M = ProbabilityTableModel;
+            if (role != Qt::BackgroundRole && role != Qt::ForegroundRole && role != Qt::FontRole)
+                return QIdentityProxyModel::data(index, role);
+            const bool chosen = index.data(M::ChosenRole).toBool();
+            const bool finalKept = index.siblingAtColumn(0).data(M::KeptRole).toBool();
+            const bool kept = index.data(M::KeptRole).toBool();
+            const bool removedHere = index.data(M::RemovedHereRole).toBool();
+            const QString kind = index.data(M::ColumnKindRole).toString();
+            const bool probColumn = kind != QLatin1String("token") && !M::changesLogits(kind);
+            QRgb bg = 0;
+            bool haveBg = false;
+            if (removedHere) {
+                bg = qRgb(0xf4, 0xc7, 0xc3);
+                haveBg = true;
+            } else if (probColumn && kept) {
+                bg = ColorMap::sequential(std::sqrt(std::clamp(index.data(M::ProbabilityRole).toDouble(), 0.0, 1.0)));
+                haveBg = true;
+            } else if (chosen && kind == QLatin1String("token")) {
+                bg = qRgb(0xff, 0xd5, 0x4f);
+                haveBg = true;
+            }
+            if (role == Qt::BackgroundRole)
+                return haveBg ? QVariant(QColor(bg)) : QVariant();
+            if (role == Qt::ForegroundRole) {
+                if (removedHere)
+                    return QColor(0x7b, 0x24, 0x1c);
+                if (!finalKept && !haveBg)
+                    return QColor(0x99, 0x99, 0x99);
+                return haveBg ? QVariant(ColorMap::textOn(bg)) : QVariant();
+            }
+            QFont f;
+            f.setBold(chosen);
+            f.setItalic(!finalKept);
+            return f;
         }
-        if (role == Qt::BackgroundRole)
-            return haveBg ? QVariant(QColor(bg)) : QVariant();
-        if (role == Qt::ForegroundRole) {
-            if (removedHere)
-                return QColor(0x7b, 0x24, 0x1c);
-            if (!finalKept && !haveBg)
-                return QColor(0x99, 0x99, 0x99);
-            return haveBg ? QVariant(ColorMap::textOn(bg)) : QVariant();
-        }
-        QFont f;
-        f.setBold(chosen);
-        f.setItalic(!finalKept);
-        return f;
-    }
-};
+    };
 
-double scaled(const QSlider* s) { return s->value() * s->property("scale").toDouble(); }
+    double scaled(const QSlider* s) { return s->value() * s->property("scale").toDouble(); }
 
 } // namespace
 
@@ -162,18 +162,20 @@ SamplingLab::SamplingLab(DecodingController* controller, QWidget* parent)
     layout->addWidget(split, 1);
 
     connect(controller, &DecodingController::sampled, this, &SamplingLab::onSampled);
-    connect(m_table->selectionModel(), &QItemSelectionModel::currentRowChanged, this, [this](const QModelIndex& current) {
-        if (!current.isValid())
-            return;
-        m_biasId = current.data(ProbabilityTableModel::TokenIdRole).toInt();
-        m_biasToken->setText(tr("token %1").arg(current.siblingAtColumn(0).data().toString().mid(3)));
-        if (m_bias->value() != 0)
-            sendSampling();
-    });
+    connect(
+        m_table->selectionModel(), &QItemSelectionModel::currentRowChanged, this, [this](const QModelIndex& current) {
+            if (!current.isValid())
+                return;
+            m_biasId = current.data(ProbabilityTableModel::TokenIdRole).toInt();
+            m_biasToken->setText(tr("token %1").arg(current.siblingAtColumn(0).data().toString().mid(3)));
+            if (m_bias->value() != 0)
+                sendSampling();
+        });
     m_building = false;
 }
 
-QSlider* SamplingLab::addSlider(QFormLayout* form, const QString& label, const QString& tip, int min, int max, int value, double scale, int decimals)
+QSlider* SamplingLab::addSlider(QFormLayout* form, const QString& label, const QString& tip, int min, int max,
+    int value, double scale, int decimals)
 {
     auto* s = new QSlider(Qt::Horizontal);
     s->setRange(min, max);
@@ -203,7 +205,8 @@ QSlider* SamplingLab::addSlider(QFormLayout* form, const QString& label, const Q
     row->addWidget(v);
     // `label` is also the slider's key (see the "off" test above); only the text on screen is translated.
     static const QHash<QString, const char*> shown { { QStringLiteral("temperature"), QT_TR_NOOP("temperature") },
-        { QStringLiteral("repetition"), QT_TR_NOOP("repetition") }, { QStringLiteral("presence"), QT_TR_NOOP("presence") },
+        { QStringLiteral("repetition"), QT_TR_NOOP("repetition") },
+        { QStringLiteral("presence"), QT_TR_NOOP("presence") },
         { QStringLiteral("frequency"), QT_TR_NOOP("frequency") }, { QStringLiteral("bias"), QT_TR_NOOP("bias") } };
     auto* name = new QLabel(shown.contains(label) ? tr(shown.value(label)) : label);
     name->setToolTip(tip);
@@ -218,18 +221,27 @@ QWidget* SamplingLab::buildControls()
 
     auto* shape = new QGroupBox(tr("Shape the distribution"), box);
     auto* f1 = new QFormLayout(shape);
-    m_temperature = addSlider(f1, QStringLiteral("temperature"), tr("logits / T: low = sharper, high = flatter; 0 = greedy (only the best token)"), 0, 200, 100, 0.01, 2);
+    m_temperature = addSlider(f1, QStringLiteral("temperature"),
+        tr("logits / T: low = sharper, high = flatter; 0 = greedy (only the best token)"), 0, 200, 100, 0.01, 2);
     m_topK = addSlider(f1, QStringLiteral("top-k"), tr("keep the k most likely tokens (0 = off)"), 0, 50, 0, 1, 0);
-    m_topP = addSlider(f1, QStringLiteral("top-p"), tr("keep the smallest set of best tokens whose probabilities add up to p (1 = off)"), 1, 100, 100, 0.01, 2);
-    m_minP = addSlider(f1, QStringLiteral("min-p"), tr("drop tokens less likely than min-p × the best token's probability (0 = off)"), 0, 100, 0, 0.01, 2);
-    m_typicalP = addSlider(f1, QStringLiteral("typical-p"), tr("keep the tokens whose surprise is closest to the average surprise, up to mass p (1 = off)"), 1, 100, 100, 0.01, 2);
+    m_topP = addSlider(f1, QStringLiteral("top-p"),
+        tr("keep the smallest set of best tokens whose probabilities add up to p (1 = off)"), 1, 100, 100, 0.01, 2);
+    m_minP = addSlider(f1, QStringLiteral("min-p"),
+        tr("drop tokens less likely than min-p × the best token's probability (0 = off)"), 0, 100, 0, 0.01, 2);
+    m_typicalP = addSlider(f1, QStringLiteral("typical-p"),
+        tr("keep the tokens whose surprise is closest to the average surprise, up to mass p (1 = off)"), 1, 100, 100,
+        0.01, 2);
     v->addWidget(shape);
 
     auto* rep = new QGroupBox(tr("Avoid repeating"), box);
     auto* f2 = new QFormLayout(rep);
-    m_repetition = addSlider(f2, QStringLiteral("repetition"), tr("HF repetition penalty for tokens in the window: positive logits ÷ p, negative × p (1 = off)"), 50, 200, 100, 0.01, 2);
-    m_presence = addSlider(f2, QStringLiteral("presence"), tr("subtracted once from every token already in the window (0 = off)"), 0, 200, 0, 0.01, 2);
-    m_frequency = addSlider(f2, QStringLiteral("frequency"), tr("subtracted once per occurrence in the window (0 = off)"), 0, 200, 0, 0.01, 2);
+    m_repetition = addSlider(f2, QStringLiteral("repetition"),
+        tr("HF repetition penalty for tokens in the window: positive logits ÷ p, negative × p (1 = off)"), 50, 200, 100,
+        0.01, 2);
+    m_presence = addSlider(f2, QStringLiteral("presence"),
+        tr("subtracted once from every token already in the window (0 = off)"), 0, 200, 0, 0.01, 2);
+    m_frequency = addSlider(f2, QStringLiteral("frequency"),
+        tr("subtracted once per occurrence in the window (0 = off)"), 0, 200, 0, 0.01, 2);
     m_window = new QSpinBox;
     m_window->setRange(0, 4096);
     m_window->setValue(64);
@@ -304,9 +316,10 @@ core::SamplingParameters SamplingLab::parameters() const
 
 bool SamplingLab::applySettings(const QString& spec)
 {
-    const QHash<QString, QSlider*> sliders { { QStringLiteral("temperature"), m_temperature }, { QStringLiteral("top_k"), m_topK },
-        { QStringLiteral("top_p"), m_topP }, { QStringLiteral("min_p"), m_minP }, { QStringLiteral("typical_p"), m_typicalP },
-        { QStringLiteral("repetition"), m_repetition }, { QStringLiteral("presence"), m_presence }, { QStringLiteral("frequency"), m_frequency } };
+    const QHash<QString, QSlider*> sliders { { QStringLiteral("temperature"), m_temperature },
+        { QStringLiteral("top_k"), m_topK }, { QStringLiteral("top_p"), m_topP }, { QStringLiteral("min_p"), m_minP },
+        { QStringLiteral("typical_p"), m_typicalP }, { QStringLiteral("repetition"), m_repetition },
+        { QStringLiteral("presence"), m_presence }, { QStringLiteral("frequency"), m_frequency } };
     bool ok = true;
     m_building = true; // one re-sample at the end, not one per control
     for (const QString& item : spec.split(QLatin1Char(','), Qt::SkipEmptyParts)) {
@@ -353,15 +366,16 @@ void SamplingLab::onSampled(const SamplingSnapshot& s)
 {
     m_model->setSnapshot(s);
     const int chosen = m_model->chosenRow();
-    m_summary->setText(tr("<b>Token %1</b> of the answer · drawn: <b style='background:#ffd54f'>&nbsp;%2&nbsp;</b> with p = %3 "
-                          "(random number %4) · %5 of %6 tokens survive the pipeline · order <i>%7</i>")
-                           .arg(s.step + 1)
-                           .arg(s.chosenText.toHtmlEscaped())
-                           .arg(s.table.chosenProbability, 0, 'f', 3)
-                           .arg(s.table.uniform, 0, 'f', 3)
-                           .arg(s.keptPerColumn.isEmpty() ? 0 : s.keptPerColumn.back())
-                           .arg(s.keptPerColumn.isEmpty() ? 0 : s.keptPerColumn.front())
-                           .arg(QString::fromStdString(s.table.order)));
+    m_summary->setText(
+        tr("<b>Token %1</b> of the answer · drawn: <b style='background:#ffd54f'>&nbsp;%2&nbsp;</b> with p = %3 "
+           "(random number %4) · %5 of %6 tokens survive the pipeline · order <i>%7</i>")
+            .arg(s.step + 1)
+            .arg(s.chosenText.toHtmlEscaped())
+            .arg(s.table.chosenProbability, 0, 'f', 3)
+            .arg(s.table.uniform, 0, 'f', 3)
+            .arg(s.keptPerColumn.isEmpty() ? 0 : s.keptPerColumn.back())
+            .arg(s.keptPerColumn.isEmpty() ? 0 : s.keptPerColumn.front())
+            .arg(QString::fromStdString(s.table.order)));
     Q_UNUSED(chosen);
     updateHiddenColumns();
     updateChart(s);
@@ -386,7 +400,8 @@ void SamplingLab::updateChart(const SamplingSnapshot& s)
     for (int r = n - 1; r >= 0; --r) {
         const auto& row = s.table.rows[std::size_t(r)];
         const bool chosen = row.token == s.table.chosenToken;
-        categories << (chosen ? QStringLiteral("▶") : QString()) + s.rowText.value(r).left(12) + QString(QChar(0x200B)).repeated(r); // unique
+        categories << (chosen ? QStringLiteral("▶") : QString()) + s.rowText.value(r).left(12)
+                + QString(QChar(0x200B)).repeated(r); // unique
         input << row.cells.front().probability;
         final << row.cells.back().probability;
         top = std::max({ top, row.cells.front().probability, row.cells.back().probability });

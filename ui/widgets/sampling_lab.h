@@ -51,7 +51,8 @@ public:
 
 private:
     QWidget* buildControls();
-    QSlider* addSlider(QFormLayout* form, const QString& label, const QString& tip, int min, int max, int value, double scale, int decimals);
+    QSlider* addSlider(QFormLayout* form, const QString& label, const QString& tip, int min, int max, int value,
+        double scale, int decimals);
     void sendSampling();
     void sendOptions();
     void onSampled(const SamplingSnapshot& s);

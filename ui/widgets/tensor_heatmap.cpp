@@ -13,19 +13,19 @@
 namespace ui {
 
 namespace {
-constexpr int kTop = 20;       // column numbers
-constexpr int kBarWidth = 78;  // colour bar and its labels
-constexpr int kMaxCellHeight = 56;
+    constexpr int kTop = 20; // column numbers
+    constexpr int kBarWidth = 78; // colour bar and its labels
+    constexpr int kMaxCellHeight = 56;
 
-QString formatValue(float v)
-{
-    if (std::isinf(v))
-        return v < 0 ? QStringLiteral("−∞") : QStringLiteral("∞");
-    const float a = std::fabs(v);
-    if (a >= 10000)
-        return QString::number(double(v), 'e', 1);
-    return QString::number(double(v), 'f', a >= 100 ? 0 : a >= 10 ? 1 : 2);
-}
+    QString formatValue(float v)
+    {
+        if (std::isinf(v))
+            return v < 0 ? QStringLiteral("−∞") : QStringLiteral("∞");
+        const float a = std::fabs(v);
+        if (a >= 10000)
+            return QString::number(double(v), 'e', 1);
+        return QString::number(double(v), 'f', a >= 100 ? 0 : a >= 10 ? 1 : 2);
+    }
 }
 
 TensorHeatmap::TensorHeatmap(QWidget* parent)
@@ -137,7 +137,8 @@ QRectF TensorHeatmap::cellRect(int r, int c) const
     const QRect plot = plotRect();
     if (showsBars())
         return QRectF(plot.left() + c * s.width() - m_pan.x(), plot.top(), s.width(), plot.height());
-    return QRectF(plot.left() + c * s.width() - m_pan.x(), plot.top() + r * s.height() - m_pan.y(), s.width(), s.height());
+    return QRectF(
+        plot.left() + c * s.width() - m_pan.x(), plot.top() + r * s.height() - m_pan.y(), s.width(), s.height());
 }
 
 bool TensorHeatmap::cellAt(QPointF p, int* r, int* c) const
@@ -189,8 +190,10 @@ void TensorHeatmap::paintEvent(QPaintEvent*)
         // Numbers in the cells when there is room.
         if (s.width() >= 38 && s.height() >= 16) {
             p.setFont(small);
-            const int c0 = std::max(0, int(m_pan.x() / s.width())), c1 = std::min(m_cols - 1, int((m_pan.x() + plot.width()) / s.width()));
-            const int r0 = std::max(0, int(m_pan.y() / s.height())), r1 = std::min(m_rows - 1, int((m_pan.y() + plot.height()) / s.height()));
+            const int c0 = std::max(0, int(m_pan.x() / s.width())),
+                      c1 = std::min(m_cols - 1, int((m_pan.x() + plot.width()) / s.width()));
+            const int r0 = std::max(0, int(m_pan.y() / s.height())),
+                      r1 = std::min(m_rows - 1, int((m_pan.y() + plot.height()) / s.height()));
             for (int r = r0; r <= r1; ++r)
                 for (int c = c0; c <= c1; ++c) {
                     const float v = m_values[r * m_cols + c];
@@ -201,7 +204,8 @@ void TensorHeatmap::paintEvent(QPaintEvent*)
         if (s.width() >= 4 && s.height() >= 4) { // grid lines
             p.setPen(QPen(QColor(128, 128, 128, 70), 0));
             for (int c = 1; c < m_cols && s.width() >= 10; ++c)
-                p.drawLine(QPointF(cellRect(0, c).left(), target.top()), QPointF(cellRect(0, c).left(), target.bottom()));
+                p.drawLine(
+                    QPointF(cellRect(0, c).left(), target.top()), QPointF(cellRect(0, c).left(), target.bottom()));
             for (int r = 1; r < m_rows; ++r)
                 p.drawLine(QPointF(target.left(), cellRect(r, 0).top()), QPointF(target.right(), cellRect(r, 0).top()));
         }
@@ -211,7 +215,8 @@ void TensorHeatmap::paintEvent(QPaintEvent*)
             p.setBrush(Qt::NoBrush);
             const QRectF first = cellRect(m_newFirst, 0);
             const QRectF last = cellRect(m_newFirst + m_newCount - 1, 0);
-            p.drawRect(QRectF(target.left(), first.top(), target.width(), last.bottom() - first.top()).adjusted(1, 1, -1, -1));
+            p.drawRect(
+                QRectF(target.left(), first.top(), target.width(), last.bottom() - first.top()).adjusted(1, 1, -1, -1));
         }
         if (m_selectedRow >= 0 && m_selectedRow < m_rows) {
             p.setPen(QPen(palette().color(QPalette::Highlight), 3));
@@ -234,7 +239,8 @@ void TensorHeatmap::paintEvent(QPaintEvent*)
             const QRectF lr(0, cell.top(), plot.left() - 6, std::max(cell.height(), 14.0));
             p.setPen(r == m_selectedRow ? palette().color(QPalette::Highlight) : textColor);
             const QString label = r < m_rowLabels.size() ? m_rowLabels[r] : QString::number(r);
-            p.drawText(lr, Qt::AlignRight | Qt::AlignVCenter, QFontMetrics(font()).elidedText(label, Qt::ElideRight, int(lr.width())));
+            p.drawText(lr, Qt::AlignRight | Qt::AlignVCenter,
+                QFontMetrics(font()).elidedText(label, Qt::ElideRight, int(lr.width())));
         }
         p.restore();
     }
@@ -274,7 +280,8 @@ void TensorHeatmap::paintBars(QPainter& p, const QRect& plot)
     p.drawLine(QPointF(plot.left(), zero), QPointF(plot.right(), zero));
     const QSizeF s = cellSize();
     // Several columns may share a pixel: draw each pixel column's largest bar.
-    const int c0 = std::max(0, int(m_pan.x() / s.width())), c1 = std::min(m_cols - 1, int((m_pan.x() + plot.width()) / s.width()) + 1);
+    const int c0 = std::max(0, int(m_pan.x() / s.width())),
+              c1 = std::min(m_cols - 1, int((m_pan.x() + plot.width()) / s.width()) + 1);
     for (int c = c0; c <= c1; ++c) {
         const float v = m_values[c];
         if (!std::isfinite(v))
@@ -299,7 +306,8 @@ void TensorHeatmap::paintBars(QPainter& p, const QRect& plot)
         const QRectF cell = cellRect(0, col);
         const double h = m_absMax > 0 ? double(m_values[col]) / m_absMax * scale : 0;
         const double top = h >= 0 ? zero - h : zero;
-        QRectF box(cell.center().x() - fm.horizontalAdvance(text) / 2.0 - 4, top - fm.height() - 6, fm.horizontalAdvance(text) + 8, fm.height() + 2);
+        QRectF box(cell.center().x() - fm.horizontalAdvance(text) / 2.0 - 4, top - fm.height() - 6,
+            fm.horizontalAdvance(text) + 8, fm.height() + 2);
         box.moveTop(std::max<qreal>(plot.top() + 2, box.top()));
         if (box.left() < plot.left())
             box.moveLeft(plot.left() + 2);
@@ -319,7 +327,8 @@ void TensorHeatmap::paintBars(QPainter& p, const QRect& plot)
     }
     p.restore();
     p.setPen(palette().color(QPalette::PlaceholderText));
-    p.drawText(QRectF(0, nonNegative ? zero - 8 : zero - 8, plot.left() - 4, 16), Qt::AlignRight | Qt::AlignVCenter, QStringLiteral("0"));
+    p.drawText(QRectF(0, nonNegative ? zero - 8 : zero - 8, plot.left() - 4, 16), Qt::AlignRight | Qt::AlignVCenter,
+        QStringLiteral("0"));
     p.drawText(QRectF(0, plot.top(), plot.left() - 4, 16), Qt::AlignRight | Qt::AlignVCenter, formatValue(m_absMax));
 }
 
@@ -408,10 +417,7 @@ void TensorHeatmap::mouseReleaseEvent(QMouseEvent* e)
     m_dragging = false;
 }
 
-void TensorHeatmap::mouseDoubleClickEvent(QMouseEvent*)
-{
-    resetView();
-}
+void TensorHeatmap::mouseDoubleClickEvent(QMouseEvent*) { resetView(); }
 
 void TensorHeatmap::leaveEvent(QEvent*)
 {
@@ -422,9 +428,6 @@ void TensorHeatmap::leaveEvent(QEvent*)
     }
 }
 
-void TensorHeatmap::resizeEvent(QResizeEvent*)
-{
-    clampPan();
-}
+void TensorHeatmap::resizeEvent(QResizeEvent*) { clampPan(); }
 
 } // namespace ui

@@ -25,7 +25,7 @@ public:
     void setNewRows(int first, int count);
     QPair<int, int> newRows() const { return { m_newFirst, m_newCount }; }
     int selectedRow() const { return m_selectedRow; }
-    void setZoom(double zoom);    // 1 = fit
+    void setZoom(double zoom); // 1 = fit
     double zoom() const { return m_zoom; }
     void resetView();
 

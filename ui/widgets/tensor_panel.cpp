@@ -44,7 +44,8 @@ TensorPanel::TensorPanel(QWidget* parent)
 void TensorPanel::setStep(const StepSnapshot& step, const QStringList& tokens)
 {
     if (!step.isValid()) {
-        m_header->setText(tr("<b>Nothing has run yet.</b> Press <b>F10</b> to run the first op, <b>F5</b> to run the whole prefill."));
+        m_header->setText(tr(
+            "<b>Nothing has run yet.</b> Press <b>F10</b> to run the first op, <b>F5</b> to run the whole prefill."));
         m_heatmap->clear();
         m_predictions->hide();
         return;
@@ -56,7 +57,8 @@ void TensorPanel::setStep(const StepSnapshot& step, const QStringList& tokens)
         const int pos = m_rowsArePositions ? step.posBegin + r : step.posBegin + step.positions - step.rows + r;
         m_rowLabels << (pos < tokens.size() ? tokens[pos] : QString::number(pos));
     }
-    m_header->setText(tr("<b>%1</b> &nbsp;<code>%2</code><br>shape <b>%3 × %4</b> %5 &nbsp;·&nbsp; min %6 · max %7 · mean %8 · std %9")
+    m_header->setText(tr(
+        "<b>%1</b> &nbsp;<code>%2</code><br>shape <b>%3 × %4</b> %5 &nbsp;·&nbsp; min %6 · max %7 · mean %8 · std %9")
                           .arg(step.label.toHtmlEscaped(), step.name.toHtmlEscaped())
                           .arg(step.rows)
                           .arg(step.cols)
@@ -71,12 +73,15 @@ void TensorPanel::setStep(const StepSnapshot& step, const QStringList& tokens)
     m_heatmap->setNewRows(step.rows - step.positions, step.rows > step.positions ? step.positions : 0);
     QVector<QPair<int, QString>> barLabels;
     for (const Prediction& p : step.predictions)
-        barLabels.push_back({ p.id, QStringLiteral("%1  %2%").arg(p.text).arg(double(p.probability) * 100, 0, 'f', 1) });
+        barLabels.push_back(
+            { p.id, QStringLiteral("%1  %2%").arg(p.text).arg(double(p.probability) * 100, 0, 'f', 1) });
     m_heatmap->setBarLabels(barLabels);
     if (!step.predictions.isEmpty()) {
         QString html = tr("<b>Most likely next tokens:</b> ");
         for (const Prediction& p : step.predictions)
-            html += QStringLiteral("&nbsp; <code>%1</code> %2%").arg(p.text.toHtmlEscaped()).arg(double(p.probability) * 100, 0, 'f', 1);
+            html += QStringLiteral("&nbsp; <code>%1</code> %2%")
+                        .arg(p.text.toHtmlEscaped())
+                        .arg(double(p.probability) * 100, 0, 'f', 1);
         m_predictions->setText(html);
         m_predictions->show();
     } else {
@@ -89,9 +94,6 @@ void TensorPanel::setSelectedPosition(int position)
     m_heatmap->setSelectedRow(m_rowsArePositions ? position - m_posBegin : -1);
 }
 
-QString TensorPanel::headerText() const
-{
-    return m_header->text();
-}
+QString TensorPanel::headerText() const { return m_header->text(); }
 
 } // namespace ui

@@ -12,8 +12,8 @@
 namespace ui {
 
 namespace {
-constexpr int kGap = 4;
-constexpr int kPad = 7;
+    constexpr int kGap = 4;
+    constexpr int kPad = 7;
 }
 
 TokenStrip::TokenStrip(QWidget* parent)
@@ -98,7 +98,8 @@ QVector<QRect> TokenStrip::layoutFor(int width) const
     for (const TokenInfo& t : m_tokens) {
         // Measured generously: glyphs like "␣" may come from a wider fallback font.
         const int textW = fm.boundingRect(t.visibleText()).width() + fm.averageCharWidth();
-        const int w = std::min(std::max(textW, sm.horizontalAdvance(QString::number(t.id))) + 2 * kPad, std::max(60, width));
+        const int w
+            = std::min(std::max(textW, sm.horizontalAdvance(QString::number(t.id))) + 2 * kPad, std::max(60, width));
         if (x > 0 && x + w > width) {
             x = 0;
             y += h + kGap;
@@ -115,10 +116,7 @@ int TokenStrip::heightForWidth(int width) const
     return rects.isEmpty() ? minimumSizeHint().height() : rects.back().bottom() + 2;
 }
 
-QSize TokenStrip::sizeHint() const
-{
-    return { 400, heightForWidth(400) };
-}
+QSize TokenStrip::sizeHint() const { return { 400, heightForWidth(400) }; }
 
 QRect TokenStrip::cellRect(int position) const
 {
@@ -133,10 +131,7 @@ int TokenStrip::indexAt(QPoint p) const
     return -1;
 }
 
-void TokenStrip::resizeEvent(QResizeEvent*)
-{
-    m_layoutWidth = -1;
-}
+void TokenStrip::resizeEvent(QResizeEvent*) { m_layoutWidth = -1; }
 
 void TokenStrip::paintEvent(QPaintEvent*)
 {
@@ -153,7 +148,8 @@ void TokenStrip::paintEvent(QPaintEvent*)
     small.setPointSizeF(font().pointSizeF() * 0.8);
     const bool dark = palette().color(QPalette::Window).lightness() < 128;
     // Alternating soft hues so neighbouring tokens are easy to tell apart.
-    const QColor hues[] = { QColor(0x4e, 0x79, 0xa7), QColor(0x59, 0xa1, 0x4f), QColor(0x9c, 0x75, 0x5f), QColor(0x76, 0xb7, 0xb2) };
+    const QColor hues[]
+        = { QColor(0x4e, 0x79, 0xa7), QColor(0x59, 0xa1, 0x4f), QColor(0x9c, 0x75, 0x5f), QColor(0x76, 0xb7, 0xb2) };
     for (int i = 0; i < m_tokens.size() && i < m_rects.size(); ++i) {
         const TokenInfo& t = m_tokens[i];
         const QRectF r = QRectF(m_rects[i]).adjusted(0.5, 0.5, -0.5, -0.5);
@@ -174,7 +170,8 @@ void TokenStrip::paintEvent(QPaintEvent*)
         p.setPen(border);
         p.setBrush(fill);
         p.drawRoundedRect(r, 5, 5);
-        const QColor text = i == m_selected ? palette().color(QPalette::HighlightedText) : palette().color(QPalette::Text);
+        const QColor text
+            = i == m_selected ? palette().color(QPalette::HighlightedText) : palette().color(QPalette::Text);
         p.setPen(text);
         p.setFont(font());
         p.drawText(r.adjusted(2, 3, -2, 0), Qt::AlignHCenter | Qt::AlignTop, t.visibleText());
@@ -204,13 +201,17 @@ bool TokenStrip::event(QEvent* e)
         const int i = indexAt(he->pos());
         if (i >= 0) {
             const TokenInfo& t = m_tokens[i];
-            QString tip = tr("position %1 · id %2\nbytes: %3\npiece: %4").arg(i).arg(t.id).arg(t.bytesHex().isEmpty() ? tr("(none)") : t.bytesHex(), t.piece);
+            QString tip = tr("position %1 · id %2\nbytes: %3\npiece: %4")
+                              .arg(i)
+                              .arg(t.id)
+                              .arg(t.bytesHex().isEmpty() ? tr("(none)") : t.bytesHex(), t.piece);
             if (t.special)
                 tip += tr("\nspecial token");
             if (t.generated())
                 tip += tr("\nappended by decode pass %1").arg(t.decodeStep);
             if (isPenalised(i))
-                tip += tr("\ninside the repetition-penalty window: its logit is penalised when the next token is sampled");
+                tip += tr(
+                    "\ninside the repetition-penalty window: its logit is penalised when the next token is sampled");
             QToolTip::showText(he->globalPos(), tip, this, m_rects[i]);
         } else {
             QToolTip::hideText();
@@ -232,11 +233,20 @@ void TokenStrip::keyPressEvent(QKeyEvent* e)
     if (m_tokens.isEmpty())
         return QWidget::keyPressEvent(e);
     switch (e->key()) {
-    case Qt::Key_Left: select(std::max(0, m_selected - 1)); break;
-    case Qt::Key_Right: select(std::min(int(m_tokens.size()) - 1, m_selected + 1)); break;
-    case Qt::Key_Home: select(0); break;
-    case Qt::Key_End: select(int(m_tokens.size()) - 1); break;
-    default: QWidget::keyPressEvent(e);
+    case Qt::Key_Left:
+        select(std::max(0, m_selected - 1));
+        break;
+    case Qt::Key_Right:
+        select(std::min(int(m_tokens.size()) - 1, m_selected + 1));
+        break;
+    case Qt::Key_Home:
+        select(0);
+        break;
+    case Qt::Key_End:
+        select(int(m_tokens.size()) - 1);
+        break;
+    default:
+        QWidget::keyPressEvent(e);
     }
 }
 

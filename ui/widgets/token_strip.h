@@ -21,7 +21,10 @@ public:
     // Positions whose logits the repetition / presence / frequency penalties act on (the penalty window).
     void setPenalised(const QVector<int>& positions);
     const QVector<int>& penalised() const { return m_penalised; }
-    bool isPenalised(int position) const { return position >= 0 && position < m_penalisedAt.size() && m_penalisedAt[position]; }
+    bool isPenalised(int position) const
+    {
+        return position >= 0 && position < m_penalisedAt.size() && m_penalisedAt[position];
+    }
     int selected() const { return m_selected; }
     QRect cellRect(int position) const;
 

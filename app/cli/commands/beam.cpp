@@ -58,6 +58,7 @@ int cmdBeam(const Words& w)
         std::printf("%d. score %8.4f  logp %8.4f  len %2d%s  %s\n", rank++, h.score, h.sumLogProb, h.length,
             h.endedWithEos ? " eos" : "    ", nlohmann::json(text(h.tokens)).dump().c_str());
     std::fprintf(stderr, "[%d beams · %d steps · %zu tree nodes · %d forward passes · stop: %s]\n", p.numBeams,
-        search.stepCount(), search.tree().nodes().size(), backend.forwardPasses(), core::stopReasonName(search.stopReason()));
+        search.stepCount(), search.tree().nodes().size(), backend.forwardPasses(),
+        core::stopReasonName(search.stopReason()));
     return 0;
 }

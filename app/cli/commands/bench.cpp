@@ -26,8 +26,8 @@ int cmdBench(const Words& w)
     const ModelInput in = loadModelInput(args, false);
     const auto& c = in.model->config();
     const int promptTokens = int(args.integer("prompt-tokens", std::min(128, c.maxPositions / 2), 1, c.maxPositions));
-    const int genTokens = int(args.integer("gen-tokens", std::min(64, c.maxPositions - promptTokens), 1,
-        std::max(1, c.maxPositions - promptTokens)));
+    const int genTokens = int(args.integer(
+        "gen-tokens", std::min(64, c.maxPositions - promptTokens), 1, std::max(1, c.maxPositions - promptTokens)));
     if (promptTokens + genTokens > c.maxPositions)
         throw UsageError("--prompt-tokens + --gen-tokens exceed the context length " + std::to_string(c.maxPositions));
     const int repeats = int(args.integer("repeats", 3, 1, 100));
@@ -96,8 +96,10 @@ int cmdBench(const Words& w)
     std::printf("model            %s (%.1fM parameters, %d threads)\n", in.model->folder().c_str(),
         in.model->parameterCount() / 1e6, core::threadCount());
     std::printf("prefill          %d tokens: %.1f tokens/s\n", promptTokens, promptTokens / prefillBest);
-    std::printf("decode           %d tokens: %.1f tokens/s (%.2f ms/token)\n", genTokens, decodeTps, 1e3 * decodeBest / genTokens);
-    std::printf("bandwidth        %.1f GB/s measured; a decode step reads %.1f MB\n", bandwidth / 1e9, bytesPerStep / 1e6);
+    std::printf("decode           %d tokens: %.1f tokens/s (%.2f ms/token)\n", genTokens, decodeTps,
+        1e3 * decodeBest / genTokens);
+    std::printf(
+        "bandwidth        %.1f GB/s measured; a decode step reads %.1f MB\n", bandwidth / 1e9, bytesPerStep / 1e6);
     std::printf("decode limit     %.1f tokens/s; reached %.0f%%\n", limitTps, 100.0 * decodeTps / limitTps);
     return 0;
 }

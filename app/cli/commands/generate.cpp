@@ -72,11 +72,10 @@ int runGeneration(const Args& args, ModelInput& in)
         if (session.stopReason() == core::StopReason::StopSequence)
             stop["match"] = { { "sequence", session.stopMatch().sequence }, { "begin", session.stopMatch().begin },
                 { "end", session.stopMatch().end } };
-        std::cout << nlohmann::ordered_json { { "prompt_tokens", in.tokens }, { "text", session.text() },
-                         { "order", session.pipeline().stageNames() }, { "steps", steps }, { "stop", stop },
-                         { "metrics", m.toJson() } }
-                         .dump(2)
-                  << "\n";
+        std::cout << nlohmann::ordered_json {
+            { "prompt_tokens", in.tokens }, { "text", session.text() }, { "order", session.pipeline().stageNames() },
+            { "steps", steps }, { "stop", stop }, { "metrics", m.toJson() }
+        }.dump(2) << "\n";
         return 0;
     }
     streamer.update(session.text(), true);

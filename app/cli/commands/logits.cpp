@@ -37,8 +37,8 @@ int cmdLogits(const Words& w)
             tokens.push_back({ { "id", id }, { "piece", pieceOf(in, id) } });
         nlohmann::ordered_json topList = nlohmann::json::array();
         for (int i = 0; i < n; ++i)
-            topList.push_back({ { "id", order[i] }, { "piece", pieceOf(in, order[i]) }, { "logit", logits.at(0, order[i]) },
-                { "prob", probs.at(0, order[i]) } });
+            topList.push_back({ { "id", order[i] }, { "piece", pieceOf(in, order[i]) },
+                { "logit", logits.at(0, order[i]) }, { "prob", probs.at(0, order[i]) } });
         nlohmann::ordered_json out = { { "tokens", tokens }, { "top", topList } };
         if (args.flag("all")) {
             out["logits"] = logits.copy();
@@ -52,7 +52,7 @@ int cmdLogits(const Words& w)
         std::cout << " " << id << nlohmann::json(pieceOf(in, id)).dump();
     std::cout << "\nnext-token candidates at position " << in.tokens.size() - 1 << ":\n";
     for (int i = 0; i < n; ++i)
-        std::printf("%3d  %8d  %-20s logit %9.4f  p %.6f\n", i + 1, order[i], nlohmann::json(pieceOf(in, order[i])).dump().c_str(),
-            logits.at(0, order[i]), probs.at(0, order[i]));
+        std::printf("%3d  %8d  %-20s logit %9.4f  p %.6f\n", i + 1, order[i],
+            nlohmann::json(pieceOf(in, order[i])).dump().c_str(), logits.at(0, order[i]), probs.at(0, order[i]));
     return 0;
 }

@@ -1,5 +1,5 @@
-#include "commands.h"
 #include "args.h"
+#include "commands.h"
 
 #include "core/formats/dtype.h"
 #include "core/model/random_model.h"
@@ -8,8 +8,9 @@
 
 int cmdMakeRandom(const Words& w)
 {
-    Args args(w, { "tied" }, { "arch", "dim", "layers", "heads", "kv-heads", "hidden", "vocab", "context", "seed", "dtype", "out",
-                         "positional", "norm", "placement", "activation" });
+    Args args(w, { "tied" },
+        { "arch", "dim", "layers", "heads", "kv-heads", "hidden", "vocab", "context", "seed", "dtype", "out",
+            "positional", "norm", "placement", "activation" });
     core::RandomModelSpec s;
     if (!args.has("out"))
         throw UsageError("--out DIR is required");

@@ -9,9 +9,9 @@
 #include <set>
 #include <string>
 
-inline const std::set<std::string> kSamplingOptions = { "max-new-tokens", "temperature", "top-k", "top-p", "min-p",
-    "typical-p", "repetition-penalty", "presence-penalty", "frequency-penalty", "penalty-window", "seed", "stop", "order",
-    "logit-bias", "top" };
+inline const std::set<std::string> kSamplingOptions
+    = { "max-new-tokens", "temperature", "top-k", "top-p", "min-p", "typical-p", "repetition-penalty",
+          "presence-penalty", "frequency-penalty", "penalty-window", "seed", "stop", "order", "logit-bias", "top" };
 inline const std::set<std::string> kSamplingFlags = { "ignore-eos", "json" };
 
 // Ranges here are only what can be parsed; the pipeline itself validates the values (with its own messages).

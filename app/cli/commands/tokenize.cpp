@@ -39,8 +39,8 @@ int cmdTokenize(const Words& w)
         return 0;
     }
     for (std::size_t i = 0; i < enc.ids.size(); ++i)
-        std::cout << enc.ids[i] << "\t" << nlohmann::json(tok.displayPiece(enc.ids[i])).dump() << "\t[" << enc.spans[i].begin
-                  << ", " << enc.spans[i].end << ")\n";
+        std::cout << enc.ids[i] << "\t" << nlohmann::json(tok.displayPiece(enc.ids[i])).dump() << "\t["
+                  << enc.spans[i].begin << ", " << enc.spans[i].end << ")\n";
     return 0;
 }
 

@@ -27,12 +27,12 @@ void TypicalPStage::apply(CandidateList& candidates, StageContext& context) cons
     const double logTotal = std::log(total);
     const float reference = candidates.reference();
 
-    // log p_i = (logit_i - reference) - log(total); entropy H = -sum p log p = log(total) - sum w (logit - ref) / total.
-    // Zero weights (-inf logits) contribute nothing (HF uses nansum for the same reason).
+    // log p_i = (logit_i - reference) - log(total); entropy H = -sum p log p = log(total) - sum w (logit - ref) /
+    // total. Zero weights (-inf logits) contribute nothing (HF uses nansum for the same reason).
     const float* w = weights.data();
     const float* l = logits.data();
-    const double weighted = simd::laneSum(
-        n, [=](size_t i) { return w[i] > 0.0f ? double(w[i]) * double(l[i] - reference) : 0.0; });
+    const double weighted
+        = simd::laneSum(n, [=](size_t i) { return w[i] > 0.0f ? double(w[i]) * double(l[i] - reference) : 0.0; });
     const double entropy = logTotal - weighted / total;
 
     // key = -|surprise - H|: the most typical token has the highest key (rank order is "higher key first").
