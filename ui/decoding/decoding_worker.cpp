@@ -1,11 +1,15 @@
 #include "ui/decoding/decoding_worker.h"
 
+#include "core/exec/kv_cache.h"
+#include "core/loader/loaded_model.h"
+
 #include "core/common/error.h"
 #include "core/decoding/engine_beam_backend.h"
 #include "core/model/model.h"
 #include "core/tokenizer/tokenizer.h"
 
 #include <QDir>
+#include <QFileInfo>
 
 #include <algorithm>
 #include <cmath>
@@ -40,20 +44,43 @@ QString DecodingWorker::pieceText(std::int32_t id) const
     return QStringLiteral("#%1").arg(id);
 }
 
-void DecodingWorker::load(quint64 job, const QString& folder)
+void DecodingWorker::adopt(quint64 job, std::shared_ptr<const core::LoadedModel> model)
 {
-    guarded(job, [&] {
-        m_session.reset();
-        m_beam.reset();
-        m_beamBackend.reset();
-        m_tokenizer.reset();
-        m_model = core::Model::load(QDir(folder).absolutePath().toStdString());
-        const std::string tokPath = m_model->tokenizerPath();
-        if (!tokPath.empty())
-            m_tokenizer = std::make_unique<core::Tokenizer>(core::Tokenizer::fromFile(tokPath));
-        m_prompt.clear();
-        emit loaded(job, QDir(folder).dirName(), m_model->config().vocab, m_model->config().maxPositions);
-    });
+    // Not a job of this worker's controller (the engine's load is): no jobDone here.
+    m_session.reset();
+    m_beam.reset();
+    m_beamBackend.reset();
+    m_loaded = std::move(model);
+    m_model = m_loaded->model.get();
+    m_tokenizer = m_loaded->tokenizer ? &*m_loaded->tokenizer : nullptr;
+    m_prompt.clear();
+    emit loaded(job, QFileInfo(QString::fromStdString(m_loaded->path)).fileName(), m_model->config().vocab,
+        m_model->config().maxPositions);
+}
+
+void DecodingWorker::reportLoadFailure(quint64 job, const QString& path, const QString& message)
+{
+    Q_UNUSED(path); // the message names the file
+    emit failed(job, message);
+}
+
+bool DecodingWorker::cachedContext(const std::vector<std::int32_t>& context, core::KvCache& cache) const
+{
+    if (!m_session || context.empty())
+        return false;
+    const core::KvCache& held = m_session->cache();
+    const auto& tokens = m_session->tokens();
+    if (int(context.size()) > held.length() || context.size() > tokens.size()
+        || !std::equal(context.begin(), context.end(), tokens.begin()) || held.rowWidth() != cache.rowWidth()
+        || held.layers() != cache.layers() || int(context.size()) > cache.capacity())
+        return false;
+    const std::size_t n = context.size() * std::size_t(held.rowWidth());
+    for (int l = 0; l < held.layers(); ++l) {
+        std::copy_n(held.keys(l), n, cache.keys(l));
+        std::copy_n(held.values(l), n, cache.values(l));
+    }
+    cache.setLength(int(context.size()));
+    return true;
 }
 
 void DecodingWorker::restartSession()
@@ -63,7 +90,7 @@ void DecodingWorker::restartSession()
     m_session.reset();
     if (!m_model || m_prompt.empty())
         return;
-    auto s = std::make_unique<core::GenerationSession>(*m_model, m_tokenizer.get());
+    auto s = std::make_unique<core::GenerationSession>(*m_model, m_tokenizer);
     s->setOptions(m_options);
     s->setSampling(m_parameters, m_order);
     s->start(m_prompt);
@@ -396,7 +423,7 @@ void DecodingWorker::compare(quint64 job, int samples, int beams)
             throw core::Error("comparison", "prompt", "no prompt to continue");
         ComparisonSnapshot out;
         auto sampled = [&](const QString& label, core::SamplingParameters p) {
-            core::GenerationSession s(*m_model, m_tokenizer.get());
+            core::GenerationSession s(*m_model, m_tokenizer);
             s.setOptions(m_options);
             s.setSampling(p, m_order);
             s.start(m_prompt);
@@ -484,7 +511,7 @@ void DecodingWorker::measureContext(quint64 job)
         if (!m_model || m_prompt.empty())
             throw core::Error("metrics", "prompt", "no prompt to continue");
         const auto& c = m_model->config();
-        core::GenerationSession s(*m_model, m_tokenizer.get());
+        core::GenerationSession s(*m_model, m_tokenizer);
         core::GenerationOptions o;
         o.maxNewTokens = c.maxPositions - int(m_prompt.size());
         o.stopAtEos = false;

@@ -1,6 +1,7 @@
 #include "ui/widgets/decoding_workbench.h"
 
 #include "ui/decoding/decoding_controller.h"
+#include "ui/session/session_controller.h"
 #include "ui/widgets/beam_panel.h"
 #include "ui/widgets/comparison_view.h"
 #include "ui/widgets/decoding_generation_view.h"
@@ -17,7 +18,7 @@ namespace ui {
 DecodingWorkbench::DecodingWorkbench(QWidget* window, QTabWidget* tabs, SessionController* session)
     : QObject(window)
     , m_tabs(tabs)
-    , m_controller(new DecodingController(this))
+    , m_controller(new DecodingController(this, session ? session->engine() : nullptr))
     , m_lab(new SamplingLab(m_controller))
     , m_generation(new DecodingGenerationView(m_controller))
     , m_beam(new BeamPanel(m_controller))
