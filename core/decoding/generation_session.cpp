@@ -13,11 +13,12 @@ namespace {
     double since(Clock::time_point t0) { return std::chrono::duration<double>(Clock::now() - t0).count(); }
 } // namespace
 
-GenerationSession::GenerationSession(const Model& model, const Tokenizer* tokenizer)
+GenerationSession::GenerationSession(const Model& model, const Tokenizer* tokenizer, const ExecutionPlan* plan)
     : m_model(model)
     , m_tokenizer(tokenizer)
-    , m_plan(ExecutionPlan::compile(model.config()))
-    , m_exec(model, m_plan)
+    , m_ownPlan(plan ? nullptr : std::make_unique<ExecutionPlan>(ExecutionPlan::compile(model)))
+    , m_plan(plan ? plan : m_ownPlan.get())
+    , m_exec(model, *m_plan)
     , m_pipeline(model.config().vocab)
 {
     collectEosIds();

@@ -62,7 +62,8 @@ std::set<std::int32_t> endOfSequenceIds(const Model& model, const Tokenizer* tok
 
 class GenerationSession {
 public:
-    GenerationSession(const Model& model, const Tokenizer* tokenizer);
+    // `plan`: the model's compiled plan (a LoadedModel's), used by reference; without one the session compiles its own.
+    GenerationSession(const Model& model, const Tokenizer* tokenizer, const ExecutionPlan* plan = nullptr);
     ~GenerationSession();
 
     // Validated here (throws core::Error naming the parameter).
@@ -109,7 +110,7 @@ public:
     RunMetrics metrics() const;
     int forwardPasses() const { return m_forwardPasses; } // prefill counts as one
     const KvCache& cache() const { return *m_cache; }
-    const ExecutionPlan& plan() const { return m_plan; }
+    const ExecutionPlan& plan() const { return *m_plan; }
     const Model& model() const { return m_model; }
 
 private:
@@ -119,7 +120,8 @@ private:
 
     const Model& m_model;
     const Tokenizer* m_tokenizer;
-    ExecutionPlan m_plan;
+    std::unique_ptr<ExecutionPlan> m_ownPlan; // when none was given
+    const ExecutionPlan* m_plan;
     Executor m_exec;
     std::unique_ptr<KvCache> m_cache;
     SamplingPipeline m_pipeline;

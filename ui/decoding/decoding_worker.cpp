@@ -90,7 +90,7 @@ void DecodingWorker::restartSession()
     m_session.reset();
     if (!m_model || m_prompt.empty())
         return;
-    auto s = std::make_unique<core::GenerationSession>(*m_model, m_tokenizer);
+    auto s = std::make_unique<core::GenerationSession>(*m_model, m_tokenizer, &m_loaded->plan);
     s->setOptions(m_options);
     s->setSampling(m_parameters, m_order);
     s->start(m_prompt);
@@ -354,8 +354,8 @@ void DecodingWorker::startBeam(quint64 job, const core::BeamSearchParameters& pa
                     p.eosTokenIds.push_back(id);
         }
         m_beam.reset();
-        m_beamBackend
-            = std::make_unique<core::EngineBeamBackend>(*m_model, p.numBeams, int(m_prompt.size()) + p.maxNewTokens);
+        m_beamBackend = std::make_unique<core::EngineBeamBackend>(
+            *m_model, p.numBeams, int(m_prompt.size()) + p.maxNewTokens, &m_loaded->plan);
         m_beam = std::make_unique<core::BeamSearch>(*m_beamBackend, p);
         m_beam->start(m_prompt);
         emit beamChanged(job, beamSnapshot());
@@ -423,7 +423,7 @@ void DecodingWorker::compare(quint64 job, int samples, int beams)
             throw core::Error("comparison", "prompt", "no prompt to continue");
         ComparisonSnapshot out;
         auto sampled = [&](const QString& label, core::SamplingParameters p) {
-            core::GenerationSession s(*m_model, m_tokenizer);
+            core::GenerationSession s(*m_model, m_tokenizer, &m_loaded->plan);
             s.setOptions(m_options);
             s.setSampling(p, m_order);
             s.start(m_prompt);
@@ -454,7 +454,7 @@ void DecodingWorker::compare(quint64 job, int samples, int beams)
                 = std::max(1, std::min(m_options.maxNewTokens, m_model->config().maxPositions - int(m_prompt.size())));
             if (m_session)
                 bp.eosTokenIds.assign(m_session->eosIds().begin(), m_session->eosIds().end());
-            core::EngineBeamBackend backend(*m_model, beams, int(m_prompt.size()) + bp.maxNewTokens);
+            core::EngineBeamBackend backend(*m_model, beams, int(m_prompt.size()) + bp.maxNewTokens, &m_loaded->plan);
             core::BeamSearch search(backend, bp);
             search.run(m_prompt, m_cancel);
             const auto results = search.results();
@@ -511,7 +511,7 @@ void DecodingWorker::measureContext(quint64 job)
         if (!m_model || m_prompt.empty())
             throw core::Error("metrics", "prompt", "no prompt to continue");
         const auto& c = m_model->config();
-        core::GenerationSession s(*m_model, m_tokenizer);
+        core::GenerationSession s(*m_model, m_tokenizer, &m_loaded->plan);
         core::GenerationOptions o;
         o.maxNewTokens = c.maxPositions - int(m_prompt.size());
         o.stopAtEos = false;
