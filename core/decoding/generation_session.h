@@ -75,6 +75,10 @@ public:
     // Prefill: the whole prompt at once (events to `sink` if given). Throws core::Error for an empty prompt,
     // an id outside the vocabulary, or a prompt longer than the context.
     void start(std::span<const std::int32_t> prompt, TraceSink* sink = nullptr);
+    // Prefix caching: when nothing has been generated yet and `prompt` continues the current one, only the new
+    // tokens are run (their keys and values join the cached ones) and the session is as if start(prompt) had been
+    // called. Returns false (and changes nothing) when `prompt` does not continue the current context.
+    bool extendPrompt(std::span<const std::int32_t> prompt, TraceSink* sink = nullptr);
 
     // One decode step: sample, then commit. Returns the new token.
     const GeneratedToken& step(TraceSink* sink = nullptr);

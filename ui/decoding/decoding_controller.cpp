@@ -16,6 +16,7 @@ DecodingController::DecodingController(QObject* parent, Engine* engine)
     registerDecodingMetaTypes();
     m_options.maxNewTokens = 32;
     m_worker = new DecodingWorker(&m_cancel, &m_latestSampling);
+    m_worker->setContextValidFrom(&m_engine->jobs().validFrom(JobTracker::Kind::DecodingContext));
     m_worker->moveToThread(m_engine->workerThread());
     // The engine opens each model once, on its thread; the worker takes it from there (a direct call on that thread),
     // and lends the stepper the KV cache of its generation.

@@ -110,11 +110,21 @@ void DecodingWorker::emitState(quint64 job)
 
 void DecodingWorker::setPrompt(quint64 job, const std::vector<std::int32_t>& ids)
 {
+    if (m_contextValidFrom && job < m_contextValidFrom->load()) { // a newer context is queued: this one is stale
+        emit jobDone(job);
+        return;
+    }
     guarded(job, [&] {
         if (!m_model)
             throw core::Error("decoding", "model", "no model is loaded");
         m_prompt = ids;
-        restartSession();
+        // The stepper appending a token (F9) continues the context: only the new token is run.
+        if (m_session && !m_beam && m_session->extendPrompt(ids)) {
+            if (!m_session->finished())
+                m_session->resample();
+        } else {
+            restartSession();
+        }
         emitState(job);
     });
 }

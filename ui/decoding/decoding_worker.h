@@ -34,6 +34,9 @@ public:
     DecodingWorker(const std::atomic<bool>* cancel, const std::atomic<quint64>* latestSampling);
     ~DecodingWorker() override;
 
+    // Prompts of jobs below this id are stale (a newer context is queued behind them) and skipped.
+    void setContextValidFrom(const std::atomic<quint64>* validFrom) { m_contextValidFrom = validFrom; }
+
     // All run on the worker thread (the controller queues them).
     // The engine opened a model (job `job`): the generation starts over on it.
     void adopt(quint64 job, std::shared_ptr<const core::LoadedModel> model);
@@ -79,6 +82,7 @@ private:
 
     const std::atomic<bool>* m_cancel;
     const std::atomic<quint64>* m_latestSampling;
+    const std::atomic<quint64>* m_contextValidFrom = nullptr;
     std::shared_ptr<const core::LoadedModel> m_loaded;
     const core::Model* m_model = nullptr; // m_loaded's
     const core::Tokenizer* m_tokenizer = nullptr; // m_loaded's, or null
