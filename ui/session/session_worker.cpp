@@ -333,6 +333,11 @@ StepSnapshot SessionWorker::snapshot(int cursor) const
     s.nodeIndex = e.nodeIndex;
     s.prefill = e.phase.kind == core::PhaseKind::Prefill;
     s.decodeStep = e.phase.step;
+    s.opKind = node.opKind;
+    s.part = node.part;
+    s.norm = node.norm;
+    s.activation = node.activation;
+    s.positional = node.positional;
     s.kind = node.kind;
     s.name = node.name;
     s.label = node.label;
@@ -366,7 +371,7 @@ StepSnapshot SessionWorker::snapshot(int cursor) const
     for (int i = 0; i < m_attention.size(); ++i)
         if (m_attentionEvent[i] <= cursor)
             s.attention.push_back(m_attention[i]);
-    if (s.kind == QLatin1String("output_softmax"))
+    if (s.opKind == core::OpKind::OutputSoftmax)
         s.predictions = m_predictions;
     return s;
 }
