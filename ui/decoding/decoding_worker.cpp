@@ -6,6 +6,7 @@
 #include "core/common/error.h"
 #include "core/decoding/engine_beam_backend.h"
 #include "core/model/model.h"
+#include "core/sampling/penalty_window.h"
 #include "core/tokenizer/tokenizer.h"
 
 #include <QDir>
@@ -301,13 +302,9 @@ GenerationSnapshot DecodingWorker::generationSnapshot() const
         g.stopDetail = tr("cancelled");
         break;
     }
-    const auto& p = m_parameters;
-    if (p.repetitionPenalty != 1.0f || p.presencePenalty != 0.0f || p.frequencyPenalty != 0.0f) {
-        const int n = int(ss.tokens().size());
-        const int from = p.penaltyWindow > 0 ? std::max(0, n - p.penaltyWindow) : 0;
-        for (int i = from; i < n; ++i)
-            g.penalisedPositions << i;
-    }
+    const core::PositionRange penalised = core::penalisedPositions(m_parameters, ss.tokens().size());
+    for (std::size_t i = penalised.begin; i < penalised.end; ++i)
+        g.penalisedPositions << int(i);
     g.metrics = ss.metrics();
     g.forwardPasses = ss.forwardPasses();
 
