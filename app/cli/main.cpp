@@ -36,6 +36,10 @@ const std::map<std::string, Command>& commands()
             { cmdBeam,
                 "beam MODEL --prompt T|--tokens 1,2,3 --beams B [--length-penalty a] [--max-new-tokens N] "
                 "[--num-return-sequences n] [--early-stopping true|false|never] [--ignore-eos] [--json]" } },
+        { "compare",
+            { cmdCompare,
+                "compare MODEL --prompt T|--tokens 1,2,3 [--max-new-tokens N] [--beam-width W (0 = none)] "
+                "[--samples S] [--seed X] [other sampling options of generate] [--json]" } },
         { "chat", { cmdChat, "chat MODEL [--system TEXT] --user TEXT [sampling options of generate]" } },
         { "make-random",
             { cmdMakeRandom,

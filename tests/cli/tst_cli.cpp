@@ -10,6 +10,8 @@
 #include <QTemporaryDir>
 #include <QtTest>
 
+#include <cmath>
+
 namespace {
 
 struct Run {
@@ -159,6 +161,39 @@ private slots:
             QVERIFY2(QString::fromUtf8(bad.err).contains(flag + QStringLiteral(": ")), bad.err.constData());
         }
         QCOMPARE(cli(base + QStringList { "--top-q", "0.5" }).code, 2);
+    }
+
+    // compare: greedy, a beam and seeded samples of one prompt, each with its sum of log-probabilities.
+    void compareGreedyBeamSamples()
+    {
+        const QStringList args { "compare", kModel, "--prompt", "The capital of France is", "--max-new-tokens", "4",
+            "--beam-width", "2", "--samples", "2", "--seed", "7", "--ignore-eos" };
+        const Run r = cli(args + QStringList { "--json" });
+        QCOMPARE(r.code, 0);
+        const auto j = QJsonDocument::fromJson(r.out).object();
+        const auto runs = j["runs"].toArray();
+        QCOMPARE(runs.size(), 1 + 1 + 2);
+        QCOMPARE(runs[0].toObject()["label"].toString(), QString("greedy"));
+        QCOMPARE(runs[1].toObject()["label"].toString(), QString("beam 2"));
+        QCOMPARE(runs[2].toObject()["label"].toString(), QString("sample seed 8"));
+        QCOMPARE(runs[3].toObject()["label"].toString(), QString("sample seed 9"));
+        QVERIFY2(runs[0].toObject()["text"].toString().startsWith(" Paris"), r.out.constData());
+        for (const auto& v : runs) {
+            const auto run = v.toObject();
+            QCOMPARE(run["tokens"].toArray().size(), 4);
+            double sum = 0;
+            for (const auto& p : run["probabilities"].toArray())
+                sum += std::log(p.toDouble());
+            QVERIFY(std::abs(sum - run["sum_logprob"].toDouble()) < 1e-6);
+            QVERIFY(run["sum_logprob"].toDouble() <= 0);
+        }
+        // The same seed, the same samples; the text form prints one line per run.
+        QCOMPARE(cli(args + QStringList { "--json" }).out, r.out);
+        const Run text = cli(args);
+        QCOMPARE(text.code, 0);
+        QCOMPARE(text.out.count('\n'), 4);
+        QVERIFY(text.out.startsWith("greedy"));
+        QCOMPARE(cli({ "compare", kModel, "--prompt", "a", "--beam-width", "-1" }).code, 2);
     }
 };
 
