@@ -4,8 +4,10 @@
 #include "core/loader/loaded_model.h"
 
 #include "core/common/error.h"
+#include "core/decoding/comparison.h"
 #include "core/decoding/engine_beam_backend.h"
 #include "core/model/model.h"
+#include "core/sampling/penalty_window.h"
 #include "core/tokenizer/tokenizer.h"
 
 #include <QDir>
@@ -311,13 +313,9 @@ GenerationSnapshot DecodingWorker::generationSnapshot() const
         g.stopDetail = tr("cancelled");
         break;
     }
-    const auto& p = m_parameters;
-    if (p.repetitionPenalty != 1.0f || p.presencePenalty != 0.0f || p.frequencyPenalty != 0.0f) {
-        const int n = int(ss.tokens().size());
-        const int from = p.penaltyWindow > 0 ? std::max(0, n - p.penaltyWindow) : 0;
-        for (int i = from; i < n; ++i)
-            g.penalisedPositions << i;
-    }
+    const core::PositionRange penalised = core::penalisedPositions(m_parameters, ss.tokens().size());
+    for (std::size_t i = penalised.begin; i < penalised.end; ++i)
+        g.penalisedPositions << int(i);
     g.metrics = ss.metrics();
     g.forwardPasses = ss.forwardPasses();
 
@@ -431,86 +429,42 @@ void DecodingWorker::compare(quint64 job, int samples, int beams)
     guarded(job, [&] {
         if (!m_model || m_prompt.empty())
             throw core::Error("comparison", "prompt", "no prompt to continue");
+        core::ComparisonOptions o;
+        o.generation = m_options;
+        o.sampling = m_parameters;
+        o.order = m_order;
+        o.beamWidth = beams;
+        o.samples = samples;
+        const core::Comparison c
+            = core::compareDecodings(*m_model, m_tokenizer, m_prompt, o, m_cancel, &m_loaded->plan);
         ComparisonSnapshot out;
-        auto sampled = [&](const QString& label, core::SamplingParameters p) {
-            core::GenerationSession s(*m_model, m_tokenizer, &m_loaded->plan);
-            s.setOptions(m_options);
-            s.setSampling(p, m_order);
-            s.start(m_prompt);
-            s.runToEnd(m_cancel);
+        for (const core::ComparedRun& r : c.runs) {
             ComparisonRun run;
-            run.label = label;
-            for (const auto& t : s.generated()) {
+            switch (r.kind) {
+            case core::ComparedKind::Greedy:
+                run.label = tr("greedy");
+                break;
+            case core::ComparedKind::Beam:
+                run.label = tr("beam search (%1 beams)").arg(r.beamWidth);
+                break;
+            case core::ComparedKind::Sample:
+                run.label = tr("sample, seed %1").arg(r.seed);
+                break;
+            }
+            for (std::size_t i = 0; i < r.tokens.size(); ++i) {
                 GeneratedPiece piece;
-                piece.id = t.id;
-                piece.text = visiblePiece(QString::fromStdString(t.piece));
-                piece.probability = t.modelProbability; // the model's, before any stage
-                piece.special = m_tokenizer && m_tokenizer->isSpecial(t.id);
-                run.sumLogProb += std::log(std::max(piece.probability, 1e-300));
+                piece.id = r.tokens[i];
+                piece.text = pieceText(r.tokens[i]);
+                piece.probability = r.probabilities[i]; // the model's, before any stage
+                piece.special = m_tokenizer && m_tokenizer->isSpecial(r.tokens[i]);
                 run.tokens << piece;
             }
-            run.stopReason = QString::fromLatin1(core::stopReasonName(s.stopReason()));
+            run.sumLogProb = r.sumLogProb;
+            run.stopReason = QString::fromLatin1(core::stopReasonName(r.stopReason));
+            run.divergesAt = r.divergesAt;
             out.runs << run;
-        };
-        core::SamplingParameters greedy = m_parameters;
-        greedy.temperature = 0;
-        sampled(tr("greedy"), greedy);
-
-        if (beams > 0 && !m_cancel->load()) {
-            core::BeamSearchParameters bp;
-            bp.numBeams = beams;
-            bp.numReturnSequences = 1;
-            bp.maxNewTokens
-                = std::max(1, std::min(m_options.maxNewTokens, m_model->config().maxPositions - int(m_prompt.size())));
-            if (m_session)
-                bp.eosTokenIds.assign(m_session->eosIds().begin(), m_session->eosIds().end());
-            core::EngineBeamBackend backend(*m_model, beams, int(m_prompt.size()) + bp.maxNewTokens, &m_loaded->plan);
-            core::BeamSearch search(backend, bp);
-            search.run(m_prompt, m_cancel);
-            const auto results = search.results();
-            if (!results.empty()) {
-                ComparisonRun run;
-                run.label = tr("beam search (%1 beams)").arg(beams);
-                std::vector<int> path;
-                for (int id = results.front().node; id > 0; id = search.tree().node(id).parent)
-                    path.push_back(id);
-                std::reverse(path.begin(), path.end());
-                for (int id : path) {
-                    const core::BeamNode& n = search.tree().node(id);
-                    GeneratedPiece piece;
-                    piece.id = n.token;
-                    piece.text = pieceText(n.token);
-                    piece.probability = std::exp(double(n.logProb));
-                    piece.special = m_tokenizer && m_tokenizer->isSpecial(n.token);
-                    run.sumLogProb += n.logProb;
-                    run.tokens << piece;
-                }
-                run.stopReason
-                    = results.front().endedWithEos ? QStringLiteral("eos") : QStringLiteral("max_new_tokens");
-                out.runs << run;
-            }
         }
-        for (int i = 0; i < samples && !m_cancel->load(); ++i) {
-            core::SamplingParameters p = m_parameters;
-            if (p.temperature == 0)
-                p.temperature = 1.0f;
-            p.seed = m_parameters.seed + std::uint64_t(i) + 1;
-            sampled(tr("sample, seed %1").arg(p.seed), p);
-        }
-        // Where the runs part ways.
-        const auto& first = out.runs.front().tokens;
-        for (auto& run : out.runs) {
-            const int n = int(std::min(first.size(), run.tokens.size()));
-            int d = -1;
-            for (int i = 0; i < n && d < 0; ++i)
-                if (first[i].id != run.tokens[i].id)
-                    d = i;
-            if (d < 0 && first.size() != run.tokens.size())
-                d = n;
-            run.divergesAt = d;
-            if (d >= 0 && (out.firstDivergence < 0 || d < out.firstDivergence))
-                out.firstDivergence = d;
-        }
+        out.firstDivergence = c.firstDivergence;
         emit comparisonChanged(job, out);
     });
 }

@@ -1,5 +1,7 @@
 #include "ui/session/session_worker.h"
 
+#include "core/analysis/tensor_stats.h"
+#include "core/analysis/top_predictions.h"
 #include "core/common/error.h"
 #include "core/exec/executor.h"
 #include "core/exec/kv_cache.h"
@@ -277,16 +279,11 @@ void SessionWorker::recordNext()
     if (node.kind == core::OpKind::OutputSoftmax && e.rows > 0) {
         // The most likely next tokens of the last position.
         const float* row = e.values.data() + std::size_t(e.rows - 1) * e.cols;
-        std::vector<int> order(std::size_t(e.cols));
-        std::iota(order.begin(), order.end(), 0);
-        const int k = std::min(10, e.cols);
-        std::partial_sort(
-            order.begin(), order.begin() + k, order.end(), [row](int a, int b) { return row[a] > row[b]; });
         m_predictions.clear();
-        for (int i = 0; i < k; ++i) {
+        for (const core::RankedToken& top : core::topPredictions({ row, std::size_t(e.cols) }, 10)) {
             Prediction p;
-            p.id = order[std::size_t(i)];
-            p.probability = row[p.id];
+            p.id = top.id;
+            p.probability = top.probability;
             p.text = (*m_loaded->tokenizerSlot) ? QString::fromStdString((*m_loaded->tokenizerSlot)->displayPiece(p.id))
                                                 : QString::number(p.id);
             m_predictions.push_back(p);
@@ -349,25 +346,9 @@ StepSnapshot SessionWorker::snapshot(int cursor) const
     s.cols = e.cols;
     s.posBegin = e.posBegin;
     s.values = QVector<float>(e.values.begin(), e.values.end());
-    if (!e.values.empty()) {
-        // Statistics of the shown tensor; -inf entries (masked scores) are left out.
-        double sum = 0, sq = 0;
-        float lo = INFINITY, hi = -INFINITY;
-        std::size_t n = 0;
-        for (float v : e.values) {
-            if (!std::isfinite(v))
-                continue;
-            lo = std::min(lo, v);
-            hi = std::max(hi, v);
-            sum += v;
-            sq += double(v) * v;
-            ++n;
-        }
-        if (n > 0) {
-            const double mean = sum / double(n);
-            s.stats = { lo, hi, float(mean), float(std::sqrt(std::max(0.0, sq / double(n) - mean * mean))) };
-        }
-    }
+    // Statistics of the shown tensor; -inf entries (masked scores) are left out.
+    if (const core::TensorStats t = core::tensorStats(e.values); t.count > 0)
+        s.stats = { t.min, t.max, t.mean, t.std };
     for (int i = 0; i < m_attention.size(); ++i)
         if (m_attentionEvent[i] <= cursor)
             s.attention.push_back(m_attention[i]);
