@@ -236,9 +236,18 @@ std::string ggufTokenizerJson(const GgufVocab& v)
         } else if (pre == "qwen2") {
             doc["pre_tokenizer"] = { { "type", "Sequence" },
                 { "pretokenizers", { splitPre(SplitPattern::Kind::Qwen2), byteLevelPre(false) } } };
+        } else if (pre == "deepseek-coder") {
+            // llama.cpp's steps, each splitting the pieces of the one before, then the byte-level mapping
+            json steps = json::array();
+            for (auto kind : { SplitPattern::Kind::Newline, SplitPattern::Kind::SpaceLetters,
+                     SplitPattern::Kind::SpacePunctuation, SplitPattern::Kind::CjkHangul, SplitPattern::Kind::Digit })
+                steps.push_back(splitPre(kind));
+            steps.push_back(byteLevelPre(false));
+            doc["pre_tokenizer"] = { { "type", "Sequence" }, { "pretokenizers", steps } };
         } else {
             throw Error(v.file, "metadata.tokenizer.ggml.pre",
-                "pre-tokenizer \"" + pre + "\" is not supported (supported: default, gpt-2, llama-bpe, qwen2)");
+                "pre-tokenizer \"" + pre
+                    + "\" is not supported (supported: default, gpt-2, llama-bpe, qwen2, deepseek-coder)");
         }
         doc["decoder"] = { { "type", "ByteLevel" }, { "add_prefix_space", false }, { "trim_offsets", true },
             { "use_regex", true } };

@@ -8,8 +8,9 @@
 //     the scores the way transformers' SentencePieceExtractor does (every split a + b of a token into two tokens,
 //     ranked by the token's score, highest first), which is the order llama.cpp's SPM tokenizer merges in.
 //   tokenizer.ggml.model = "gpt2" (byte-level BPE with merges): pre-tokenizer by tokenizer.ggml.pre: "default",
-//     "gpt-2", "gpt2" (GPT-2 regex), "llama-bpe", "llama3" (Llama 3 regex, ignore_merges), "qwen2" (Qwen2 regex).
-//     Other pre-tokenizers (deepseek-coder, ...) are refused with a message naming them.
+//     "gpt-2", "gpt2" (GPT-2 regex), "llama-bpe", "llama3" (Llama 3 regex, ignore_merges), "qwen2" (Qwen2 regex),
+//     "deepseek-coder" (llama.cpp's five split steps: [\r\n], \s?\p{L}+, \s?\p{P}+, CJK / Hangul runs, \p{N}).
+//     Other pre-tokenizers are refused with a message naming them.
 //   token types (tokenizer.ggml.token_type): 2 unknown and 3 control become special added tokens (matched in text
 //     only when parseSpecial), 4 user-defined become non-special added tokens (always matched), as llama.cpp does.
 //   add_bos / add_eos become the post-processor (what encode(text, addSpecial = true) adds).
