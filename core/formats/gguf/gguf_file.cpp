@@ -119,7 +119,7 @@ std::string GgufValue::describe() const
 {
     const std::string t = ggufTypeName(type);
     if (type == GgufType::Array)
-        return "array of " + std::to_string(items.size()) + " " + ggufTypeName(elementType);
+        return "array of " + std::to_string(count) + " " + ggufTypeName(elementType);
     if (type == GgufType::String)
         return "string \"" + (str.size() > 40 ? str.substr(0, 40) + "..." : str) + "\"";
     if (type == GgufType::Bool)
@@ -141,6 +141,12 @@ public:
     {
     }
     std::uint64_t pos() const { return m_pos; }
+    const std::uint8_t* data() const { return m_data; }
+    void skip(std::uint64_t n, const std::string& field)
+    {
+        need(n, field);
+        m_pos += n;
+    }
     std::uint64_t remaining() const { return m_size - m_pos; }
 
     void need(std::uint64_t n, const std::string& field) const
@@ -183,7 +189,7 @@ GgufFile::GgufFile(const std::string& path)
     parse();
 }
 
-GgufValue GgufFile::readValue(Reader& r, GgufType type, const std::string& field, int depth)
+GgufValue GgufFile::readValue(Reader& r, GgufType type, const std::string& field, int depth) const
 {
     GgufValue v;
     v.type = type;
@@ -237,9 +243,19 @@ GgufValue GgufFile::readValue(Reader& r, GgufType type, const std::string& field
             throw Error(path(), field + ".count",
                 "array of " + std::to_string(count) + " " + ggufTypeName(v.elementType)
                     + " cannot fit in the rest of the file (" + std::to_string(r.remaining()) + " bytes)");
-        v.items.reserve(std::size_t(count));
-        for (std::uint64_t k = 0; k < count; ++k)
-            v.items.push_back(readValue(r, v.elementType, field + "[" + std::to_string(k) + "]", depth + 1));
+        v.count = count;
+        v.depth = depth;
+        const std::uint64_t begin = r.pos();
+        const std::uint64_t size = minimumBytes(v.elementType);
+        if (v.elementType == GgufType::String || v.elementType == GgufType::Array) {
+            // Walk the elements to validate them and find the end; nothing is kept.
+            for (std::uint64_t k = 0; k < count; ++k)
+                readValue(r, v.elementType, field + "[" + std::to_string(k) + "]", depth + 1);
+        } else {
+            r.skip(count * size, field); // count <= remaining / size: no overflow
+        }
+        v.elements = r.data() + begin;
+        v.elementBytes = r.pos() - begin;
         break;
     }
     }
@@ -464,13 +480,27 @@ const GgufValue& GgufFile::getArray(const std::string& key, GgufType elementType
     return v;
 }
 
+std::vector<GgufValue> GgufFile::arrayItems(const GgufValue& array) const
+{
+    std::vector<GgufValue> out;
+    if (array.type != GgufType::Array)
+        return out;
+    // Validated when the file was opened: these reads cannot fail.
+    Reader r(path(), array.elements, array.elementBytes);
+    out.reserve(std::size_t(array.count));
+    for (std::uint64_t k = 0; k < array.count; ++k)
+        out.push_back(readValue(r, array.elementType, "array[" + std::to_string(k) + "]", array.depth + 1));
+    return out;
+}
+
 std::vector<std::string> GgufFile::getStringArray(const std::string& key) const
 {
     const GgufValue& v = getArray(key, GgufType::String);
     std::vector<std::string> out;
-    out.reserve(v.items.size());
-    for (const auto& item : v.items)
-        out.push_back(item.str);
+    out.reserve(std::size_t(v.count));
+    Reader r(path(), v.elements, v.elementBytes);
+    for (std::uint64_t k = 0; k < v.count; ++k)
+        out.push_back(r.readString("metadata." + key));
     return out;
 }
 
@@ -480,8 +510,8 @@ std::vector<float> GgufFile::getFloatArray(const std::string& key) const
     if (v.type != GgufType::Array || (v.elementType != GgufType::Float32 && v.elementType != GgufType::Float64))
         wrongType(*this, key, "an array of float32", v);
     std::vector<float> out;
-    out.reserve(v.items.size());
-    for (const auto& item : v.items)
+    out.reserve(std::size_t(v.count));
+    for (const auto& item : arrayItems(v))
         out.push_back(float(item.f));
     return out;
 }
@@ -494,8 +524,8 @@ std::vector<std::int64_t> GgufFile::getIntArray(const std::string& key) const
     if (v.type != GgufType::Array || !probe.isInteger())
         wrongType(*this, key, "an array of integers", v);
     std::vector<std::int64_t> out;
-    out.reserve(v.items.size());
-    for (const auto& item : v.items)
+    out.reserve(std::size_t(v.count));
+    for (const auto& item : arrayItems(v))
         out.push_back(item.i);
     return out;
 }

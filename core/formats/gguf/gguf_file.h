@@ -40,7 +40,9 @@ enum class GgufType : std::uint32_t {
 const char* ggufTypeName(GgufType t); // "uint32", "array"
 
 // One metadata value. Integers are kept in i (signed types, and unsigned ones up to INT64_MAX) and u (unsigned
-// types); floats in f; arrays as items (elementType says what they hold; arrays may nest, to a bounded depth).
+// types); floats in f. An array keeps its element type, its count and where its (validated) elements lie in the
+// map: GgufFile::arrayItems and the get*Array accessors decode them on demand, so a file of many tiny elements is
+// never multiplied into a huge in-memory tree when it is opened. Arrays may nest, to a bounded depth.
 struct GgufValue {
     GgufType type = GgufType::UInt8;
     std::uint64_t u = 0;
@@ -49,7 +51,10 @@ struct GgufValue {
     bool b = false;
     std::string str;
     GgufType elementType = GgufType::UInt8; // arrays
-    std::vector<GgufValue> items; // arrays
+    std::uint64_t count = 0; // arrays: number of elements
+    const std::uint8_t* elements = nullptr; // arrays: the encoded elements, inside the map
+    std::uint64_t elementBytes = 0;
+    int depth = 0; // arrays: nesting level (0 for a top-level value)
 
     bool isInteger() const;
     bool isFloat() const { return type == GgufType::Float32 || type == GgufType::Float64; }
@@ -98,6 +103,8 @@ public:
     std::optional<bool> optBool(const std::string& key) const;
     // Arrays of one element kind (else core::Error naming the key).
     const GgufValue& getArray(const std::string& key, GgufType elementType) const;
+    // The elements of an array value of this file, decoded (one level; nested arrays stay lazy).
+    std::vector<GgufValue> arrayItems(const GgufValue& array) const;
     std::vector<std::string> getStringArray(const std::string& key) const;
     std::vector<float> getFloatArray(const std::string& key) const; // float32 / float64 elements
     std::vector<std::int64_t> getIntArray(const std::string& key) const; // any integer elements
@@ -109,7 +116,7 @@ public:
 private:
     class Reader;
     void parse();
-    GgufValue readValue(Reader& r, GgufType type, const std::string& field, int depth);
+    GgufValue readValue(Reader& r, GgufType type, const std::string& field, int depth) const;
     void checkKnownKeys();
 
     MappedFile m_file;

@@ -85,7 +85,7 @@ GgufHyperParams readGgufHyperParams(const GgufFile& f)
     // Vocabulary: the declared size, else the tokenizer's, else the embedding's rows.
     std::uint64_t tokens = 0;
     if (const GgufValue* t = f.find("tokenizer.ggml.tokens"))
-        tokens = t->items.size();
+        tokens = t->count;
     if (f.has(a + "vocab_size"))
         p.vocab = sizeKey(f, a + "vocab_size", kMaxSize, true);
     else if (tokens)
