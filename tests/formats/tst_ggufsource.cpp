@@ -2,6 +2,7 @@
 // dequantized values of blk.0.attn_q.weight and blk.1.ffn_down.weight equal to gguf-py's bit for bit, for every
 // stored type (F32, F16, Q8_0, Q4_0, Q4_K, Q5_K, Q6_K).
 #include "core/formats/gguf/gguf_source.h"
+#include "core/formats/quant/quant_summary.h"
 #include "core/formats/safetensors_file.h"
 
 #include <QtTest>
@@ -68,6 +69,22 @@ private slots:
                 QVERIFY(std::isfinite(v));
         }
         QCOMPARE(source.file().getString("general.architecture"), std::string("llama"));
+    }
+
+    // The model card's numbers: Q4_K_M mixes Q4_K and Q6_K with F32 norms, as llama-quantize wrote it.
+    void quantizationSummary()
+    {
+        core::GgufSource source(kDir + "model-Q4_K_M.gguf");
+        const core::QuantSummary s = core::summarizeQuantization(source);
+        QCOMPARE(s.values, std::int64_t(1705216)); // meta.json n_params
+        QVERIFY(s.byType.count(core::DType::Q4_K) && s.byType.count(core::DType::Q6_K));
+        QCOMPARE(s.byType.at(core::DType::F32).tensors, 5); // 2 x (attn_norm, ffn_norm) + output_norm
+        QCOMPARE(s.storedBytes, source.storedBytes());
+        QVERIFY(s.bitsPerWeight() > 4.5 && s.bitsPerWeight() < 6.5);
+        qInfo("%s", s.describe().c_str());
+        QCOMPARE(*core::ggufFileTypeName(source.file().getUInt("general.file_type")), std::string("Q4_K_M"));
+        const core::QuantSummary f32 = core::summarizeQuantization(core::GgufSource(kDir + "model-F32.gguf"));
+        QCOMPARE(f32.bitsPerWeight(), 32.0);
     }
 };
 
