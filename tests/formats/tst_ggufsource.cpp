@@ -3,6 +3,7 @@
 // stored type (F32, F16, Q8_0, Q4_0, Q4_K, Q5_K, Q6_K).
 #include "core/formats/gguf/gguf_source.h"
 #include "core/formats/quant/quant_summary.h"
+#include "core/formats/quant/quantize.h"
 #include "core/formats/safetensors_file.h"
 
 #include <QtTest>
@@ -69,6 +70,37 @@ private slots:
                 QVERIFY(std::isfinite(v));
         }
         QCOMPARE(source.file().getString("general.architecture"), std::string("llama"));
+    }
+
+    // Our Q8_0 / Q4_0 quantizers on the F32 weights write the very bytes llama-quantize wrote.
+    void quantizeEqualsLlamaQuantize_data()
+    {
+        QTest::addColumn<QString>("name");
+        QTest::newRow("Q8_0") << "Q8_0";
+        QTest::newRow("Q4_0") << "Q4_0";
+    }
+    void quantizeEqualsLlamaQuantize()
+    {
+        QFETCH(QString, name);
+        core::GgufSource f32(kDir + "model-F32.gguf");
+        core::GgufSource quantized(kDir + "model-" + name.toStdString() + ".gguf");
+        int compared = 0;
+        for (const auto& q : quantized.tensors()) {
+            if (q.dtype != core::DType::Q8_0 && q.dtype != core::DType::Q4_0)
+                continue; // norms stay F32; llama-quantize writes output.weight of a Q4_0 file as Q6_K
+            const std::vector<float> values = core::toFloat(*f32.find(q.name));
+            const auto bytes = core::quant::quantize(q.dtype, values.data(), q.numel());
+            QCOMPARE(std::uint64_t(bytes.size()), q.bytes);
+            std::size_t differing = 0;
+            for (std::size_t i = 0; i < bytes.size(); ++i)
+                differing += bytes[i] != q.data[i];
+            if (differing)
+                qWarning("%s: %zu of %zu bytes differ", q.name.c_str(), differing, bytes.size());
+            QCOMPARE(differing, std::size_t(0));
+            ++compared;
+        }
+        qInfo("%d %s tensors equal llama-quantize's bytes", compared, qPrintable(name));
+        QVERIFY(compared >= 15); // 7 per layer + token_embd (+ output in Q8_0)
     }
 
     // The model card's numbers: Q4_K_M mixes Q4_K and Q6_K with F32 norms, as llama-quantize wrote it.
