@@ -4,6 +4,8 @@
 #include "core/formats/gguf/gguf_file.h"
 #include "core/formats/gguf/gguf_model.h"
 #include "core/formats/gguf/gguf_source.h"
+#include "core/formats/gguf/rotate_half_source.h"
+#include "core/formats/llama2c/llama2c_file.h"
 #include "core/formats/safetensors_file.h"
 
 #include <QTemporaryDir>
@@ -95,6 +97,57 @@ private slots:
             core::permuteRopeRows(back, again, g->shape[0], g->shape[1], c.heads);
             QVERIFY(again == stored);
         }
+    }
+
+    // Through RotateHalfSource, every tensor of the GGUF F32 file and of model.bin equals the HF folder's under the
+    // GGUF -> HF names, bit for bit; a quantized file's q / k come out as F32 in rotate-half order.
+    void rotateHalfSourceEqualsHf()
+    {
+        core::SafetensorsFile hf(kDir + "hf/model.safetensors");
+        const std::pair<const char*, const char*> names[] = { { "token_embd.weight", "model.embed_tokens.weight" },
+            { "output_norm.weight", "model.norm.weight" }, { "output.weight", "lm_head.weight" },
+            { "attn_norm.weight", "input_layernorm.weight" }, { "attn_q.weight", "self_attn.q_proj.weight" },
+            { "attn_k.weight", "self_attn.k_proj.weight" }, { "attn_v.weight", "self_attn.v_proj.weight" },
+            { "attn_output.weight", "self_attn.o_proj.weight" },
+            { "ffn_norm.weight", "post_attention_layernorm.weight" }, { "ffn_gate.weight", "mlp.gate_proj.weight" },
+            { "ffn_up.weight", "mlp.up_proj.weight" }, { "ffn_down.weight", "mlp.down_proj.weight" } };
+        auto hfName = [&](const std::string& gguf) -> std::string {
+            for (const auto& [g, h] : names) {
+                if (gguf == g)
+                    return h;
+                const std::string suffix = std::string(".") + g;
+                if (gguf.rfind("blk.", 0) == 0 && gguf.size() > suffix.size()
+                    && gguf.compare(gguf.size() - suffix.size(), suffix.size(), suffix) == 0)
+                    return "model.layers." + gguf.substr(4, gguf.size() - suffix.size() - 4) + "." + h;
+            }
+            return {};
+        };
+        std::vector<std::unique_ptr<core::TensorSource>> sources;
+        sources.push_back(std::make_unique<core::GgufSource>(kDir + "model-F32.gguf"));
+        sources.push_back(std::make_unique<core::Llama2cSource>(kDir + "model.bin"));
+        for (auto& inner : sources) {
+            core::RotateHalfSource source(std::move(inner), 4, 2);
+            QCOMPARE(source.tensors().size(), hf.tensors().size());
+            for (const auto& t : source.tensors()) {
+                const auto* h = hf.find(hfName(t.name));
+                QVERIFY2(h, t.name.c_str());
+                QCOMPARE(t.shape, h->shape);
+                const std::vector<float> want = hf.toFloat(*h);
+                QVERIFY2(t.bytes == want.size() * 4 && std::memcmp(t.data, want.data(), t.bytes) == 0, t.name.c_str());
+            }
+        }
+        core::RotateHalfSource q8(std::make_unique<core::GgufSource>(kDir + "model-Q8_0.gguf"), 4, 2);
+        const core::SourceTensor* q = q8.find("blk.0.attn_q.weight");
+        QVERIFY(q->dtype == core::DType::F32 && core::usableInPlace(*q));
+        QVERIFY(q8.find("blk.0.attn_v.weight")->dtype == core::DType::Q8_0); // passed through
+        const auto hfq = hf.toFloat(*hf.find("model.layers.0.self_attn.q_proj.weight"));
+        const auto got = core::toFloat(*q);
+        double maxDiff = 0;
+        for (std::size_t i = 0; i < got.size(); ++i)
+            maxDiff = std::max(maxDiff, std::abs(double(got[i]) - double(hfq[i])));
+        qInfo("Q8_0 attn_q (rotate-half) vs HF F32: max |diff| %g", maxDiff);
+        QVERIFY(maxDiff < 2e-3); // half a Q8_0 step of weights ~0.05 * 4
+        QVERIFY(core::ggufNeedsRotateHalf("llama") && !core::ggufNeedsRotateHalf("qwen2"));
     }
 
     void badHyperParams_data()
