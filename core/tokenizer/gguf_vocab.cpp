@@ -1,6 +1,7 @@
 #include "core/tokenizer/gguf_vocab.h"
 
 #include "core/common/error.h"
+#include "core/common/utf8.h"
 #include "core/formats/gguf/gguf_file.h"
 #include "core/tokenizer/split_pattern.h"
 
@@ -127,9 +128,13 @@ GgufVocab readGgufVocab(const GgufFile& f)
     if (v.tokens.size() >= (1u << 24))
         throw Error(
             f.path(), "metadata.tokenizer.ggml.tokens", "too many tokens (" + std::to_string(v.tokens.size()) + ")");
-    for (std::size_t i = 0; i < v.tokens.size(); ++i)
+    for (std::size_t i = 0; i < v.tokens.size(); ++i) {
+        const std::string field = "metadata.tokenizer.ggml.tokens[" + std::to_string(i) + "]";
         if (v.tokens[i].empty())
-            throw Error(f.path(), "metadata.tokenizer.ggml.tokens[" + std::to_string(i) + "]", "empty token");
+            throw Error(f.path(), field, "empty token");
+        if (const std::size_t bad = utf8::firstInvalid(v.tokens[i]); bad != std::string::npos)
+            throw Error(f.path(), field, "not valid UTF-8 at byte " + std::to_string(bad));
+    }
     if (f.has("tokenizer.ggml.scores")) {
         v.scores = f.getFloatArray("tokenizer.ggml.scores");
         if (v.scores.size() != v.tokens.size())
@@ -253,7 +258,11 @@ std::string ggufTokenizerJson(const GgufVocab& v)
             { "use_regex", true } };
     }
     doc["model"] = model;
-    return doc.dump();
+    try {
+        return doc.dump();
+    } catch (const nlohmann::json::exception& e) { // invalid UTF-8 in a string readGgufVocab did not see
+        throw Error(v.file, "tokenizer", std::string("cannot be represented: ") + e.what());
+    }
 }
 
 Tokenizer tokenizerFromGguf(const GgufFile& file)

@@ -1,6 +1,7 @@
 #include "core/tokenizer/llama2c_vocab.h"
 
 #include "core/common/error.h"
+#include "core/common/utf8.h"
 #include "core/formats/llama2c/llama2c_file.h"
 
 namespace core {
@@ -31,6 +32,8 @@ GgufVocab vocabFromLlama2c(const Llama2cVocab& in, const std::string& path)
         }
         if (piece.empty())
             throw Error(path, "tokens[" + std::to_string(i) + "]", "empty token");
+        if (const std::size_t bad = utf8::firstInvalid(piece); bad != std::string::npos)
+            throw Error(path, "tokens[" + std::to_string(i) + "]", "not valid UTF-8 at byte " + std::to_string(bad));
         v.tokens.push_back(std::move(piece));
         v.types.push_back(type);
     }

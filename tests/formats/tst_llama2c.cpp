@@ -163,6 +163,10 @@ private slots:
         const std::string truncated = i32(8) + f32(0) + i32(1) + "a" + f32(0) + std::string(11, 'x');
         const std::string p3 = write("tokenizer.bin", truncated);
         expectError([&] { core::readLlama2cVocab(p3, 2); }, p3, "tokens[1].length");
+        const std::string badUtf8 = i32(8) + f32(0) + i32(5) + "<unk>" + f32(0) + i32(3) + "<s>" + f32(0) + i32(4)
+            + "</s>" + f32(0) + i32(1) + "\xC3";
+        const std::string p5 = write("tokenizer.bin", badUtf8);
+        expectError([&] { core::tokenizerFromLlama2c(p5, 4); }, p5, "tokens[3]");
         const std::string p4 = write("tokenizer.bin", i32(-3) + std::string(40, 'x'));
         expectError([&] { core::readLlama2cVocab(p4, 2); }, p4, "max_token_length");
     }

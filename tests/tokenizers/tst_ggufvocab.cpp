@@ -152,6 +152,9 @@ private slots:
         expectError({ { "tokenizer.ggml.model", model } }, "metadata.tokenizer.ggml.tokens");
         expectError({ { "tokenizer.ggml.model", u32(8) + str("bert") }, { "tokenizer.ggml.tokens", tokens } },
             "metadata.tokenizer.ggml.model");
+        expectError(
+            { { "tokenizer.ggml.model", model }, { "tokenizer.ggml.tokens", u32(9) + strArray({ "a", "\xC3" }) } },
+            "metadata.tokenizer.ggml.tokens[1]");
         expectError({ { "tokenizer.ggml.model", model }, { "tokenizer.ggml.tokens", tokens },
                         { "tokenizer.ggml.scores", twoScores } },
             "metadata.tokenizer.ggml.scores");
