@@ -15,6 +15,7 @@ namespace core {
 namespace {
     using nlohmann::json;
     const char* const kSpace = "\xE2\x96\x81"; // "▁"
+    constexpr std::size_t kMaxMergedTokenBytes = 256;
 
     std::optional<std::int32_t> tokenId(const GgufFile& f, const GgufVocab& v, const std::string& key)
     {
@@ -72,7 +73,9 @@ namespace {
         std::vector<Merge> merges;
         for (std::size_t t = 0; t < v.tokens.size(); ++t) {
             const std::string& s = v.tokens[t];
-            if (v.typeOf(std::int32_t(t)) == GgufVocab::Byte)
+            // Splitting a token costs its length squared: tokens longer than any real SentencePiece piece (<= 64
+            // bytes in Llama / Gemma vocabularies) get no merges, so a hostile file cannot make this quadratic.
+            if (v.typeOf(std::int32_t(t)) == GgufVocab::Byte || s.size() > kMaxMergedTokenBytes)
                 continue;
             for (std::size_t k = 1; k < s.size(); ++k) {
                 if ((static_cast<unsigned char>(s[k]) & 0xC0) == 0x80)

@@ -6,7 +6,8 @@
 //   tokenizer.ggml.model = "llama" (SentencePiece BPE with scores and <0xHH> byte fallback): the normalizer
 //     prepends "▁" (unless tokenizer.ggml.add_space_prefix is false) and turns " " into "▁"; merges are made from
 //     the scores the way transformers' SentencePieceExtractor does (every split a + b of a token into two tokens,
-//     ranked by the token's score, highest first), which is the order llama.cpp's SPM tokenizer merges in.
+//     ranked by the token's score, highest first), which is the order llama.cpp's SPM tokenizer merges in. Tokens
+//     over 256 bytes get no merges (none in real vocabularies; it keeps a hostile file from costing len^2 each).
 //   tokenizer.ggml.model = "gpt2" (byte-level BPE with merges): pre-tokenizer by tokenizer.ggml.pre: "default",
 //     "gpt-2", "gpt2" (GPT-2 regex), "llama-bpe", "llama3" (Llama 3 regex, ignore_merges), "qwen2" (Qwen2 regex),
 //     "deepseek-coder" (llama.cpp's five split steps: [\r\n], \s?\p{L}+, \s?\p{P}+, CJK / Hangul runs, \p{N}).
