@@ -17,3 +17,4 @@ int cmdGenerate(const Words& w);
 int cmdChat(const Words& w);
 int cmdBeam(const Words& w);
 int cmdCompare(const Words& w);
+int cmdArchs(const Words& w);

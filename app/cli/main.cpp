@@ -22,6 +22,7 @@ const std::map<std::string, Command>& commands()
 {
     static const std::map<std::string, Command> table = {
         { "info", { cmdInfo, "info MODEL [--json]" } },
+        { "archs", { cmdArchs, "archs [--json]   (the architecture tables: weight role -> tensor names)" } },
         { "plan", { cmdPlan, "plan MODEL [--json]" } },
         { "tokenize", { cmdTokenize, "tokenize MODEL|TOKENIZER_JSON --text T [--no-special] [--json]" } },
         { "detokenize", { cmdDetokenize, "detokenize MODEL|TOKENIZER_JSON --ids 1,2,3 [--json]" } },

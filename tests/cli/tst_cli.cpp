@@ -36,6 +36,18 @@ const QString kModel = QStringLiteral(IE_SOURCE_DIR "/sample_models/tiny-gpt2");
 class TestCli : public QObject {
     Q_OBJECT
 private slots:
+    // The PyTorch reference in tools/ reads the architecture tables from a file this command writes: they must not
+    // drift apart (regenerate with `inference-cli archs --json > tools/reference/architectures.json`).
+    void archsJsonIsWhatToolsReferenceReads()
+    {
+        const Run r = cli({ "archs", "--json" });
+        QCOMPARE(r.code, 0);
+        QFile f(QStringLiteral(IE_SOURCE_DIR "/tools/reference/architectures.json"));
+        QVERIFY(f.open(QIODevice::ReadOnly));
+        QCOMPARE(QJsonDocument::fromJson(r.out), QJsonDocument::fromJson(f.readAll()));
+        QVERIFY(r.out.contains("\"model.layers.{L}.self_attn.q_proj\""));
+    }
+
     void exitCodes_data()
     {
         QTest::addColumn<QStringList>("args");

@@ -81,64 +81,66 @@ def load_weights(model_dir: str, dtype=torch.float64) -> dict:
 # per-layer weights in one common layout: Linear weights as (out, in)
 
 
+# The tensor names come from the engine's architecture tables (`inference-cli archs --json` writes
+# architectures.json; a test keeps the two equal), so no name is spelled here.
+with open(os.path.join(os.path.dirname(os.path.abspath(__file__)), "architectures.json")) as _f:
+    ARCHITECTURES = {a["model_type"]: a for a in json.load(_f)}
+
+
+def _names(spec: dict) -> dict:
+    table = ARCHITECTURES[spec["arch"]]
+    return {t["role"]: t["hf"] for t in table["tensors"]}, table
+
+
+def _tensor(W: dict, base: str, i: int, part: str, required: bool):
+    name = base.replace("{L}", str(i)) + "." + part
+    if name not in W and "transformer." + name in W:  # GPT2LMHeadModel's prefix
+        name = "transformer." + name
+    return W[name] if required else W.get(name)
+
+
 def layer_weights(spec: dict, W: dict, i: int) -> dict:
-    """q/k/v/o, norms and MLP weights of layer i. Missing biases are None."""
-    a = spec["arch"]
-    g = W.get
-    if a == "gpt2":
-        p = f"h.{i}."
-        C = spec["dim"]
-        c_attn_w = W[p + "attn.c_attn.weight"]      # (C, 3C) Conv1D layout (in, out)
-        c_attn_b = W[p + "attn.c_attn.bias"]        # (3C,)
-        q_w, k_w, v_w = c_attn_w.t().split(C, dim=0)  # each (C, C) as (out, in)
-        q_b, k_b, v_b = c_attn_b.split(C, dim=0)
-        return dict(
-            q_w=q_w, q_b=q_b, k_w=k_w, k_b=k_b, v_w=v_w, v_b=v_b,
-            o_w=W[p + "attn.c_proj.weight"].t(), o_b=W[p + "attn.c_proj.bias"],
-            n1_w=W[p + "ln_1.weight"], n1_b=W[p + "ln_1.bias"],
-            n2_w=W[p + "ln_2.weight"], n2_b=W[p + "ln_2.bias"],
-            up_w=W[p + "mlp.c_fc.weight"].t(), up_b=W[p + "mlp.c_fc.bias"],
-            gate_w=None, gate_b=None,
-            down_w=W[p + "mlp.c_proj.weight"].t(), down_b=W[p + "mlp.c_proj.bias"])
-    if a in ("llama", "qwen2"):
-        p = f"model.layers.{i}."
-        return dict(
-            q_w=W[p + "self_attn.q_proj.weight"], q_b=g(p + "self_attn.q_proj.bias"),
-            k_w=W[p + "self_attn.k_proj.weight"], k_b=g(p + "self_attn.k_proj.bias"),
-            v_w=W[p + "self_attn.v_proj.weight"], v_b=g(p + "self_attn.v_proj.bias"),
-            o_w=W[p + "self_attn.o_proj.weight"], o_b=None,
-            n1_w=W[p + "input_layernorm.weight"], n1_b=None,
-            n2_w=W[p + "post_attention_layernorm.weight"], n2_b=None,
-            up_w=W[p + "mlp.up_proj.weight"], up_b=None,
-            gate_w=W[p + "mlp.gate_proj.weight"], gate_b=None,
-            down_w=W[p + "mlp.down_proj.weight"], down_b=None)
-    # explorer
-    p = f"layers.{i}."
-    return dict(
-        q_w=W[p + "attn.q_proj.weight"], q_b=g(p + "attn.q_proj.bias"),
-        k_w=W[p + "attn.k_proj.weight"], k_b=g(p + "attn.k_proj.bias"),
-        v_w=W[p + "attn.v_proj.weight"], v_b=g(p + "attn.v_proj.bias"),
-        o_w=W[p + "attn.o_proj.weight"], o_b=g(p + "attn.o_proj.bias"),
-        n1_w=W[p + "attn_norm.weight"], n1_b=g(p + "attn_norm.bias"),
-        n2_w=W[p + "mlp_norm.weight"], n2_b=g(p + "mlp_norm.bias"),
-        up_w=W[p + "mlp.up_proj.weight"], up_b=g(p + "mlp.up_proj.bias"),
-        gate_w=g(p + "mlp.gate_proj.weight"), gate_b=g(p + "mlp.gate_proj.bias"),
-        down_w=W[p + "mlp.down_proj.weight"], down_b=g(p + "mlp.down_proj.bias"))
+    """q/k/v/o, norms and MLP weights of layer i, Linear weights as (out, in). Missing biases are None."""
+    names, table = _names(spec)
+    conv1d = table["hf_conv1d"]  # GPT-2 stores Linear weights (in, out)
+
+    def lin(role, required=True):
+        if role not in names:
+            return None, None
+        w = _tensor(W, names[role], i, "weight", required)
+        b = _tensor(W, names[role], i, "bias", False)
+        return (w.t() if (w is not None and conv1d) else w), b
+
+    def nrm(role):
+        return _tensor(W, names[role], i, "weight", True), _tensor(W, names[role], i, "bias", False)
+
+    L = {}
+    if "attn_qkv" in names:  # q, k, v in one matrix: split by output features
+        w, b = lin("attn_qkv")
+        qd, kvd = spec["n_head"] * (spec["dim"] // spec["n_head"]), spec["n_kv_head"] * (spec["dim"] // spec["n_head"])
+        L["q_w"], L["k_w"], L["v_w"] = w.split([qd, kvd, kvd], dim=0)
+        L["q_b"], L["k_b"], L["v_b"] = b.split([qd, kvd, kvd], dim=0) if b is not None else (None, None, None)
+    else:
+        for k, role in (("q", "attn_q"), ("k", "attn_k"), ("v", "attn_v")):
+            L[k + "_w"], L[k + "_b"] = lin(role)
+    L["o_w"], L["o_b"] = lin("attn_output")
+    L["n1_w"], L["n1_b"] = nrm("attn_norm")
+    L["n2_w"], L["n2_b"] = nrm("ffn_norm")
+    L["up_w"], L["up_b"] = lin("ffn_up")
+    L["gate_w"], L["gate_b"] = lin("ffn_gate", required=spec["activation"] == "swiglu")
+    L["down_w"], L["down_b"] = lin("ffn_down")
+    return L
 
 
 def top_weights(spec: dict, W: dict) -> dict:
-    a = spec["arch"]
-    if a == "gpt2":
-        return dict(embed=W["wte.weight"], pos=W["wpe.weight"],
-                    fn_w=W["ln_f.weight"], fn_b=W["ln_f.bias"], lm_head=W["wte.weight"])
-    if a in ("llama", "qwen2"):
-        emb = W["model.embed_tokens.weight"]
-        return dict(embed=emb, pos=None, fn_w=W["model.norm.weight"], fn_b=None,
-                    lm_head=emb if spec["tied"] else W["lm_head.weight"])
-    emb = W["embed_tokens.weight"]
-    return dict(embed=emb, pos=W.get("embed_positions.weight"),
-                fn_w=W.get("final_norm.weight"), fn_b=W.get("final_norm.bias"),
-                lm_head=emb if spec["tied"] else W["lm_head.weight"])
+    names, table = _names(spec)
+    emb = _tensor(W, names["token_embd"], 0, "weight", True)
+    pos = _tensor(W, names["position_embd"], 0, "weight", False) if "position_embd" in names else None
+    head = None if spec["tied"] else _tensor(W, names["output"], 0, "weight", not table["hf_head_absent_means_tied"])
+    return dict(embed=emb, pos=pos,
+                fn_w=_tensor(W, names["output_norm"], 0, "weight", False),
+                fn_b=_tensor(W, names["output_norm"], 0, "bias", False),
+                lm_head=emb if head is None else head)
 
 
 # ----------------------------------------------------------------------------
