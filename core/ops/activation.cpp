@@ -1,11 +1,15 @@
 #include "core/ops/activation.h"
 
+#include <cassert>
+
 #include <cmath>
 
 namespace core::ops {
 
 void activate(MatRef up, ConstMatRef gate, Activation kind)
 {
+    // shapes, checked in debug builds
+    assert(kind != Activation::SwiGlu || (gate.rows() == up.rows() && gate.cols() == up.cols()));
     const int rows = int(up.rows()), cols = int(up.cols());
     for (int r = 0; r < rows; ++r) {
         float* u = &up(r, 0);
@@ -36,6 +40,8 @@ void activate(MatRef up, ConstMatRef gate, Activation kind)
 
 void softmaxInto(MatRef probs, ConstMatRef logits)
 {
+    // shapes, checked in debug builds
+    assert(probs.rows() == logits.rows() && probs.cols() == logits.cols());
     for (int r = 0; r < logits.rows(); ++r) {
         const float m = logits.row(r).maxCoeff();
         probs.row(r) = (logits.row(r).array() - m).exp().matrix();

@@ -1,5 +1,7 @@
 #include "core/ops/attention.h"
 
+#include <cassert>
+
 #include "core/common/thread_pool.h"
 
 #include <cmath>
@@ -9,6 +11,8 @@ namespace core::ops {
 
 void attentionScores(MatRef scores, ConstMatRef q, ConstMatRef k, float scale, int threads)
 {
+    // shapes, checked in debug builds
+    assert(q.cols() == k.cols() && scores.rows() == q.rows() && scores.cols() == k.rows());
     const int T = int(q.rows());
     // Prefill: rows are independent, split them across threads; decode (T == 1) is one small GEMV.
     const int blocks = (T + 15) / 16;
@@ -20,6 +24,8 @@ void attentionScores(MatRef scores, ConstMatRef q, ConstMatRef k, float scale, i
 
 void causalMask(MatRef scores, int pos0)
 {
+    // shapes, checked in debug builds
+    assert(pos0 >= 0 && scores.cols() >= pos0 + scores.rows());
     const float ninf = -std::numeric_limits<float>::infinity();
     for (int i = 0; i < scores.rows(); ++i)
         for (int j = pos0 + i + 1; j < scores.cols(); ++j)
@@ -42,6 +48,8 @@ void softmaxRows(MatRef x)
 
 void attentionMix(MatRef out, ConstMatRef probs, ConstMatRef v, int threads)
 {
+    // shapes, checked in debug builds
+    assert(probs.cols() == v.rows() && out.rows() == probs.rows() && out.cols() == v.cols());
     const int T = int(probs.rows());
     const int blocks = (T + 15) / 16;
     ThreadPool::instance().parallelFor(blocks, T >= 64 ? threads : 1, [&](int b) {

@@ -1,5 +1,7 @@
 #include "core/ops/linear.h"
 
+#include <cassert>
+
 #include "core/common/thread_pool.h"
 
 #include <algorithm>
@@ -8,6 +10,8 @@ namespace core::ops {
 
 void linear(MatRef out, ConstMatRef x, const LinearWeight& w, int threads)
 {
+    // shapes, checked in debug builds
+    assert(w.valid() && x.cols() == w.in && out.cols() == w.out && out.rows() == x.rows());
     const int nOut = w.out;
     // Work must be worth waking a thread for: below ~256k multiply-adds (a 512 x 512 matrix-vector product,
     // ~0.05 ms on one core) one thread does it, so the tiny teaching models never pay for synchronisation.

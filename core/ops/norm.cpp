@@ -1,11 +1,15 @@
 #include "core/ops/norm.h"
 
+#include <cassert>
+
 #include <cmath>
 
 namespace core::ops {
 
 void layerNorm(MatRef out, ConstMatRef in, const NormWeight& w, float eps)
 {
+    // shapes, checked in debug builds
+    assert(w.weight && out.rows() == in.rows() && out.cols() == in.cols());
     const int dim = int(in.cols());
     Eigen::Map<const Eigen::RowVectorXf> gamma(w.weight, dim);
     for (int r = 0; r < in.rows(); ++r) {
@@ -20,6 +24,8 @@ void layerNorm(MatRef out, ConstMatRef in, const NormWeight& w, float eps)
 
 void rmsNorm(MatRef out, ConstMatRef in, const NormWeight& w, float eps)
 {
+    // shapes, checked in debug builds
+    assert(w.weight && out.rows() == in.rows() && out.cols() == in.cols());
     const int dim = int(in.cols());
     Eigen::Map<const Eigen::RowVectorXf> gamma(w.weight, dim);
     for (int r = 0; r < in.rows(); ++r) {

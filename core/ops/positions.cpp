@@ -1,9 +1,13 @@
 #include "core/ops/positions.h"
 
+#include <cassert>
+
 namespace core::ops {
 
 void embed(MatRef x, std::span<const std::int32_t> tokens, const float* table)
 {
+    // shapes, checked in debug builds
+    assert(table && x.rows() == std::int64_t(tokens.size()));
     const int dim = int(x.cols());
     for (std::size_t t = 0; t < tokens.size(); ++t)
         x.row(Eigen::Index(t)) = Eigen::Map<const Eigen::RowVectorXf>(table + std::int64_t(tokens[t]) * dim, dim);
@@ -11,6 +15,8 @@ void embed(MatRef x, std::span<const std::int32_t> tokens, const float* table)
 
 void addPositions(MatRef x, int pos0, const float* table)
 {
+    // shapes, checked in debug builds
+    assert(table && pos0 >= 0);
     const int dim = int(x.cols());
     for (int t = 0; t < x.rows(); ++t)
         x.row(t) += Eigen::Map<const Eigen::RowVectorXf>(table + std::int64_t(pos0 + t) * dim, dim);
@@ -18,6 +24,8 @@ void addPositions(MatRef x, int pos0, const float* table)
 
 void rope(MatRef x, int pos0, int nHeads, int headDim, const float* cosTable, const float* sinTable)
 {
+    // shapes, checked in debug builds
+    assert(cosTable && sinTable && x.cols() == std::int64_t(nHeads) * headDim && headDim % 2 == 0);
     const int half = headDim / 2;
     for (int t = 0; t < x.rows(); ++t) {
         const float* c = cosTable + std::int64_t(pos0 + t) * half;
