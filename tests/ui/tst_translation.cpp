@@ -4,7 +4,9 @@
 // the tr() calls of ui/ and app/gui.
 #include "random_model.h"
 
+#include "core/decoding/stop_reason.h"
 #include "core/plan/execution_plan.h"
+#include "core/sampling/stage_kind.h"
 #include "ui/session/op_label.h"
 #include "ui/session/session_controller.h"
 #include "ui/widgets/explanation_panel.h"
@@ -591,6 +593,13 @@ void TestTranslation::noKindOrLabelStringIsCompared()
         words << QString::fromUtf8(core::nodePartName(core::NodePart(p)));
     for (const QString& v : ui::viewNames())
         words << v;
+    for (int k = 0; k < core::samplerStageKindCount; ++k) // sampler stages and stop reasons cross as enums too
+        words << QString::fromUtf8(core::stageKindName(core::SamplerStageKind(k)).data(),
+            qsizetype(core::stageKindName(core::SamplerStageKind(k)).size()));
+    words << QStringLiteral("input") << QStringLiteral("token");
+    for (auto r : { core::StopReason::None, core::StopReason::MaxNewTokens, core::StopReason::Eos,
+             core::StopReason::StopSequence, core::StopReason::ContextFull, core::StopReason::Cancelled })
+        words << QString::fromLatin1(core::stopReasonName(r));
     words.removeDuplicates();
     QStringList hits;
     const QDir root(QStringLiteral(IE_SOURCE_DIR));

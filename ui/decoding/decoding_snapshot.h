@@ -3,19 +3,23 @@
 // queued signals. One snapshot per answer of the decoding worker.
 #include "core/decoding/beam_tree.h"
 #include "core/decoding/run_metrics.h"
+#include "core/decoding/stop_reason.h"
 #include "core/sampling/sampling_record.h"
 
 #include <QMetaType>
+
 #include <QString>
 #include <QStringList>
 #include <QVector>
+#include <optional>
 
 namespace ui {
 
 // The probability table of one decode step: rows best first, one cell per pipeline column.
 struct SamplingSnapshot {
     core::SamplingTable table; // columns, settings, rows (token, cells, cumulative), chosen token
-    QStringList stageKinds; // (columns,) "input", "temperature", "top_k", ...
+    QStringList stageKinds; // (columns,) "input", "temperature", "top_k", ... (names, for display and export)
+    QVector<std::optional<core::SamplerStageKind>> stages; // (columns,) the stage of each column; empty: the input
     QStringList rowText; // (rows,) visible text of each row's token ("␣Paris")
     QVector<bool> rowSpecial; // (rows,)
     QVector<int> keptPerColumn; // (columns,) candidates of the whole vocabulary alive after each column
@@ -51,7 +55,8 @@ struct GenerationSnapshot {
     QVector<GeneratedPiece> generated;
     QString text; // generated text (a matched stop sequence and what follows removed)
     QString rawText; // generated text as decoded
-    QString stopReason; // core::stopReasonName(): "none", "eos", "stop_sequence", "max_new_tokens", ...
+    QString stopReason; // core::stopReasonName(): "none", "eos", "stop_sequence", "max_new_tokens", ... (shown)
+    core::StopReason stop = core::StopReason::None;
     QString stopDetail; // human words: "EOS token <|im_end|>", "stop sequence \"\\n\" matched", ...
     QString stopSequence;
     int stopBegin = -1; // the match, in characters of rawText

@@ -32,6 +32,7 @@ SamplingSnapshot DecodingWorker::samplingSnapshot() const
     s.table = r.table(std::size_t(m_tableRows));
     for (const auto& c : r.columns()) {
         s.stageKinds << QString::fromStdString(c.name);
+        s.stages << c.kind;
         s.keptPerColumn << int(c.kept);
     }
     for (const auto& row : s.table.rows) {
@@ -67,6 +68,7 @@ GenerationSnapshot DecodingWorker::generationSnapshot() const
     g.text = QString::fromStdString(ss.text());
     g.rawText = QString::fromStdString(ss.rawText());
     g.stopReason = QString::fromLatin1(core::stopReasonName(ss.stopReason()));
+    g.stop = ss.stopReason();
     g.finished = ss.finished();
     g.maxNewTokens = ss.options().maxNewTokens;
     switch (ss.stopReason()) {

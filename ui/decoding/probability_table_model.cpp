@@ -2,6 +2,32 @@
 
 namespace ui {
 
+namespace {
+    // Column headers are narrow: the stage's name, shortened.
+    const char* shortStageName(core::SamplerStageKind kind)
+    {
+        switch (kind) {
+        case core::SamplerStageKind::LogitBias:
+            return "logit-bias";
+        case core::SamplerStageKind::RepetitionPenalty:
+            return "repetition";
+        case core::SamplerStageKind::PresenceFrequencyPenalty:
+            return "pres/freq";
+        case core::SamplerStageKind::Temperature:
+            return "temperature";
+        case core::SamplerStageKind::TopK:
+            return "top-k";
+        case core::SamplerStageKind::TopP:
+            return "top-p";
+        case core::SamplerStageKind::MinP:
+            return "min-p";
+        case core::SamplerStageKind::TypicalP:
+            return "typical-p";
+        }
+        return "?";
+    }
+} // namespace
+
 ProbabilityTableModel::ProbabilityTableModel(QObject* parent)
     : QAbstractTableModel(parent)
 {
@@ -44,10 +70,26 @@ int ProbabilityTableModel::tableColumn(int column) const
     return column - 1;
 }
 
-bool ProbabilityTableModel::changesLogits(const QString& stage)
+ProbabilityTableModel::ColumnType ProbabilityTableModel::columnType(int column) const
 {
-    return stage == QLatin1String("input") || stage == QLatin1String("logit_bias")
-        || stage == QLatin1String("repetition_penalty") || stage == QLatin1String("presence_frequency_penalty");
+    if (column == 0)
+        return ColumnType::Token;
+    if (column == columnCount() - 1)
+        return ColumnType::Final;
+    return m_snapshot.stages.value(tableColumn(column)) ? ColumnType::Stage : ColumnType::Input;
+}
+
+// Columns of stages that change logit values (and the model's own logits) show logits; the others probabilities.
+bool ProbabilityTableModel::showsLogits(int column) const
+{
+    switch (columnType(column)) {
+    case ColumnType::Input:
+        return true;
+    case ColumnType::Stage:
+        return core::stageChangesLogits(*m_snapshot.stages.value(tableColumn(column)));
+    default:
+        return false;
+    }
 }
 
 int ProbabilityTableModel::keptRowCount() const
@@ -97,6 +139,10 @@ QVariant ProbabilityTableModel::data(const QModelIndex& index, int role) const
         return m_snapshot.rowSpecial.value(index.row());
     case ColumnKindRole:
         return kind;
+    case ColumnTypeRole:
+        return int(columnType(index.column()));
+    case ShowsLogitsRole:
+        return showsLogits(index.column());
     case KeptRole:
         return tc < 0 ? finalKept : row.cells[std::size_t(tc)].kept;
     case RemovedHereRole:
@@ -111,14 +157,15 @@ QVariant ProbabilityTableModel::data(const QModelIndex& index, int role) const
         if (tc < 0)
             return (chosen ? QStringLiteral("▶ ") : QStringLiteral("   ")) + m_snapshot.rowText.value(index.row());
         const core::StageCell& c = row.cells[std::size_t(tc)];
-        if (!finalColumn && changesLogits(kind))
+        if (!finalColumn && showsLogits(index.column()))
             return QString::number(c.logit, 'f', 2);
         if (c.removedHere)
             return tr("✗ cut");
         if (!c.kept)
             return QString();
         QString s = percent(c.probability);
-        if (kind == QLatin1String("top_p") && std::size_t(tc) < row.cumulative.size())
+        const auto stage = m_snapshot.stages.value(tc);
+        if (stage == core::SamplerStageKind::TopP && std::size_t(tc) < row.cumulative.size())
             s += QStringLiteral("  Σ%1").arg(percent(row.cumulative[std::size_t(tc)]));
         return s;
     }
@@ -158,17 +205,18 @@ QVariant ProbabilityTableModel::headerData(int section, Qt::Orientation orientat
             return tr("token");
         if (finalColumn)
             return tr("final p\n%1 kept").arg(m_snapshot.keptPerColumn.value(tc));
-        const QString name = m_snapshot.stageKinds.value(tc);
-        if (name == QLatin1String("input"))
+        const auto stage = m_snapshot.stages.value(tc);
+        if (!stage)
             return tr("logit\n(model)");
-        QString label = name;
-        label.replace(QLatin1String("presence_frequency_penalty"), QStringLiteral("pres/freq"));
-        label.replace(QLatin1String("repetition_penalty"), QStringLiteral("repetition"));
-        label.replace(QLatin1Char('_'), QLatin1Char('-'));
-        return QStringLiteral("%1\n%2").arg(label, QString::fromStdString(m_snapshot.table.settings[std::size_t(tc)]));
+        return QStringLiteral("%1\n%2").arg(
+            QLatin1String(shortStageName(*stage)), QString::fromStdString(m_snapshot.table.settings[std::size_t(tc)]));
     }
     if (role == Qt::ToolTipRole && tc >= 0)
         return tr("%1 candidates of the vocabulary alive after this column").arg(m_snapshot.keptPerColumn.value(tc));
+    if (role == ColumnTypeRole)
+        return int(columnType(section));
+    if (role == ShowsLogitsRole)
+        return showsLogits(section);
     if (role == ColumnKindRole)
         return tc < 0     ? QStringLiteral("token")
             : finalColumn ? QStringLiteral("final")

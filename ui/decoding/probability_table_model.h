@@ -21,8 +21,12 @@ public:
         RemovedHereRole, // bool: this column's stage removed it
         ChosenRole, // bool: the sampled token
         SpecialRole, // bool
-        ColumnKindRole, // QString: "token", "input", a stage name, "final"
+        ColumnKindRole, // QString: "token", "input", a stage name, "final" (the column's name, for display)
+        ColumnTypeRole, // int: ColumnType
+        ShowsLogitsRole, // bool: the column shows logits (input, bias, penalties), not probabilities
     };
+    // What a column is.
+    enum class ColumnType { Token, Input, Stage, Final };
 
     explicit ProbabilityTableModel(QObject* parent = nullptr);
 
@@ -37,9 +41,9 @@ public:
     QVariant data(const QModelIndex& index, int role = Qt::DisplayRole) const override;
     QVariant headerData(int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
 
-    static bool changesLogits(const QString& stage);
-
 private:
+    ColumnType columnType(int column) const;
+    bool showsLogits(int column) const;
     // Model column -> table column: 0 = token (-1), 1 = input (0), 1 + s = stage s, last = final (columns - 1).
     int tableColumn(int column) const;
 

@@ -154,7 +154,7 @@ void DecodingGenerationView::onGeneration(const GenerationSnapshot& g)
         ++pos;
     }
     html += QStringLiteral("</div>");
-    if (g.finished && g.stopReason == QLatin1String("stop_sequence"))
+    if (g.finished && g.stop == core::StopReason::StopSequence)
         html += tr("<p>Stop sequence <b style='background:#f4c7c3'>%1</b> found in the text: the answer ends before "
                    "it: <i>%2</i></p>")
                     .arg(visiblePiece(g.stopSequence).toHtmlEscaped(), g.text.toHtmlEscaped());

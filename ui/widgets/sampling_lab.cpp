@@ -54,8 +54,8 @@ namespace {
             const bool finalKept = index.siblingAtColumn(0).data(M::KeptRole).toBool();
             const bool kept = index.data(M::KeptRole).toBool();
             const bool removedHere = index.data(M::RemovedHereRole).toBool();
-            const QString kind = index.data(M::ColumnKindRole).toString();
-            const bool probColumn = kind != QLatin1String("token") && !M::changesLogits(kind);
+            const auto type = M::ColumnType(index.data(M::ColumnTypeRole).toInt());
+            const bool probColumn = type != M::ColumnType::Token && !index.data(M::ShowsLogitsRole).toBool();
             QRgb bg = 0;
             bool haveBg = false;
             if (removedHere) {
@@ -64,7 +64,7 @@ namespace {
             } else if (probColumn && kept) {
                 bg = ColorMap::sequential(std::sqrt(std::clamp(index.data(M::ProbabilityRole).toDouble(), 0.0, 1.0)));
                 haveBg = true;
-            } else if (chosen && kind == QLatin1String("token")) {
+            } else if (chosen && type == M::ColumnType::Token) {
                 bg = qRgb(0xff, 0xd5, 0x4f);
                 haveBg = true;
             }
