@@ -11,6 +11,7 @@
 #include "core/exec/executor.h"
 #include "core/loader/loaded_model.h"
 
+#include <QElapsedTimer>
 #include <QSignalSpy>
 #include <QTest>
 #include <QThread>
@@ -133,6 +134,33 @@ private slots:
         session.openDecodeStep(other, int(g.prompt.size()));
         QTRY_VERIFY_WITH_TIMEOUT(session.tokens().size() == other.size() && !session.isBusy(), 10000);
         QTRY_COMPARE_WITH_TIMEOUT(session.forwardPasses() - before2, 1 + 2 + 1, 5000);
+    }
+
+    // Closing the window while the decoding views generate: the engine cancels the running job before it stops its
+    // thread, whichever controller goes first (the session owns the engine in the window).
+    void closingDuringAGenerationCancelsIt()
+    {
+        const QString slow = testing::makeSlowRandomModel(m_dir, QStringLiteral("slow"), 1024);
+        auto* session = new SessionController;
+        auto* decoding = new DecodingController(nullptr, session->engine());
+        decoding->follow(session);
+        QSignalSpy loaded(session, &SessionController::modelLoaded);
+        session->loadModel(slow);
+        QTRY_COMPARE_WITH_TIMEOUT(loaded.count(), 1, 20000);
+        session->setPrompt(QStringLiteral("abc"));
+        QTRY_VERIFY_WITH_TIMEOUT(decoding->lastGeneration().isValid() && !decoding->isBusy(), 20000);
+        core::GenerationOptions options = decoding->options();
+        options.maxNewTokens = 1000;
+        options.stopAtEos = false;
+        decoding->setOptions(options);
+        decoding->generate();
+        QTRY_VERIFY_WITH_TIMEOUT(decoding->lastGeneration().generated.size() >= 2, 20000);
+        QElapsedTimer timer;
+        timer.start();
+        delete session; // the engine goes with it: the generation must stop, not run its 1000 tokens
+        delete decoding;
+        qInfo("closed in %lld ms", timer.elapsed());
+        QVERIFY(timer.elapsed() < 2000); // before the fix the 1000 tokens ran to the end (5.3 s here)
     }
 
 private:

@@ -23,6 +23,7 @@ DecodingController::DecodingController(QObject* parent, Engine* engine)
     connect(m_engine, &Engine::modelOpened, m_worker, &DecodingWorker::adopt, Qt::DirectConnection);
     if (m_ownsEngine) // a shared engine's failures are reported by the stepper that asked for the model
         connect(m_engine, &Engine::loadFailed, m_worker, &DecodingWorker::reportLoadFailure, Qt::DirectConnection);
+    connect(m_engine, &Engine::stopping, this, [this] { m_cancel = true; });
     m_engine->setCacheProvider([w = m_worker](const std::vector<std::int32_t>& context, core::KvCache& cache) {
         return w->cachedContext(context, cache);
     });
@@ -81,9 +82,12 @@ DecodingController::~DecodingController()
 {
     m_cancel = true;
     if (m_engine) {
+        connect(m_engine, &Engine::stopping, this, [this] { m_cancel = true; });
         m_engine->setCacheProvider({});
         disconnect(m_engine, nullptr, m_worker, nullptr);
     }
+    if (m_engine && m_engine->parent() == this)
+        m_engine->stop(); // this controller's own engine: cancel what runs on it and end its thread first
     // The worker goes with its controller; a running generation ends at its next token (cancelled).
     if (m_engine && m_engine->workerThread()->isRunning())
         QMetaObject::invokeMethod(

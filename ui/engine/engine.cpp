@@ -43,8 +43,13 @@ Engine::Engine(QObject* parent)
     m_thread->start();
 }
 
-Engine::~Engine()
+Engine::~Engine() { stop(); }
+
+void Engine::stop()
 {
+    if (!m_thread->isRunning())
+        return;
+    emit stopping(); // a long generation on the thread ends at its next token instead of holding the window's close
     m_thread->quit();
     m_thread->wait();
 }

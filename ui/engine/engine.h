@@ -35,6 +35,8 @@ public:
     // Opens `path` on the worker thread as job `job` (of JobTracker::Kind::Load). Answers: modelOpened (on the worker
     // thread, for the workers), loadProgress, loadFailed.
     void load(quint64 job, const QString& path);
+    // Cancels the running job (stopping()) and ends the worker thread; idempotent, also done by the destructor.
+    void stop();
     // How many times a model was opened (for tests: the window loads each model once).
     int loadCount() const { return m_loads.load(); }
 
@@ -52,6 +54,8 @@ signals:
     void modelOpened(quint64 job, std::shared_ptr<const core::LoadedModel> model);
     void loadProgress(quint64 job, int percent, int stage, const QString& path); // stage: core::OpenStage
     void loadFailed(quint64 job, const QString& path, const QString& message);
+    // On the UI thread, just before the worker thread is stopped: running jobs must end now (cancel them).
+    void stopping();
 
 private:
     QThread* m_thread = nullptr;

@@ -35,6 +35,7 @@ SessionController::SessionController(QObject* parent, Engine* engine)
     connect(m_engine, &Engine::loadProgress, m_worker, &SessionWorker::reportLoad, Qt::DirectConnection);
     connect(m_engine, &Engine::loadFailed, m_worker, &SessionWorker::reportLoadFailure, Qt::DirectConnection);
     m_worker->setEngine(m_engine);
+    connect(m_engine, &Engine::stopping, this, [this] { m_cancel = true; });
 
     connect(m_worker, &SessionWorker::loadProgress, this, [this](quint64 job, int percent, const QString& what) {
         if (isCurrent(job, Kind::Load))
@@ -73,6 +74,8 @@ SessionController::SessionController(QObject* parent, Engine* engine)
 SessionController::~SessionController()
 {
     m_cancel = true;
+    if (m_engine && m_engine->parent() == this)
+        m_engine->stop(); // this controller's own engine: cancel what runs on it and end its thread first
     // The worker goes with its controller; a job it is running ends at its next op (cancelled).
     if (m_engine && m_engine->workerThread()->isRunning())
         QMetaObject::invokeMethod(
