@@ -97,6 +97,18 @@ void GenerationSession::start(std::span<const std::int32_t> prompt, TraceSink* s
     m_tokens.assign(prompt.begin(), prompt.end());
     m_promptLength = int(prompt.size());
     m_generated.clear();
+    resetRun();
+    const auto t0 = Clock::now();
+    forward(prompt, { PhaseKind::Prefill, 0 }, sink);
+    m_prefillSeconds = since(t0);
+    m_started = true;
+    if (m_options.maxNewTokens == 0)
+        m_stop = StopReason::MaxNewTokens;
+}
+
+// A new run on the current prompt: no draws, no text, no stop yet, the random stream from its seed.
+void GenerationSession::resetRun()
+{
     m_uniforms.clear();
     m_haveUniform = false;
     m_text.clear();
@@ -104,12 +116,6 @@ void GenerationSession::start(std::span<const std::int32_t> prompt, TraceSink* s
     m_stopMatch = {};
     m_eosHit = -1;
     m_random.reseed(m_pipeline.parameters().seed);
-    const auto t0 = Clock::now();
-    forward(prompt, { PhaseKind::Prefill, 0 }, sink);
-    m_prefillSeconds = since(t0);
-    m_started = true;
-    if (m_options.maxNewTokens == 0)
-        m_stop = StopReason::MaxNewTokens;
 }
 
 bool GenerationSession::extendPrompt(std::span<const std::int32_t> prompt, TraceSink* sink)
@@ -127,13 +133,7 @@ bool GenerationSession::extendPrompt(std::span<const std::int32_t> prompt, Trace
     const std::size_t cached = m_tokens.size();
     m_tokens.assign(prompt.begin(), prompt.end());
     m_promptLength = int(prompt.size());
-    m_uniforms.clear();
-    m_haveUniform = false;
-    m_text.clear();
-    m_stop = StopReason::None;
-    m_stopMatch = {};
-    m_eosHit = -1;
-    m_random.reseed(m_pipeline.parameters().seed);
+    resetRun();
     const auto t0 = Clock::now();
     forward(prompt.subspan(cached), { PhaseKind::Prefill, 0 }, sink);
     m_prefillSeconds = since(t0);

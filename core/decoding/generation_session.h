@@ -124,6 +124,8 @@ private:
 
     const Model& m_model;
     const Tokenizer* m_tokenizer;
+    void resetRun();
+
     std::unique_ptr<ExecutionPlan> m_ownPlan; // when none was given
     const ExecutionPlan* m_plan;
     Executor m_exec;

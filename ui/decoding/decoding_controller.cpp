@@ -82,18 +82,10 @@ DecodingController::~DecodingController()
 {
     m_cancel = true;
     if (m_engine) {
-        connect(m_engine, &Engine::stopping, this, [this] { m_cancel = true; });
         m_engine->setCacheProvider({});
         disconnect(m_engine, nullptr, m_worker, nullptr);
     }
-    if (m_engine && m_engine->parent() == this)
-        m_engine->stop(); // this controller's own engine: cancel what runs on it and end its thread first
-    // The worker goes with its controller; a running generation ends at its next token (cancelled).
-    if (m_engine && m_engine->workerThread()->isRunning())
-        QMetaObject::invokeMethod(
-            m_worker, [w = m_worker] { delete w; }, Qt::BlockingQueuedConnection);
-    else
-        delete m_worker;
+    Engine::retire(m_engine, this, m_worker); // a running generation ends at its next token (cancelled)
 }
 
 quint64 DecodingController::startJob(int kind)

@@ -54,6 +54,17 @@ void Engine::stop()
     m_thread->wait();
 }
 
+void Engine::retire(Engine* engine, QObject* owner, QObject* worker)
+{
+    if (engine && engine->parent() == owner)
+        engine->stop();
+    if (engine && engine->workerThread()->isRunning())
+        QMetaObject::invokeMethod(
+            worker, [worker] { delete worker; }, Qt::BlockingQueuedConnection);
+    else
+        delete worker; // its thread has ended: nothing runs on it any more
+}
+
 void Engine::load(quint64 job, const QString& path)
 {
     QMetaObject::invokeMethod(

@@ -37,6 +37,9 @@ public:
     void load(quint64 job, const QString& path);
     // Cancels the running job (stopping()) and ends the worker thread; idempotent, also done by the destructor.
     void stop();
+    // Deletes `worker` (which lives on `engine`'s thread) for its controller `owner`, after the job it runs ends. An
+    // engine that `owner` owns is stopped first (its running job cancelled); `engine` may already be gone.
+    static void retire(Engine* engine, QObject* owner, QObject* worker);
     // How many times a model was opened (for tests: the window loads each model once).
     int loadCount() const { return m_loads.load(); }
 

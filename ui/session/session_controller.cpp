@@ -74,14 +74,7 @@ SessionController::SessionController(QObject* parent, Engine* engine)
 SessionController::~SessionController()
 {
     m_cancel = true;
-    if (m_engine && m_engine->parent() == this)
-        m_engine->stop(); // this controller's own engine: cancel what runs on it and end its thread first
-    // The worker goes with its controller; a job it is running ends at its next op (cancelled).
-    if (m_engine && m_engine->workerThread()->isRunning())
-        QMetaObject::invokeMethod(
-            m_worker, [w = m_worker] { delete w; }, Qt::BlockingQueuedConnection);
-    else
-        delete m_worker;
+    Engine::retire(m_engine, this, m_worker); // a job it is running ends at its next op (cancelled)
 }
 
 Engine* SessionController::engine() const { return m_engine; }
