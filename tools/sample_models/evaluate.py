@@ -203,6 +203,9 @@ def head_tables(cfg, W, spec, demos):
             a = r["attn"][li]  # (H, T, T)
             prev[li] += torch.stack([a[:, i, i - 1] for i in range(1, T)], -1).mean(-1)
     prev /= len(demos["prev_token_ids"])
+    # chance levels: attention spread evenly over the visible positions
+    prev_chance = sum(sum(1 / (i + 1) for i in range(1, len(ids))) / (len(ids) - 1)
+                      for ids in demos["prev_token_ids"]) / len(demos["prev_token_ids"])
     ind = torch.zeros(L, H)
     P = demos["induction_period"]
     for ids in demos["induction_ids"]:
@@ -211,14 +214,19 @@ def head_tables(cfg, W, spec, demos):
             a = r["attn"][li]
             ind[li] += torch.stack([a[:, i, induction_targets(ids, i)].sum(-1) for i in range(P, len(ids))], -1).mean(-1)
     ind /= len(demos["induction_ids"])
-    return prev, ind
+    ind_chance = sum(sum(len(induction_targets(ids, i)) / (i + 1) for i in range(P, len(ids))) / (len(ids) - P)
+                     for ids in demos["induction_ids"]) / len(demos["induction_ids"])
+    return (prev, prev_chance), (ind, ind_chance)
 
 
-def best_head(table):
+def best_head(table_chance):
+    """The strongest head; `clear` when it is at least twice the chance level."""
+    table, chance = table_chance
     H = table.shape[1]
     li, hi = divmod(int(torch.argmax(table)), H)
-    return {"layer": li, "head": hi, "score": round(float(table[li, hi]), 4),
-            "table": [[round(float(x), 3) for x in row] for row in table]}
+    score = float(table[li, hi])
+    return {"layer": li, "head": hi, "score": round(score, 4), "chance": round(chance, 4),
+            "clear": score >= 2 * chance, "table": [[round(float(x), 3) for x in row] for row in table]}
 
 
 def run_demos(cfg, W, spec, demos):
@@ -496,11 +504,11 @@ token of `generation_config.json`{'' if ch['ok'] else '; **this model does not**
 - the country head: layer {h['en']['layer']} · head {h['en']['head']} puts on average {100 * h['en']['mean_attention_to_country']:.0f}% of the
   last position's attention on the country in "The capital of X is"; layer {h['tr']['layer']} · head {h['tr']['head']} {100 * h['tr']['mean_attention_to_country']:.0f}% in "Bilgi: X'in başkenti"
   (averaged over the {len(COUNTRIES)} countries);
-- a previous-token head: layer {pv['layer']} · head {pv['head']}, on average {100 * pv['score']:.0f}% of each position's attention on the token
-  just before it (four sentences, EN and TR);
-- an induction head: layer {ind['layer']} · head {ind['head']}: on a unit of 6 words repeated three times ("cat sun red fish moon blue
-  cat sun …"), each position after the first unit puts on average {100 * ind['score']:.0f}% of its attention on the tokens that followed
-  earlier occurrences of its own word (what to copy next).
+- {'a previous-token head' if pv['clear'] else '**no clear previous-token head**: the strongest is'}: layer {pv['layer']} · head {pv['head']}, on average {100 * pv['score']:.0f}% of each
+  position's attention on the token just before it (four sentences, EN and TR; spread evenly: {100 * pv['chance']:.0f}%);
+- {'an induction head' if ind['clear'] else '**no clear induction head**: the strongest is'}: layer {ind['layer']} · head {ind['head']}: on a unit of 6 words repeated three times ("cat sun red
+  fish moon blue cat sun …"), each position after the first unit puts on average {100 * ind['score']:.0f}% of its attention on the
+  tokens that followed earlier occurrences of its own word (what to copy next; spread evenly: {100 * ind['chance']:.0f}%).
 
 Tables (rows = layers, columns = heads): previous token `{pv['table']}`; induction `{ind['table']}`;
 country EN `{h['en']['table']}`; TR `{h['tr']['table']}`.
@@ -518,11 +526,14 @@ def write_card(mdir, name, cfg, spec, log, res):
                       for c in log["curve"] if c["step"] % 200 == 0 or c is log["curve"][-1])
     h = res["country_head"]
     examples = []
-    for want in ["The capital of France is", "Fransa'nın başkenti", "What is the capital of", "İtalya'nın başkenti ne",
-                 "Did you know", "Herkes bilir", "On a rainy", "Yağmurlu", "what is the capital", "Monday, Tuesday",
-                 "<|im_start|>user\nWhat is the capital"]:
+    for group, want in [("capitals_train_phrasing", "The capital of France is"), ("capitals_train_phrasing", "Fransa'nın başkenti"),
+                        ("families", "What is the capital of"), ("families", "neresidir?"), ("families", "Did you know"),
+                        ("families", "Herkes bilir"), ("families", "On a rainy"), ("families", "Yağmurlu"),
+                        ("families", "what is the capital"), ("families", "diye bir ülke var"),
+                        ("patterns", "Monday, Tuesday"), ("chat", "<|im_start|>user\nWhat is the capital")]:
         for d in res["details"]:
-            if d["prompt"].startswith(want) or (want.startswith("İtalya") and d["prompt"].endswith("neresidir?") and d["group"] == "families"):
+            if d["group"] == group and (d["prompt"].startswith(want) or (want == "neresidir?" and d["prompt"].endswith(want))
+                                        or (want == "diye bir ülke var" and want in d["prompt"])):
                 examples.append(d)
                 break
     ex_md = "\n".join(f"| `{md(d['prompt'])}` | `{md(d['output'])}` | {'yes' if d['ok'] else 'no'} |" for d in examples)

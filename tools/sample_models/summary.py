@@ -42,8 +42,11 @@ def main():
         return f"layer {h['layer']} · head {h['head']} ({100 * h[key]:.0f}%)"
     rows.append("| head that looks at the country when the capital is due | " + " | ".join(
         head(ev[n]["country_head"]["en"], "mean_attention_to_country") for n in NAMES) + " |")
-    rows.append("| previous-token head | " + " | ".join(head(ev[n]["demos"]["previous_token_head"]) for n in NAMES) + " |")
-    rows.append("| induction head | " + " | ".join(head(ev[n]["demos"]["induction_head"]) for n in NAMES) + " |")
+    def head2(h):  # with its chance level; "none clear" below twice the chance level
+        s = f"layer {h['layer']} · head {h['head']} ({100 * h['score']:.0f}%, chance {100 * h['chance']:.0f}%)"
+        return s if h["clear"] else "none clear; strongest " + s
+    rows.append("| previous-token head | " + " | ".join(head2(ev[n]["demos"]["previous_token_head"]) for n in NAMES) + " |")
+    rows.append("| induction head | " + " | ".join(head2(ev[n]["demos"]["induction_head"]) for n in NAMES) + " |")
     rows.append("| beam (4) vs greedy Σ log p on \"My pet is a\" | " + " | ".join(
         f"{ev[n]['demos']['beam']['beam_sum_logp']:.2f} vs {ev[n]['demos']['beam']['greedy_sum_logp']:.2f}" for n in NAMES) + " |")
     rows.append("| repetition penalty that ends the \"ding dong\" loop | " + " | ".join(
