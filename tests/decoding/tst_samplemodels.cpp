@@ -159,12 +159,13 @@ const std::map<std::string, std::map<std::string, const char*>>& knownMisses()
             { { "families_en", "issue 12 target missed: held-out families, English 311/350 (88.9%)" },
                 { "families_tr", "issue 12 target missed: held-out families, Turkish 279/350 (79.7%)" } } },
         { "tiny-classic",
-            { { "families_en", "issue 12 target missed: held-out families, English 188/350 (53.7%)" },
-                { "families_tr", "issue 12 target missed: held-out families, Turkish 168/350 (48.0%)" },
-                { "capitals_train_phrasing_tr", "\"X'in başkenti\" at the start of the text 41/70 (58.6%)" },
-                { "patterns", "patterns 35/50 (70%)" }, { "chat", "chat 19/24 (79%)" },
-                { "previous-token head", "no clear previous-token head: the strongest has 0.27 (chance 0.17)" },
-                { "induction head", "no clear induction head: the strongest has 0.15 (chance 0.12)" } } },
+            { { "families_en", "issue 12 target missed: held-out families, English 279/350 (79.7%)" },
+                { "families_tr", "issue 12 target missed: held-out families, Turkish 295/350 (84.3%)" },
+                { "capitals_train_phrasing_tr", "\"X'in başkenti\" at the start of the text 57/70 (81.4%)" },
+                { "patterns", "patterns 43/50 (86%)" },
+                { "repetition", "greedy does not loop: it ends after five more \"ding dong\"s by itself" },
+                { "previous-token head", "no clear previous-token head: the strongest has 0.30 (chance 0.17)" },
+                { "induction head", "no clear induction head: the strongest has 0.16 (chance 0.12)" } } },
     };
     return misses;
 }
@@ -366,8 +367,8 @@ private slots:
         for (std::size_t i = without.text.find("ding dong"); i != std::string::npos;
              i = without.text.find("ding dong", i + 1))
             ++loops;
-        QCOMPARE(without.stop, StopReason::MaxNewTokens);
-        QVERIFY(loops >= 6);
+        EXPECT_MISS(name.toStdString(), "repetition");
+        QVERIFY2(without.stop == StopReason::MaxNewTokens && loops >= 6, "greedy does not loop without the penalty");
         QCOMPARE(with.stop, StopReason::Eos);
     }
 

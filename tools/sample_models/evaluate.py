@@ -555,6 +555,12 @@ def write_card(mdir, name, cfg, spec, log, res):
     aligned_md = (", half of every batch's windows starting at a document's first token (so a prompt at position 0 "
                   "looks like the start of a document)") if log.get("doc_aligned") else ""
     misses = (f"Misses ({len(fails)}; the first 16):\n" + fail_md) if fails else "No misses."
+    phase_md = ""
+    if log.get("phases"):
+        phase_md = (" Trained in phases: " + "; ".join(
+            f"{x['steps']} steps at peak lr {x['lr']}" + (" (resumed from the previous weights, fresh AdamW, no warmup)"
+                                                          if x.get("resumed") else f" ({x['warmup']} warmup)")
+            for x in log["phases"]) + ".")
     card = f"""# {name}
 
 A tiny {arch_text(cfg)}, trained from scratch for the Inference Explorer on a
@@ -592,7 +598,7 @@ AdamW (betas 0.9/0.95, weight decay 0.1 on matrices{decay_md}), peak lr {log['lr
 cosine decay to 10%, gradient clip 1.0, token embeddings initialised N(0, {log.get('embed_init_std', 0.02)}){aligned_md}, {log['steps']} steps × batch {log['batch']} × {log['ctx']} tokens
 ({log['steps'] * log['batch'] * log['ctx'] / 1e6:.1f}M tokens), seed {log['seed']}, one CPU thread (OpenBLAS),
 wall time {log['wall_time_s'] / 60:.1f} min. Final training loss (smoothed) {log['final_train_loss']},
-validation loss {log['final_val_loss']}.
+validation loss {log['final_val_loss']}.{phase_md}
 
 | step | train loss | val loss | held-out next-token acc |
 |---|---|---|---|

@@ -50,7 +50,8 @@ def main():
     rows.append("| beam (4) vs greedy Σ log p on \"My pet is a\" | " + " | ".join(
         f"{ev[n]['demos']['beam']['beam_sum_logp']:.2f} vs {ev[n]['demos']['beam']['greedy_sum_logp']:.2f}" for n in NAMES) + " |")
     rows.append("| repetition penalty that ends the \"ding dong\" loop | " + " | ".join(
-        (f"{ev[n]['demos']['repetition']['penalty']}" if ev[n]["demos"]["repetition"]["ok"] else "none found") for n in NAMES) + " |")
+        (f"{ev[n]['demos']['repetition']['penalty']}" if ev[n]["demos"]["repetition"]["ok"] else
+         ("greedy does not loop" if not ev[n]["demos"]["repetition"]["loops_without"] else "none found")) for n in NAMES) + " |")
     rows.append("| parameters | " + " | ".join(f"{ev[n]['params'] / 1e6:.2f}M" for n in NAMES) + " |")
     rows.append("| training (one CPU thread) | " + " | ".join(
         f"{logs[n]['steps']} steps, {logs[n]['wall_time_s'] / 60:.1f} min" for n in NAMES) + " |")
