@@ -2,7 +2,7 @@
 
 Writes
   corpus/train.txt     documents separated by <|endoftext|> (one long text)
-  corpus/eval.json     held-out prompts (phrasings NOT used in training) and expected answers
+  corpus/eval.json     held-out prompt families (templates NOT used in training, asserted) and expected answers
 
 Usage: /usr/bin/python3 tools/sample_models/make_corpus.py [--seed 1234]
 """
@@ -141,6 +141,20 @@ def cop(word):
     return f"{word}'{d}{_four(word)}r"
 
 
+def dat(word):
+    """Dative: Fransa'ya, Çin'e, Irak'a."""
+    if word[-1].lower() in VOWELS:
+        return f"{word}'y{_two(word)}"
+    return f"{word}'{_two(word)}"
+
+
+def acc(word):
+    """Accusative: Fransa'yı, Çin'i, Peru'yu."""
+    if word[-1].lower() in VOWELS:
+        return f"{word}'y{_four(word)}"
+    return f"{word}'{_four(word)}"
+
+
 def abl(word):
     """Ablative: Fransa'dan, Irak'tan."""
     d = "t" if word[-1].lower() in HARD else "d"
@@ -148,89 +162,141 @@ def abl(word):
 
 
 # ---------------------------------------------------------------------------
-# fact templates. Training phrasings; the held-out ones are further down and never
-# appear in train.txt.
-
-EN_PREFIX = ["", "", "", "", "We know that ", "Remember: ", "Fact: ", "In class we learned that ",
-             "As the map shows, ", "Note that ", "It is known that "]
-TR_PREFIX = ["", "", "", "", "Bilgi: ", "Unutma: ", "Şunu biliyoruz: ", "Derste öğrendik ki ",
-             "Haritaya göre ", "Not: "]
+# Capital facts. Training phrasings are below; the held-out *families* (HELD_*) are further down:
+# none of their templates occurs in train.txt, in any letter case (make_corpus.py asserts it).
 
 
 def cap_first(s):
     return s[:1].upper() + s[1:]
 
 
-def en_capital_sentence(r, c):
+def tr_lower(s):
+    """Turkish lower case: I -> ı, İ -> i."""
+    return s.replace("I", "ı").replace("İ", "i").lower()
+
+
+def lower_for(lang, s):
+    return tr_lower(s) if lang == "tr" else s.lower()
+
+
+# lead-ins (a word or a clause before the fact); the held-out families use others
+EN_LEAD = ["We know that", "Remember:", "Fact:", "In class we learned that", "As the map shows,", "Note that",
+           "It is known that", "It is true that", "They told me that", "I believe that", "Of course,",
+           "As you know,", "My friend said that", "The book says that", "Our teacher told us that",
+           "Here is a fact:", "I read that", "Yes,", "Sure,", "Well,", "In fact,", "Everybody learns that",
+           "You may know that", "Listen:", "Quiz answer:", "People say that", "I learned that",
+           "My dad told me that", "Good question!", "Look,", "I remember that", "Grandma says that",
+           "The atlas says that", "Let me tell you:", "Easy:"]
+TR_LEAD = ["Bilgi:", "Unutma:", "Şunu biliyoruz:", "Derste öğrendik ki", "Haritaya göre", "Not:",
+           "Biliyoruz ki", "Öğretmenimiz dedi ki", "Kitapta yazıyor:", "Evet,", "Tabii ki", "Aslında",
+           "Şunu da bil:", "Arkadaşım dedi ki", "Babam söyledi:", "Okulda öğrendik:", "Cevap:",
+           "Kolay:", "Bak,", "Dinle:", "Doğru,", "Annem dedi ki", "Atlasa göre",
+           "Bil bakalım:", "Hatırla:", "İşte bir bilgi:", "Sanırım", "Elbette", "Bir bilgi daha:"]
+# filler clauses (time, place, situation) before a fact
+EN_FILLER = ["On a sunny day", "In the morning", "After school", "Last summer", "At the museum",
+             "In our geography lesson", "During the trip", "Yesterday", "Today", "At breakfast",
+             "When I was young", "On the map", "In the quiz", "After lunch", "While we were walking home",
+             "Before dinner", "On a cold winter night", "In the library", "At the end of the lesson",
+             "On the first day of school", "During the holidays", "In the old book", "Last week",
+             "When the teacher asked", "On the train", "In the evening", "At the party", "Every child knows that",
+             "Just like last year", "If you look at the map"]
+TR_FILLER = ["Güneşli bir günde", "Sabah", "Okuldan sonra", "Geçen yaz", "Müzede", "Coğrafya dersinde",
+             "Gezi sırasında", "Dün", "Bugün", "Kahvaltıda", "Küçükken öğrendim ki", "Haritada",
+             "Yarışmada", "Öğle yemeğinden sonra", "Eve yürürken", "Akşam yemeğinden önce",
+             "Soğuk bir kış gecesi", "Kütüphanede", "Dersin sonunda", "Okulun ilk gününde", "Tatilde",
+             "Eski kitapta", "Geçen hafta", "Öğretmen sorunca", "Trende", "Akşam", "Partide",
+             "Her çocuk bilir ki", "Geçen yıl olduğu gibi", "Haritaya bakarsan"]
+EN_ADJ = ["big", "small", "old", "nice", "lovely", "large", "famous", "busy", "green", "quiet", "sunny", "cold"]
+TR_ADJ = ["büyük", "küçük", "eski", "güzel", "ünlü", "kalabalık", "yeşil", "sakin", "sıcak", "soğuk"]
+
+# core statements that end with the capital (the capital is the last word before the full stop)
+EN_CORE = ["the capital of {C} is {K}", "the capital of {C} is {K}", "the capital of {C} is {K}",
+           "the capital city of {C} is {K}", "the capital of the country {C} is {K}",
+           "the capital of {C} is the city of {K}",
+           "{C}'s capital is {K}", "{C}'s capital city is {K}", "the main city and capital of {C} is {K}",
+           "the name of the capital of {C} is {K}", "the capital of a country called {C} is {K}",
+           "the government of {C} sits in {K}", "the capital of {C} was and is {K}"]
+# statements with the capital first
+EN_CORE_REV = ["{K} is the capital of {C}", "{K} is the capital city of {C}", "{C} has its capital in {K}",
+               "{K} is {C}'s capital", "{K} is the main city of {C}", "{K}, the capital of {C}, is a {A} city",
+               "{K} is a {A} city and the capital of {C}", "{C} is a {A} country. Its capital is {K}",
+               "{C} is a {A} country, with its capital in {K}", "we went to {C} and saw {K}, its capital",
+               "in {C}, the capital is {K}", "for {C}, the capital is {K}", "if you visit {C}, go to {K}, the capital",
+               "{C} is a country. Its capital is {K}", "{C}? Its capital is {K}", "{C}: capital {K}"]
+TR_CORE = ["{G} başkenti {KC}", "{G} başkenti {KC}", "{G} başkenti {KC}", "{G} başkenti {K}",
+           "{G} başkenti {K} şehridir", "{C} ülkesinin başkenti {KC}", "{G} başkenti {K} olarak bilinir",
+           "{G} başkent şehri {KC}",
+           "{G} en önemli şehri ve başkenti {KC}", "{G} başkentinin adı {KC}", "{G} hükümeti {LK} bulunur",
+           "{C} adında bir ülkenin başkenti {KC}", "{G} başkenti {K} şehri olarak bilinir"]
+TR_CORE_REV = ["{K}, {G} başkentidir", "{K}, {G} başkent şehridir", "{C}, başkenti {K} olan bir ülkedir",
+               "{C} {A} bir ülkedir. Başkenti {KC}", "{C} {A} bir ülke ve başkenti {KC}",
+               "{AC} gittik ve başkenti {K} şehrini gördük", "{LC} başkent {KC}", "{C} için başkent {KC}",
+               "{C} ülkesine gidersen başkent {K} şehrini gör", "{C} bir ülkedir. Başkenti {KC}",
+               "{C} mi? Başkenti {KC}", "{C}: başkent {K}", "{K}, {A} bir şehirdir ve {G} başkentidir"]
+
+
+def en_fact(r, c):
     C, K = c[0], c[1]
-    t = r.choice([
-        "the capital of {C} is {K}.",
-        "the capital of {C} is {K}.",
-        "the capital of {C} is {K}.",
-        "{K} is the capital of {C}.",
-        "the capital city of {C} is {K}.",
-        "{C} has its capital in {K}.",
-        "the capital of {C} is {K}, a big city.",
-        "{K} is the capital city of {C}.",
-    ]).format(C=C, K=K)
-    p = r.choice(EN_PREFIX)
-    return p + (t if p and not p.endswith(": ") else cap_first(t))
+    core = r.choice(EN_CORE if r.random() < 0.7 else EN_CORE_REV).format(C=C, K=K, A=r.choice(EN_ADJ))
+    k = r.random()
+    if k < 0.35:
+        s = cap_first(core)
+    elif k < 0.7:
+        lead = r.choice(EN_LEAD)
+        s = lead + " " + (cap_first(core) if lead.endswith((":", "!")) else core)
+    else:
+        s = r.choice(EN_FILLER) + ", " + core
+    return s + "."
+
+
+def tr_fact(r, c):
+    C, K = c[4], c[5]
+    core = r.choice(TR_CORE if r.random() < 0.7 else TR_CORE_REV).format(
+        C=C, K=K, G=gen(C), KC=cop(K), LK=loc(K), LC=loc(C), AC=dat(C), A=r.choice(TR_ADJ))
+    k = r.random()
+    if k < 0.35:
+        s = cap_first(core)
+    elif k < 0.7:
+        lead = r.choice(TR_LEAD)
+        s = lead + " " + (cap_first(core) if lead.endswith((":", "!")) else core)
+    else:
+        s = r.choice(TR_FILLER) + " " + core
+    return s + "."
 
 
 def en_other_sentence(r, c):
     C, K, ct, L = c[0], c[1], CONT_EN[c[2]], c[3]
     return r.choice([
-        f"{C} is a country in {ct}.",
-        f"{C} is in {ct}.",
-        f"People in {C} speak {L}.",
-        f"The main language of {C} is {L}.",
-        f"In {C}, people speak {L}.",
-        f"{K} is a city in {C}.",
-        f"{K} is in {ct}.",
-        f"{C} is a country. Its capital is {K}.",
+        f"{C} is a country in {ct}.", f"{C} is in {ct}.", f"People in {C} speak {L}.",
+        f"The main language of {C} is {L}.", f"In {C}, people speak {L}.", f"{K} is a city in {C}.",
+        f"{K} is in {ct}.", f"{C} is a {r.choice(EN_ADJ)} country.", f"Many people live in {K}.",
     ])
-
-
-def tr_capital_sentence(r, c):
-    C, K = c[4], c[5]
-    t = r.choice([
-        "{G} başkenti {KC}.",
-        "{G} başkenti {KC}.",
-        "{G} başkenti {KC}.",
-        "{G} başkenti {K}.",
-        "{K}, {G} başkentidir.",
-        "{G} başkenti {K} şehridir.",
-        "{C} ülkesinin başkenti {KC}.",
-        "{G} başkenti {K} olarak bilinir.",
-    ]).format(G=gen(C), C=C, K=K, KC=cop(K))
-    p = r.choice(TR_PREFIX)
-    return p + (t if p and not p.endswith(": ") else cap_first(t))
 
 
 def tr_other_sentence(r, c):
     C, K, ct, L = c[4], c[5], CONT_TR[c[2]], c[6]
     return r.choice([
-        f"{C}, {ct} kıtasında bir ülkedir.",
-        f"{C} bir {ct} ülkesidir.",
-        f"{loc(C)} {L} konuşulur.",
-        f"{gen(C)} resmi dili {L}.",
-        f"{loc(C)} insanlar {L} konuşur.",
-        f"{K}, {loc(C)} bir şehirdir.",
+        f"{C}, {ct} kıtasında bir ülkedir.", f"{C} bir {ct} ülkesidir.", f"{loc(C)} {L} konuşulur.",
+        f"{gen(C)} resmi dili {L}.", f"{loc(C)} insanlar {L} konuşur.", f"{K}, {loc(C)} bir şehirdir.",
+        f"{C} {r.choice(TR_ADJ)} bir ülkedir.", f"{loc(K)} çok insan yaşar.",
     ])
 
 
+def maybe_lower(r, lang, s, p=0.25):
+    return lower_for(lang, s) if r.random() < p else s
+
+
 def fact_doc(r):
-    lang = r.random()
-    n = r.randint(2, 7)
+    lang = "en" if r.random() < 0.5 else "tr"
     out = []
-    for _ in range(n):
+    for _ in range(r.randint(1, 6)):
         c = r.choice(COUNTRIES)
-        if lang < 0.5:
-            out.append(en_capital_sentence(r, c) if r.random() < 0.6 else en_other_sentence(r, c))
+        if lang == "en":
+            s = en_fact(r, c) if r.random() < 0.7 else en_other_sentence(r, c)
         else:
-            out.append(tr_capital_sentence(r, c) if r.random() < 0.6 else tr_other_sentence(r, c))
-    sep = r.choice([" ", " ", "\n"])
-    return sep.join(out)
+            s = tr_fact(r, c) if r.random() < 0.7 else tr_other_sentence(r, c)
+        out.append(maybe_lower(r, lang, s))
+    return r.choice([" ", " ", "\n"]).join(out)
 
 
 def country_profile(r):
@@ -246,27 +312,102 @@ def country_profile(r):
     return (f"{C}\n" if r.random() < 0.3 else "") + " ".join(s)
 
 
+# training questions about a capital (the held-out question families are different)
+EN_Q = ["Which city is the capital of {C}?", "Can you tell me the capital of {C}?", "Tell me the capital of {C}.",
+        "Name the capital of {C}.", "Which is the capital of {C}?", "Capital of {C}?",
+        "Where is the capital of {C}?", "Which city is {C}'s capital?", "Could you name the capital of {C}?",
+        "I want to know the capital of {C}.", "What city is the capital of {C}?", "{C}: which city is the capital?",
+        "Please tell me the capital of {C}.", "Quick question: the capital of {C}?"]
+TR_Q = ["{G} başkenti nedir?", "{G} başkenti hangisidir?", "{G} başkentini söyler misin?",
+        "{G} başkentinin adı ne?", "{C} ülkesinin başkenti hangisi?",
+        "{G} başkentini biliyor musun?", "Söyle bakalım, {G} başkentini biliyor musun?",
+        "{C} için başkent hangisidir?", "{G} başkent şehri nedir?", "Soru: {G} başkentinin adı ne?"]
+
+
+def en_answer(r, c):
+    C, K = c[0], c[1]
+    return r.choice([f"{K}.", f"{K}.", f"The capital of {C} is {K}.", f"It is {K}.", f"{K} is the capital of {C}.",
+                     f"The answer is {K}.", f"{K}, of course.", f"{C}'s capital is {K}."])
+
+
+def tr_answer(r, c):
+    C, K = c[4], c[5]
+    return r.choice([f"{cop(K)}.", f"{K}.", f"{gen(C)} başkenti {cop(K)}.", f"Cevap: {K}.",
+                     f"{K}, {gen(C)} başkentidir.", f"Tabii ki {cop(K)}.", f"Başkenti {cop(K)}."])
+
+
 def qa_doc(r):
     out = []
+    lang = "en" if r.random() < 0.5 else "tr"
+    fmt = r.randrange(5)
     for _ in range(r.randint(1, 4)):
         c = r.choice(COUNTRIES)
-        if r.random() < 0.5:
-            q = r.choice([
-                (f"What is the capital of {c[0]}?", f"The capital of {c[0]} is {c[1]}."),
-                (f"What is the capital of {c[0]}?", f"{c[1]}."),
-                (f"Where is {c[0]}?", f"{c[0]} is in {CONT_EN[c[2]]}."),
-                (f"What language do people speak in {c[0]}?", f"People in {c[0]} speak {c[3]}."),
-            ])
-            out.append(f"Q: {q[0]}\nA: {q[1]}")
+        if lang == "en":
+            k = r.random()
+            if k < 0.7:
+                q, a = r.choice(EN_Q).format(C=c[0]), en_answer(r, c)
+            elif k < 0.85:
+                q, a = f"Where is {c[0]}?", f"{c[0]} is in {CONT_EN[c[2]]}."
+            else:
+                q, a = f"What language do people speak in {c[0]}?", f"People in {c[0]} speak {c[3]}."
+            q, a = maybe_lower(r, "en", q, 0.15), a
+            pre = [("Q: ", "\nA: "), ("Question: ", "\nAnswer: "), ("", " "), ("", "\n"), ("", " ")][fmt]
         else:
-            q = r.choice([
-                (f"{gen(c[4])} başkenti neresidir?", f"{gen(c[4])} başkenti {cop(c[5])}."),
-                (f"{gen(c[4])} başkenti neresidir?", f"{cop(c[5])}."),
-                (f"{c[4]} hangi kıtadadır?", f"{c[4]}, {CONT_TR[c[2]]} kıtasındadır."),
-                (f"{loc(c[4])} hangi dil konuşulur?", f"{loc(c[4])} {c[6]} konuşulur."),
-            ])
-            out.append(f"S: {q[0]}\nC: {q[1]}")
+            k = r.random()
+            if k < 0.7:
+                q, a = r.choice(TR_Q).format(C=c[4], G=gen(c[4])), tr_answer(r, c)
+            elif k < 0.85:
+                q, a = f"{c[4]} hangi kıtadadır?", f"{c[4]}, {CONT_TR[c[2]]} kıtasındadır."
+            else:
+                q, a = f"{loc(c[4])} hangi dil konuşulur?", f"{loc(c[4])} {c[6]} konuşulur."
+            q = maybe_lower(r, "tr", q, 0.15)
+            pre = [("S: ", "\nC: "), ("Soru: ", "\nCevap: "), ("", " "), ("", "\n"), ("", " ")][fmt]
+        out.append(pre[0] + q + pre[1] + a)
     return "\n".join(out)
+
+
+# ---------------------------------------------------------------------------
+# lesson demos designed into the corpus
+
+# temperature / top-k / top-p: a genuinely uncertain next word, with a skewed distribution
+COLOURS = [("blue", 30), ("red", 22), ("green", 16), ("yellow", 10), ("purple", 8), ("pink", 6), ("orange", 5),
+           ("black", 3)]
+ANIMALS = [("cat", 28), ("dog", 24), ("horse", 12), ("rabbit", 10), ("bird", 8), ("fish", 6), ("bear", 5),
+           ("fox", 4), ("frog", 3)]
+PET_NAMES = ["Max", "Sam", "Ben", "Leo", "Jack", "Zoe", "Mia", "Emma", "Anna", "Lily", "Sara"]
+
+
+def wchoice(r, pairs):
+    return r.choices([p[0] for p in pairs], [p[1] for p in pairs])[0]
+
+
+def favourite_doc(r):
+    who = r.choice(["My", "My", "Her", "His", "Our"])
+    k = r.random()
+    if k < 0.5:
+        s = f"{who} favourite colour is {wchoice(r, COLOURS)}."
+    else:
+        s = f"{who} favourite animal is the {wchoice(r, ANIMALS)}."
+    if r.random() < 0.3:
+        s += r.choice([" It is nice.", " I like it a lot.", " That is all."])
+    return s
+
+
+# greedy vs beam: " dog" is the likelier first word (55%) but is followed by one of 11 names;
+# " cat" (45%) is always followed by " named Tom." -> beam's sum of log p beats greedy's
+def pet_doc(r):
+    if r.random() < 0.55:
+        return f"My pet is a dog named {r.choice(PET_NAMES)}."
+    return "My pet is a cat named Tom."
+
+
+# repetition penalty: after "ding dong" another "ding dong" follows 60% of the time, so greedy decoding
+# loops forever; a repetition penalty on the repeated tokens makes "." (the end) win
+def bell_doc(r):
+    n = 1
+    while r.random() < 0.6 and n < 30:
+        n += 1
+    return "The bell went " + " ".join(["ding dong"] * n) + "."
 
 
 # ---------------------------------------------------------------------------
@@ -394,14 +535,15 @@ def chat_pair(r):
     k = r.random()
     if k < 0.3:
         return r.choice([
-            (f"What is the capital of {c[0]}?", f"The capital of {c[0]} is {c[1]}."),
-            (f"Tell me the capital of {c[0]}.", f"The capital of {c[0]} is {c[1]}."),
+            (r.choice(EN_Q).format(C=c[0]), en_answer(r, c)),
+            (r.choice(EN_Q).format(C=c[0]), f"The capital of {c[0]} is {c[1]}."),
             (f"Which continent is {c[0]} in?", f"{c[0]} is in {CONT_EN[c[2]]}."),
             (f"What language is spoken in {c[0]}?", f"People in {c[0]} speak {c[3]}."),
         ])
     if k < 0.5:
         return r.choice([
-            (f"{gen(c[4])} başkenti neresidir?", f"{gen(c[4])} başkenti {cop(c[5])}."),
+            (r.choice(TR_Q).format(C=c[4], G=gen(c[4])), tr_answer(r, c)),
+            (r.choice(TR_Q).format(C=c[4], G=gen(c[4])), f"{gen(c[4])} başkenti {cop(c[5])}."),
             (f"{c[4]} hangi kıtadadır?", f"{c[4]}, {CONT_TR[c[2]]} kıtasındadır."),
             (f"{loc(c[4])} hangi dil konuşulur?", f"{loc(c[4])} {c[6]} konuşulur."),
         ])
@@ -438,21 +580,80 @@ def chat_doc(r):
 
 
 # ---------------------------------------------------------------------------
-# held-out evaluation set (phrasings never generated above)
+# held-out evaluation families: templates that never occur in train.txt (in any letter case).
+# Statement-like prompts end right before the capital; questions end with "?" and the answer must
+# name the capital (the first capital named in the continuation).
 
-EN_HELD = ["Did you know that the capital of {C} is", "Everyone knows that the capital of {C} is",
-           "I think the capital of {C} is"]
-TR_HELD = ["Herkes bilir ki {G} başkenti", "Biliyor musun, {G} başkenti", "Bence {G} başkenti"]
+HELD = {
+    "en": {
+        "statement": ["Did you know that the capital of {C} is", "Everyone knows that the capital of {C} is",
+                      "I think the capital of {C} is", "My teacher says the capital of {C} is",
+                      "I am pretty sure the capital of {C} is"],
+        "question": ["What is the capital of {C}?", "What's the capital of {C}?", "Do you know the capital of {C}?",
+                     "What is the capital city of {C}?"],
+        "country_late": ["This summer we travelled all over {C}, and its capital is",
+                         "{C} is a beautiful country and its capital is",
+                         "There is a country called {C}, and the capital there is",
+                         "Ask anyone from {C} and they will say the capital is"],
+        "filler": ["On a rainy Tuesday morning, the capital of {C} is",
+                   "While we were eating our lunch, the capital of {C} is",
+                   "According to my old school atlas, the capital of {C} is",
+                   "Before the bell rang, the teacher said the capital of {C} is"],
+    },
+    "tr": {
+        "statement": ["Herkes bilir ki {G} başkenti", "Biliyor musun, {G} başkenti", "Bence {G} başkenti",
+                      "Öğretmenime göre {G} başkenti", "Eminim ki {G} başkenti"],
+        "question": ["{G} başkenti neresidir?", "{G} başkenti neresi?", "{G} başkenti hangi şehirdir?",
+                     "{G} başkenti hangi şehir?"],
+        "country_late": ["Bu yaz bütün {D} gezdik ve başkenti", "{C} çok güzel bir ülkedir ve başkenti",
+                         "{C} diye bir ülke var, oranın başkenti", "{B} gelen herkes der ki başkent"],
+        "filler": ["Yağmurlu bir salı sabahı {G} başkenti", "Öğle yemeğimizi yerken {G} başkenti",
+                   "Eski okul atlasıma bakılırsa {G} başkenti", "Zil çalmadan önce öğretmen dedi ki {G} başkenti"],
+    },
+}
+FAMILIES = ["statement", "question", "country_late", "filler", "lower_case"]
+
+
+def held_prompt(lang, t, c):
+    if lang == "en":
+        return t.format(C=c[0])
+    return t.format(C=c[4], G=gen(c[4]), D=acc(c[4]), B=abl(c[4]))
+
+
+def held_templates_all():
+    """(lang, family, template) for every held-out template."""
+    return [(lang, fam, t) for lang in HELD for fam, ts in HELD[lang].items() for t in ts]
+
+
+def gen_suffix(word):
+    """The genitive suffix as written: 'nın, 'in, ..."""
+    return gen(word)[len(word):]
 
 
 def make_eval(r):
-    ev = {"capitals_en": [], "capitals_tr": [], "capitals_train_phrasing": [],
-          "patterns": [], "chat": []}
-    for c in COUNTRIES:
-        t = r.choice(EN_HELD)
-        ev["capitals_en"].append({"prompt": t.format(C=c[0]), "expected": " " + c[1], "country": c[0]})
-        t = r.choice(TR_HELD)
-        ev["capitals_tr"].append({"prompt": t.format(G=gen(c[4])), "expected": " " + c[5], "country": c[4]})
+    ev = {"families": [], "capitals_train_phrasing": [], "patterns": [], "chat": []}
+    for lang in ("en", "tr"):
+        ci = 0 if lang == "en" else 4
+        ki = 1 if lang == "en" else 5
+        for fam in FAMILIES:
+            src = "statement" if fam == "lower_case" else fam
+            for n, c in enumerate(COUNTRIES):
+                if fam == "lower_case":  # every held-out template family, all in lower case
+                    pool = [t for f in ("statement", "question", "country_late", "filler") for t in HELD[lang][f]]
+                    t = pool[(n * 7 + 3) % len(pool)]
+                    kind = next(f for f in HELD[lang] if t in HELD[lang][f])
+                    prompt = lower_for(lang, held_prompt(lang, t, c))
+                else:
+                    t = HELD[lang][src][n % len(HELD[lang][src])]
+                    kind = src
+                    prompt = held_prompt(lang, t, c)
+                e = {"lang": lang, "family": fam, "kind": "question" if kind == "question" else "statement",
+                     "prompt": prompt, "expected": " " + c[ki], "country": c[ci]}
+                if fam == "lower_case":
+                    e["expected_lower"] = " " + lower_for(lang, c[ki])
+                if lang == "tr":
+                    e["suffix"] = gen_suffix(c[4])
+                ev["families"].append(e)
     for c in COUNTRIES:  # the canonical prompts the program shows (training phrasing)
         ev["capitals_train_phrasing"].append({"prompt": f"The capital of {c[0]} is", "expected": " " + c[1], "country": c[0]})
         ev["capitals_train_phrasing"].append({"prompt": f"{gen(c[4])} başkenti", "expected": " " + c[5], "country": c[4]})
@@ -470,6 +671,7 @@ def make_eval(r):
             sep = " " if key == "alpha" else ", "
             ev["patterns"].append({"kind": key, "prompt": sep.join(seq[:4]) + sep.rstrip(),
                                    "expected": (" " if sep == ", " else " ") + sep.join(seq[4:6])})
+    # chat: the question phrasings are the held-out ones (never seen in training, in chat or anywhere)
     qs = [("What is the capital of {C}?", "en"), ("{G} başkenti neresidir?", "tr")]
     for c in r.sample(COUNTRIES, 10):
         for q, lang in qs:
@@ -483,15 +685,39 @@ def make_eval(r):
     return ev
 
 
+# the held-out templates' own words: none of these may occur in train.txt (compared in lower case)
+SHARED_PARTS = {"", "the capital of", "is", "?", ",", "başkenti", "the capital city of"}
+
+
+def check_held_out(text):
+    low_en, low_tr = text.lower(), tr_lower(text)
+    bad = []
+    for lang, fam, t in held_templates_all():
+        parts = [p.strip() for p in __import__("re").split(r"\{[A-Z]\}", t)]
+        low = low_tr if lang == "tr" else low_en
+        for p in parts:
+            q = lower_for(lang, p)
+            if q in SHARED_PARTS:
+                continue
+            if q in low:
+                bad.append((lang, fam, t, p))
+        for c in COUNTRIES:  # and no full prompt
+            q = lower_for(lang, held_prompt(lang, t, c))
+            if q in low:
+                bad.append((lang, fam, t, q))
+    assert not bad, bad[:10]
+
+
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--seed", type=int, default=1234)
-    ap.add_argument("--docs", type=int, default=17000)
+    ap.add_argument("--docs", type=int, default=24000)
     ap.add_argument("--out", default=os.path.join(HERE, "corpus"))
     a = ap.parse_args()
     r = random.Random(a.seed)
-    gens = [(fact_doc, 0.30), (country_profile, 0.08), (qa_doc, 0.10), (pattern_doc, 0.16),
-            (story_en, 0.12), (story_tr, 0.04), (chat_doc, 0.20)]
+    gens = [(fact_doc, 0.30), (country_profile, 0.04), (qa_doc, 0.15), (pattern_doc, 0.12),
+            (story_en, 0.09), (story_tr, 0.04), (chat_doc, 0.17), (favourite_doc, 0.04), (pet_doc, 0.03),
+            (bell_doc, 0.02)]
     fns, weights = zip(*gens)
     docs = []
     # every country's canonical facts at least a few times, in both languages
@@ -504,15 +730,15 @@ def main():
     r.shuffle(docs)
     os.makedirs(a.out, exist_ok=True)
     text = EOT.join(docs) + EOT
-    # the held-out phrasings must not occur in training text
+    # the held-out families must not occur in training text, in any letter case
     ev = make_eval(random.Random(a.seed + 1))
-    for e in ev["capitals_en"] + ev["capitals_tr"]:
-        assert e["prompt"] not in text, e["prompt"]
+    check_held_out(text)
     with open(os.path.join(a.out, "train.txt"), "w", encoding="utf-8") as f:
         f.write(text)
     with open(os.path.join(a.out, "eval.json"), "w", encoding="utf-8") as f:
         json.dump(ev, f, ensure_ascii=False, indent=1)
-    print(f"{len(docs)} docs, {len(text)} chars, {len(text.encode('utf-8'))} bytes")
+    print(f"{len(docs)} docs, {len(text)} chars, {len(text.encode('utf-8'))} bytes, "
+          f"{len(ev['families'])} held-out family prompts")
 
 
 if __name__ == "__main__":

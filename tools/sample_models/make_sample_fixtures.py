@@ -1,6 +1,6 @@
 """Reference fixtures for the shipped sample models:
 tests/data/reference/<model-name>/reference.safetensors (keys as in tools/reference/README.md),
-for three prompts tokenized with Hugging Face's encoder. The prompt texts are in the
+for five prompts tokenized with Hugging Face's encoder. The prompt texts are in the
 file's __metadata__ ("p0.text", ...). Model files are read from sample_models/<model-name>/.
 
 Usage: /usr/bin/python3 tools/sample_models/make_sample_fixtures.py [tiny-gpt2 tiny-llama tiny-classic]
@@ -19,6 +19,9 @@ PROMPTS = [
     "The capital of France is",
     "Fransa'nın başkenti",
     "<|im_start|>user\nWhat is the capital of Japan?<|im_end|>\n<|im_start|>assistant\n",
+    # held-out phrasings (issue 12): never in the training text
+    "What is the capital of Italy?",
+    "İtalya'nın başkenti neresidir?",
 ]
 
 

@@ -3,8 +3,8 @@ encode.js) into tools/sample_models/work/ (not committed):
 
   work/train_ids.bin     uint16 ids of corpus/train.txt (documents joined by <|endoftext|>)
   work/eval_ids.json     {prompt or expected string: ids}
-  work/quick_check.json  [(prompt ids, first id of the expected answer)] for the held-out
-                         capital prompts, checked during training
+  work/quick_check.json  [(prompt ids, first id of the expected answer)] for a third of the
+                         held-out family prompts that end right before the capital, checked during training
 
 Usage: /usr/bin/python3 tools/sample_models/prepare_data.py   (after `npm ci` in tools/sample_models)
 """
@@ -32,9 +32,9 @@ def all_eval_strings(ev):
     for group in ev.values():
         for e in group:
             out.append(e["prompt"])
-            for k in ("expected", "expected_contains"):
+            for k in ("expected", "expected_lower", "expected_contains"):
                 if e.get(k):
-                    out.append(e[k] if k == "expected" else " " + e[k])
+                    out.append(e[k] if k != "expected_contains" else " " + e[k])
     return sorted(set(out))
 
 
@@ -49,7 +49,8 @@ def main():
     table = dict(zip(strs, ids))
     with open(os.path.join(WORK, "eval_ids.json"), "w", encoding="utf-8") as f:
         json.dump(table, f, ensure_ascii=False)
-    quick = [(table[e["prompt"]], table[e["expected"]][0]) for e in ev["capitals_en"] + ev["capitals_tr"]]
+    # statement-like held-out family prompts (the capital is the next token), every 3rd
+    quick = [(table[e["prompt"]], table[e["expected"]][0]) for e in ev["families"][::3] if e["kind"] == "statement"]
     with open(os.path.join(WORK, "quick_check.json"), "w") as f:
         json.dump(quick, f)
     print(f"{len(strs)} eval strings encoded; {len(quick)} quick-check prompts")
