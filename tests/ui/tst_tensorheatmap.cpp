@@ -1,5 +1,6 @@
 // The heatmap paints the colour map: sampled pixels at known cells match ColorMap for known values; a vector is
 // drawn as bars; zoom keeps cells addressable.
+#include "ui/widgets/attention_view.h"
 #include "ui/widgets/color_map.h"
 #include "ui/widgets/tensor_heatmap.h"
 #include "ui/widgets/tensor_panel.h"
@@ -21,6 +22,14 @@ QString rgb(QRgb c) { return QStringLiteral("(%1,%2,%3)").arg(qRed(c)).arg(qGree
 class TestTensorHeatmap : public QObject {
     Q_OBJECT
 private slots:
+    void attentionCellText()
+    {
+        // A probability that rounds to 1 reads "1.00" (a decode step's one-row matrix showed ".00" for 0.996).
+        QCOMPARE(ui::AttentionView::cellText(0.996f), QStringLiteral("1.00"));
+        QCOMPARE(ui::AttentionView::cellText(1.0f), QStringLiteral("1.00"));
+        QCOMPARE(ui::AttentionView::cellText(0.42f), QStringLiteral(".42"));
+        QCOMPARE(ui::AttentionView::cellText(0.004f), QStringLiteral(".00"));
+    }
     void colorMapEnds();
     void pixelsMatchColorMap_data();
     void pixelsMatchColorMap();

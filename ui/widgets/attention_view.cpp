@@ -22,6 +22,15 @@ AttentionView::AttentionView(QWidget* parent)
     setFocusPolicy(Qt::StrongFocus);
 }
 
+QString AttentionView::cellText(float probability)
+{
+    // Round first, then drop the zero: 0.996 is "1.00", not ".00" (seen on a decode step's one-row matrix).
+    QString text = QString::number(double(probability), 'f', 2);
+    if (text.startsWith(QLatin1String("0.")))
+        text.remove(0, 1);
+    return text;
+}
+
 void AttentionView::setModelShape(int layers, int heads)
 {
     m_layers = layers;
@@ -258,8 +267,7 @@ void AttentionView::paintMatrix(QPainter& p, const Geometry& g, const AttentionM
             for (int c = 0; c <= std::min(m.cols - 1, m.posBegin + r); ++c) {
                 const float v = m.at(r, c);
                 p.setPen(ColorMap::textOn(ColorMap::sequential(v)));
-                p.drawText(
-                    matrixCellRect(r, c), Qt::AlignCenter, QString::number(double(v), 'f', 2).mid(v < 1 ? 1 : 0));
+                p.drawText(matrixCellRect(r, c), Qt::AlignCenter, cellText(v));
             }
     }
     p.setPen(QPen(palette().color(QPalette::Mid), 1));

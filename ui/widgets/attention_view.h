@@ -17,6 +17,9 @@ public:
     enum class Mode { Matrix, Lines };
     explicit AttentionView(QWidget* parent = nullptr);
 
+    // A probability as a cell shows it: two decimals without the leading zero (".42"), "1.00" for what rounds to 1.
+    static QString cellText(float probability);
+
     void setModelShape(int layers, int heads);
     void setMatrices(const QVector<AttentionMatrix>& matrices);
     void setTokens(const QStringList& tokens);
