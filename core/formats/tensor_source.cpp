@@ -53,7 +53,7 @@ bool usableInPlace(const SourceTensor& t)
 std::vector<float> toFloat(const SourceTensor& t)
 {
     const std::int64_t n = t.numel();
-    std::vector<float> out(std::size_t(n));
+    std::vector<float> out(static_cast<std::size_t>(n));
     const std::uint8_t* p = t.data;
     switch (t.dtype) {
     case DType::F32:
@@ -75,7 +75,8 @@ std::vector<float> toFloat(const SourceTensor& t)
         }
         break;
     default:
-        throw Error(t.file, t.name + ".dtype", std::string("expected a floating-point tensor, got ") + dtypeName(t.dtype));
+        throw Error(
+            t.file, t.name + ".dtype", std::string("expected a floating-point tensor, got ") + dtypeName(t.dtype));
     }
     return out;
 }
