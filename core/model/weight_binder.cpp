@@ -1,6 +1,8 @@
 #include "core/model/weight_binder.h"
 
 #include "core/common/error.h"
+#include "core/common/file_read.h"
+#include "core/common/limits.h"
 
 #include <nlohmann/json.hpp>
 
@@ -50,13 +52,8 @@ void WeightBinder::openFolder(const std::string& folder)
     if (fs::exists(single)) {
         m_model.m_files.emplace_back(single.string());
     } else if (fs::exists(index)) {
-        std::ifstream f(index);
-        nlohmann::json j;
-        try {
-            j = nlohmann::json::parse(f);
-        } catch (const nlohmann::json::parse_error& e) {
-            throw Error(index.string(), "", std::string("is not valid JSON: ") + e.what());
-        }
+        const nlohmann::json j
+            = parseJsonText(readRegularFile(index.string(), limits::kMaxIndexJsonBytes), index.string());
         if (!j.is_object() || !j.contains("weight_map") || !j["weight_map"].is_object())
             throw Error(index.string(), "weight_map", "missing or not an object");
         std::map<std::string, const SafetensorsFile*> shards;
