@@ -1,6 +1,7 @@
 #include "core/decoding/generation_session.h"
 
 #include "core/common/error.h"
+#include "core/common/limits.h"
 #include "core/tokenizer/tokenizer.h"
 
 #include <algorithm>
@@ -91,7 +92,16 @@ void GenerationSession::start(std::span<const std::int32_t> prompt, TraceSink* s
         throw Error("input", "prompt",
             "the prompt has " + std::to_string(prompt.size()) + " tokens, more than the context length "
                 + std::to_string(c.maxPositions));
-    const int capacity = std::min<int>(c.maxPositions, int(prompt.size()) + std::max(1, m_options.maxNewTokens));
+    // Sized by the run, in 64 bits (maxNewTokens may be INT_MAX): prompt + new tokens, at most the context, and at
+    // most limits::kMaxKvCacheBytes (a longer run stops with ContextFull, as at the end of the context).
+    const std::int64_t bytesPerPosition = std::int64_t(2) * c.nLayers * c.kvDim() * std::int64_t(sizeof(float));
+    const std::int64_t budget = std::max<std::int64_t>(1, std::int64_t(limits::kMaxKvCacheBytes) / bytesPerPosition);
+    if (std::int64_t(prompt.size()) > budget)
+        throw Error("input", "prompt",
+            "the prompt has " + std::to_string(prompt.size()) + " tokens; its KV cache would need more than the "
+                + std::to_string(limits::kMaxKvCacheBytes >> 20) + " MiB limit");
+    const std::int64_t wanted = std::int64_t(prompt.size()) + std::max(1, m_options.maxNewTokens);
+    const int capacity = int(std::min({ std::int64_t(c.maxPositions), wanted, budget }));
     m_cache = std::make_unique<KvCache>(c, capacity);
     m_tokens.assign(prompt.begin(), prompt.end());
     m_promptLength = int(prompt.size());
