@@ -175,10 +175,6 @@
         <translation>Prefill&apos;den sonra en olası tokenı N kez ekle, her birini kendi decode geçişiyle (--step o zaman sonuncusunun işlemlerini sayar).</translation>
     </message>
     <message>
-        <source>View to show: tensor, attention, lines, diagram, explanation, model, ops, sampling, generation, kv, beam.</source>
-        <translation>Gösterilecek görünüm: tensor, attention, lines, diagram, explanation, model, ops, sampling, generation, kv, beam.</translation>
-    </message>
-    <message>
         <source>Save the window to FILE.png and exit.</source>
         <translation>Pencereyi FILE.png dosyasına kaydet ve çık.</translation>
     </message>
@@ -223,6 +219,10 @@ Dosya ▸ Model aç… ile bir model klasörü açın ya da --model DIR verin.</
     <message>
         <source>Interface language: en or tr (default: the saved choice, else the system language).</source>
         <translation>Arayüz dili: en ya da tr (varsayılan: kaydedilmiş seçim, yoksa sistemin dili).</translation>
+    </message>
+    <message>
+        <source>View to show: %1 (sampling also as sampling:temperature=0.8,top_k=8).</source>
+        <translation>Gösterilecek görünüm: %1 (sampling, sampling:temperature=0.8,top_k=8 biçiminde de).</translation>
     </message>
 </context>
 <context>

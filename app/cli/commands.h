@@ -16,3 +16,4 @@ int cmdMakeRandom(const Words& w);
 int cmdGenerate(const Words& w);
 int cmdChat(const Words& w);
 int cmdBeam(const Words& w);
+int cmdCompare(const Words& w);

@@ -2,6 +2,7 @@
 // Exit codes: 0 ok, 1 bad input (the message names the file and the field), 2 usage.
 #include "args.h"
 #include "commands.h"
+#include "commands/sampling_args.h"
 
 #include "core/common/error.h"
 
@@ -14,7 +15,7 @@ namespace {
 
 struct Command {
     std::function<int(const Words&)> run;
-    const char* usage;
+    std::string usage;
 };
 
 const std::map<std::string, Command>& commands()
@@ -29,14 +30,16 @@ const std::map<std::string, Command>& commands()
         { "bench", { cmdBench, "bench MODEL [--prompt-tokens N] [--gen-tokens M] [--threads K] [--json]" } },
         { "generate",
             { cmdGenerate,
-                "generate MODEL --prompt T|--tokens 1,2,3 [--max-new-tokens N] [--temperature t] [--top-k k] "
-                "[--top-p p] [--min-p p] [--typical-p p] [--repetition-penalty r] [--presence-penalty a] "
-                "[--frequency-penalty b] [--penalty-window n] [--logit-bias ID=V] [--seed s] [--stop S]... "
-                "[--ignore-eos] [--order hf|llama.cpp] [--json [--top N]]" } },
+                "generate MODEL --prompt T|--tokens 1,2,3 [--max-new-tokens N] " + samplingUsage()
+                    + " [--stop S]... [--ignore-eos] [--order hf|llama.cpp] [--json [--top N]]" } },
         { "beam",
             { cmdBeam,
                 "beam MODEL --prompt T|--tokens 1,2,3 --beams B [--length-penalty a] [--max-new-tokens N] "
                 "[--num-return-sequences n] [--early-stopping true|false|never] [--ignore-eos] [--json]" } },
+        { "compare",
+            { cmdCompare,
+                "compare MODEL --prompt T|--tokens 1,2,3 [--max-new-tokens N] [--beam-width W (0 = none)] "
+                "[--samples S] [--seed X] [other sampling options of generate] [--json]" } },
         { "chat", { cmdChat, "chat MODEL [--system TEXT] --user TEXT [sampling options of generate]" } },
         { "make-random",
             { cmdMakeRandom,
@@ -52,7 +55,7 @@ void printUsage()
 {
     std::fprintf(stderr, "usage: inference-cli COMMAND ...\n");
     for (const auto& [name, c] : commands())
-        std::fprintf(stderr, "  inference-cli %s\n", c.usage);
+        std::fprintf(stderr, "  inference-cli %s\n", c.usage.c_str());
 }
 
 } // namespace
@@ -72,7 +75,8 @@ int main(int argc, char** argv)
     try {
         return it->second.run(Words(argv + 2, argv + argc));
     } catch (const UsageError& e) {
-        std::fprintf(stderr, "inference-cli %s: %s\nusage: inference-cli %s\n", argv[1], e.what(), it->second.usage);
+        std::fprintf(
+            stderr, "inference-cli %s: %s\nusage: inference-cli %s\n", argv[1], e.what(), it->second.usage.c_str());
         return 2;
     } catch (const core::Error& e) {
         std::fprintf(stderr, "inference-cli %s: %s\n", argv[1], e.what());

@@ -26,11 +26,9 @@ ModelInput loadModelInput(const Args& args, bool needTokens)
 {
     ModelInput in;
     core::setThreadCount(int(args.integer("threads", 0, 0, 256)));
-    in.model = core::Model::load(args.positionalAt(0, "MODEL folder"));
-    if (const auto path = in.model->tokenizerPath(); !path.empty()) {
-        in.tokenizer = core::Tokenizer::fromFile(path);
-        in.tokenizer->validateAgainstVocab(in.model->config().vocab);
-    }
+    in.loaded = core::openModel(args.positionalAt(0, "MODEL folder"));
+    in.model = in.loaded->model.get();
+    in.tokenizer = in.loaded->tokenizer ? &*in.loaded->tokenizer : nullptr;
     if (args.has("tokens") && args.has("prompt"))
         throw UsageError("give either --prompt or --tokens, not both");
     if (args.has("tokens")) {

@@ -1,8 +1,9 @@
 #pragma once
-// What most commands start from: a model folder (or a bare tokenizer.json), its tokenizer, and the input ids
+// What most commands start from: a model opened by core::openModel (any format), its tokenizer, and the input ids
 // from --prompt (text) or --tokens (ids).
 #include "args.h"
 
+#include "core/loader/loaded_model.h"
 #include "core/model/model.h"
 #include "core/tokenizer/tokenizer.h"
 
@@ -11,8 +12,9 @@
 #include <vector>
 
 struct ModelInput {
-    std::unique_ptr<core::Model> model;
-    std::optional<core::Tokenizer> tokenizer;
+    std::shared_ptr<const core::LoadedModel> loaded;
+    const core::Model* model = nullptr; // loaded's
+    const core::Tokenizer* tokenizer = nullptr; // loaded's, or null when the model has none
     std::vector<std::int32_t> tokens;
 };
 

@@ -6,6 +6,7 @@
 #include "ui/widgets/interface_language.h"
 #include "ui/widgets/main_window.h"
 #include "ui/widgets/palette.h"
+#include "ui/widgets/view_names.h"
 
 #include <algorithm>
 
@@ -48,10 +49,9 @@ int main(int argc, char** argv)
             "ops of the last one)."),
         QStringLiteral("N"));
     const QCommandLineOption viewOpt(QStringLiteral("view"),
-        QApplication::translate("main",
-            "View to show: tensor, attention, lines, diagram, explanation, model, ops, sampling, generation, kv, "
-            "beam."),
-        QStringLiteral("NAME"), QStringLiteral("tensor"));
+        QApplication::translate("main", "View to show: %1 (sampling also as sampling:temperature=0.8,top_k=8).")
+            .arg(ui::viewNames().join(QStringLiteral(", "))),
+        QStringLiteral("NAME"), ui::viewName(ui::View::Tensor));
     const QCommandLineOption shotOpt(QStringLiteral("screenshot"),
         QApplication::translate("main", "Save the window to FILE.png and exit."), QStringLiteral("FILE"));
     const QCommandLineOption sizeOpt(QStringLiteral("size"),
@@ -78,6 +78,11 @@ int main(int argc, char** argv)
     if (parser.isSet(uiLangOpt) && ui::InterfaceLanguage::normalized(parser.value(uiLangOpt)).isEmpty())
         std::fprintf(
             stderr, "inference-explorer: --ui-lang takes en or tr, not \"%s\"\n", qPrintable(parser.value(uiLangOpt)));
+    if (!ui::viewFromName(parser.value(viewOpt))) {
+        std::fprintf(stderr, "inference-explorer: unknown view \"%s\" (%s)\n", qPrintable(parser.value(viewOpt)),
+            qPrintable(ui::viewNames().join(QStringLiteral(", "))));
+        return 2;
+    }
 
     const bool headless = parser.isSet(shotOpt);
     ui::MainWindow::Options options;
@@ -87,7 +92,7 @@ int main(int argc, char** argv)
     if (headless || parser.isSet(themeOpt))
         window.setDarkTheme(parser.value(themeOpt) == QLatin1String("dark"));
     if (parser.isSet(langOpt))
-        window.showView(QStringLiteral("explanation"));
+        window.showView(ui::View::Explanation);
     if (headless) {
         const QStringList wh = parser.value(sizeOpt).split(QLatin1Char('x'));
         if (wh.size() == 2)

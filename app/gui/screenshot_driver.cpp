@@ -85,10 +85,8 @@ void ScreenshotDriver::finish()
     if (m_finished)
         return;
     if (!m_window->showView(m_plan.view))
-        std::fprintf(stderr,
-            "inference-explorer: unknown view '%s' (tensor, attention, lines, diagram, explanation, model, ops, "
-            "sampling, generation, kv, beam)\n",
-            qPrintable(m_plan.view));
+        std::fprintf(stderr, "inference-explorer: could not show the view '%s' (views: %s)\n", qPrintable(m_plan.view),
+            qPrintable(ui::viewNames().join(QStringLiteral(", "))));
     if (m_plan.selectToken >= 0)
         m_window->selectPosition(m_plan.selectToken);
     if (m_plan.layer >= 0 && m_plan.head >= 0)

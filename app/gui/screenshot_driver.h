@@ -1,6 +1,8 @@
 #pragma once
 // Headless runs for documentation images and tests: load a model, set a prompt, step, pick a view, save the
 // window as a PNG and quit. Chained on the controller's signals, so it waits exactly as long as the work takes.
+#include "ui/widgets/view_names.h"
+
 #include <QObject>
 #include <QSize>
 #include <QString>
@@ -18,7 +20,7 @@ public:
         int step = -1; // ops to run (-1 = none)
         bool runPrefill = false;
         int decodePasses = 0; // after the prefill: append the most likely token and run its decode pass, N times
-        QString view = QStringLiteral("tensor");
+        QString view = ui::viewName(ui::View::Tensor); // a name of ui::viewTable() ("sampling:top_k=8" too)
         QString file; // PNG to write; empty = stay open (interactive)
         int selectToken = -1;
         int layer = -1; // attention head to show (with head)

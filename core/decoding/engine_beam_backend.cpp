@@ -6,10 +6,11 @@
 
 namespace core {
 
-EngineBeamBackend::EngineBeamBackend(const Model& model, int width, int capacity)
+EngineBeamBackend::EngineBeamBackend(const Model& model, int width, int capacity, const ExecutionPlan* plan)
     : m_model(model)
-    , m_plan(ExecutionPlan::compile(model.config()))
-    , m_exec(model, m_plan)
+    , m_ownPlan(plan ? nullptr : std::make_unique<ExecutionPlan>(ExecutionPlan::compile(model)))
+    , m_plan(plan ? plan : m_ownPlan.get())
+    , m_exec(model, *m_plan)
     , m_capacity(capacity)
 {
     if (width < 1)

@@ -13,7 +13,8 @@ namespace core {
 class EngineBeamBackend : public BeamBackend {
 public:
     // `capacity`: prompt + new tokens (at most the context length).
-    EngineBeamBackend(const Model& model, int width, int capacity);
+    // `plan`: the model's compiled plan, used by reference; without one the backend compiles its own.
+    EngineBeamBackend(const Model& model, int width, int capacity, const ExecutionPlan* plan = nullptr);
 
     int vocabSize() const override;
     void start(std::span<const std::int32_t> prompt) override;
@@ -27,7 +28,8 @@ private:
     void forwardSlot(int slot, std::span<const std::int32_t> tokens, Phase phase);
 
     const Model& m_model;
-    ExecutionPlan m_plan;
+    std::unique_ptr<ExecutionPlan> m_ownPlan;
+    const ExecutionPlan* m_plan;
     Executor m_exec;
     int m_capacity;
     int m_step = 0;

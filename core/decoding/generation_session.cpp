@@ -14,11 +14,12 @@ namespace {
     double since(Clock::time_point t0) { return std::chrono::duration<double>(Clock::now() - t0).count(); }
 } // namespace
 
-GenerationSession::GenerationSession(const Model& model, const Tokenizer* tokenizer)
+GenerationSession::GenerationSession(const Model& model, const Tokenizer* tokenizer, const ExecutionPlan* plan)
     : m_model(model)
     , m_tokenizer(tokenizer)
-    , m_plan(ExecutionPlan::compile(model.config()))
-    , m_exec(model, m_plan)
+    , m_ownPlan(plan ? nullptr : std::make_unique<ExecutionPlan>(ExecutionPlan::compile(model)))
+    , m_plan(plan ? plan : m_ownPlan.get())
+    , m_exec(model, *m_plan)
     , m_pipeline(model.config().vocab)
 {
     collectEosIds();
@@ -119,6 +120,36 @@ void GenerationSession::start(std::span<const std::int32_t> prompt, TraceSink* s
     m_started = true;
     if (m_options.maxNewTokens == 0)
         m_stop = StopReason::MaxNewTokens;
+}
+
+bool GenerationSession::extendPrompt(std::span<const std::int32_t> prompt, TraceSink* sink)
+{
+    const auto& c = m_model.config();
+    if (!m_started || !m_generated.empty() || prompt.size() <= m_tokens.size() || int(prompt.size()) > c.maxPositions
+        || m_cache->length() != int(m_tokens.size()) || !std::equal(m_tokens.begin(), m_tokens.end(), prompt.begin()))
+        return false;
+    const int capacity = std::min<int>(c.maxPositions, int(prompt.size()) + std::max(1, m_options.maxNewTokens));
+    if (capacity > m_cache->capacity()) {
+        auto bigger = std::make_unique<KvCache>(c, capacity);
+        bigger->copyFrom(*m_cache);
+        m_cache = std::move(bigger);
+    }
+    const std::size_t cached = m_tokens.size();
+    m_tokens.assign(prompt.begin(), prompt.end());
+    m_promptLength = int(prompt.size());
+    m_uniforms.clear();
+    m_haveUniform = false;
+    m_text.clear();
+    m_stop = StopReason::None;
+    m_stopMatch = {};
+    m_eosHit = -1;
+    m_random.reseed(m_pipeline.parameters().seed);
+    const auto t0 = Clock::now();
+    forward(prompt.subspan(cached), { PhaseKind::Prefill, 0 }, sink);
+    m_prefillSeconds = since(t0);
+    if (m_options.maxNewTokens == 0)
+        m_stop = StopReason::MaxNewTokens;
+    return true;
 }
 
 const SamplingRecord& GenerationSession::resample()

@@ -62,7 +62,8 @@ std::set<std::int32_t> endOfSequenceIds(const Model& model, const Tokenizer* tok
 
 class GenerationSession {
 public:
-    GenerationSession(const Model& model, const Tokenizer* tokenizer);
+    // `plan`: the model's compiled plan (a LoadedModel's), used by reference; without one the session compiles its own.
+    GenerationSession(const Model& model, const Tokenizer* tokenizer, const ExecutionPlan* plan = nullptr);
     ~GenerationSession();
 
     // Validated here (throws core::Error naming the parameter).
@@ -74,6 +75,10 @@ public:
     // Prefill: the whole prompt at once (events to `sink` if given). Throws core::Error for an empty prompt,
     // an id outside the vocabulary, or a prompt longer than the context.
     void start(std::span<const std::int32_t> prompt, TraceSink* sink = nullptr);
+    // Prefix caching: when nothing has been generated yet and `prompt` continues the current one, only the new
+    // tokens are run (their keys and values join the cached ones) and the session is as if start(prompt) had been
+    // called. Returns false (and changes nothing) when `prompt` does not continue the current context.
+    bool extendPrompt(std::span<const std::int32_t> prompt, TraceSink* sink = nullptr);
 
     // One decode step: sample, then commit. Returns the new token.
     const GeneratedToken& step(TraceSink* sink = nullptr);
@@ -109,7 +114,7 @@ public:
     RunMetrics metrics() const;
     int forwardPasses() const { return m_forwardPasses; } // prefill counts as one
     const KvCache& cache() const { return *m_cache; }
-    const ExecutionPlan& plan() const { return m_plan; }
+    const ExecutionPlan& plan() const { return *m_plan; }
     const Model& model() const { return m_model; }
 
 private:
@@ -119,7 +124,8 @@ private:
 
     const Model& m_model;
     const Tokenizer* m_tokenizer;
-    ExecutionPlan m_plan;
+    std::unique_ptr<ExecutionPlan> m_ownPlan; // when none was given
+    const ExecutionPlan* m_plan;
     Executor m_exec;
     std::unique_ptr<KvCache> m_cache;
     SamplingPipeline m_pipeline;

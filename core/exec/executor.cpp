@@ -10,6 +10,7 @@
 #include "core/common/thread_pool.h"
 
 #include <algorithm>
+#include <cassert>
 #include <cmath>
 #include <thread>
 
@@ -131,39 +132,15 @@ MatMap Executor::headSlice(BufferId id, int head)
         b.data.data() + std::int64_t(head) * m_T * c.headDim, m_T, c.headDim, Eigen::OuterStride<>(c.headDim));
 }
 
-static const NormWeight& normFor(const ModelWeights& w, const PlanNode& n)
+// The KV cache rows of one layer as a (ctx, kvDim) matrix, or one KV head's (ctx, headDim) columns of it.
+ConstMatMap Executor::cacheOf(BufferId id, int layer, int kvHead) const
 {
-    switch (n.weight) {
-    case WeightRole::AttnNorm:
-        return w.layers[std::size_t(n.layer)].attnNorm;
-    case WeightRole::MlpNorm:
-        return w.layers[std::size_t(n.layer)].mlpNorm;
-    default:
-        return w.finalNorm;
-    }
-}
-
-static const LinearWeight& linearFor(const ModelWeights& w, const PlanNode& n)
-{
-    if (n.weight == WeightRole::LmHead)
-        return w.lmHead;
-    const LayerWeights& L = w.layers[std::size_t(n.layer)];
-    switch (n.weight) {
-    case WeightRole::Q:
-        return L.q;
-    case WeightRole::K:
-        return L.k;
-    case WeightRole::V:
-        return L.v;
-    case WeightRole::O:
-        return L.o;
-    case WeightRole::Gate:
-        return L.gate;
-    case WeightRole::Up:
-        return L.up;
-    default:
-        return L.down;
-    }
+    const auto& c = m_model.config();
+    const int kvw = c.kvDim();
+    const float* base = id == BufferId::KCache ? m_cache->keys(layer) : m_cache->values(layer);
+    if (kvHead < 0)
+        return ConstMatMap(base, m_ctx, kvw, Eigen::OuterStride<>(kvw));
+    return ConstMatMap(base + kvHead * c.headDim, m_ctx, c.headDim, Eigen::OuterStride<>(kvw));
 }
 
 void Executor::execute(const PlanNode& node)
@@ -171,74 +148,97 @@ void Executor::execute(const PlanNode& node)
     const auto& c = m_model.config();
     const auto& w = m_model.weights();
     const int hd = c.headDim;
-    const int kvw = c.kvDim();
+    // Every node reads the buffers it names and writes the one it names; ExecutionPlan::compile(Model) made sure
+    // every weight it names is bound.
+    auto in = [&](std::size_t i) { return map(node.inputs[i]); };
+    const int kvHead = node.head >= 0 ? node.head / (c.nHeads / c.nKvHeads) : -1; // the K/V head a query head reads
     switch (node.kind) {
     case OpKind::Embed:
-        ops::embed(map(BufferId::X), m_tokens, w.tokenEmbedding);
+        // x (T, dim) = token_embd (vocab, dim) [tokens (T,)]
+        ops::embed(map(node.output), m_tokens, w.tokenEmbedding);
         break;
     case OpKind::AddPositional:
-        ops::addPositions(map(BufferId::X), m_pos0, w.positionTable);
+        // x (T, dim) += positions (maxPositions, dim) [pos0, pos0 + T)
+        ops::addPositions(map(node.output), m_pos0, w.positionTable);
         break;
     case OpKind::LayerNorm:
-        ops::layerNorm(map(node.output), map(node.inputs[0]), normFor(w, node), float(c.normEps));
+        // out (T, dim) = LayerNorm(x (T, dim)) * w + b
+        ops::layerNorm(map(node.output), in(0), *normWeight(w, node.weight, node.layer), float(c.normEps));
         break;
     case OpKind::RmsNorm:
-        ops::rmsNorm(map(node.output), map(node.inputs[0]), normFor(w, node), float(c.normEps));
+        // out (T, dim) = x / rms(x) * w
+        ops::rmsNorm(map(node.output), in(0), *normWeight(w, node.weight, node.layer), float(c.normEps));
         break;
     case OpKind::Linear:
-        ops::linear(map(node.output), map(node.inputs[0]), linearFor(w, node), m_threads);
+        // out (T, out) = x (T, in) W^T (in, out) + b
+        ops::linear(map(node.output), in(0), *linearWeight(w, node.weight, node.layer), m_threads);
         break;
     case OpKind::Rope:
-        ops::rope(map(node.output), m_pos0, node.output == BufferId::Q ? c.nHeads : c.nKvHeads, hd, w.ropeCos.data(),
-            w.ropeSin.data());
+        // q (T, nHeads * hd) or k (T, nKvHeads * hd), rotated in place by position
+        ops::rope(map(node.output), m_pos0, node.shape.fixedCols / hd, hd, w.ropeCos.data(), w.ropeSin.data());
         break;
-    case OpKind::KvStore: {
-        const std::size_t off = std::size_t(m_pos0) * kvw, n = std::size_t(m_T) * kvw;
-        std::copy_n(m_buffers[std::size_t(BufferId::K)].data.data(), n, m_cache->keys(node.layer) + off);
-        std::copy_n(m_buffers[std::size_t(BufferId::V)].data.data(), n, m_cache->values(node.layer) + off);
+    case OpKind::KvStore:
+        // cache rows [pos0, pos0 + T) of layer l = k (T, kvDim), v (T, kvDim)
+        storeKv(node.layer, in(0), in(1));
         break;
-    }
-    case OpKind::AttnScores: {
-        const int g = node.head / (c.nHeads / c.nKvHeads);
-        MatMap q = map(BufferId::Q);
-        ConstMatMap k(m_cache->keys(node.layer) + g * hd, m_ctx, hd, Eigen::OuterStride<>(kvw));
-        ops::attentionScores(
-            map(BufferId::Scores), q.middleCols(node.head * hd, hd), k, 1.0f / std::sqrt(float(hd)), m_threads);
+    case OpKind::AttnScores:
+        // scores (T, ctx) = q_h (T, hd) k_g^T (hd, ctx) / sqrt(hd)
+        ops::attentionScores(map(node.output), in(0).middleCols(node.head * hd, hd),
+            cacheOf(node.inputs[1], node.layer, kvHead), 1.0f / std::sqrt(float(hd)), m_threads);
         break;
-    }
     case OpKind::CausalMask:
-        ops::causalMask(map(BufferId::Scores), m_pos0);
+        // scores (T, ctx): -inf where the key comes after the query
+        ops::causalMask(map(node.output), m_pos0);
         break;
     case OpKind::Softmax:
-        ops::softmaxRows(map(BufferId::Scores));
+        // probs (T, ctx) = softmax over each row
+        ops::softmaxRows(map(node.output));
         break;
-    case OpKind::AttnMix: {
-        const int g = node.head / (c.nHeads / c.nKvHeads);
-        ConstMatMap v(m_cache->values(node.layer) + g * hd, m_ctx, hd, Eigen::OuterStride<>(kvw));
-        ops::attentionMix(headSlice(BufferId::HeadOut, node.head), map(BufferId::Scores), v, m_threads);
+    case OpKind::AttnMix:
+        // out_h (T, hd) = probs (T, ctx) v_g (ctx, hd)
+        ops::attentionMix(
+            headSlice(node.output, node.head), in(0), cacheOf(node.inputs[1], node.layer, kvHead), m_threads);
         break;
-    }
-    case OpKind::ConcatHeads: {
-        MatMap attn = map(BufferId::Attn);
-        for (int h = 0; h < c.nHeads; ++h)
-            attn.middleCols(h * hd, hd) = headSlice(BufferId::HeadOut, h);
+    case OpKind::ConcatHeads:
+        // attn (T, nHeads * hd) = [out_0 | out_1 | ...]
+        concatHeads(map(node.output), node.inputs[0]);
         break;
-    }
     case OpKind::Activation:
-        ops::activate(map(BufferId::Up), map(BufferId::Gate), c.activation);
+        // up (T, hidden) = act(up), or silu(gate) * up for a gated activation (inputs: gate, up; an ungated
+        // activation reads no gate, its one input is passed in that place)
+        ops::activate(map(node.output), in(0), node.activation);
         break;
     case OpKind::ResidualAdd:
-        map(BufferId::X) += map(BufferId::Proj);
+        // x (T, dim) += sublayer output (T, dim)
+        map(node.output) += in(1);
         break;
-    case OpKind::LmHead: {
-        MatMap in = map(node.inputs[0]);
-        ops::linear(map(BufferId::Logits), in.bottomRows(m_logitRows), w.lmHead, m_threads);
+    case OpKind::LmHead:
+        // logits (R, vocab) = h (R, dim) W^T (dim, vocab); R = the last row or all T
+        ops::linear(
+            map(node.output), in(0).bottomRows(m_logitRows), *linearWeight(w, node.weight, node.layer), m_threads);
         break;
-    }
     case OpKind::OutputSoftmax:
-        ops::softmaxInto(map(BufferId::Probs), map(BufferId::Logits));
+        // probs (R, vocab) = softmax(logits)
+        ops::softmaxInto(map(node.output), in(0));
         break;
     }
+}
+
+void Executor::storeKv(int layer, ConstMatRef k, ConstMatRef v)
+{
+    const int kvw = m_model.config().kvDim();
+    assert(k.rows() == m_T && k.cols() == kvw && v.rows() == m_T && v.cols() == kvw);
+    const std::size_t off = std::size_t(m_pos0) * kvw, n = std::size_t(m_T) * kvw;
+    std::copy_n(k.data(), n, m_cache->keys(layer) + off);
+    std::copy_n(v.data(), n, m_cache->values(layer) + off);
+}
+
+void Executor::concatHeads(MatRef attn, BufferId heads)
+{
+    const auto& c = m_model.config();
+    assert(attn.rows() == m_T && attn.cols() == c.qDim());
+    for (int h = 0; h < c.nHeads; ++h)
+        attn.middleCols(h * c.headDim, c.headDim) = headSlice(heads, h);
 }
 
 TensorView Executor::viewOf(const PlanNode& node) const

@@ -57,6 +57,9 @@ private:
     void execute(const PlanNode& node);
     TensorView viewOf(const PlanNode& node) const;
     MatMap headSlice(BufferId id, int head);
+    ConstMatMap cacheOf(BufferId id, int layer, int kvHead) const;
+    void storeKv(int layer, ConstMatRef k, ConstMatRef v);
+    void concatHeads(MatRef attn, BufferId heads);
 
     const Model& m_model;
     const ExecutionPlan& m_plan;

@@ -2,6 +2,7 @@
 
 #include "core/common/error.h"
 #include "core/common/half.h"
+#include "core/formats/quant/dequantize.h"
 
 #include <cstring>
 
@@ -73,6 +74,22 @@ std::vector<float> toFloat(const SourceTensor& t)
             std::memcpy(&h, p + 2 * i, 2);
             out[i] = t.dtype == DType::F16 ? f16ToFloat(h) : bf16ToFloat(h);
         }
+        break;
+    case DType::Q4_0:
+    case DType::Q4_1:
+    case DType::Q5_0:
+    case DType::Q5_1:
+    case DType::Q8_0:
+    case DType::Q2_K:
+    case DType::Q3_K:
+    case DType::Q4_K:
+    case DType::Q5_K:
+    case DType::Q6_K:
+        if (n % blockElements(t.dtype) != 0 || storedBytes(t.dtype, n) != t.bytes)
+            throw Error(t.file, t.name + ".dtype",
+                std::string(dtypeName(t.dtype)) + " tensor of shape " + t.shapeString()
+                    + " is not a whole number of blocks of its stored size");
+        quant::dequantize(t.dtype, p, out.data(), n);
         break;
     default:
         throw Error(

@@ -1,6 +1,7 @@
 #include "core/model/model.h"
 
 #include "core/common/error.h"
+#include "core/formats/safetensors_source.h"
 #include "core/model/weight_binder.h"
 
 #include <filesystem>
@@ -16,12 +17,19 @@ std::unique_ptr<Model> Model::load(const std::string& folder)
     const fs::path dir(folder);
     if (!fs::exists(dir / "config.json"))
         throw Error((dir / "config.json").string(), "", "missing: a model folder needs config.json");
+    ModelConfig config = loadModelConfig((dir / "config.json").string(), (dir / "generation_config.json").string());
+    return fromSource(
+        std::move(config), std::make_unique<SafetensorsSource>(folder), TensorNaming::HuggingFace, folder);
+}
+
+std::unique_ptr<Model> Model::fromSource(
+    ModelConfig config, std::unique_ptr<TensorSource> source, TensorNaming naming, const std::string& location)
+{
     std::unique_ptr<Model> m(new Model);
-    m->m_folder = folder;
-    m->m_config = loadModelConfig((dir / "config.json").string(), (dir / "generation_config.json").string());
-    WeightBinder binder(*m);
-    binder.openFolder(folder);
-    binder.bindAll();
+    m->m_folder = location;
+    m->m_config = std::move(config);
+    m->m_source = std::move(source);
+    WeightBinder(*m, *m->m_source, naming).bindAll();
     return m;
 }
 

@@ -1,6 +1,8 @@
 #pragma once
 // Pointers to every weight the forward pass reads, bound by name from the safetensors files and checked
 // against the config. F32 tensors point into the memory map; F16/BF16 are converted once on load.
+#include "core/model/weight_role.h"
+
 #include <cstdint>
 #include <vector>
 
@@ -41,5 +43,10 @@ struct ModelWeights {
     std::vector<float> ropeCos;
     std::vector<float> ropeSin;
 };
+
+// The weight a plan node names: `role` in `layer` (-1 for the model-wide ones). Null when the model has no such
+// weight; ExecutionPlan::compile(const Model&) refuses a plan that names one, so the executor never sees null.
+const LinearWeight* linearWeight(const ModelWeights& w, WeightRole role, int layer);
+const NormWeight* normWeight(const ModelWeights& w, WeightRole role, int layer);
 
 } // namespace core

@@ -2,6 +2,7 @@
 
 #include "core/common/error.h"
 #include "core/formats/safetensors_writer.h"
+#include "core/model/architecture.h"
 
 #include <nlohmann/json.hpp>
 
@@ -146,64 +147,20 @@ void writeRandomModel(const RandomModelSpec& s, const std::string& folder)
         = std::int64_t(s.layers) * (4LL * s.dim * s.dim + 3LL * s.dim * hidden) + 2LL * s.vocab * s.dim;
     check("parameters", params, 1, 4'000'000'000LL / 4);
 
-    const int d = s.dim, hd = d / s.heads, kv = kvHeads * hd;
-    const float wstd = 1.0f / std::sqrt(float(d)), hstd = 1.0f / std::sqrt(float(hidden));
-    Builder b(s);
+    const int d = s.dim;
     nlohmann::ordered_json cfg;
     if (s.arch == "gpt2") {
         cfg = { { "model_type", "gpt2" }, { "vocab_size", s.vocab }, { "n_positions", s.context }, { "n_embd", d },
             { "n_layer", s.layers }, { "n_head", s.heads }, { "n_inner", hidden },
             { "activation_function", "gelu_new" }, { "layer_norm_epsilon", 1e-5 }, { "bos_token_id", 0 },
             { "eos_token_id", 0 } };
-        b.normal("wte.weight", { s.vocab, d }, 0.5f);
-        b.normal("wpe.weight", { s.context, d }, 0.1f);
-        for (int l = 0; l < s.layers; ++l) {
-            const std::string p = "h." + std::to_string(l) + ".";
-            b.constant(p + "ln_1.weight", d, 1.0f);
-            b.constant(p + "ln_1.bias", d, 0.0f);
-            b.normal(p + "attn.c_attn.weight", { d, 3 * d }, wstd);
-            b.normal(p + "attn.c_attn.bias", { 3 * d }, 0.02f);
-            b.normal(p + "attn.c_proj.weight", { d, d }, wstd);
-            b.normal(p + "attn.c_proj.bias", { d }, 0.02f);
-            b.constant(p + "ln_2.weight", d, 1.0f);
-            b.constant(p + "ln_2.bias", d, 0.0f);
-            b.normal(p + "mlp.c_fc.weight", { d, hidden }, wstd);
-            b.normal(p + "mlp.c_fc.bias", { hidden }, 0.02f);
-            b.normal(p + "mlp.c_proj.weight", { hidden, d }, hstd);
-            b.normal(p + "mlp.c_proj.bias", { d }, 0.02f);
-        }
-        b.constant("ln_f.weight", d, 1.0f);
-        b.constant("ln_f.bias", d, 0.0f);
     } else if (llamaLike) {
         cfg = { { "model_type", s.arch }, { "vocab_size", s.vocab }, { "hidden_size", d },
             { "intermediate_size", hidden }, { "num_hidden_layers", s.layers }, { "num_attention_heads", s.heads },
             { "num_key_value_heads", kvHeads }, { "max_position_embeddings", s.context }, { "rms_norm_eps", 1e-5 },
             { "rope_theta", 10000.0 }, { "tie_word_embeddings", s.tied }, { "hidden_act", "silu" },
             { "bos_token_id", 1 }, { "eos_token_id", 2 } };
-        b.normal("model.embed_tokens.weight", { s.vocab, d }, 0.5f);
-        for (int l = 0; l < s.layers; ++l) {
-            const std::string p = "model.layers." + std::to_string(l) + ".";
-            b.constant(p + "input_layernorm.weight", d, 1.0f);
-            b.constant(p + "post_attention_layernorm.weight", d, 1.0f);
-            b.normal(p + "self_attn.q_proj.weight", { d, d }, wstd);
-            b.normal(p + "self_attn.k_proj.weight", { kv, d }, wstd);
-            b.normal(p + "self_attn.v_proj.weight", { kv, d }, wstd);
-            b.normal(p + "self_attn.o_proj.weight", { d, d }, wstd);
-            if (s.arch == "qwen2") {
-                b.normal(p + "self_attn.q_proj.bias", { d }, 0.02f);
-                b.normal(p + "self_attn.k_proj.bias", { kv }, 0.02f);
-                b.normal(p + "self_attn.v_proj.bias", { kv }, 0.02f);
-            }
-            b.normal(p + "mlp.gate_proj.weight", { hidden, d }, wstd);
-            b.normal(p + "mlp.up_proj.weight", { hidden, d }, wstd);
-            b.normal(p + "mlp.down_proj.weight", { d, hidden }, hstd);
-        }
-        b.constant("model.norm.weight", d, 1.0f);
-        if (!s.tied)
-            b.normal("lm_head.weight", { s.vocab, d }, wstd);
     } else {
-        const bool pre = s.placement == "pre";
-        const bool ln = s.norm == "layernorm";
         cfg = { { "model_type", "explorer" }, { "vocab_size", s.vocab }, { "hidden_size", d },
             { "intermediate_size", hidden }, { "num_hidden_layers", s.layers }, { "num_attention_heads", s.heads },
             { "num_key_value_heads", kvHeads }, { "max_position_embeddings", s.context },
@@ -211,33 +168,35 @@ void writeRandomModel(const RandomModelSpec& s, const std::string& folder)
             { "norm_placement", s.placement }, { "norm_eps", 1e-5 }, { "activation", s.activation },
             { "attention_bias", true }, { "mlp_bias", true }, { "tie_word_embeddings", true }, { "bos_token_id", 0 },
             { "eos_token_id", 0 } };
-        b.normal("embed_tokens.weight", { s.vocab, d }, 0.5f);
-        if (s.positional == "learned")
-            b.normal("embed_positions.weight", { s.context, d }, 0.1f);
-        auto norm = [&](const std::string& n) {
-            b.constant(n + ".weight", d, 1.0f);
-            if (ln)
-                b.constant(n + ".bias", d, 0.0f);
-        };
-        auto lin = [&](const std::string& n, int out, int in, float std) {
-            b.normal(n + ".weight", { out, in }, std);
-            b.normal(n + ".bias", { out }, 0.02f);
-        };
-        for (int l = 0; l < s.layers; ++l) {
-            const std::string p = "layers." + std::to_string(l) + ".";
-            norm(p + "attn_norm");
-            norm(p + "mlp_norm");
-            lin(p + "attn.q_proj", d, d, wstd);
-            lin(p + "attn.k_proj", kv, d, wstd);
-            lin(p + "attn.v_proj", kv, d, wstd);
-            lin(p + "attn.o_proj", d, d, wstd);
-            if (s.activation == "swiglu")
-                lin(p + "mlp.gate_proj", hidden, d, wstd);
-            lin(p + "mlp.up_proj", hidden, d, wstd);
-            lin(p + "mlp.down_proj", d, hidden, hstd);
+    }
+    // The config as the engine will read it, then exactly the tensors its architecture table asks for.
+    const ModelConfig config = parseModelConfig(cfg.dump(), "make-random config");
+    Builder b(s);
+    for (const ExpectedTensor& e : expectedTensors(config)) {
+        if (!e.required)
+            continue; // e.g. GPT-2's optional untied head
+        std::int64_t n = 1;
+        for (auto x : e.shape)
+            n *= x;
+        switch (e.role) {
+        case WeightRole::TokenEmbedding:
+            b.normal(e.name, e.shape, 0.5f);
+            break;
+        case WeightRole::PositionEmbedding:
+            b.normal(e.name, e.shape, 0.1f);
+            break;
+        case WeightRole::AttnNorm:
+        case WeightRole::MlpNorm:
+        case WeightRole::FinalNorm:
+            b.constant(e.name, n, e.bias ? 0.0f : 1.0f);
+            break;
+        default: {
+            // Linear weights ~ N(0, 1/fan_in) so activations keep their scale; biases small.
+            const int fanIn = e.role == WeightRole::Down ? config.hidden : e.role == WeightRole::O ? config.qDim() : d;
+            b.normal(e.name, e.shape, e.bias ? 0.02f : 1.0f / std::sqrt(float(fanIn)));
+            break;
         }
-        if (pre)
-            norm("final_norm");
+        }
     }
     fs::create_directories(folder);
     b.writer().setMetadata("format", "pt");

@@ -1,35 +1,32 @@
 #pragma once
-// Finds each weight by name across the model's safetensors shards, checks its shape against the config and
-// hands out float pointers (in place for aligned F32, converted copies otherwise).
+// Binds a model's weights from a TensorSource by its architecture's table (core/model/architecture.h): every tensor
+// the config needs is looked up by name, checked against its shape and handed out as float pointers (in place for
+// aligned F32, converted copies otherwise). Nothing falls back to another tensor; what the file holds and the model
+// does not read is listed (Model::unusedTensors()).
+#include "core/formats/tensor_source.h"
+#include "core/model/architecture.h"
 #include "core/model/model.h"
 
-#include <map>
+#include <set>
 #include <string>
-#include <vector>
 
 namespace core {
 
 class WeightBinder {
 public:
-    explicit WeightBinder(Model& model);
+    WeightBinder(Model& model, const TensorSource& source, TensorNaming naming);
 
-    void openFolder(const std::string& folder); // model.safetensors or the sharded index
-    void bindAll(); // per architecture
+    void bindAll();
 
 private:
-    const float* need(const std::string& name, std::vector<std::int64_t> shape);
-    const float* maybe(const std::string& name, std::vector<std::int64_t> shape);
-    LinearWeight linear(const std::string& name, int out, int in, bool bias);
-    NormWeight norm(const std::string& name, int dim, bool bias);
-    void bindGpt2();
-    void bindLlama();
-    void bindExplorer();
+    const float* floats(const SourceTensor& t);
+    void assign(const ExpectedTensor& e, const float* p);
     void computeTables();
-    const float* ownedCopy(std::vector<float> values);
 
     Model& m_model;
-    std::map<std::string, std::pair<const SafetensorsFile*, const TensorInfo*>> m_tensors;
-    std::string m_prefix; // "transformer." for GPT-2 files saved from GPT2LMHeadModel
+    const TensorSource& m_source;
+    TensorNaming m_naming;
+    std::set<std::string> m_used;
 };
 
 } // namespace core

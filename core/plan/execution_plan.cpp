@@ -1,5 +1,8 @@
 #include "core/plan/execution_plan.h"
 
+#include "core/common/error.h"
+#include "core/model/model.h"
+
 #include <nlohmann/json.hpp>
 
 namespace core {
@@ -31,142 +34,216 @@ namespace {
 
         std::vector<PlanNode> build()
         {
-            add(OpKind::Embed, "token_embd", "token embedding", { BufferId::Tokens }, BufferId::X, c.dim);
-            if (c.positional != Positional::Rope)
-                add(OpKind::AddPositional, "pos_embd",
-                    c.positional == Positional::Learned ? "learned positions" : "sin/cos positional encoding",
-                    { BufferId::X }, BufferId::X, c.dim);
+            add(OpKind::Embed, NodePart::TokenEmbedding, { BufferId::Tokens }, BufferId::X, c.dim).weight
+                = WeightRole::TokenEmbedding;
+            if (c.positional != Positional::Rope) {
+                auto& pos = add(OpKind::AddPositional, NodePart::Positions, { BufferId::X }, BufferId::X, c.dim);
+                pos.positional = c.positional;
+                if (c.positional == Positional::Learned)
+                    pos.weight = WeightRole::PositionEmbedding;
+            }
             for (int l = 0; l < c.nLayers; ++l)
                 block(l);
             if (c.finalNorm)
-                norm("output_norm", "final norm", WeightRole::FinalNorm, BufferId::X, BufferId::XNorm);
+                norm(NodePart::FinalNorm, WeightRole::FinalNorm, BufferId::X, BufferId::XNorm);
             const BufferId last = c.finalNorm ? BufferId::XNorm : BufferId::X;
-            auto& head = add(OpKind::LmHead, "output", "LM head (logits)", { last }, BufferId::Logits, c.vocab);
+            auto& head = add(OpKind::LmHead, NodePart::LmHead, { last }, BufferId::Logits, c.vocab);
             head.weight = WeightRole::LmHead;
             head.shape.rows = Extent::LogitRows;
-            auto& sm = add(OpKind::OutputSoftmax, "output_softmax", "softmax over the vocabulary", { BufferId::Logits },
-                BufferId::Probs, c.vocab);
+            auto& sm
+                = add(OpKind::OutputSoftmax, NodePart::OutputSoftmax, { BufferId::Logits }, BufferId::Probs, c.vocab);
             sm.shape.rows = Extent::LogitRows;
+            for (auto& n : m_nodes) {
+                n.name = nodeName(n);
+                n.label = nodeLabel(n);
+            }
             return std::move(m_nodes);
         }
 
     private:
-        PlanNode& add(
-            OpKind kind, std::string name, std::string label, std::vector<BufferId> in, BufferId out, int cols)
+        static std::string nodeName(const PlanNode& n)
+        {
+            std::string s;
+            if (n.layer >= 0)
+                s += "blk." + std::to_string(n.layer) + ".";
+            if (n.head >= 0)
+                s += "head." + std::to_string(n.head) + ".";
+            return s + nodePartName(n.part);
+        }
+
+        PlanNode& add(OpKind kind, NodePart part, std::vector<BufferId> in, BufferId out, int cols)
         {
             PlanNode n;
             n.kind = kind;
-            n.name = std::move(name);
-            n.label = std::move(label);
+            n.part = part;
+            n.sublayer = m_sublayer;
             n.layer = m_layer;
+            n.head = m_head;
             n.inputs = std::move(in);
             n.output = out;
             n.shape.fixedCols = cols;
+            n.norm = c.norm;
+            n.activation = c.activation;
+            n.positional = c.positional;
             m_nodes.push_back(std::move(n));
             return m_nodes.back();
         }
 
-        std::string blk(const std::string& what) const { return "blk." + std::to_string(m_layer) + "." + what; }
-        std::string layerLabel(const std::string& what) const
+        void norm(NodePart part, WeightRole role, BufferId in, BufferId out)
         {
-            return "layer " + std::to_string(m_layer) + " · " + what;
+            add(c.norm == NormKind::LayerNorm ? OpKind::LayerNorm : OpKind::RmsNorm, part, { in }, out, c.dim).weight
+                = role;
         }
 
-        void norm(const std::string& name, const std::string& label, WeightRole role, BufferId in, BufferId out)
+        void linear(NodePart part, WeightRole role, BufferId in, BufferId out, int cols)
         {
-            auto& n = add(
-                c.norm == NormKind::LayerNorm ? OpKind::LayerNorm : OpKind::RmsNorm, name, label, { in }, out, c.dim);
-            n.weight = role;
-        }
-
-        void linear(
-            const std::string& what, const std::string& label, WeightRole role, BufferId in, BufferId out, int cols)
-        {
-            auto& n = add(OpKind::Linear, blk(what), layerLabel(label), { in }, out, cols);
-            n.weight = role;
+            add(OpKind::Linear, part, { in }, out, cols).weight = role;
         }
 
         void block(int l)
         {
             m_layer = l;
             const bool pre = c.placement == NormPlacement::Pre;
-            const std::string normWord = c.norm == NormKind::LayerNorm ? "LayerNorm" : "RMSNorm";
-            // Attention sublayer
+            // Attention sub-layer
+            m_sublayer = Sublayer::Attention;
             BufferId attnIn = BufferId::X;
             if (pre) {
-                norm(blk("attn_norm"), layerLabel("attention " + normWord), WeightRole::AttnNorm, BufferId::X,
-                    BufferId::XNorm);
+                norm(NodePart::AttnNorm, WeightRole::AttnNorm, BufferId::X, BufferId::XNorm);
                 attnIn = BufferId::XNorm;
             }
-            linear("attn_q", "q projection", WeightRole::Q, attnIn, BufferId::Q, c.qDim());
-            linear("attn_k", "k projection", WeightRole::K, attnIn, BufferId::K, c.kvDim());
-            linear("attn_v", "v projection", WeightRole::V, attnIn, BufferId::V, c.kvDim());
+            linear(NodePart::QProj, WeightRole::Q, attnIn, BufferId::Q, c.qDim());
+            linear(NodePart::KProj, WeightRole::K, attnIn, BufferId::K, c.kvDim());
+            linear(NodePart::VProj, WeightRole::V, attnIn, BufferId::V, c.kvDim());
             if (c.positional == Positional::Rope) {
-                add(OpKind::Rope, blk("rope_q"), layerLabel("RoPE on q"), { BufferId::Q }, BufferId::Q, c.qDim());
-                add(OpKind::Rope, blk("rope_k"), layerLabel("RoPE on k"), { BufferId::K }, BufferId::K, c.kvDim());
+                add(OpKind::Rope, NodePart::RopeQ, { BufferId::Q }, BufferId::Q, c.qDim());
+                add(OpKind::Rope, NodePart::RopeK, { BufferId::K }, BufferId::K, c.kvDim());
             }
-            auto& kv = add(OpKind::KvStore, blk("kv_store"), layerLabel("append k, v to the KV cache"),
-                { BufferId::K, BufferId::V }, BufferId::KCache, c.kvDim());
-            kv.shape.rows = Extent::Context;
+            add(OpKind::KvStore, NodePart::KvStore, { BufferId::K, BufferId::V }, BufferId::KCache, c.kvDim())
+                .shape.rows
+                = Extent::Context;
             for (int h = 0; h < c.nHeads; ++h) {
-                const std::string hn = "head." + std::to_string(h) + ".";
-                const std::string hl = "head " + std::to_string(h) + " · ";
-                auto perHead = [&](OpKind k, const std::string& what, const std::string& label,
-                                   std::vector<BufferId> in, BufferId out, Extent cols, int fixed) {
-                    auto& n = add(k, blk(hn + what), layerLabel(hl + label), std::move(in), out, fixed);
-                    n.head = h;
-                    n.shape.cols = cols;
-                };
-                perHead(OpKind::AttnScores, "scores", "attention scores", { BufferId::Q, BufferId::KCache },
-                    BufferId::Scores, Extent::Context, 0);
-                perHead(OpKind::CausalMask, "mask", "causal mask", { BufferId::Scores }, BufferId::Scores,
-                    Extent::Context, 0);
-                perHead(OpKind::Softmax, "softmax", "attention probabilities", { BufferId::Scores }, BufferId::Scores,
-                    Extent::Context, 0);
-                perHead(OpKind::AttnMix, "mix", "weighted sum of values", { BufferId::Scores, BufferId::VCache },
-                    BufferId::HeadOut, Extent::Fixed, c.headDim);
+                m_head = h;
+                add(OpKind::AttnScores, NodePart::Scores, { BufferId::Q, BufferId::KCache }, BufferId::Scores, 0)
+                    .shape.cols
+                    = Extent::Context;
+                add(OpKind::CausalMask, NodePart::Mask, { BufferId::Scores }, BufferId::Scores, 0).shape.cols
+                    = Extent::Context;
+                add(OpKind::Softmax, NodePart::Softmax, { BufferId::Scores }, BufferId::Scores, 0).shape.cols
+                    = Extent::Context;
+                add(OpKind::AttnMix, NodePart::Mix, { BufferId::Scores, BufferId::VCache }, BufferId::HeadOut,
+                    c.headDim);
             }
-            add(OpKind::ConcatHeads, blk("concat_heads"), layerLabel("concatenate heads"), { BufferId::HeadOut },
-                BufferId::Attn, c.qDim());
-            linear("attn_out", "attention output projection", WeightRole::O, BufferId::Attn, BufferId::Proj, c.dim);
-            add(OpKind::ResidualAdd, blk("attn_residual"), layerLabel("residual add (attention)"),
-                { BufferId::X, BufferId::Proj }, BufferId::X, c.dim);
+            m_head = -1;
+            add(OpKind::ConcatHeads, NodePart::ConcatHeads, { BufferId::HeadOut }, BufferId::Attn, c.qDim());
+            linear(NodePart::AttnOut, WeightRole::O, BufferId::Attn, BufferId::Proj, c.dim);
+            add(OpKind::ResidualAdd, NodePart::AttnResidual, { BufferId::X, BufferId::Proj }, BufferId::X, c.dim);
             if (!pre)
-                norm(blk("attn_norm"), layerLabel("attention " + normWord), WeightRole::AttnNorm, BufferId::X,
-                    BufferId::X);
+                norm(NodePart::AttnNorm, WeightRole::AttnNorm, BufferId::X, BufferId::X);
 
-            // MLP sublayer
+            // MLP sub-layer
+            m_sublayer = Sublayer::Mlp;
             BufferId mlpIn = BufferId::X;
             if (pre) {
-                norm(blk("ffn_norm"), layerLabel("MLP " + normWord), WeightRole::MlpNorm, BufferId::X, BufferId::XNorm);
+                norm(NodePart::MlpNorm, WeightRole::MlpNorm, BufferId::X, BufferId::XNorm);
                 mlpIn = BufferId::XNorm;
             }
-            if (c.activation == Activation::SwiGlu)
-                linear("ffn_gate", "MLP gate projection", WeightRole::Gate, mlpIn, BufferId::Gate, c.hidden);
-            linear("ffn_up", "MLP up projection", WeightRole::Up, mlpIn, BufferId::Up, c.hidden);
-            const std::string actLabel = c.activation == Activation::SwiGlu ? "SwiGLU: silu(gate) * up"
-                                                                            : std::string(activationName(c.activation));
-            add(OpKind::Activation, blk("ffn_act"), layerLabel(actLabel),
-                c.activation == Activation::SwiGlu ? std::vector { BufferId::Gate, BufferId::Up }
-                                                   : std::vector { BufferId::Up },
-                BufferId::Up, c.hidden);
-            linear("ffn_down", "MLP down projection", WeightRole::Down, BufferId::Up, BufferId::Proj, c.dim);
-            add(OpKind::ResidualAdd, blk("ffn_residual"), layerLabel("residual add (MLP)"),
-                { BufferId::X, BufferId::Proj }, BufferId::X, c.dim);
+            const bool gated = c.activation == Activation::SwiGlu;
+            if (gated)
+                linear(NodePart::GateProj, WeightRole::Gate, mlpIn, BufferId::Gate, c.hidden);
+            linear(NodePart::UpProj, WeightRole::Up, mlpIn, BufferId::Up, c.hidden);
+            add(OpKind::Activation, NodePart::Activation,
+                gated ? std::vector { BufferId::Gate, BufferId::Up } : std::vector { BufferId::Up }, BufferId::Up,
+                c.hidden);
+            linear(NodePart::DownProj, WeightRole::Down, BufferId::Up, BufferId::Proj, c.dim);
+            add(OpKind::ResidualAdd, NodePart::MlpResidual, { BufferId::X, BufferId::Proj }, BufferId::X, c.dim);
             if (!pre)
-                norm(blk("ffn_norm"), layerLabel("MLP " + normWord), WeightRole::MlpNorm, BufferId::X, BufferId::X);
+                norm(NodePart::MlpNorm, WeightRole::MlpNorm, BufferId::X, BufferId::X);
             m_nodes.back().endsBlock = true;
             m_layer = -1;
+            m_sublayer = Sublayer::None;
         }
 
         const ModelConfig& c;
         std::vector<PlanNode> m_nodes;
         int m_layer = -1;
+        int m_head = -1;
+        Sublayer m_sublayer = Sublayer::None;
     };
 
 } // namespace
 
 std::string ShapeSpec::text() const { return "(" + extentText(rows, 0) + ", " + extentText(cols, fixedCols) + ")"; }
+
+std::string nodeVariantWords(const PlanNode& n)
+{
+    const char* normWord = n.norm == NormKind::LayerNorm ? "LayerNorm" : "RMSNorm";
+    switch (n.part) {
+    case NodePart::AttnNorm:
+    case NodePart::MlpNorm:
+        return normWord;
+    case NodePart::Activation:
+        return n.activation == Activation::SwiGlu ? "SwiGLU: silu(gate) * up" : activationName(n.activation);
+    case NodePart::Positions:
+        return n.positional == Positional::Learned ? "learned positions" : "sin/cos positional encoding";
+    default:
+        return {};
+    }
+}
+
+std::string nodeLabel(const PlanNode& n)
+{
+    std::string s;
+    if (n.layer >= 0)
+        s += "layer " + std::to_string(n.layer) + " · ";
+    if (n.head >= 0)
+        s += "head " + std::to_string(n.head) + " · ";
+    switch (n.part) {
+    case NodePart::AttnNorm:
+        return s + "attention " + nodeVariantWords(n);
+    case NodePart::MlpNorm:
+        return s + "MLP " + nodeVariantWords(n);
+    case NodePart::Activation:
+    case NodePart::Positions:
+        return s + nodeVariantWords(n);
+    default:
+        return s + nodePartWords(n.part);
+    }
+}
+
+ExecutionPlan ExecutionPlan::compile(const Model& model)
+{
+    ExecutionPlan p = compile(model.config());
+    const ModelWeights& w = model.weights();
+    for (const PlanNode& n : p.m_nodes) {
+        bool bound = true;
+        switch (n.kind) {
+        case OpKind::Embed:
+            bound = w.tokenEmbedding != nullptr;
+            break;
+        case OpKind::AddPositional:
+            bound = w.positionTable != nullptr;
+            break;
+        case OpKind::Rope:
+            bound = !w.ropeCos.empty();
+            break;
+        case OpKind::LayerNorm:
+        case OpKind::RmsNorm:
+            bound = normWeight(w, n.weight, n.layer) != nullptr;
+            break;
+        case OpKind::Linear:
+        case OpKind::LmHead:
+            bound = linearWeight(w, n.weight, n.layer) != nullptr;
+            break;
+        default:
+            break;
+        }
+        if (!bound)
+            throw Error(model.folder(), n.name,
+                std::string("the plan's node needs the weight ") + weightRoleName(n.weight)
+                    + ", which the model does not have");
+    }
+    return p;
+}
 
 ExecutionPlan ExecutionPlan::compile(const ModelConfig& config)
 {

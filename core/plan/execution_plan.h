@@ -1,6 +1,8 @@
 #pragma once
 // The execution plan: a model compiled from its config into an ordered list of op nodes. The executor runs it,
 // the UI draws the architecture diagram from it, and the trace names every event after the node that made it.
+// A node carries everything about itself as data (kind, part, sub-layer, variant, buffers, weight): its name and
+// its label are made from those fields, and nobody reads them back.
 #include "core/model/model_config.h"
 #include "core/plan/op_kind.h"
 
@@ -10,6 +12,8 @@
 #include <vector>
 
 namespace core {
+
+class Model;
 
 // A dimension of a node's output, known only when a pass begins.
 enum class Extent { Fixed, Positions, Context, LogitRows };
@@ -23,20 +27,35 @@ struct ShapeSpec {
 
 struct PlanNode {
     OpKind kind = OpKind::Embed;
+    NodePart part = NodePart::TokenEmbedding;
+    Sublayer sublayer = Sublayer::None;
     std::string name; // llama.cpp-style id: "blk.3.attn_q", "blk.0.head.2.scores", "output"
-    std::string label; // for people: "layer 3 · q projection"
+    std::string label; // for people, in English: "layer 3 · q projection" (nodeLabel())
     int layer = -1; // -1 outside the blocks
     int head = -1; // query head for per-head nodes, else -1
-    WeightRole weight = WeightRole::None;
+    WeightRole weight = WeightRole::None; // the weight it reads (None: no weight)
+    // The variant, where the part has one (norm nodes, the activation, the positional encoding).
+    NormKind norm = NormKind::LayerNorm;
+    Activation activation = Activation::Relu;
+    Positional positional = Positional::Rope;
     std::vector<BufferId> inputs;
     BufferId output = BufferId::X;
     ShapeSpec shape;
     bool endsBlock = false; // the residual stream after this node is the block's output
 };
 
+// "layer 3 · head 1 · attention scores", "layer 0 · attention RMSNorm", "learned positions".
+std::string nodeLabel(const PlanNode& node);
+// The variant's own words: "RMSNorm", "SwiGLU: silu(gate) * up", "learned positions"; empty for other parts.
+std::string nodeVariantWords(const PlanNode& node);
+
 class ExecutionPlan {
 public:
+    // The plan of a config (for drawing it and for tests of its shape).
     static ExecutionPlan compile(const ModelConfig& config);
+    // The plan of a loaded model: also checks that every weight a node names is bound, and fails with the node's
+    // name when one is not.
+    static ExecutionPlan compile(const Model& model);
 
     const std::vector<PlanNode>& nodes() const { return m_nodes; }
     std::size_t size() const { return m_nodes.size(); }

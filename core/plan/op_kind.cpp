@@ -80,4 +80,50 @@ const char* bufferName(BufferId b)
     return "?";
 }
 
+namespace {
+    struct PartEntry {
+        NodePart part;
+        const char* name;
+        const char* words;
+    };
+    constexpr PartEntry kParts[] = {
+        { NodePart::TokenEmbedding, "token_embd", "token embedding" },
+        { NodePart::Positions, "pos_embd", "positional encoding" },
+        { NodePart::AttnNorm, "attn_norm", "attention norm" },
+        { NodePart::QProj, "attn_q", "q projection" },
+        { NodePart::KProj, "attn_k", "k projection" },
+        { NodePart::VProj, "attn_v", "v projection" },
+        { NodePart::RopeQ, "rope_q", "RoPE on q" },
+        { NodePart::RopeK, "rope_k", "RoPE on k" },
+        { NodePart::KvStore, "kv_store", "append k, v to the KV cache" },
+        { NodePart::Scores, "scores", "attention scores" },
+        { NodePart::Mask, "mask", "causal mask" },
+        { NodePart::Softmax, "softmax", "attention probabilities" },
+        { NodePart::Mix, "mix", "weighted sum of values" },
+        { NodePart::ConcatHeads, "concat_heads", "concatenate heads" },
+        { NodePart::AttnOut, "attn_out", "attention output projection" },
+        { NodePart::AttnResidual, "attn_residual", "residual add (attention)" },
+        { NodePart::MlpNorm, "ffn_norm", "MLP norm" },
+        { NodePart::GateProj, "ffn_gate", "MLP gate projection" },
+        { NodePart::UpProj, "ffn_up", "MLP up projection" },
+        { NodePart::Activation, "ffn_act", "activation" },
+        { NodePart::DownProj, "ffn_down", "MLP down projection" },
+        { NodePart::MlpResidual, "ffn_residual", "residual add (MLP)" },
+        { NodePart::FinalNorm, "output_norm", "final norm" },
+        { NodePart::LmHead, "output", "LM head (logits)" },
+        { NodePart::OutputSoftmax, "output_softmax", "softmax over the vocabulary" },
+    };
+    constexpr bool inOrder()
+    {
+        for (int i = 0; i < kNodePartCount; ++i)
+            if (int(kParts[i].part) != i)
+                return false;
+        return sizeof(kParts) / sizeof(kParts[0]) == kNodePartCount;
+    }
+    static_assert(inOrder(), "one entry per NodePart, in enum order");
+} // namespace
+
+const char* nodePartName(NodePart p) { return kParts[int(p)].name; }
+const char* nodePartWords(NodePart p) { return kParts[int(p)].words; }
+
 } // namespace core

@@ -1,4 +1,6 @@
 #pragma once
+#include "core/model/weight_role.h"
+
 // The kinds of operation a forward pass is made of. The UI keys its explanation texts by opKindName().
 namespace core {
 
@@ -21,8 +23,39 @@ enum class OpKind {
     OutputSoftmax, // logits -> next-token probabilities
 };
 
-// Which weight a Linear / norm node reads.
-enum class WeightRole { None, Q, K, V, O, Gate, Up, Down, AttnNorm, MlpNorm, FinalNorm, LmHead };
+// What a node is within the model: one value per distinct op of the forward pass. Labels, explanations, the
+// diagram and the translations are built from it (and the node's other fields), never by reading its name.
+enum class NodePart {
+    TokenEmbedding,
+    Positions,
+    AttnNorm,
+    QProj,
+    KProj,
+    VProj,
+    RopeQ,
+    RopeK,
+    KvStore,
+    Scores,
+    Mask,
+    Softmax,
+    Mix,
+    ConcatHeads,
+    AttnOut,
+    AttnResidual,
+    MlpNorm,
+    GateProj,
+    UpProj,
+    Activation,
+    DownProj,
+    MlpResidual,
+    FinalNorm,
+    LmHead,
+    OutputSoftmax,
+};
+constexpr int kNodePartCount = int(NodePart::OutputSoftmax) + 1;
+
+// The sub-layer of a block a node belongs to.
+enum class Sublayer { None, Attention, Mlp };
 
 // The buffers ops read and write. Shapes: T = positions in this pass, ctx = cached positions + T.
 enum class BufferId {
@@ -46,5 +79,7 @@ enum class BufferId {
 
 const char* opKindName(OpKind k); // "attn_scores"
 const char* bufferName(BufferId b); // "scores"
+const char* nodePartName(NodePart p); // "attn_q": the last part of a node's name
+const char* nodePartWords(NodePart p); // "q projection": what the op is, in English
 
 } // namespace core

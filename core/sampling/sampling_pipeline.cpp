@@ -1,6 +1,7 @@
 #include "core/sampling/sampling_pipeline.h"
 
 #include "core/common/error.h"
+#include "core/sampling/penalty_window.h"
 
 #include <algorithm>
 #include <string>
@@ -26,9 +27,7 @@ void SamplingPipeline::setOrder(StageOrder order) { m_order = std::move(order); 
 
 void SamplingPipeline::countWindow(std::span<const int32_t> history)
 {
-    const size_t n = history.size();
-    const size_t window = size_t(m_parameters.penaltyWindow);
-    const size_t start = (window == 0 || window >= n) ? 0 : n - window;
+    const size_t start = penaltyWindow(m_parameters.penaltyWindow, history.size()).begin;
     m_windowTokens.assign(history.begin() + long(start), history.end());
     for (size_t i = 0; i < m_windowTokens.size(); ++i) {
         const int32_t token = m_windowTokens[i];

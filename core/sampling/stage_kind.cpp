@@ -1,29 +1,16 @@
 #include "core/sampling/stage_kind.h"
 
-#include <array>
+#include "core/sampling/stage_descriptor.h"
 
 namespace core {
 
-namespace {
-    constexpr std::array<std::string_view, samplerStageKindCount> kNames = {
-        "logit_bias",
-        "repetition_penalty",
-        "presence_frequency_penalty",
-        "temperature",
-        "top_k",
-        "top_p",
-        "min_p",
-        "typical_p",
-    };
-}
-
-std::string_view stageKindName(SamplerStageKind kind) { return kNames[static_cast<size_t>(kind)]; }
+std::string_view stageKindName(SamplerStageKind kind) { return stageDescriptor(kind).name; }
 
 std::optional<SamplerStageKind> stageKindFromName(std::string_view name)
 {
-    for (size_t i = 0; i < kNames.size(); ++i) {
-        if (kNames[i] == name)
-            return static_cast<SamplerStageKind>(i);
+    for (const StageDescriptor& d : stageDescriptors()) {
+        if (d.name == name)
+            return d.kind;
     }
     return std::nullopt;
 }

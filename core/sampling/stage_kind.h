@@ -1,6 +1,7 @@
 #pragma once
-// The kinds of sampler stages. Their order in a pipeline is data (see StageOrder); the names are the strings the
-// CLI (--order), the JSON export and the probability table's column headers use.
+// The kinds of sampler stages. Their order in a pipeline is data (see StageOrder); their names, help and parameters
+// are described once in stage_descriptor.h. The names are the strings the CLI (--order), the JSON export and the
+// probability table's column headers use.
 #include <optional>
 #include <string_view>
 

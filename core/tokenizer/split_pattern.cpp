@@ -2,6 +2,7 @@
 
 #include "core/common/utf8.h"
 #include "core/tokenizer/unicode.h"
+#include "core/tokenizer/unicode_punctuation.h"
 
 #include <cstdint>
 
@@ -14,6 +15,13 @@ namespace {
         = R"((?i:'s|'t|'re|'ve|'m|'ll|'d)|[^\r\n\p{L}\p{N}]?\p{L}+|\p{N}{1,3}| ?[^\s\p{L}\p{N}]+[\r\n]*|\s*[\r\n]+|\s+(?!\S)|\s+)";
     const char* const qwen2Regex
         = R"((?i:'s|'t|'re|'ve|'m|'ll|'d)|[^\r\n\p{L}\p{N}]?\p{L}+|\p{N}| ?[^\s\p{L}\p{N}]+[\r\n]*|\s*[\r\n]+|\s+(?!\S)|\s+)";
+
+    // llama.cpp's deepseek-coder steps (llama-vocab.cpp), written as it writes them.
+    const char* const newlineRegex = "[\r\n]";
+    const char* const spaceLettersRegex = R"(\s?\p{L}+)";
+    const char* const spacePunctuationRegex = R"(\s?\p{P}+)";
+    const char* const cjkHangulRegex = "[\u4E00-\u9FA5\u0800-\u4E00\uAC00-\uD7FF]+"; // UTF-8: [一-龥ࠀ-一가-퟿]+
+    const char* const digitRegex = R"(\p{N})";
 
     // Per code point: its class bits and where it starts in the text.
     enum : std::uint8_t { Letter = 1, Number = 2, Space = 4, Newline = 8 };
@@ -156,6 +164,9 @@ std::optional<SplitPattern::Kind> SplitPattern::recognise(std::string_view regex
         return Kind::Llama3;
     if (regex == qwen2Regex)
         return Kind::Qwen2;
+    for (Kind k : { Kind::Newline, Kind::SpaceLetters, Kind::SpacePunctuation, Kind::CjkHangul, Kind::Digit })
+        if (regex == regexOf(k))
+            return k;
     return std::nullopt;
 }
 
@@ -168,14 +179,83 @@ std::string SplitPattern::regexOf(Kind kind)
         return llama3Regex;
     case Kind::Qwen2:
         return qwen2Regex;
+    case Kind::Newline:
+        return newlineRegex;
+    case Kind::SpaceLetters:
+        return spaceLettersRegex;
+    case Kind::SpacePunctuation:
+        return spacePunctuationRegex;
+    case Kind::CjkHangul:
+        return cjkHangulRegex;
+    case Kind::Digit:
+        return digitRegex;
     }
     return {};
 }
+
+namespace {
+    bool isCjkHangul(char32_t c)
+    {
+        return (c >= 0x4E00 && c <= 0x9FA5) || (c >= 0x0800 && c <= 0x4E00) || (c >= 0xAC00 && c <= 0xD7FF);
+    }
+
+    // The deepseek-coder steps: leftmost matches only, the text between them left as it is.
+    void findPartialMatches(
+        SplitPattern::Kind kind, const Chars& c, std::vector<std::pair<std::size_t, std::size_t>>& out)
+    {
+        using K = SplitPattern::Kind;
+        auto runWhile = [&](std::size_t i, auto pred) {
+            while (i < c.size() && pred(c.cp[i]))
+                ++i;
+            return i;
+        };
+        auto letter = [](char32_t ch) { return unicode::isLetter(ch); };
+        auto punct = [](char32_t ch) { return unicode::isPunctuation(ch); };
+        std::size_t i = 0;
+        while (i < c.size()) {
+            std::size_t j = i; // end of a match at i, or i for none
+            switch (kind) {
+            case K::Newline:
+                j = c.cp[i] == '\r' || c.cp[i] == '\n' ? i + 1 : i;
+                break;
+            case K::SpaceLetters:
+            case K::SpacePunctuation: {
+                // \s?X+: the optional space is taken only when an X follows it
+                const bool wantLetter = kind == K::SpaceLetters;
+                auto is
+                    = [&](std::size_t k) { return k < c.size() && (wantLetter ? letter(c.cp[k]) : punct(c.cp[k])); };
+                const std::size_t k = c.is(i, Space) && is(i + 1) ? i + 1 : i;
+                if (is(k))
+                    j = wantLetter ? runWhile(k, letter) : runWhile(k, punct);
+                break;
+            }
+            case K::CjkHangul:
+                j = runWhile(i, isCjkHangul);
+                break;
+            case K::Digit:
+                j = c.is(i, Number) ? i + 1 : i;
+                break;
+            default:
+                break;
+            }
+            if (j > i) {
+                out.emplace_back(c.offset[i], c.offset[j]);
+                i = j;
+            } else {
+                ++i;
+            }
+        }
+    }
+} // namespace
 
 std::vector<std::pair<std::size_t, std::size_t>> SplitPattern::findMatches(Kind kind, std::string_view text)
 {
     const Chars c(text);
     std::vector<std::pair<std::size_t, std::size_t>> out;
+    if (kind != Kind::Gpt2 && kind != Kind::Llama3 && kind != Kind::Qwen2) {
+        findPartialMatches(kind, c, out);
+        return out;
+    }
     std::size_t i = 0;
     while (i < c.size()) {
         std::size_t j = 0;
@@ -188,6 +268,8 @@ std::vector<std::pair<std::size_t, std::size_t>> SplitPattern::findMatches(Kind 
             break;
         case Kind::Qwen2:
             j = matchLlama3(c, i, 1);
+            break;
+        default:
             break;
         }
         if (j <= i) // cannot happen for these patterns (every char matches some alternative); stay safe

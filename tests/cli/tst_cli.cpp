@@ -1,11 +1,16 @@
 // inference-cli as a script sees it: exit codes (0 ok, 1 bad input naming the file and field, 2 usage), JSON
 // that parses, and the shipped model's answer.
+#include "core/sampling/stage_descriptor.h"
+
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QProcess>
+#include <QRegularExpression>
 #include <QTemporaryDir>
 #include <QtTest>
+
+#include <cmath>
 
 namespace {
 
@@ -120,6 +125,75 @@ private slots:
         const Run r = cli({ "logits", m, "--prompt", "hello", "--top", "3", "--json" });
         QCOMPARE(r.code, 0);
         QCOMPARE(QJsonDocument::fromJson(r.out).object()["top"].toArray().size(), 3);
+    }
+
+    // The sampling options of generate are exactly the parameter descriptors' flags: the usage lists each, each
+    // takes its default value, and a value outside the descriptor's range is refused naming the flag and value.
+    void samplingFlagsAreTheDescriptors()
+    {
+        const Run help = cli({ "--help" });
+        QString usage;
+        for (const QString& line : QString::fromUtf8(help.err).split(QLatin1Char('\n')))
+            if (line.contains(QLatin1String("inference-cli generate ")))
+                usage = line;
+        QVERIFY(!usage.isEmpty());
+        QSet<QString> listed;
+        static const QRegularExpression option(QStringLiteral("--([a-z-]+)"));
+        for (auto it = option.globalMatch(usage); it.hasNext();)
+            listed << it.next().captured(1);
+        QSet<QString> expected { "prompt", "tokens", "max-new-tokens", "stop", "ignore-eos", "order", "json", "top" };
+        for (const core::ParameterDescriptor& d : core::parameterDescriptors())
+            expected << QString::fromUtf8(d.flag.data(), qsizetype(d.flag.size()));
+        QCOMPARE(listed, expected);
+
+        const QStringList base { "generate", kModel, "--tokens", "1,2", "--max-new-tokens", "1" };
+        for (const core::ParameterDescriptor& d : core::parameterDescriptors()) {
+            const QString flag = QStringLiteral("--") + QString::fromUtf8(d.flag.data(), qsizetype(d.flag.size()));
+            const QString value
+                = d.type == core::ParameterType::TokenBias ? QStringLiteral("3=-1.5") : QString::number(d.defaultValue);
+            const Run ok = cli(base + QStringList { flag, value });
+            QVERIFY2(ok.code == 0, qPrintable(flag + QStringLiteral(": ") + QString::fromUtf8(ok.err)));
+            if (!d.isNumber())
+                continue;
+            const double outside = std::isfinite(d.min) ? d.min - 1 : -1e30;
+            const Run bad = cli(base + QStringList { flag, QString::number(outside) });
+            QVERIFY2(bad.code == 1 || bad.code == 2, qPrintable(flag + QString::fromUtf8(bad.err)));
+            QVERIFY2(QString::fromUtf8(bad.err).contains(flag + QStringLiteral(": ")), bad.err.constData());
+        }
+        QCOMPARE(cli(base + QStringList { "--top-q", "0.5" }).code, 2);
+    }
+
+    // compare: greedy, a beam and seeded samples of one prompt, each with its sum of log-probabilities.
+    void compareGreedyBeamSamples()
+    {
+        const QStringList args { "compare", kModel, "--prompt", "The capital of France is", "--max-new-tokens", "4",
+            "--beam-width", "2", "--samples", "2", "--seed", "7", "--ignore-eos" };
+        const Run r = cli(args + QStringList { "--json" });
+        QCOMPARE(r.code, 0);
+        const auto j = QJsonDocument::fromJson(r.out).object();
+        const auto runs = j["runs"].toArray();
+        QCOMPARE(runs.size(), 1 + 1 + 2);
+        QCOMPARE(runs[0].toObject()["label"].toString(), QString("greedy"));
+        QCOMPARE(runs[1].toObject()["label"].toString(), QString("beam 2"));
+        QCOMPARE(runs[2].toObject()["label"].toString(), QString("sample seed 8"));
+        QCOMPARE(runs[3].toObject()["label"].toString(), QString("sample seed 9"));
+        QVERIFY2(runs[0].toObject()["text"].toString().startsWith(" Paris"), r.out.constData());
+        for (const auto& v : runs) {
+            const auto run = v.toObject();
+            QCOMPARE(run["tokens"].toArray().size(), 4);
+            double sum = 0;
+            for (const auto& p : run["probabilities"].toArray())
+                sum += std::log(p.toDouble());
+            QVERIFY(std::abs(sum - run["sum_logprob"].toDouble()) < 1e-6);
+            QVERIFY(run["sum_logprob"].toDouble() <= 0);
+        }
+        // The same seed, the same samples; the text form prints one line per run.
+        QCOMPARE(cli(args + QStringList { "--json" }).out, r.out);
+        const Run text = cli(args);
+        QCOMPARE(text.code, 0);
+        QCOMPARE(text.out.count('\n'), 4);
+        QVERIFY(text.out.startsWith("greedy"));
+        QCOMPARE(cli({ "compare", kModel, "--prompt", "a", "--beam-width", "-1" }).code, 2);
     }
 };
 

@@ -1,5 +1,6 @@
 // A model folder that contradicts itself fails to load with a message naming the file and the field.
 #include "core/common/error.h"
+#include "core/formats/safetensors_file.h"
 #include "core/model/model.h"
 #include "core/model/random_model.h"
 #include "core/tokenizer/tokenizer.h"

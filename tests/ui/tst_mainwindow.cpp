@@ -8,16 +8,20 @@
 #include "ui/widgets/architecture_diagram.h"
 #include "ui/widgets/attention_panel.h"
 #include "ui/widgets/attention_view.h"
+#include "ui/widgets/comparison_view.h"
 #include "ui/widgets/decoding_generation_view.h"
 #include "ui/widgets/decoding_workbench.h"
 #include "ui/widgets/explanation_panel.h"
 #include "ui/widgets/main_window.h"
+#include "ui/widgets/metrics_view.h"
+#include "ui/widgets/sampling_lab.h"
 #include "ui/widgets/tensor_heatmap.h"
 #include "ui/widgets/tensor_panel.h"
 #include "ui/widgets/token_strip.h"
 
 #include <QAction>
 #include <QSignalSpy>
+#include <QTabWidget>
 #include <QTest>
 #include <QTextBrowser>
 
@@ -40,6 +44,7 @@ private slots:
     void f9AppendsTheLabsTokenAndStepsItsDecodePass();
     void penalisedTokensAreMarkedInTheStrip();
     void clickingAGeneratedTokenOpensItsDecodePass();
+    void showViewTakesEveryTableName();
 
 private:
     int nodeIndex(const QString& name) const;
@@ -280,6 +285,30 @@ void TestMainWindow::clickingAGeneratedTokenOpensItsDecodePass()
     QTest::keyClick(m_window, Qt::Key_F9);
     QTRY_VERIFY_WITH_TIMEOUT(c->tokens().size() == 9 && !c->isBusy(), 10000);
     QCOMPARE(c->tokens()[8].id, g.generated[2].id);
+}
+
+// MainWindow::showView() and the decoding workbench take exactly the names of ui::viewTable(), each side its own.
+void TestMainWindow::showViewTakesEveryTableName()
+{
+    auto* tabs = qobject_cast<QTabWidget*>(m_window->tensorPanel()->parentWidget()->parentWidget());
+    QVERIFY(tabs);
+    QCOMPARE(ui::viewTable().size(), 13);
+    for (const ui::ViewEntry& e : ui::viewTable()) {
+        const QString name = QString::fromLatin1(e.name);
+        QVERIFY2(m_window->showView(name), qPrintable(name));
+        QVERIFY2(m_window->showView(e.view), qPrintable(name));
+        QCOMPARE(m_window->decoding()->showView(name), e.side == ui::ViewSide::Decoding);
+    }
+    m_window->showView(ui::View::Compare);
+    QCOMPARE(tabs->currentWidget(), static_cast<QWidget*>(m_window->decoding()->comparisonView()));
+    m_window->showView(QStringLiteral("metrics"));
+    QCOMPARE(tabs->currentWidget(), static_cast<QWidget*>(m_window->decoding()->metricsView()));
+    m_window->showView(QStringLiteral("lines"));
+    QCOMPARE(tabs->currentWidget(), static_cast<QWidget*>(m_window->attentionPanel()));
+    QVERIFY(m_window->showView(QStringLiteral("sampling:temperature=0.5")));
+    QCOMPARE(tabs->currentWidget(), static_cast<QWidget*>(m_window->decoding()->samplingLab()));
+    for (const char* bad : { "nonsense", "", "tensor:x", "Tensor" })
+        QVERIFY2(!m_window->showView(QString::fromLatin1(bad)), bad);
 }
 
 QTEST_MAIN(TestMainWindow)

@@ -9,6 +9,9 @@
 #include "ui/widgets/decoding_transport.h"
 #include "ui/widgets/kv_cache_view.h"
 #include "ui/widgets/sampling_lab.h"
+#include "ui/widgets/sampling_texts.h"
+
+#include "core/sampling/stage_descriptor.h"
 
 #include <QAbstractItemModelTester>
 #include <QBarSet>
@@ -30,6 +33,7 @@ private slots:
     void temperatureSliderChangesTableWithoutForwardPass();
     void topKOneShowsOneKeptRow();
     void stopReasonShownMatchesSession();
+    void slidersComeFromTheDescriptors();
 
 private:
     void ready(DecodingController& c);
@@ -139,6 +143,35 @@ void TestSamplingLab::stopReasonShownMatchesSession()
     QTRY_VERIFY_WITH_TIMEOUT(!c.lastGeneration().finished, 5000);
     QCOMPARE(view.stopReasonShown(), QString());
     QVERIFY(view.transport()->stepButton()->isEnabled());
+}
+
+void TestSamplingLab::slidersComeFromTheDescriptors()
+{
+    DecodingController c;
+    ui::SamplingLab lab(&c);
+    using P = core::SamplingParameter;
+    const QList<std::pair<P, QSlider*>> sliders { { P::Temperature, lab.temperatureSlider() },
+        { P::TopK, lab.topKSlider() }, { P::TopP, lab.topPSlider() } };
+    for (const auto& [id, slider] : sliders) {
+        const core::ParameterDescriptor& d = core::parameterDescriptor(id);
+        QCOMPARE(slider->minimum(), d.slider.min);
+        QCOMPARE(slider->maximum(), d.slider.max);
+        QCOMPARE(slider->value() * d.slider.scale, d.defaultValue);
+        QCOMPARE(slider->toolTip(), ui::samplingText(d.help));
+    }
+    // The lab's defaults are the struct's, and every text the lab shows from a descriptor can be translated.
+    QCOMPARE(lab.parameters(), core::SamplingParameters {});
+    for (const core::ParameterDescriptor& d : core::parameterDescriptors()) {
+        QVERIFY2(ui::hasSamplingText(d.help), d.help.data());
+        if (d.special)
+            QVERIFY2(ui::hasSamplingText(d.specialText), d.specialText.data());
+    }
+    // Settings by JSON name or by label.
+    QVERIFY(lab.applySettings(QStringLiteral("top_k=6,repetition=1.2,repetition_penalty=1.3,window=5")));
+    QCOMPARE(lab.parameters().topK, 6);
+    QCOMPARE(lab.parameters().repetitionPenalty, 1.3f);
+    QCOMPARE(lab.parameters().penaltyWindow, 5);
+    QVERIFY(!lab.applySettings(QStringLiteral("nucleus=0.5")));
 }
 
 QTEST_MAIN(TestSamplingLab)

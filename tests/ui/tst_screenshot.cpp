@@ -1,6 +1,8 @@
 // inference-explorer --screenshot renders headless and exits: the PNG has the asked size and is not blank; a bad
-// model folder exits non-zero with the loader's message.
+// model folder exits non-zero with the loader's message; --view takes exactly the names of ui::viewTable().
 #include "random_model.h"
+
+#include "ui/widgets/view_names.h"
 
 #include <QImage>
 #include <QProcess>
@@ -13,6 +15,7 @@ private slots:
     void rendersEveryView_data();
     void rendersEveryView();
     void badModelFails();
+    void viewOptionTakesTheTable();
 
 private:
     QTemporaryDir m_dir;
@@ -35,6 +38,9 @@ void TestScreenshot::rendersEveryView_data()
     QTest::newRow("lines, dark, projector") << QStringList { "--run-prefill", "--view", "lines", "--theme", "dark",
         "--size", "1920x1080" } << QSize(1920, 1080);
     QTest::newRow("turkish explanation") << QStringList { "--step", "5", "--lang", "tr" } << QSize(1280, 800);
+    // The two decoding views the option once forgot.
+    QTest::newRow("compare") << QStringList { "--view", "compare" } << QSize(1280, 800);
+    QTest::newRow("metrics") << QStringList { "--view", "metrics" } << QSize(1280, 800);
 }
 
 void TestScreenshot::rendersEveryView()
@@ -66,6 +72,39 @@ void TestScreenshot::badModelFails()
     QVERIFY(p.waitForFinished(60000));
     QVERIFY(p.exitCode() != 0);
     QVERIFY(QString::fromUtf8(p.readAllStandardError()).contains(QStringLiteral("Could not load")));
+}
+
+void TestScreenshot::viewOptionTakesTheTable()
+{
+    // The help lists every name of the table.
+    QProcess help;
+    help.start(QStringLiteral(IE_EXPLORER_EXE), QStringList { "--ui-lang", "en", "--help" });
+    QVERIFY(help.waitForFinished(60000));
+    const QString text = QString::fromUtf8(help.readAllStandardOutput()).simplified();
+    const QStringList names = ui::viewNames();
+    QVERIFY(names.contains(QStringLiteral("compare")));
+    QVERIFY(names.contains(QStringLiteral("metrics")));
+    QVERIFY2(text.contains(names.join(QStringLiteral(", "))), qPrintable(text));
+    // A name outside it is refused before anything is loaded, and the message lists the names.
+    for (const char* bad : { "nonsense", "tensor:top_k=3", "Compare" }) {
+        QProcess p;
+        p.start(QStringLiteral(IE_EXPLORER_EXE),
+            QStringList { "--model", m_model, "--view", bad, "--screenshot", m_dir.filePath("bad.png") });
+        QVERIFY(p.waitForFinished(60000));
+        QCOMPARE(p.exitCode(), 2);
+        const QString err = QString::fromUtf8(p.readAllStandardError());
+        QVERIFY2(err.contains(QStringLiteral("unknown view")) && err.contains(names.join(QStringLiteral(", "))),
+            qPrintable(err));
+        QVERIFY(!QFile::exists(m_dir.filePath("bad.png")));
+    }
+    // Every name of the table maps back to its view, settings only for the sampling lab.
+    for (const ui::ViewEntry& e : ui::viewTable()) {
+        QCOMPARE(ui::viewFromName(QString::fromLatin1(e.name)), std::optional<ui::View>(e.view));
+        QCOMPARE(ui::viewName(e.view), QString::fromLatin1(e.name));
+    }
+    QCOMPARE(ui::viewFromName(QStringLiteral("sampling:temperature=0.8,top_k=6")), std::optional(ui::View::Sampling));
+    QCOMPARE(ui::viewSettings(QStringLiteral("sampling:temperature=0.8,top_k=6")),
+        QStringLiteral("temperature=0.8,top_k=6"));
 }
 
 QTEST_GUILESS_MAIN(TestScreenshot)

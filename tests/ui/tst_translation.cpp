@@ -4,13 +4,17 @@
 // the tr() calls of ui/ and app/gui.
 #include "random_model.h"
 
+#include "core/plan/execution_plan.h"
 #include "ui/session/op_label.h"
 #include "ui/session/session_controller.h"
 #include "ui/widgets/explanation_panel.h"
 #include "ui/widgets/interface_language.h"
 #include "ui/widgets/main_window.h"
+#include "ui/widgets/view_names.h"
 
 #include <QAction>
+#include <QDir>
+#include <QDirIterator>
 #include <QFile>
 #include <QMenu>
 #include <QMenuBar>
@@ -119,6 +123,52 @@ QChar mnemonic(const QString& text)
 
 QString turkish(const char* context, const char* source) { return QCoreApplication::translate(context, source); }
 
+// A node as the window holds it, with a name and a core label that mean nothing: a label that comes out right was
+// made from the fields.
+ui::PlanNodeInfo nodeInfo(const core::PlanNode& n)
+{
+    ui::PlanNodeInfo p;
+    p.opKind = n.kind;
+    p.part = n.part;
+    p.norm = n.norm;
+    p.activation = n.activation;
+    p.positional = n.positional;
+    p.layer = n.layer;
+    p.head = n.head;
+    p.kind = QStringLiteral("no_such_kind");
+    p.name = QStringLiteral("garbage.name");
+    p.coreLabel = QStringLiteral("layer 9 · garbage words RMSNorm");
+    return p;
+}
+
+ui::PlanNodeInfo nodeInfo(core::NodePart part, int layer, int head)
+{
+    core::PlanNode n;
+    n.part = part;
+    n.layer = layer;
+    n.head = head;
+    return nodeInfo(n);
+}
+
+core::ModelConfig config(core::NormKind norm, core::Positional positional, core::Activation activation,
+    core::NormPlacement placement = core::NormPlacement::Pre)
+{
+    core::ModelConfig c;
+    c.vocab = 64;
+    c.dim = 16;
+    c.hidden = 32;
+    c.nLayers = 2;
+    c.nHeads = 2;
+    c.nKvHeads = 2;
+    c.headDim = 8;
+    c.maxPositions = 32;
+    c.norm = norm;
+    c.positional = positional;
+    c.activation = activation;
+    c.placement = placement;
+    return c;
+}
+
 } // namespace
 
 class TestTranslation : public QObject {
@@ -135,6 +185,8 @@ private slots:
     void languageChoice();
     void explanationsFollowTheInterface();
     void opLabelsFollowTheInterface();
+    void opLabelsAreBuiltFromFields();
+    void noKindOrLabelStringIsCompared();
 
 private:
     QTemporaryDir m_dir;
@@ -426,37 +478,144 @@ void TestTranslation::explanationsFollowTheInterface()
 void TestTranslation::opLabelsFollowTheInterface()
 {
     const QString core = QStringLiteral("layer 1 · head 2 · attention probabilities");
-    QCOMPARE(ui::opLabel(QStringLiteral("blk.1.head.2.softmax"), core, 1, 2),
-        QStringLiteral("katman 1 · baş 2 · dikkat olasılıkları"));
-    QCOMPARE(ui::opLabel(QStringLiteral("blk.0.attn_norm"), QStringLiteral("layer 0 · attention RMSNorm"), 0, -1),
-        QStringLiteral("katman 0 · dikkat normu (RMSNorm)"));
-    QCOMPARE(ui::opLabel(QStringLiteral("blk.3.ffn_act"), QStringLiteral("layer 3 · gelu_tanh"), 3, -1),
-        QStringLiteral("katman 3 · aktivasyon: gelu_tanh"));
-    QCOMPARE(ui::opLabel(QStringLiteral("pos_embd"), QStringLiteral("learned positions"), -1, -1),
-        QStringLiteral("konum kodlaması (öğrenilmiş)"));
-    QCOMPARE(ui::opLabel(QStringLiteral("some.unknown"), QStringLiteral("as core says"), 0, -1),
-        QStringLiteral("as core says"));
+    ui::PlanNodeInfo softmax = nodeInfo(core::NodePart::Softmax, 1, 2);
+    softmax.opKind = core::OpKind::Softmax;
+    QCOMPARE(ui::opLabel(softmax), QStringLiteral("katman 1 · baş 2 · dikkat olasılıkları"));
+    ui::PlanNodeInfo norm = nodeInfo(core::NodePart::AttnNorm, 0, -1);
+    norm.norm = core::NormKind::RmsNorm;
+    QCOMPARE(ui::opLabel(norm), QStringLiteral("katman 0 · dikkat normu (RMSNorm)"));
+    ui::PlanNodeInfo act = nodeInfo(core::NodePart::Activation, 3, -1);
+    act.activation = core::Activation::GeluTanh;
+    QCOMPARE(ui::opLabel(act), QStringLiteral("katman 3 · aktivasyon: gelu_tanh"));
+    ui::PlanNodeInfo positions = nodeInfo(core::NodePart::Positions, -1, -1);
+    positions.positional = core::Positional::Learned;
+    QCOMPARE(ui::opLabel(positions), QStringLiteral("konum kodlaması (öğrenilmiş)"));
+    // (A node whose name core does not know no longer exists: every node has a NodePart.)
     // The explanation panel names the op in the explanation's language, whatever the interface's.
     ui::StepSnapshot step;
     step.cursor = 0;
     step.total = 1;
+    step.opKind = core::OpKind::Softmax;
+    step.part = core::NodePart::Softmax;
     step.kind = QStringLiteral("softmax");
     step.name = QStringLiteral("blk.1.head.2.softmax");
     step.coreLabel = core;
-    step.label = ui::opLabel(step.name, core, 1, 2);
     step.layer = 1;
     step.head = 2;
+    step.label = ui::opLabel(step);
     ui::ExplanationPanel panel;
     panel.setLanguage(QStringLiteral("en"));
     panel.setStep(step);
     QVERIFY2(panel.markdown().contains(core), qPrintable(panel.markdown()));
     QCoreApplication::removeTranslator(&m_translator);
-    QCOMPARE(ui::opLabel(QStringLiteral("blk.1.head.2.softmax"), core, 1, 2), core);
+    QCOMPARE(ui::opLabel(softmax), core);
     panel.setLanguage(QStringLiteral("tr"));
     panel.setStep(step);
     QVERIFY2(panel.markdown().contains(QStringLiteral("katman 1 · baş 2 · dikkat olasılıkları")),
         qPrintable(panel.markdown()));
     QVERIFY(QCoreApplication::installTranslator(&m_translator));
+}
+
+// Every node of three differently built plans: the label in both languages comes from the node's fields (its part,
+// layer, head and variant) although its name and core label are garbage; in English it is core's label of the node.
+void TestTranslation::opLabelsAreBuiltFromFields()
+{
+    using core::Activation;
+    using core::NormKind;
+    using core::Positional;
+    const QList<core::ModelConfig> configs {
+        config(NormKind::LayerNorm, Positional::Learned, Activation::GeluTanh),
+        config(NormKind::RmsNorm, Positional::Rope, Activation::SwiGlu),
+        config(NormKind::LayerNorm, Positional::Sinusoidal, Activation::Relu, core::NormPlacement::Post),
+    };
+    int checked = 0;
+    for (const core::ModelConfig& c : configs) {
+        const core::ExecutionPlan plan = core::ExecutionPlan::compile(c);
+        for (const core::PlanNode& n : plan.nodes()) {
+            const ui::PlanNodeInfo info = nodeInfo(n);
+            const QString english = QString::fromStdString(core::nodeLabel(n));
+            QCOMPARE(english, QString::fromStdString(n.label));
+            // Turkish (the interface translator is installed).
+            const QString tr = ui::opLabel(info);
+            QVERIFY2(!tr.contains(QLatin1String("garbage")), qPrintable(tr));
+            QString prefix;
+            if (n.layer >= 0)
+                prefix += QStringLiteral("katman %1 · ").arg(n.layer);
+            if (n.head >= 0)
+                prefix += QStringLiteral("baş %1 · ").arg(n.head);
+            const QString words = turkish("OpLabel", core::nodePartWords(n.part));
+            QVERIFY2(tr.startsWith(prefix + words), qPrintable(tr + QStringLiteral(" / ") + english));
+            if (n.part != core::NodePart::TokenEmbedding)
+                QVERIFY2(tr != english, qPrintable(tr));
+            // The explanation panel's own Turkish translator gives the same.
+            ui::StepSnapshot step;
+            step.opKind = n.kind;
+            step.part = n.part;
+            step.norm = n.norm;
+            step.activation = n.activation;
+            step.positional = n.positional;
+            step.layer = n.layer;
+            step.head = n.head;
+            step.coreLabel = info.coreLabel;
+            QCOMPARE(ui::opLabel(step, &m_translator), tr);
+            // English: core's label of the fields, the garbage core label is not read.
+            QCOMPARE(ui::englishOpLabel(step), english);
+            QCoreApplication::removeTranslator(&m_translator);
+            QCOMPARE(ui::opLabel(info), english);
+            QVERIFY(QCoreApplication::installTranslator(&m_translator));
+            ++checked;
+        }
+    }
+    QVERIFY(checked > 60);
+    // The variants in Turkish.
+    ui::PlanNodeInfo norm = nodeInfo(core::NodePart::MlpNorm, 1, -1);
+    norm.norm = NormKind::LayerNorm;
+    QCOMPARE(ui::opLabel(norm), QStringLiteral("katman 1 · MLP normu (LayerNorm)"));
+    ui::PlanNodeInfo act = nodeInfo(core::NodePart::Activation, 0, -1);
+    act.activation = Activation::SwiGlu;
+    QCOMPARE(ui::opLabel(act), QStringLiteral("katman 0 · aktivasyon: SwiGLU: silu(gate) * up"));
+    ui::PlanNodeInfo positions = nodeInfo(core::NodePart::Positions, -1, -1);
+    positions.positional = Positional::Sinusoidal;
+    QCOMPARE(ui::opLabel(positions), QStringLiteral("konum kodlaması (sin/cos)"));
+    QCOMPARE(ui::opLabelInLayer(norm), QStringLiteral("MLP normu (LayerNorm)"));
+}
+
+// ui/ and app/gui decide by enums: no source compares a string with an op kind, a node part name or a view name
+// outside the tables that define them.
+void TestTranslation::noKindOrLabelStringIsCompared()
+{
+    QStringList words;
+    for (int k = 0; k <= int(core::OpKind::OutputSoftmax); ++k)
+        words << QString::fromUtf8(core::opKindName(core::OpKind(k)));
+    for (int p = 0; p < core::kNodePartCount; ++p)
+        words << QString::fromUtf8(core::nodePartName(core::NodePart(p)));
+    for (const QString& v : ui::viewNames())
+        words << v;
+    words.removeDuplicates();
+    QStringList hits;
+    const QDir root(QStringLiteral(IE_SOURCE_DIR));
+    for (const QString& folder : { QStringLiteral("ui"), QStringLiteral("app/gui") }) {
+        QDirIterator it(root.filePath(folder), { QStringLiteral("*.cpp"), QStringLiteral("*.h") }, QDir::Files,
+            QDirIterator::Subdirectories);
+        while (it.hasNext()) {
+            const QString path = it.next();
+            if (path.endsWith(QLatin1String("/view_names.cpp")))
+                continue; // the table of view names
+            QFile f(path);
+            QVERIFY(f.open(QIODevice::ReadOnly));
+            const QString text = QString::fromUtf8(f.readAll());
+            for (const QString& w : words) {
+                const QString quoted = QRegularExpression::escape(QLatin1Char('"') + w + QLatin1Char('"'));
+                const QRegularExpression compared(QStringLiteral(R"((==|!=)\s*(QLatin1String|QStringLiteral|u)?\(?%1|)"
+                                                                 R"(%1\)?\s*(==|!=)|case\s+%1)")
+                                                      .arg(quoted));
+                const QRegularExpressionMatch m = compared.match(text);
+                if (m.hasMatch())
+                    hits << QStringLiteral("%1: %2").arg(root.relativeFilePath(path), m.captured(0));
+            }
+        }
+    }
+    QVERIFY2(hits.isEmpty(), qPrintable(hits.join(QLatin1Char('\n'))));
 }
 
 QTEST_MAIN(TestTranslation)

@@ -1,22 +1,31 @@
 #include "ui/decoding/decoding_controller.h"
 
 #include "ui/decoding/decoding_worker.h"
+#include "ui/engine/engine.h"
 #include "ui/session/session_controller.h"
 
 #include <QThread>
 
 namespace ui {
 
-DecodingController::DecodingController(QObject* parent)
+DecodingController::DecodingController(QObject* parent, Engine* engine)
     : QObject(parent)
+    , m_engine(engine ? engine : new Engine(this))
+    , m_ownsEngine(!engine)
 {
     registerDecodingMetaTypes();
     m_options.maxNewTokens = 32;
-    m_thread = new QThread(this);
-    m_thread->setObjectName(QStringLiteral("decoding worker"));
     m_worker = new DecodingWorker(&m_cancel, &m_latestSampling);
-    m_worker->moveToThread(m_thread);
-    connect(m_thread, &QThread::finished, m_worker, &QObject::deleteLater);
+    m_worker->setContextValidFrom(&m_engine->jobs().validFrom(JobTracker::Kind::DecodingContext));
+    m_worker->moveToThread(m_engine->workerThread());
+    // The engine opens each model once, on its thread; the worker takes it from there (a direct call on that thread),
+    // and lends the stepper the KV cache of its generation.
+    connect(m_engine, &Engine::modelOpened, m_worker, &DecodingWorker::adopt, Qt::DirectConnection);
+    if (m_ownsEngine) // a shared engine's failures are reported by the stepper that asked for the model
+        connect(m_engine, &Engine::loadFailed, m_worker, &DecodingWorker::reportLoadFailure, Qt::DirectConnection);
+    m_engine->setCacheProvider([w = m_worker](const std::vector<std::int32_t>& context, core::KvCache& cache) {
+        return w->cachedContext(context, cache);
+    });
 
     connect(m_worker, &DecodingWorker::loaded, this, [this](quint64 job, const QString& name, int vocab, int context) {
         if (!isCurrent(job))
@@ -66,21 +75,45 @@ DecodingController::DecodingController(QObject* parent)
             emit failed(message);
     });
     connect(m_worker, &DecodingWorker::jobDone, this, &DecodingController::onJobDone);
-    m_thread->start();
 }
 
 DecodingController::~DecodingController()
 {
     m_cancel = true;
-    m_thread->quit();
-    m_thread->wait();
+    if (m_engine) {
+        m_engine->setCacheProvider({});
+        disconnect(m_engine, nullptr, m_worker, nullptr);
+    }
+    // The worker goes with its controller; a running generation ends at its next token (cancelled).
+    if (m_engine && m_engine->workerThread()->isRunning())
+        QMetaObject::invokeMethod(
+            m_worker, [w = m_worker] { delete w; }, Qt::BlockingQueuedConnection);
+    else
+        delete m_worker;
 }
 
-quint64 DecodingController::nextJob()
+quint64 DecodingController::startJob(int kind)
 {
     if (m_pending++ == 0)
         emit busyChanged(true);
-    return m_nextJob++;
+    return m_engine->jobs().start(JobTracker::Kind(kind));
+}
+
+quint64 DecodingController::nextJob() { return startJob(int(JobTracker::Kind::Decoding)); }
+
+bool DecodingController::isCurrent(quint64 job) const
+{
+    return m_engine && m_engine->jobs().isCurrent(job, JobTracker::Kind::Decoding);
+}
+
+void DecodingController::forgetModel()
+{
+    m_hasModel = false;
+    m_lastSampling = {};
+    m_lastGeneration = {};
+    m_lastBeam = {};
+    m_lastComparison = {};
+    m_lastCurve = {};
 }
 
 void DecodingController::onJobDone(quint64)
@@ -96,7 +129,18 @@ template <typename F> void DecodingController::post(F&& f)
 
 void DecodingController::follow(SessionController* session)
 {
-    connect(session, &SessionController::modelLoaded, this, [this](const ModelInfo& info) { loadModel(info.folder); });
+    // On one engine the model the session loads reaches this controller's worker by itself; only the snapshots of
+    // the old model must go, and a running generation stop. (On another engine, load it there.)
+    connect(session, &SessionController::loadStarted, this, [this, session](const QString& path) {
+        if (session->engine() != m_engine) {
+            loadModel(path);
+            return;
+        }
+        m_cancel = true;
+        forgetModel();
+        QMetaObject::invokeMethod(
+            m_worker, [this] { m_cancel = false; }, Qt::QueuedConnection);
+    });
     connect(session, &SessionController::tokensReady, this, [this](const TokenList& tokens) {
         std::vector<std::int32_t> ids;
         for (const auto& t : tokens)
@@ -121,28 +165,22 @@ int DecodingController::generatedPrefixOf(const std::vector<std::int32_t>& conte
     return k;
 }
 
-void DecodingController::loadModel(const QString& folder)
+void DecodingController::loadModel(const QString& path)
 {
     m_cancel = true; // a running generation of the old model stops at its next token
-    const quint64 job = nextJob();
-    m_validFrom = job;
-    m_hasModel = false;
-    m_lastSampling = {};
-    m_lastGeneration = {};
-    m_lastBeam = {};
-    m_lastComparison = {};
-    m_lastCurve = {};
-    post([this, job, folder] {
+    const quint64 job = startJob(int(JobTracker::Kind::Load));
+    forgetModel();
+    m_engine->load(job, path);
+    post([this, job] {
         m_cancel = false;
-        m_worker->load(job, folder);
+        emit m_worker->jobDone(job); // after the load's answers
     });
 }
 
 void DecodingController::setPrompt(const std::vector<std::int32_t>& ids)
 {
     m_cancel = true;
-    const quint64 job = nextJob();
-    m_validFrom = job;
+    const quint64 job = startJob(int(JobTracker::Kind::DecodingContext));
     post([this, job, ids] {
         m_cancel = false;
         m_worker->setPrompt(job, ids);

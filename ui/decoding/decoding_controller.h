@@ -1,8 +1,9 @@
 #pragma once
-// The decoding views' door to the engine (generation, sampling lab, beam search). Lives on the UI thread, owns ONE
-// worker thread with its own GenerationSession; actions are asynchronous and answers arrive only as signals with
-// copied snapshots. Each action gets a job id; answers from before the current model / prompt are dropped, and a
-// slider that moves faster than the sampler runs only re-samples for its latest position.
+// The decoding views' door to the window's engine (generation, sampling lab, beam search). Lives on the UI thread;
+// its worker (with the GenerationSession) lives on the engine's one worker thread and works on the engine's model.
+// Actions are asynchronous and answers arrive only as signals with copied snapshots. Each action gets a job id from
+// the engine's JobTracker; answers from before the current model / prompt are dropped, and a slider that moves
+// faster than the sampler runs only re-samples for its latest position.
 #include "ui/decoding/decoding_snapshot.h"
 
 #include "core/decoding/beam_search.h"
@@ -10,24 +11,25 @@
 #include "core/sampling/sampling_parameters.h"
 
 #include <QObject>
+#include <QPointer>
 
 #include <atomic>
 #include <vector>
 
-class QThread;
-
 namespace ui {
 
 class DecodingWorker;
+class Engine;
 class SessionController;
 
 class DecodingController : public QObject {
     Q_OBJECT
 public:
-    explicit DecodingController(QObject* parent = nullptr);
+    // Runs on `engine` (the window's, shared with the stepper), or on an engine of its own when none is given.
+    explicit DecodingController(QObject* parent = nullptr, Engine* engine = nullptr);
     ~DecodingController() override;
 
-    // Follows the explorer's session: its model (loaded again here, an mmap) and its prompt's token ids.
+    // Follows the explorer's session: its prompt's token ids, and (on the same engine) the model it loads.
     void follow(SessionController* session);
 
     void loadModel(const QString& folder);
@@ -76,17 +78,18 @@ signals:
     void failed(const QString& message);
 
 private:
-    quint64 nextJob();
-    bool isCurrent(quint64 job) const { return job >= m_validFrom; }
+    quint64 nextJob(); // an action on the current context
+    quint64 startJob(int kind); // a JobTracker::Kind
+    bool isCurrent(quint64 job) const;
+    void forgetModel(); // the snapshots of the old model go
     void onJobDone(quint64 job);
     template <typename F> void post(F&& f);
 
-    QThread* m_thread = nullptr;
+    QPointer<Engine> m_engine;
+    bool m_ownsEngine = false;
     DecodingWorker* m_worker = nullptr;
     std::atomic<bool> m_cancel { false };
     std::atomic<quint64> m_latestSampling { 0 };
-    quint64 m_nextJob = 1;
-    quint64 m_validFrom = 0; // answers of older jobs belong to an earlier model or prompt
     int m_pending = 0;
     bool m_hasModel = false;
     int m_tableRows = 12;

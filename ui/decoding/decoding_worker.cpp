@@ -1,11 +1,17 @@
 #include "ui/decoding/decoding_worker.h"
 
+#include "core/exec/kv_cache.h"
+#include "core/loader/loaded_model.h"
+
 #include "core/common/error.h"
+#include "core/decoding/comparison.h"
 #include "core/decoding/engine_beam_backend.h"
 #include "core/model/model.h"
+#include "core/sampling/penalty_window.h"
 #include "core/tokenizer/tokenizer.h"
 
 #include <QDir>
+#include <QFileInfo>
 
 #include <algorithm>
 #include <cmath>
@@ -40,20 +46,43 @@ QString DecodingWorker::pieceText(std::int32_t id) const
     return QStringLiteral("#%1").arg(id);
 }
 
-void DecodingWorker::load(quint64 job, const QString& folder)
+void DecodingWorker::adopt(quint64 job, std::shared_ptr<const core::LoadedModel> model)
 {
-    guarded(job, [&] {
-        m_session.reset();
-        m_beam.reset();
-        m_beamBackend.reset();
-        m_tokenizer.reset();
-        m_model = core::Model::load(QDir(folder).absolutePath().toStdString());
-        const std::string tokPath = m_model->tokenizerPath();
-        if (!tokPath.empty())
-            m_tokenizer = std::make_unique<core::Tokenizer>(core::Tokenizer::fromFile(tokPath));
-        m_prompt.clear();
-        emit loaded(job, QDir(folder).dirName(), m_model->config().vocab, m_model->config().maxPositions);
-    });
+    // Not a job of this worker's controller (the engine's load is): no jobDone here.
+    m_session.reset();
+    m_beam.reset();
+    m_beamBackend.reset();
+    m_loaded = std::move(model);
+    m_model = m_loaded->model.get();
+    m_tokenizer = m_loaded->tokenizer ? &*m_loaded->tokenizer : nullptr;
+    m_prompt.clear();
+    emit loaded(job, QFileInfo(QString::fromStdString(m_loaded->path)).fileName(), m_model->config().vocab,
+        m_model->config().maxPositions);
+}
+
+void DecodingWorker::reportLoadFailure(quint64 job, const QString& path, const QString& message)
+{
+    Q_UNUSED(path); // the message names the file
+    emit failed(job, message);
+}
+
+bool DecodingWorker::cachedContext(const std::vector<std::int32_t>& context, core::KvCache& cache) const
+{
+    if (!m_session || context.empty())
+        return false;
+    const core::KvCache& held = m_session->cache();
+    const auto& tokens = m_session->tokens();
+    if (int(context.size()) > held.length() || context.size() > tokens.size()
+        || !std::equal(context.begin(), context.end(), tokens.begin()) || held.rowWidth() != cache.rowWidth()
+        || held.layers() != cache.layers() || int(context.size()) > cache.capacity())
+        return false;
+    const std::size_t n = context.size() * std::size_t(held.rowWidth());
+    for (int l = 0; l < held.layers(); ++l) {
+        std::copy_n(held.keys(l), n, cache.keys(l));
+        std::copy_n(held.values(l), n, cache.values(l));
+    }
+    cache.setLength(int(context.size()));
+    return true;
 }
 
 void DecodingWorker::restartSession()
@@ -63,7 +92,7 @@ void DecodingWorker::restartSession()
     m_session.reset();
     if (!m_model || m_prompt.empty())
         return;
-    auto s = std::make_unique<core::GenerationSession>(*m_model, m_tokenizer.get());
+    auto s = std::make_unique<core::GenerationSession>(*m_model, m_tokenizer, &m_loaded->plan);
     s->setOptions(m_options);
     s->setSampling(m_parameters, m_order);
     s->start(m_prompt);
@@ -83,11 +112,21 @@ void DecodingWorker::emitState(quint64 job)
 
 void DecodingWorker::setPrompt(quint64 job, const std::vector<std::int32_t>& ids)
 {
+    if (m_contextValidFrom && job < m_contextValidFrom->load()) { // a newer context is queued: this one is stale
+        emit jobDone(job);
+        return;
+    }
     guarded(job, [&] {
         if (!m_model)
             throw core::Error("decoding", "model", "no model is loaded");
         m_prompt = ids;
-        restartSession();
+        // The stepper appending a token (F9) continues the context: only the new token is run.
+        if (m_session && !m_beam && m_session->extendPrompt(ids)) {
+            if (!m_session->finished())
+                m_session->resample();
+        } else {
+            restartSession();
+        }
         emitState(job);
     });
 }
@@ -274,13 +313,9 @@ GenerationSnapshot DecodingWorker::generationSnapshot() const
         g.stopDetail = tr("cancelled");
         break;
     }
-    const auto& p = m_parameters;
-    if (p.repetitionPenalty != 1.0f || p.presencePenalty != 0.0f || p.frequencyPenalty != 0.0f) {
-        const int n = int(ss.tokens().size());
-        const int from = p.penaltyWindow > 0 ? std::max(0, n - p.penaltyWindow) : 0;
-        for (int i = from; i < n; ++i)
-            g.penalisedPositions << i;
-    }
+    const core::PositionRange penalised = core::penalisedPositions(m_parameters, ss.tokens().size());
+    for (std::size_t i = penalised.begin; i < penalised.end; ++i)
+        g.penalisedPositions << int(i);
     g.metrics = ss.metrics();
     g.forwardPasses = ss.forwardPasses();
 
@@ -327,8 +362,8 @@ void DecodingWorker::startBeam(quint64 job, const core::BeamSearchParameters& pa
                     p.eosTokenIds.push_back(id);
         }
         m_beam.reset();
-        m_beamBackend
-            = std::make_unique<core::EngineBeamBackend>(*m_model, p.numBeams, int(m_prompt.size()) + p.maxNewTokens);
+        m_beamBackend = std::make_unique<core::EngineBeamBackend>(
+            *m_model, p.numBeams, int(m_prompt.size()) + p.maxNewTokens, &m_loaded->plan);
         m_beam = std::make_unique<core::BeamSearch>(*m_beamBackend, p);
         m_beam->start(m_prompt);
         emit beamChanged(job, beamSnapshot());
@@ -394,86 +429,42 @@ void DecodingWorker::compare(quint64 job, int samples, int beams)
     guarded(job, [&] {
         if (!m_model || m_prompt.empty())
             throw core::Error("comparison", "prompt", "no prompt to continue");
+        core::ComparisonOptions o;
+        o.generation = m_options;
+        o.sampling = m_parameters;
+        o.order = m_order;
+        o.beamWidth = beams;
+        o.samples = samples;
+        const core::Comparison c
+            = core::compareDecodings(*m_model, m_tokenizer, m_prompt, o, m_cancel, &m_loaded->plan);
         ComparisonSnapshot out;
-        auto sampled = [&](const QString& label, core::SamplingParameters p) {
-            core::GenerationSession s(*m_model, m_tokenizer.get());
-            s.setOptions(m_options);
-            s.setSampling(p, m_order);
-            s.start(m_prompt);
-            s.runToEnd(m_cancel);
+        for (const core::ComparedRun& r : c.runs) {
             ComparisonRun run;
-            run.label = label;
-            for (const auto& t : s.generated()) {
+            switch (r.kind) {
+            case core::ComparedKind::Greedy:
+                run.label = tr("greedy");
+                break;
+            case core::ComparedKind::Beam:
+                run.label = tr("beam search (%1 beams)").arg(r.beamWidth);
+                break;
+            case core::ComparedKind::Sample:
+                run.label = tr("sample, seed %1").arg(r.seed);
+                break;
+            }
+            for (std::size_t i = 0; i < r.tokens.size(); ++i) {
                 GeneratedPiece piece;
-                piece.id = t.id;
-                piece.text = visiblePiece(QString::fromStdString(t.piece));
-                piece.probability = t.modelProbability; // the model's, before any stage
-                piece.special = m_tokenizer && m_tokenizer->isSpecial(t.id);
-                run.sumLogProb += std::log(std::max(piece.probability, 1e-300));
+                piece.id = r.tokens[i];
+                piece.text = pieceText(r.tokens[i]);
+                piece.probability = r.probabilities[i]; // the model's, before any stage
+                piece.special = m_tokenizer && m_tokenizer->isSpecial(r.tokens[i]);
                 run.tokens << piece;
             }
-            run.stopReason = QString::fromLatin1(core::stopReasonName(s.stopReason()));
+            run.sumLogProb = r.sumLogProb;
+            run.stopReason = QString::fromLatin1(core::stopReasonName(r.stopReason));
+            run.divergesAt = r.divergesAt;
             out.runs << run;
-        };
-        core::SamplingParameters greedy = m_parameters;
-        greedy.temperature = 0;
-        sampled(tr("greedy"), greedy);
-
-        if (beams > 0 && !m_cancel->load()) {
-            core::BeamSearchParameters bp;
-            bp.numBeams = beams;
-            bp.numReturnSequences = 1;
-            bp.maxNewTokens
-                = std::max(1, std::min(m_options.maxNewTokens, m_model->config().maxPositions - int(m_prompt.size())));
-            if (m_session)
-                bp.eosTokenIds.assign(m_session->eosIds().begin(), m_session->eosIds().end());
-            core::EngineBeamBackend backend(*m_model, beams, int(m_prompt.size()) + bp.maxNewTokens);
-            core::BeamSearch search(backend, bp);
-            search.run(m_prompt, m_cancel);
-            const auto results = search.results();
-            if (!results.empty()) {
-                ComparisonRun run;
-                run.label = tr("beam search (%1 beams)").arg(beams);
-                std::vector<int> path;
-                for (int id = results.front().node; id > 0; id = search.tree().node(id).parent)
-                    path.push_back(id);
-                std::reverse(path.begin(), path.end());
-                for (int id : path) {
-                    const core::BeamNode& n = search.tree().node(id);
-                    GeneratedPiece piece;
-                    piece.id = n.token;
-                    piece.text = pieceText(n.token);
-                    piece.probability = std::exp(double(n.logProb));
-                    piece.special = m_tokenizer && m_tokenizer->isSpecial(n.token);
-                    run.sumLogProb += n.logProb;
-                    run.tokens << piece;
-                }
-                run.stopReason
-                    = results.front().endedWithEos ? QStringLiteral("eos") : QStringLiteral("max_new_tokens");
-                out.runs << run;
-            }
         }
-        for (int i = 0; i < samples && !m_cancel->load(); ++i) {
-            core::SamplingParameters p = m_parameters;
-            if (p.temperature == 0)
-                p.temperature = 1.0f;
-            p.seed = m_parameters.seed + std::uint64_t(i) + 1;
-            sampled(tr("sample, seed %1").arg(p.seed), p);
-        }
-        // Where the runs part ways.
-        const auto& first = out.runs.front().tokens;
-        for (auto& run : out.runs) {
-            const int n = int(std::min(first.size(), run.tokens.size()));
-            int d = -1;
-            for (int i = 0; i < n && d < 0; ++i)
-                if (first[i].id != run.tokens[i].id)
-                    d = i;
-            if (d < 0 && first.size() != run.tokens.size())
-                d = n;
-            run.divergesAt = d;
-            if (d >= 0 && (out.firstDivergence < 0 || d < out.firstDivergence))
-                out.firstDivergence = d;
-        }
+        out.firstDivergence = c.firstDivergence;
         emit comparisonChanged(job, out);
     });
 }
@@ -484,7 +475,7 @@ void DecodingWorker::measureContext(quint64 job)
         if (!m_model || m_prompt.empty())
             throw core::Error("metrics", "prompt", "no prompt to continue");
         const auto& c = m_model->config();
-        core::GenerationSession s(*m_model, m_tokenizer.get());
+        core::GenerationSession s(*m_model, m_tokenizer, &m_loaded->plan);
         core::GenerationOptions o;
         o.maxNewTokens = c.maxPositions - int(m_prompt.size());
         o.stopAtEos = false;

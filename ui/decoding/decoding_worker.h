@@ -1,6 +1,6 @@
 #pragma once
-// Lives on the decoding controller's worker thread and owns everything core of a generation: its own Model (an
-// mmap, cheap to load twice), the tokenizer, one GenerationSession and, on request, a beam search. Every call
+// Lives on the engine's worker thread (ui/engine/engine.h) and owns everything core of a generation on the engine's
+// model: one GenerationSession and, on request, a beam search. Every call
 // takes a job id; every answer is a signal carrying it. core::Error never leaves a call: it becomes failed().
 #include "ui/decoding/decoding_snapshot.h"
 
@@ -17,6 +17,8 @@
 #include <vector>
 
 namespace core {
+struct LoadedModel;
+class KvCache;
 class Model;
 class Tokenizer;
 class EngineBeamBackend;
@@ -32,8 +34,15 @@ public:
     DecodingWorker(const std::atomic<bool>* cancel, const std::atomic<quint64>* latestSampling);
     ~DecodingWorker() override;
 
+    // Prompts of jobs below this id are stale (a newer context is queued behind them) and skipped.
+    void setContextValidFrom(const std::atomic<quint64>* validFrom) { m_contextValidFrom = validFrom; }
+
     // All run on the worker thread (the controller queues them).
-    void load(quint64 job, const QString& folder);
+    // The engine opened a model (job `job`): the generation starts over on it.
+    void adopt(quint64 job, std::shared_ptr<const core::LoadedModel> model);
+    void reportLoadFailure(quint64 job, const QString& path, const QString& message);
+    // The KV cache of `context` when this generation holds it (its prompt and first generated tokens).
+    bool cachedContext(const std::vector<std::int32_t>& context, core::KvCache& cache) const;
     void setPrompt(quint64 job, const std::vector<std::int32_t>& ids);
     void setSampling(quint64 job, const core::SamplingParameters& parameters, const QString& order);
     void setOptions(quint64 job, const core::GenerationOptions& options);
@@ -73,8 +82,10 @@ private:
 
     const std::atomic<bool>* m_cancel;
     const std::atomic<quint64>* m_latestSampling;
-    std::unique_ptr<core::Model> m_model;
-    std::unique_ptr<core::Tokenizer> m_tokenizer;
+    const std::atomic<quint64>* m_contextValidFrom = nullptr;
+    std::shared_ptr<const core::LoadedModel> m_loaded;
+    const core::Model* m_model = nullptr; // m_loaded's
+    const core::Tokenizer* m_tokenizer = nullptr; // m_loaded's, or null
     std::unique_ptr<core::GenerationSession> m_session;
     std::vector<std::int32_t> m_prompt;
     core::SamplingParameters m_parameters;

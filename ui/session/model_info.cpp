@@ -50,12 +50,17 @@ ModelInfo ModelInfo::from(const core::Model& model, const core::ExecutionPlan& p
     m.plan.reserve(int(plan.size()));
     for (const core::PlanNode& n : plan.nodes()) {
         PlanNodeInfo p;
+        p.opKind = n.kind;
+        p.part = n.part;
+        p.norm = n.norm;
+        p.activation = n.activation;
+        p.positional = n.positional;
         p.kind = QString::fromUtf8(core::opKindName(n.kind));
         p.name = QString::fromStdString(n.name);
         p.coreLabel = QString::fromStdString(n.label);
-        p.label = opLabel(QString::fromStdString(n.name), p.coreLabel, n.layer, n.head);
         p.layer = n.layer;
         p.head = n.head;
+        p.label = opLabel(p);
         p.shape = QString::fromStdString(n.shape.text());
         p.endsBlock = n.endsBlock;
         m.plan.push_back(p);

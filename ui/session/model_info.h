@@ -2,6 +2,9 @@
 // What the window knows about a loaded model: copied values (never pointers into core), safe to pass between
 // threads in queued signals. The plan is copied too, so the diagram and the op list draw from the same nodes
 // the executor runs.
+#include "core/model/model_config.h"
+#include "core/plan/op_kind.h"
+
 #include <QMetaType>
 #include <QString>
 #include <QVector>
@@ -13,8 +16,16 @@ class ExecutionPlan;
 
 namespace ui {
 
+// One plan node. The enums are what the UI decides by (compare these, never the strings); the strings are for
+// showing and for resource keys.
 struct PlanNodeInfo {
-    QString kind; // opKindName(): "attn_scores", "layer_norm", ... (explanations are keyed by it)
+    core::OpKind opKind = core::OpKind::Embed;
+    core::NodePart part = core::NodePart::TokenEmbedding;
+    // The variant (meaningful for the parts that have one: norms, the activation, the positional encoding).
+    core::NormKind norm = core::NormKind::LayerNorm;
+    core::Activation activation = core::Activation::Relu;
+    core::Positional positional = core::Positional::Rope;
+    QString kind; // opKindName(opKind): "attn_scores", ... (shown, and the file name of its explanation)
     QString name; // "blk.3.head.2.scores"
     QString label; // "layer 3 · head 2 · attention scores", in the interface language (ui::opLabel)
     QString coreLabel; // core's English label

@@ -1,78 +1,138 @@
 #include "ui/session/op_label.h"
 
+#include "core/plan/execution_plan.h"
+
 #include <QCoreApplication>
-#include <QHash>
 #include <QTranslator>
 
 namespace ui {
 
 namespace {
-    // The last part of a node's name -> what the op is, in English (the source text of the translation).
-    const QHash<QString, const char*>& opWords()
+    // What the op is, in English: the source text of its translation. The same words as core::nodePartWords().
+    const char* partWords(core::NodePart part)
     {
-        static const QHash<QString, const char*> words {
-            { QStringLiteral("token_embd"), QT_TRANSLATE_NOOP("OpLabel", "token embedding") },
-            { QStringLiteral("pos_embd"), QT_TRANSLATE_NOOP("OpLabel", "positional encoding") },
-            { QStringLiteral("attn_norm"), QT_TRANSLATE_NOOP("OpLabel", "attention norm") },
-            { QStringLiteral("attn_q"), QT_TRANSLATE_NOOP("OpLabel", "q projection") },
-            { QStringLiteral("attn_k"), QT_TRANSLATE_NOOP("OpLabel", "k projection") },
-            { QStringLiteral("attn_v"), QT_TRANSLATE_NOOP("OpLabel", "v projection") },
-            { QStringLiteral("rope_q"), QT_TRANSLATE_NOOP("OpLabel", "RoPE on q") },
-            { QStringLiteral("rope_k"), QT_TRANSLATE_NOOP("OpLabel", "RoPE on k") },
-            { QStringLiteral("kv_store"), QT_TRANSLATE_NOOP("OpLabel", "append k, v to the KV cache") },
-            { QStringLiteral("scores"), QT_TRANSLATE_NOOP("OpLabel", "attention scores") },
-            { QStringLiteral("mask"), QT_TRANSLATE_NOOP("OpLabel", "causal mask") },
-            { QStringLiteral("softmax"), QT_TRANSLATE_NOOP("OpLabel", "attention probabilities") },
-            { QStringLiteral("mix"), QT_TRANSLATE_NOOP("OpLabel", "weighted sum of values") },
-            { QStringLiteral("concat_heads"), QT_TRANSLATE_NOOP("OpLabel", "concatenate heads") },
-            { QStringLiteral("attn_out"), QT_TRANSLATE_NOOP("OpLabel", "attention output projection") },
-            { QStringLiteral("attn_residual"), QT_TRANSLATE_NOOP("OpLabel", "residual add (attention)") },
-            { QStringLiteral("ffn_norm"), QT_TRANSLATE_NOOP("OpLabel", "MLP norm") },
-            { QStringLiteral("ffn_gate"), QT_TRANSLATE_NOOP("OpLabel", "MLP gate projection") },
-            { QStringLiteral("ffn_up"), QT_TRANSLATE_NOOP("OpLabel", "MLP up projection") },
-            { QStringLiteral("ffn_act"), QT_TRANSLATE_NOOP("OpLabel", "activation") },
-            { QStringLiteral("ffn_down"), QT_TRANSLATE_NOOP("OpLabel", "MLP down projection") },
-            { QStringLiteral("ffn_residual"), QT_TRANSLATE_NOOP("OpLabel", "residual add (MLP)") },
-            { QStringLiteral("output_norm"), QT_TRANSLATE_NOOP("OpLabel", "final norm") },
-            { QStringLiteral("output"), QT_TRANSLATE_NOOP("OpLabel", "LM head (logits)") },
-            { QStringLiteral("output_softmax"), QT_TRANSLATE_NOOP("OpLabel", "softmax over the vocabulary") },
-        };
-        return words;
+        using P = core::NodePart;
+        switch (part) {
+        case P::TokenEmbedding:
+            return QT_TRANSLATE_NOOP("OpLabel", "token embedding");
+        case P::Positions:
+            return QT_TRANSLATE_NOOP("OpLabel", "positional encoding");
+        case P::AttnNorm:
+            return QT_TRANSLATE_NOOP("OpLabel", "attention norm");
+        case P::QProj:
+            return QT_TRANSLATE_NOOP("OpLabel", "q projection");
+        case P::KProj:
+            return QT_TRANSLATE_NOOP("OpLabel", "k projection");
+        case P::VProj:
+            return QT_TRANSLATE_NOOP("OpLabel", "v projection");
+        case P::RopeQ:
+            return QT_TRANSLATE_NOOP("OpLabel", "RoPE on q");
+        case P::RopeK:
+            return QT_TRANSLATE_NOOP("OpLabel", "RoPE on k");
+        case P::KvStore:
+            return QT_TRANSLATE_NOOP("OpLabel", "append k, v to the KV cache");
+        case P::Scores:
+            return QT_TRANSLATE_NOOP("OpLabel", "attention scores");
+        case P::Mask:
+            return QT_TRANSLATE_NOOP("OpLabel", "causal mask");
+        case P::Softmax:
+            return QT_TRANSLATE_NOOP("OpLabel", "attention probabilities");
+        case P::Mix:
+            return QT_TRANSLATE_NOOP("OpLabel", "weighted sum of values");
+        case P::ConcatHeads:
+            return QT_TRANSLATE_NOOP("OpLabel", "concatenate heads");
+        case P::AttnOut:
+            return QT_TRANSLATE_NOOP("OpLabel", "attention output projection");
+        case P::AttnResidual:
+            return QT_TRANSLATE_NOOP("OpLabel", "residual add (attention)");
+        case P::MlpNorm:
+            return QT_TRANSLATE_NOOP("OpLabel", "MLP norm");
+        case P::GateProj:
+            return QT_TRANSLATE_NOOP("OpLabel", "MLP gate projection");
+        case P::UpProj:
+            return QT_TRANSLATE_NOOP("OpLabel", "MLP up projection");
+        case P::Activation:
+            return QT_TRANSLATE_NOOP("OpLabel", "activation");
+        case P::DownProj:
+            return QT_TRANSLATE_NOOP("OpLabel", "MLP down projection");
+        case P::MlpResidual:
+            return QT_TRANSLATE_NOOP("OpLabel", "residual add (MLP)");
+        case P::FinalNorm:
+            return QT_TRANSLATE_NOOP("OpLabel", "final norm");
+        case P::LmHead:
+            return QT_TRANSLATE_NOOP("OpLabel", "LM head (logits)");
+        case P::OutputSoftmax:
+            return QT_TRANSLATE_NOOP("OpLabel", "softmax over the vocabulary");
+        }
+        return core::nodePartWords(part);
     }
-}
 
-QString opLabel(const QString& name, const QString& coreLabel, int layer, int head, const QTranslator* translator)
+    const char* const kLayerPrefix = QT_TRANSLATE_NOOP("OpLabel", "layer %1 · ");
+    const char* const kHeadPrefix = QT_TRANSLATE_NOOP("OpLabel", "head %1 · ");
+    const char* const kLearned = QT_TRANSLATE_NOOP("OpLabel", "learned");
+
+    // The fields a label is made of, as a core node (so that English is core::nodeLabel() itself).
+    template <class Op> core::PlanNode fieldsOf(const Op& op)
+    {
+        core::PlanNode n;
+        n.kind = op.opKind;
+        n.part = op.part;
+        n.layer = op.layer;
+        n.head = op.head;
+        n.norm = op.norm;
+        n.activation = op.activation;
+        n.positional = op.positional;
+        return n;
+    }
+
+    QString compose(const core::PlanNode& n, const QTranslator* translator)
+    {
+        const auto words = [translator](const char* source) {
+            if (!translator)
+                return QCoreApplication::translate("OpLabel", source);
+            const QString t = translator->translate("OpLabel", source);
+            return t.isEmpty() ? QString::fromUtf8(source) : t;
+        };
+        // No translation installed (the "layer" prefix is the marker): core's own English words.
+        if (words(kLayerPrefix) == QString::fromUtf8(kLayerPrefix))
+            return QString::fromStdString(core::nodeLabel(n));
+        QString label;
+        if (n.layer >= 0)
+            label += words(kLayerPrefix).arg(n.layer);
+        if (n.head >= 0)
+            label += words(kHeadPrefix).arg(n.head);
+        label += words(partWords(n.part));
+        // The variant stays in core's words: LayerNorm / RMSNorm, the activation function, the kind of positions.
+        switch (n.part) {
+        case core::NodePart::AttnNorm:
+        case core::NodePart::MlpNorm:
+            label += QStringLiteral(" (%1)").arg(QString::fromStdString(core::nodeVariantWords(n)));
+            break;
+        case core::NodePart::Activation:
+            label += QStringLiteral(": ") + QString::fromStdString(core::nodeVariantWords(n));
+            break;
+        case core::NodePart::Positions:
+            label += QStringLiteral(" (%1)").arg(
+                n.positional == core::Positional::Learned ? words(kLearned) : QStringLiteral("sin/cos"));
+            break;
+        default:
+            break;
+        }
+        return label;
+    }
+} // namespace
+
+QString opLabel(const PlanNodeInfo& node, const QTranslator* translator) { return compose(fieldsOf(node), translator); }
+
+QString opLabel(const StepSnapshot& step, const QTranslator* translator) { return compose(fieldsOf(step), translator); }
+
+QString englishOpLabel(const StepSnapshot& step) { return QString::fromStdString(core::nodeLabel(fieldsOf(step))); }
+
+QString opLabelInLayer(const PlanNodeInfo& node)
 {
-    const auto words = [translator](const char* source) {
-        if (!translator)
-            return QCoreApplication::translate("OpLabel", source);
-        const QString t = translator->translate("OpLabel", source);
-        return t.isEmpty() ? QString::fromUtf8(source) : t;
-    };
-    const QString last = name.section(QLatin1Char('.'), -1);
-    const auto it = opWords().constFind(last);
-    if (it == opWords().constEnd())
-        return coreLabel;
-    const QString word = words(it.value());
-    if (word == QLatin1String(it.value()))
-        return coreLabel; // no translation installed: core's own words
-    QString label;
-    if (layer >= 0)
-        label += words(QT_TRANSLATE_NOOP("OpLabel", "layer %1 · ")).arg(layer);
-    if (head >= 0)
-        label += words(QT_TRANSLATE_NOOP("OpLabel", "head %1 · ")).arg(head);
-    label += word;
-    // The variant core names in its label stays: LayerNorm / RMSNorm, the activation function, the kind of positions.
-    const QString own = coreLabel.section(QStringLiteral(" · "), -1); // core's words for the op itself
-    if (last == QLatin1String("attn_norm") || last == QLatin1String("ffn_norm"))
-        label += QStringLiteral(" (%1)").arg(own.section(QLatin1Char(' '), -1));
-    else if (last == QLatin1String("ffn_act"))
-        label += QStringLiteral(": ") + own;
-    else if (last == QLatin1String("pos_embd"))
-        label += QStringLiteral(" (%1)").arg(own.startsWith(QLatin1String("learned"))
-                ? words(QT_TRANSLATE_NOOP("OpLabel", "learned"))
-                : QStringLiteral("sin/cos"));
-    return label;
+    core::PlanNode n = fieldsOf(node);
+    n.layer = -1;
+    return compose(n, nullptr);
 }
 
 } // namespace ui

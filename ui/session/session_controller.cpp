@@ -1,25 +1,40 @@
 #include "ui/session/session_controller.h"
 
+#include "ui/engine/engine.h"
 #include "ui/session/session_worker.h"
 
 #include <QMetaObject>
 #include <QThread>
 
+#include "core/loader/loaded_model.h"
+
 #include <algorithm>
 
 namespace ui {
 
-SessionController::SessionController(QObject* parent)
+namespace {
+    JobTracker::Kind trackerKind(int kind)
+    {
+        constexpr JobTracker::Kind kinds[]
+            = { JobTracker::Kind::Load, JobTracker::Kind::Prompt, JobTracker::Kind::Seek };
+        return kinds[kind];
+    }
+}
+
+SessionController::SessionController(QObject* parent, Engine* engine)
     : QObject(parent)
+    , m_engine(engine ? engine : new Engine(this))
 {
     qRegisterMetaType<ui::ModelInfo>();
     qRegisterMetaType<ui::TokenList>();
     qRegisterMetaType<ui::StepSnapshot>();
-    m_thread = new QThread(this);
-    m_thread->setObjectName(QStringLiteral("session worker"));
-    m_worker = new SessionWorker(&m_supersededBefore, &m_cancel);
-    m_worker->moveToThread(m_thread);
-    connect(m_thread, &QThread::finished, m_worker, &QObject::deleteLater);
+    m_worker = new SessionWorker(&m_engine->jobs().validFrom(JobTracker::Kind::Seek), &m_cancel);
+    m_worker->moveToThread(m_engine->workerThread());
+    // The engine opens each model once, on its thread; the worker takes it from there (a direct call on that thread).
+    connect(m_engine, &Engine::modelOpened, m_worker, &SessionWorker::adopt, Qt::DirectConnection);
+    connect(m_engine, &Engine::loadProgress, m_worker, &SessionWorker::reportLoad, Qt::DirectConnection);
+    connect(m_engine, &Engine::loadFailed, m_worker, &SessionWorker::reportLoadFailure, Qt::DirectConnection);
+    m_worker->setEngine(m_engine);
 
     connect(m_worker, &SessionWorker::loadProgress, this, [this](quint64 job, int percent, const QString& what) {
         if (isCurrent(job, Kind::Load))
@@ -44,6 +59,7 @@ SessionController::SessionController(QObject* parent)
         if (isCurrent(job, Kind::Seek))
             emit progress(done, total);
     });
+    connect(m_worker, &SessionWorker::passStarted, this, [this] { ++m_forwardPasses; });
     connect(m_worker, &SessionWorker::stepped, this, &SessionController::onStepped);
     connect(m_worker, &SessionWorker::failed, this, [this](quint64 job, const QString& message) {
         // A failed prompt leaves no pass to step; a failed load leaves the previous model as it was.
@@ -52,34 +68,26 @@ SessionController::SessionController(QObject* parent)
         emit failed(message);
     });
     connect(m_worker, &SessionWorker::jobDone, this, &SessionController::onJobDone);
-    m_thread->start();
 }
 
 SessionController::~SessionController()
 {
     m_cancel = true;
-    m_thread->quit();
-    m_thread->wait();
+    // The worker goes with its controller; a job it is running ends at its next op (cancelled).
+    if (m_engine && m_engine->workerThread()->isRunning())
+        QMetaObject::invokeMethod(
+            m_worker, [w = m_worker] { delete w; }, Qt::BlockingQueuedConnection);
+    else
+        delete m_worker;
 }
+
+Engine* SessionController::engine() const { return m_engine; }
 
 quint64 SessionController::startJob(Kind kind)
 {
-    const quint64 job = m_nextJob++;
-    switch (kind) {
-    case Kind::Load:
-        m_loadJob = job;
-        m_promptJob = job; // a new model makes any pass in flight meaningless
-        m_seekJob = job;
-        break;
-    case Kind::Prompt:
+    const quint64 job = m_engine->jobs().start(trackerKind(int(kind)));
+    if (kind != Kind::Seek)
         m_promptJob = job;
-        m_seekJob = job;
-        break;
-    case Kind::Seek:
-        m_seekJob = job;
-        break;
-    }
-    m_supersededBefore = job;
     m_cancel = false;
     if (m_pending++ == 0)
         emit busyChanged(true);
@@ -88,15 +96,7 @@ quint64 SessionController::startJob(Kind kind)
 
 bool SessionController::isCurrent(quint64 job, Kind kind) const
 {
-    switch (kind) {
-    case Kind::Load:
-        return job == m_loadJob;
-    case Kind::Prompt:
-        return job == m_promptJob;
-    case Kind::Seek:
-        return job == m_seekJob;
-    }
-    return false;
+    return m_engine && m_engine->jobs().isCurrent(job, trackerKind(int(kind)));
 }
 
 void SessionController::onStepped(quint64 job, const StepSnapshot& step)
@@ -117,12 +117,14 @@ void SessionController::onJobDone(quint64)
         emit busyChanged(false);
 }
 
-void SessionController::loadModel(const QString& folder)
+void SessionController::loadModel(const QString& path)
 {
     const quint64 job = startJob(Kind::Load);
-    emit loadStarted(folder);
+    emit loadStarted(path);
+    m_engine->load(job, path);
+    // The load's answers come from the worker (adopt / reportLoadFailure); this marks the job done after them.
     QMetaObject::invokeMethod(
-        m_worker, [w = m_worker, job, folder] { w->load(job, folder); }, Qt::QueuedConnection);
+        m_worker, [w = m_worker, job] { emit w->jobDone(job); }, Qt::QueuedConnection);
 }
 
 void SessionController::setPrompt(const QString& text)
@@ -155,7 +157,7 @@ void SessionController::openDecodeStep(const QVector<int>& ids, int promptLength
 
 void SessionController::seek(int cursor)
 {
-    if (!hasPass() && m_promptJob == m_seekJob && m_pending == 0)
+    if (!hasPass() && m_pending == 0)
         return;
     const int total = m_current.total > 0 ? m_current.total : int(m_model.plan.size());
     m_target = std::clamp(cursor, -1, total - 1);

@@ -1,26 +1,29 @@
 #pragma once
-// The window's one door to the engine. Lives on the UI thread, owns ONE worker thread, and talks to it only by
-// queued calls; results come back only as signals. Each request gets a job id; a newer request supersedes older
-// ones of the same kind (their results are dropped, a running loop stops at the next op). Stepping is a cursor over
+// The stepper's door to the window's engine (ui/engine/engine.h). Lives on the UI thread; its worker lives on the
+// engine's one worker thread and is talked to only by queued calls; results come back only as signals. Each request
+// gets a job id from the engine's JobTracker; a newer request supersedes older ones (their results are dropped, a
+// running loop stops at the next op). Stepping is a cursor over
 // the recorded events of the pass: stepping back never recomputes.
 #include "ui/session/model_info.h"
 #include "ui/session/step_snapshot.h"
 #include "ui/session/token_info.h"
 
+#include <QPointer>
+
 #include <QObject>
 
 #include <atomic>
 
-class QThread;
-
 namespace ui {
 
+class Engine;
 class SessionWorker;
 
 class SessionController : public QObject {
     Q_OBJECT
 public:
-    explicit SessionController(QObject* parent = nullptr);
+    // Runs on `engine` (shared with the window's decoding views), or on an engine of its own when none is given.
+    explicit SessionController(QObject* parent = nullptr, Engine* engine = nullptr);
     ~SessionController() override;
 
     // Actions (asynchronous; answers arrive as signals).
@@ -50,6 +53,10 @@ public:
     bool isBusy() const { return m_pending > 0; }
     int cursor() const { return m_current.cursor; }
     int opCount() const { return m_current.total; }
+    Engine* engine() const;
+    // Forward passes begun by the stepper since it was made (for tests: opening a generated token's step must not
+    // run the prompt again).
+    int forwardPasses() const { return m_forwardPasses; }
     bool canDecode() const { return hasPass() && m_current.finished() && !m_current.predictions.isEmpty(); }
 
 signals:
@@ -70,16 +77,13 @@ private:
     void onStepped(quint64 job, const StepSnapshot& step);
     void onJobDone(quint64 job);
 
-    QThread* m_thread = nullptr;
+    QPointer<Engine> m_engine;
     SessionWorker* m_worker = nullptr;
-    std::atomic<quint64> m_supersededBefore { 0 }; // seek jobs below this id stop at the next op
     std::atomic<bool> m_cancel { false };
-    quint64 m_nextJob = 1;
-    quint64 m_loadJob = 0;
-    quint64 m_promptJob = 0;
-    quint64 m_seekJob = 0;
     int m_pending = 0;
     int m_target = -1; // where the cursor will be once queued seeks are done
+    int m_forwardPasses = 0;
+    quint64 m_promptJob = 0; // the pass a failure leaves without a cursor
     ModelInfo m_model;
     TokenList m_tokens;
     StepSnapshot m_current;

@@ -1,12 +1,16 @@
 #include "ui/session/session_worker.h"
 
+#include "core/analysis/tensor_stats.h"
+#include "core/analysis/top_predictions.h"
 #include "core/common/error.h"
 #include "core/exec/executor.h"
 #include "core/exec/kv_cache.h"
 #include "core/exec/trace.h"
+#include "core/loader/loaded_model.h"
 #include "core/model/model.h"
 #include "core/plan/execution_plan.h"
 #include "core/tokenizer/tokenizer.h"
+#include "ui/engine/engine.h"
 
 #include <QDir>
 #include <QFileInfo>
@@ -20,9 +24,10 @@
 namespace ui {
 
 struct SessionWorker::Loaded {
-    std::unique_ptr<core::Model> model;
-    std::unique_ptr<core::ExecutionPlan> plan;
-    std::optional<core::Tokenizer> tokenizer;
+    std::shared_ptr<const core::LoadedModel> shared; // the engine's, also held by the decoding views
+    const core::Model* model = nullptr;
+    const core::ExecutionPlan* plan = nullptr;
+    const std::optional<core::Tokenizer>* tokenizerSlot = nullptr;
     ModelInfo info;
 };
 
@@ -36,40 +41,46 @@ SessionWorker::~SessionWorker() = default;
 
 bool SessionWorker::abandoned(quint64 job) const { return job < m_supersededBefore->load() || m_cancel->load(); }
 
-void SessionWorker::load(quint64 job, const QString& path)
+void SessionWorker::reportLoad(quint64 job, int percent, int stage, const QString& path)
 {
-    QString folder = path;
-    if (QFileInfo(path).isFile())
-        folder = QFileInfo(path).absolutePath();
-    try {
-        auto next = std::make_unique<Loaded>();
-        emit loadProgress(job, 5, tr("Reading %1").arg(QDir(folder).dirName()));
-        next->model = core::Model::load(QDir(folder).absolutePath().toStdString());
-        emit loadProgress(job, 60, tr("Compiling the execution plan"));
-        next->plan = std::make_unique<core::ExecutionPlan>(core::ExecutionPlan::compile(next->model->config()));
-        const std::string tokPath = next->model->tokenizerPath();
-        if (!tokPath.empty()) {
-            emit loadProgress(job, 80, tr("Loading the tokenizer"));
-            next->tokenizer = core::Tokenizer::fromFile(tokPath);
-            next->tokenizer->validateAgainstVocab(next->model->config().vocab);
-        }
-        next->info = ModelInfo::from(*next->model, *next->plan);
-        // The new model is complete: only now does it replace the old one (a bad folder leaves it usable).
-        m_exec.reset();
-        m_cache.reset();
-        m_sink.reset();
-        m_attention.clear();
-        m_attentionEvent.clear();
-        m_total = 0;
-        m_loaded = std::move(next);
-        emit loadProgress(job, 100, tr("Loaded"));
-        emit modelLoaded(job, m_loaded->info);
-    } catch (const core::Error& e) {
-        emit failed(job, tr("Could not load %1: %2").arg(folder, QString::fromUtf8(e.what())));
-    } catch (const std::exception& e) {
-        emit failed(job, tr("Could not load %1: %2").arg(folder, QString::fromUtf8(e.what())));
+    switch (core::OpenStage(stage)) {
+    case core::OpenStage::Reading:
+        emit loadProgress(job, percent, tr("Reading %1").arg(QFileInfo(path).fileName()));
+        break;
+    case core::OpenStage::CompilingPlan:
+        emit loadProgress(job, percent, tr("Compiling the execution plan"));
+        break;
+    case core::OpenStage::LoadingTokenizer:
+        emit loadProgress(job, percent, tr("Loading the tokenizer"));
+        break;
+    case core::OpenStage::Done:
+        emit loadProgress(job, percent, tr("Loaded"));
+        break;
     }
-    emit jobDone(job);
+}
+
+void SessionWorker::reportLoadFailure(quint64 job, const QString& path, const QString& message)
+{
+    emit failed(job, tr("Could not load %1: %2").arg(path, message));
+}
+
+void SessionWorker::adopt(quint64 job, std::shared_ptr<const core::LoadedModel> model)
+{
+    auto next = std::make_unique<Loaded>();
+    next->model = model->model.get();
+    next->plan = &model->plan;
+    next->tokenizerSlot = &model->tokenizer;
+    next->info = ModelInfo::from(*model->model, model->plan);
+    next->shared = std::move(model);
+    // The new model is complete: only now does it replace the old one (a bad file leaves it usable).
+    m_exec.reset();
+    m_cache.reset();
+    m_sink.reset();
+    m_attention.clear();
+    m_attentionEvent.clear();
+    m_total = 0;
+    m_loaded = std::move(next);
+    emit modelLoaded(job, m_loaded->info);
 }
 
 void SessionWorker::setPrompt(quint64 job, const QString& text)
@@ -83,8 +94,8 @@ void SessionWorker::setPrompt(quint64 job, const QString& text)
         TokenList tokens;
         std::vector<std::int32_t> ids;
         const QByteArray utf8 = text.toUtf8();
-        if (m_loaded->tokenizer) {
-            const core::Tokenizer& tok = *m_loaded->tokenizer;
+        if ((*m_loaded->tokenizerSlot)) {
+            const core::Tokenizer& tok = *(*m_loaded->tokenizerSlot);
             const core::Encoding enc = tok.encode(std::string_view(utf8.constData(), std::size_t(utf8.size())));
             ids = enc.ids;
             for (std::size_t i = 0; i < enc.ids.size(); ++i) {
@@ -115,6 +126,7 @@ void SessionWorker::setPrompt(quint64 job, const QString& text)
         auto cache = std::make_unique<core::KvCache>(c, c.maxPositions);
         auto exec = std::make_unique<core::Executor>(*m_loaded->model, *m_loaded->plan);
         exec->begin(ids, *cache, core::Phase {}, core::LogitRows::Last);
+        emit passStarted();
         m_cache = std::move(cache);
         m_exec = std::move(exec);
         publishPass(job, std::move(tokens), 0);
@@ -128,11 +140,11 @@ TokenInfo SessionWorker::tokenInfo(int id) const
 {
     TokenInfo t;
     t.id = id;
-    if (!m_loaded || !m_loaded->tokenizer) {
+    if (!m_loaded || !(*m_loaded->tokenizerSlot)) {
         t.display = t.piece = QString::number(id);
         return t;
     }
-    const core::Tokenizer& tok = *m_loaded->tokenizer;
+    const core::Tokenizer& tok = *(*m_loaded->tokenizerSlot);
     t.display = QString::fromStdString(tok.displayPiece(id));
     t.piece = QString::fromStdString(tok.tokenString(id));
     const std::string bytes = tok.pieceBytes(id);
@@ -185,6 +197,7 @@ void SessionWorker::decode(quint64 job, int tokenId)
         const std::int32_t id = tokenId;
         const core::Phase phase = decodePhase(m_decodeSteps + 1);
         m_exec->begin(std::span<const std::int32_t>(&id, 1), *m_cache, phase, core::LogitRows::Last);
+        emit passStarted();
         TokenList tokens = m_tokens;
         tokens.push_back(tokenInfo(tokenId));
         tokens.back().decodeStep = phase.step;
@@ -217,17 +230,26 @@ void SessionWorker::replay(quint64 job, const QVector<int>& ids, int promptLengt
         }
         auto cache = std::make_unique<core::KvCache>(c, c.maxPositions);
         auto exec = std::make_unique<core::Executor>(*m_loaded->model, *m_loaded->plan);
-        exec->begin(std::span(v.data(), std::size_t(promptLength)), *cache, core::Phase {}, core::LogitRows::Last);
-        exec->run();
-        for (int i = promptLength; i < n; ++i) {
-            if (abandoned(job)) {
-                emit jobDone(job);
-                return;
-            }
-            exec->begin(std::span(v.data() + i, 1), *cache, decodePhase(i - promptLength + 1), core::LogitRows::Last);
-            if (i + 1 < n)
+        // The context before the last token: from the generation that made it when the decoding views hold it,
+        // else recomputed (prefill, then one decode pass per token, unrecorded).
+        const std::vector<std::int32_t> before(v.begin(), v.end() - 1);
+        if (!m_engine || !m_engine->cachedContext(before, *cache)) {
+            exec->begin(std::span(v.data(), std::size_t(promptLength)), *cache, core::Phase {}, core::LogitRows::Last);
+            emit passStarted();
+            exec->run();
+            for (int i = promptLength; i < n - 1; ++i) {
+                if (abandoned(job)) {
+                    emit jobDone(job);
+                    return;
+                }
+                exec->begin(
+                    std::span(v.data() + i, 1), *cache, decodePhase(i - promptLength + 1), core::LogitRows::Last);
+                emit passStarted();
                 exec->run();
+            }
         }
+        exec->begin(std::span(v.data() + n - 1, 1), *cache, decodePhase(n - promptLength), core::LogitRows::Last);
+        emit passStarted();
         m_cache = std::move(cache);
         m_exec = std::move(exec);
         publishPass(job, std::move(tokens), n - promptLength);
@@ -257,18 +279,13 @@ void SessionWorker::recordNext()
     if (node.kind == core::OpKind::OutputSoftmax && e.rows > 0) {
         // The most likely next tokens of the last position.
         const float* row = e.values.data() + std::size_t(e.rows - 1) * e.cols;
-        std::vector<int> order(std::size_t(e.cols));
-        std::iota(order.begin(), order.end(), 0);
-        const int k = std::min(10, e.cols);
-        std::partial_sort(
-            order.begin(), order.begin() + k, order.end(), [row](int a, int b) { return row[a] > row[b]; });
         m_predictions.clear();
-        for (int i = 0; i < k; ++i) {
+        for (const core::RankedToken& top : core::topPredictions({ row, std::size_t(e.cols) }, 10)) {
             Prediction p;
-            p.id = order[std::size_t(i)];
-            p.probability = row[p.id];
-            p.text = m_loaded->tokenizer ? QString::fromStdString(m_loaded->tokenizer->displayPiece(p.id))
-                                         : QString::number(p.id);
+            p.id = top.id;
+            p.probability = top.probability;
+            p.text = (*m_loaded->tokenizerSlot) ? QString::fromStdString((*m_loaded->tokenizerSlot)->displayPiece(p.id))
+                                                : QString::number(p.id);
             m_predictions.push_back(p);
         }
     }
@@ -313,6 +330,11 @@ StepSnapshot SessionWorker::snapshot(int cursor) const
     s.nodeIndex = e.nodeIndex;
     s.prefill = e.phase.kind == core::PhaseKind::Prefill;
     s.decodeStep = e.phase.step;
+    s.opKind = node.opKind;
+    s.part = node.part;
+    s.norm = node.norm;
+    s.activation = node.activation;
+    s.positional = node.positional;
     s.kind = node.kind;
     s.name = node.name;
     s.label = node.label;
@@ -324,29 +346,13 @@ StepSnapshot SessionWorker::snapshot(int cursor) const
     s.cols = e.cols;
     s.posBegin = e.posBegin;
     s.values = QVector<float>(e.values.begin(), e.values.end());
-    if (!e.values.empty()) {
-        // Statistics of the shown tensor; -inf entries (masked scores) are left out.
-        double sum = 0, sq = 0;
-        float lo = INFINITY, hi = -INFINITY;
-        std::size_t n = 0;
-        for (float v : e.values) {
-            if (!std::isfinite(v))
-                continue;
-            lo = std::min(lo, v);
-            hi = std::max(hi, v);
-            sum += v;
-            sq += double(v) * v;
-            ++n;
-        }
-        if (n > 0) {
-            const double mean = sum / double(n);
-            s.stats = { lo, hi, float(mean), float(std::sqrt(std::max(0.0, sq / double(n) - mean * mean))) };
-        }
-    }
+    // Statistics of the shown tensor; -inf entries (masked scores) are left out.
+    if (const core::TensorStats t = core::tensorStats(e.values); t.count > 0)
+        s.stats = { t.min, t.max, t.mean, t.std };
     for (int i = 0; i < m_attention.size(); ++i)
         if (m_attentionEvent[i] <= cursor)
             s.attention.push_back(m_attention[i]);
-    if (s.kind == QLatin1String("output_softmax"))
+    if (s.opKind == core::OpKind::OutputSoftmax)
         s.predictions = m_predictions;
     return s;
 }

@@ -14,6 +14,7 @@
 #include <vector>
 
 namespace core {
+struct LoadedModel;
 struct Phase;
 class Model;
 class ExecutionPlan;
@@ -25,6 +26,8 @@ class Tokenizer;
 
 namespace ui {
 
+class Engine;
+
 class SessionWorker : public QObject {
     Q_OBJECT
 public:
@@ -32,8 +35,13 @@ public:
     SessionWorker(const std::atomic<quint64>* supersededBefore, const std::atomic<bool>* cancel);
     ~SessionWorker() override;
 
+    void setEngine(Engine* engine) { m_engine = engine; }
+
 public slots:
-    void load(quint64 job, const QString& folder);
+    // The engine opened a model (job `job`): it becomes this worker's model. Called on the worker thread.
+    void adopt(quint64 job, std::shared_ptr<const core::LoadedModel> model);
+    void reportLoad(quint64 job, int percent, int stage, const QString& path);
+    void reportLoadFailure(quint64 job, const QString& path, const QString& message);
     void setPrompt(quint64 job, const QString& text);
     // Moves the cursor to op `target` of the current pass (-1 = before the first), executing ops not yet run.
     void seek(quint64 job, int target);
@@ -41,9 +49,9 @@ public slots:
     // decode pass for it (one query row over the cached keys), cursor before its first op. The ops of the
     // finished pass are forgotten; its keys and values stay in the KV cache.
     void decode(quint64 job, int tokenId);
-    // A fresh context: prefills ids[0, promptLength), runs the decode passes of the tokens after it but the last
-    // (unrecorded), and prepares the last one's decode pass, cursor before its first op. For looking inside one
-    // step of a generation made elsewhere.
+    // A fresh context: ids[0, promptLength) as the prompt and the tokens after it as generated ones; prepares the
+    // last one's decode pass, cursor before its first op. The KV cache of the context before it comes from the
+    // decoding views' generation when it holds that context (no forward pass), else it is recomputed.
     void replay(quint64 job, const QVector<int>& ids, int promptLength);
 
 signals:
@@ -54,9 +62,10 @@ signals:
     void stepped(quint64 job, const ui::StepSnapshot& step);
     void failed(quint64 job, const QString& message);
     void jobDone(quint64 job);
+    void passStarted(); // a forward pass began (Executor::begin), for counting
 
 private:
-    struct Loaded; // model + plan + tokenizer, swapped in only when complete
+    struct Loaded; // the engine's model and its description
     bool abandoned(quint64 job) const;
     TokenInfo tokenInfo(int id) const;
     static core::Phase decodePhase(int step);
@@ -67,6 +76,7 @@ private:
 
     const std::atomic<quint64>* m_supersededBefore;
     const std::atomic<bool>* m_cancel;
+    Engine* m_engine = nullptr;
     std::unique_ptr<Loaded> m_loaded;
     std::unique_ptr<core::KvCache> m_cache;
     std::unique_ptr<core::Executor> m_exec;

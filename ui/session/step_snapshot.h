@@ -1,5 +1,8 @@
 #pragma once
 // Where the stepper stands and what the current op produced: copied values, safe across threads.
+#include "core/model/model_config.h"
+#include "core/plan/op_kind.h"
+
 #include <QMetaType>
 #include <QString>
 #include <QVector>
@@ -38,8 +41,14 @@ struct StepSnapshot {
     int decodeStep = 0;
     int positions = 0; // T of this pass
     int context = 0; // ctx = cached positions + T
-    // The current op (empty kind before the first op).
-    QString kind;
+    // The current op (meaningful from the first op on; empty kind before it). As in PlanNodeInfo: the enums are
+    // what the UI decides by, the strings are for showing.
+    core::OpKind opKind = core::OpKind::Embed;
+    core::NodePart part = core::NodePart::TokenEmbedding;
+    core::NormKind norm = core::NormKind::LayerNorm;
+    core::Activation activation = core::Activation::Relu;
+    core::Positional positional = core::Positional::Rope;
+    QString kind; // opKindName(opKind)
     QString name;
     QString label; // in the interface language (ui::opLabel)
     QString coreLabel; // core's English label

@@ -1,6 +1,7 @@
 #include "ui/widgets/architecture_diagram.h"
 
-#include <QCoreApplication>
+#include "ui/session/op_label.h"
+
 #include <QHelpEvent>
 #include <QMouseEvent>
 #include <QPainter>
@@ -18,15 +19,6 @@ namespace {
     constexpr qreal kShapeColumn = 10; // right margin (shapes are written beside the edges)
     constexpr qreal kSkipColumn = 22; // left-hand column inside a block for the residual skips
     constexpr qreal kHeadOpHeight = 15;
-
-    QString shortLabel(const PlanNodeInfo& n)
-    {
-        QString s = n.label;
-        const QString prefix = QCoreApplication::translate("OpLabel", "layer %1 · ").arg(n.layer); // as op_label.cpp
-        if (s.startsWith(prefix))
-            s = s.mid(prefix.size());
-        return s;
-    }
 }
 
 ArchitectureDiagram::ArchitectureDiagram(QWidget* parent)
@@ -214,13 +206,13 @@ QVector<ArchitectureDiagram::Item> ArchitectureDiagram::layoutFor(int width, QVe
                 previousWasResidual = false;
                 continue;
             }
-            const bool residual = op.kind == QLatin1String("residual_add");
-            addOp(ItemType::Op, in0, in1, kOpHeight, j, j, shortLabel(op), shapeText(op.shape));
+            const bool residual = op.opKind == core::OpKind::ResidualAdd;
+            addOp(ItemType::Op, in0, in1, kOpHeight, j, j, opLabelInLayer(op), shapeText(op.shape));
             if (residual && skips) {
                 const QRectF r = items.back().rect;
                 skips->push_back({ streamTop, r.center().y(), left + kSkipColumn / 2 });
             }
-            const bool norm = op.kind == QLatin1String("layer_norm") || op.kind == QLatin1String("rms_norm");
+            const bool norm = op.opKind == core::OpKind::LayerNorm || op.opKind == core::OpKind::RmsNorm;
             if (residual || (norm && previousWasResidual))
                 streamTop = items.back().rect.bottom();
             previousWasResidual = residual;

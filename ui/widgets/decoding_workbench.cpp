@@ -1,6 +1,7 @@
 #include "ui/widgets/decoding_workbench.h"
 
 #include "ui/decoding/decoding_controller.h"
+#include "ui/session/session_controller.h"
 #include "ui/widgets/beam_panel.h"
 #include "ui/widgets/comparison_view.h"
 #include "ui/widgets/decoding_generation_view.h"
@@ -17,7 +18,7 @@ namespace ui {
 DecodingWorkbench::DecodingWorkbench(QWidget* window, QTabWidget* tabs, SessionController* session)
     : QObject(window)
     , m_tabs(tabs)
-    , m_controller(new DecodingController(this))
+    , m_controller(new DecodingController(this, session ? session->engine() : nullptr))
     , m_lab(new SamplingLab(m_controller))
     , m_generation(new DecodingGenerationView(m_controller))
     , m_beam(new BeamPanel(m_controller))
@@ -50,31 +51,38 @@ DecodingWorkbench::DecodingWorkbench(QWidget* window, QTabWidget* tabs, SessionC
     window->addAction(generate);
 }
 
-QStringList DecodingWorkbench::viewNames()
+bool DecodingWorkbench::showView(const QString& name)
 {
-    return { QStringLiteral("sampling"), QStringLiteral("generation"), QStringLiteral("kv"), QStringLiteral("beam"),
-        QStringLiteral("compare"), QStringLiteral("metrics") };
+    const std::optional<View> view = viewFromName(name);
+    return view && showView(*view, viewSettings(name));
 }
 
-bool DecodingWorkbench::showView(const QString& view)
+bool DecodingWorkbench::showView(View view, const QString& settings)
 {
-    // "sampling:temperature=0.8,top_k=6" also moves the sampling lab's controls.
-    const QString name = view.section(QLatin1Char(':'), 0, 0);
-    const QString settings = view.section(QLatin1Char(':'), 1);
-    if (name == QLatin1String("sampling") && !settings.isEmpty() && !m_lab->applySettings(settings))
+    if (viewSide(view) != ViewSide::Decoding)
         return false;
-    if (name == QLatin1String("sampling"))
+    if (view == View::Sampling && !settings.isEmpty() && !m_lab->applySettings(settings))
+        return false;
+    switch (view) {
+    case View::Sampling:
         m_tabs->setCurrentWidget(m_lab);
-    else if (name == QLatin1String("generation") || name == QLatin1String("kv"))
+        break;
+    case View::Generation:
+    case View::Kv:
         m_tabs->setCurrentWidget(m_generation);
-    else if (name == QLatin1String("beam"))
+        break;
+    case View::Beam:
         m_tabs->setCurrentWidget(m_beam);
-    else if (name == QLatin1String("compare"))
+        break;
+    case View::Compare:
         m_tabs->setCurrentWidget(m_compare);
-    else if (name == QLatin1String("metrics"))
+        break;
+    case View::Metrics:
         m_tabs->setCurrentWidget(m_metrics);
-    else
+        break;
+    default:
         return false;
+    }
     return true;
 }
 
@@ -94,10 +102,10 @@ void DecodingWorkbench::whenPromptReady(std::function<void()> then)
 
 bool DecodingWorkbench::prepareView(const QString& view, std::function<void()> readyOnce)
 {
-    if (!showView(view.section(QLatin1Char(':'), 0, 0)))
+    const std::optional<View> which = viewFromName(view);
+    if (!which || !showView(*which))
         return false;
-    const QString name = view.section(QLatin1Char(':'), 0, 0);
-    const QString settings = view.section(QLatin1Char(':'), 1);
+    const QString settings = viewSettings(view);
     auto fired = std::make_shared<bool>(false);
     auto ready = [readyOnce, fired] {
         if (!*fired) {
@@ -105,7 +113,8 @@ bool DecodingWorkbench::prepareView(const QString& view, std::function<void()> r
             readyOnce();
         }
     };
-    if (name == QLatin1String("sampling")) {
+    switch (*which) {
+    case View::Sampling:
         whenPromptReady([this, ready, settings] {
             if (settings.isEmpty()) {
                 ready();
@@ -114,7 +123,9 @@ bool DecodingWorkbench::prepareView(const QString& view, std::function<void()> r
             connect(m_controller, &DecodingController::sampled, this, [ready] { ready(); });
             m_lab->applySettings(settings);
         });
-    } else if (name == QLatin1String("generation") || name == QLatin1String("kv")) {
+        break;
+    case View::Generation:
+    case View::Kv:
         whenPromptReady([this, ready] {
             connect(m_controller, &DecodingController::generationChanged, this, [ready](const GenerationSnapshot& g) {
                 if (g.finished)
@@ -122,17 +133,20 @@ bool DecodingWorkbench::prepareView(const QString& view, std::function<void()> r
             });
             m_controller->generate();
         });
-    } else if (name == QLatin1String("metrics")) {
+        break;
+    case View::Metrics:
         whenPromptReady([this, ready] {
             connect(m_controller, &DecodingController::contextMeasured, this, [ready] { ready(); });
             m_metrics->measure();
         });
-    } else if (name == QLatin1String("compare")) {
+        break;
+    case View::Compare:
         whenPromptReady([this, ready] {
             connect(m_controller, &DecodingController::comparisonChanged, this, [ready] { ready(); });
             m_compare->compare();
         });
-    } else if (name == QLatin1String("beam")) {
+        break;
+    case View::Beam:
         whenPromptReady([this, ready] {
             auto ran = std::make_shared<bool>(false);
             connect(m_controller, &DecodingController::beamChanged, this, [this, ready, ran](const BeamSnapshot& b) {
@@ -145,6 +159,9 @@ bool DecodingWorkbench::prepareView(const QString& view, std::function<void()> r
             });
             m_beam->startSearch();
         });
+        break;
+    default:
+        break;
     }
     return true;
 }

@@ -2,6 +2,8 @@
 // The decoding half of the explorer window: one DecodingController following the window's session (its model and
 // prompt), and three views added as tabs — the sampling lab, the generation view (with the KV cache and metrics)
 // and the beam search tree — plus the F11 (step token) and Shift+F11 (step back) shortcuts on the window.
+#include "ui/widgets/view_names.h"
+
 #include <QObject>
 
 #include <functional>
@@ -31,10 +33,10 @@ public:
     BeamPanel* beamPanel() const { return m_beam; }
     ComparisonView* comparisonView() const { return m_compare; }
     MetricsView* metricsView() const { return m_metrics; }
-    // "sampling", "generation", "kv", "beam", "compare", "metrics": brings that view to the front (a beam search is
-    // started if none ran).
-    bool showView(const QString& name);
-    static QStringList viewNames();
+    // Brings a decoding view (ViewSide::Decoding in view_names.h) to the front; `settings` ("temperature=0.8,top_k=6")
+    // also moves the sampling lab's controls. False for a stepper view or settings the lab does not take.
+    bool showView(View view, const QString& settings = {});
+    bool showView(const QString& name); // a table name, "sampling:temperature=0.8" included
     // For screenshots: shows `name`, runs what it needs (generation to a stop, a beam search to the end) and calls
     // `ready` once the view has its numbers. False for a name that is not a decoding view.
     bool prepareView(const QString& name, std::function<void()> ready);

@@ -27,7 +27,7 @@ namespace {
                 std::fprintf(stderr, "inference-explorer: the Turkish translation is missing from the resources\n");
             return t;
         }();
-        return opLabel(step.name, step.coreLabel, step.layer, step.head, turkish);
+        return opLabel(step, turkish);
     }
 }
 
@@ -91,7 +91,8 @@ void ExplanationPanel::setLanguage(const QString& code)
 
 void ExplanationPanel::refresh()
 {
-    m_kind = m_step.isValid() ? m_step.kind : QStringLiteral("overview");
+    // The explanation's file is named after the op kind (a resource key, not a label).
+    m_kind = m_step.isValid() ? QString::fromUtf8(core::opKindName(m_step.opKind)) : QStringLiteral("overview");
     QString text = loadText(m_kind, m_language);
     if (text.isEmpty())
         text = tr("(No explanation for “%1” yet.)").arg(m_kind);
@@ -130,7 +131,7 @@ void ExplanationPanel::refresh()
         text.replace(QLatin1Char('{') + key + QLatin1Char('}'), value);
     if (m_step.isValid())
         text = QStringLiteral("#### %1\n\n`%2` · `%3` → (%4×%5)\n\n")
-                   .arg(m_language == QLatin1String("tr") ? turkishLabel(m_step) : m_step.coreLabel, m_step.kind,
+                   .arg(m_language == QLatin1String("tr") ? turkishLabel(m_step) : englishOpLabel(m_step), m_kind,
                        m_step.name)
                    .arg(m_step.rows)
                    .arg(m_step.cols)

@@ -368,10 +368,10 @@ void MainWindow::buildMenus()
         run->addAction(a);
 
     QMenu* view = menuBar()->addMenu(tr("&View"));
-    QAction* tensor = view->addAction(
-        tr("&Tensor"), QKeySequence(Qt::CTRL | Qt::Key_1), this, [this] { showView(QStringLiteral("tensor")); });
+    QAction* tensor
+        = view->addAction(tr("&Tensor"), QKeySequence(Qt::CTRL | Qt::Key_1), this, [this] { showView(View::Tensor); });
     QAction* attention = view->addAction(
-        tr("&Attention"), QKeySequence(Qt::CTRL | Qt::Key_2), this, [this] { showView(QStringLiteral("attention")); });
+        tr("&Attention"), QKeySequence(Qt::CTRL | Qt::Key_2), this, [this] { showView(View::Attention); });
     Q_UNUSED(tensor);
     Q_UNUSED(attention);
     view->addSeparator();
@@ -598,23 +598,39 @@ void MainWindow::selectPosition(int position)
 
 bool MainWindow::showView(const QString& name)
 {
-    if (name == QLatin1String("tensor")) {
+    const std::optional<View> view = viewFromName(name);
+    return view && showView(*view, viewSettings(name));
+}
+
+bool MainWindow::showView(View view, const QString& settings)
+{
+    if (viewSide(view) == ViewSide::Decoding)
+        return m_decoding && m_decoding->showView(view, settings);
+    switch (view) {
+    case View::Tensor:
         m_tabs->setCurrentWidget(m_tensorPanel);
-    } else if (name == QLatin1String("attention") || name == QLatin1String("lines")) {
+        break;
+    case View::Attention:
+    case View::Lines:
         m_tabs->setCurrentWidget(m_attentionPanel);
-        m_attentionPanel->setLinesMode(name == QLatin1String("lines"));
-    } else if (name == QLatin1String("diagram")) {
+        m_attentionPanel->setLinesMode(view == View::Lines);
+        break;
+    case View::Diagram:
         m_diagramScroll->setFocus();
-    } else if (name == QLatin1String("explanation")) {
+        break;
+    case View::Explanation:
         m_explanationDock->show();
         m_explanationDock->raise();
-    } else if (name == QLatin1String("model")) {
+        break;
+    case View::Model:
         m_cardDock->show();
         m_cardDock->raise();
-    } else if (name == QLatin1String("ops")) {
+        break;
+    case View::Ops:
         m_planDock->show();
         m_planDock->raise();
-    } else if (!m_decoding || !m_decoding->showView(name)) {
+        break;
+    default:
         return false;
     }
     return true;
@@ -703,7 +719,7 @@ void MainWindow::openDecodeStep(int generatedIndex)
         ids << g.generated[i].id;
     togglePlay(false);
     m_controller->openDecodeStep(ids, int(g.prompt.size()));
-    showView(QStringLiteral("attention"));
+    showView(View::Attention);
     m_statusLabel->setText(tr("Decode pass of generated token %1 “%2”: F10 steps through it, F5 runs it.")
                                .arg(generatedIndex + 1)
                                .arg(g.generated[generatedIndex].text));

@@ -5,6 +5,7 @@
 #include "ui/session/model_info.h"
 #include "ui/session/step_snapshot.h"
 #include "ui/session/token_info.h"
+#include "ui/widgets/view_names.h"
 
 #include <QMainWindow>
 
@@ -57,8 +58,10 @@ public:
     void setPromptText(const QString& text); // and tokenizes it (once a model is loaded)
     void selectPosition(int position); // highlights a token in every view
     int selectedPosition() const { return m_selectedPosition; }
-    // "tensor", "attention", "lines", "diagram", "explanation", "model": brings that view to the front.
-    bool showView(const QString& name);
+    // Brings a view (either side, view_names.h) to the front; `settings` go to the sampling lab.
+    bool showView(View view, const QString& settings = {});
+    bool showView(const QString& name); // a name of viewTable(), "sampling:temperature=0.8" included
+
     void setDarkTheme(bool dark);
     // Opens the decode pass of the Generation tab's token `generatedIndex` (0 = the first) in the stepper.
     void openDecodeStep(int generatedIndex);

@@ -4,7 +4,9 @@
 #include "ui/decoding/probability_table_model.h"
 #include "ui/widgets/color_map.h"
 #include "ui/widgets/decoding_transport.h"
+#include "ui/widgets/sampling_texts.h"
 
+#include "core/sampling/stage_descriptor.h"
 #include "core/sampling/stage_order.h"
 
 #include <QBarCategoryAxis>
@@ -32,6 +34,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <optional>
 
 namespace ui {
 
@@ -174,23 +177,29 @@ SamplingLab::SamplingLab(DecodingController* controller, QWidget* parent)
     m_building = false;
 }
 
-QSlider* SamplingLab::addSlider(QFormLayout* form, const QString& label, const QString& tip, int min, int max,
-    int value, double scale, int decimals)
+QSlider* SamplingLab::addSlider(QFormLayout* form, core::SamplingParameter id)
 {
+    // Range, default, "off" and special values, label and tooltip: all from the parameter's descriptor.
+    const core::ParameterDescriptor& d = core::parameterDescriptor(id);
+    const double scale = d.slider.scale;
+    const int decimals = d.slider.decimals;
+    const auto position = [scale](double value) { return int(std::lround(value / scale)); };
     auto* s = new QSlider(Qt::Horizontal);
-    s->setRange(min, max);
-    s->setValue(value);
+    s->setRange(d.slider.min, d.slider.max);
+    s->setValue(position(d.defaultValue));
     s->setProperty("scale", scale);
-    s->setToolTip(tip);
+    s->setToolTip(samplingText(d.help));
     auto* v = new QLabel;
     v->setMinimumWidth(v->fontMetrics().horizontalAdvance(QStringLiteral("-00.00")));
     v->setAlignment(Qt::AlignRight | Qt::AlignVCenter);
-    const int off = value;
-    auto show = [s, v, scale, decimals, off, label] {
-        if (s->value() == off && label != QLatin1String("temperature"))
+    const std::optional<int> off = d.off ? std::optional(position(*d.off)) : std::nullopt;
+    const std::optional<int> special = d.special ? std::optional(position(*d.special)) : std::nullopt;
+    const QString specialText = samplingText(d.specialText);
+    auto show = [s, v, scale, decimals, off, special, specialText] {
+        if (off && s->value() == *off)
             v->setText(QObject::tr("off"));
-        else if (label == QLatin1String("temperature") && s->value() == 0)
-            v->setText(QObject::tr("0 greedy"));
+        else if (special && s->value() == *special)
+            v->setText(specialText);
         else
             v->setText(QString::number(s->value() * scale, 'f', decimals));
     };
@@ -203,52 +212,41 @@ QSlider* SamplingLab::addSlider(QFormLayout* form, const QString& label, const Q
     auto* row = new QHBoxLayout;
     row->addWidget(s, 1);
     row->addWidget(v);
-    // `label` is also the slider's key (see the "off" test above); only the text on screen is translated.
-    static const QHash<QString, const char*> shown { { QStringLiteral("temperature"), QT_TR_NOOP("temperature") },
-        { QStringLiteral("repetition"), QT_TR_NOOP("repetition") },
-        { QStringLiteral("presence"), QT_TR_NOOP("presence") },
-        { QStringLiteral("frequency"), QT_TR_NOOP("frequency") }, { QStringLiteral("bias"), QT_TR_NOOP("bias") } };
-    auto* name = new QLabel(shown.contains(label) ? tr(shown.value(label)) : label);
-    name->setToolTip(tip);
+    auto* name = new QLabel(samplingText(d.label));
+    name->setToolTip(samplingText(d.help));
     form->addRow(name, row);
+    m_sliders.insert(id, s);
     return s;
 }
 
 QWidget* SamplingLab::buildControls()
 {
+    using P = core::SamplingParameter;
     auto* box = new QWidget;
     auto* v = new QVBoxLayout(box);
 
     auto* shape = new QGroupBox(tr("Shape the distribution"), box);
     auto* f1 = new QFormLayout(shape);
-    m_temperature = addSlider(f1, QStringLiteral("temperature"),
-        tr("logits / T: low = sharper, high = flatter; 0 = greedy (only the best token)"), 0, 200, 100, 0.01, 2);
-    m_topK = addSlider(f1, QStringLiteral("top-k"), tr("keep the k most likely tokens (0 = off)"), 0, 50, 0, 1, 0);
-    m_topP = addSlider(f1, QStringLiteral("top-p"),
-        tr("keep the smallest set of best tokens whose probabilities add up to p (1 = off)"), 1, 100, 100, 0.01, 2);
-    m_minP = addSlider(f1, QStringLiteral("min-p"),
-        tr("drop tokens less likely than min-p × the best token's probability (0 = off)"), 0, 100, 0, 0.01, 2);
-    m_typicalP = addSlider(f1, QStringLiteral("typical-p"),
-        tr("keep the tokens whose surprise is closest to the average surprise, up to mass p (1 = off)"), 1, 100, 100,
-        0.01, 2);
+    m_temperature = addSlider(f1, P::Temperature);
+    m_topK = addSlider(f1, P::TopK);
+    m_topP = addSlider(f1, P::TopP);
+    m_minP = addSlider(f1, P::MinP);
+    m_typicalP = addSlider(f1, P::TypicalP);
     v->addWidget(shape);
 
     auto* rep = new QGroupBox(tr("Avoid repeating"), box);
     auto* f2 = new QFormLayout(rep);
-    m_repetition = addSlider(f2, QStringLiteral("repetition"),
-        tr("HF repetition penalty for tokens in the window: positive logits ÷ p, negative × p (1 = off)"), 50, 200, 100,
-        0.01, 2);
-    m_presence = addSlider(f2, QStringLiteral("presence"),
-        tr("subtracted once from every token already in the window (0 = off)"), 0, 200, 0, 0.01, 2);
-    m_frequency = addSlider(f2, QStringLiteral("frequency"),
-        tr("subtracted once per occurrence in the window (0 = off)"), 0, 200, 0, 0.01, 2);
+    m_repetition = addSlider(f2, P::RepetitionPenalty);
+    m_presence = addSlider(f2, P::PresencePenalty);
+    m_frequency = addSlider(f2, P::FrequencyPenalty);
+    const core::ParameterDescriptor& window = core::parameterDescriptor(P::PenaltyWindow);
     m_window = new QSpinBox;
-    m_window->setRange(0, 4096);
-    m_window->setValue(64);
-    m_window->setSpecialValueText(tr("whole history"));
+    m_window->setRange(window.slider.min, window.slider.max);
+    m_window->setValue(int(window.defaultValue));
+    m_window->setSpecialValueText(samplingText(window.specialText));
     m_window->setSuffix(tr(" tokens"));
-    m_window->setToolTip(tr("the penalties look at the last N tokens (0 = all)"));
-    f2->addRow(tr("window"), m_window);
+    m_window->setToolTip(samplingText(window.help));
+    f2->addRow(samplingText(window.label), m_window);
     connect(m_window, &QSpinBox::valueChanged, this, &SamplingLab::sendSampling);
     v->addWidget(rep);
 
@@ -256,7 +254,7 @@ QWidget* SamplingLab::buildControls()
     auto* f3 = new QFormLayout(bias);
     m_biasToken = new QLabel(tr("click a table row"));
     f3->addRow(tr("for"), m_biasToken);
-    m_bias = addSlider(f3, QStringLiteral("bias"), tr("added to the chosen token's logit"), -100, 100, 0, 0.1, 1);
+    m_bias = addSlider(f3, P::LogitBias);
     v->addWidget(bias);
 
     auto* run = new QGroupBox(tr("Run"), box);
@@ -267,10 +265,11 @@ QWidget* SamplingLab::buildControls()
     m_order->setToolTip(tr("the order of the stages: Hugging Face transformers or llama.cpp"));
     f4->addRow(tr("stage order"), m_order);
     connect(m_order, &QComboBox::currentIndexChanged, this, &SamplingLab::sendSampling);
+    const core::ParameterDescriptor& seed = core::parameterDescriptor(P::Seed);
     m_seed = new QSpinBox;
-    m_seed->setRange(0, 1000000);
-    m_seed->setToolTip(tr("the seed of the random numbers (a new seed restarts the run)"));
-    f4->addRow(tr("seed"), m_seed);
+    m_seed->setRange(seed.slider.min, seed.slider.max);
+    m_seed->setToolTip(samplingText(seed.help));
+    f4->addRow(samplingText(seed.label), m_seed);
     connect(m_seed, &QSpinBox::valueChanged, this, &SamplingLab::sendSampling);
     m_rows = new QSpinBox;
     m_rows->setRange(1, 100);
@@ -299,14 +298,12 @@ QWidget* SamplingLab::buildControls()
 core::SamplingParameters SamplingLab::parameters() const
 {
     core::SamplingParameters p;
-    p.temperature = float(scaled(m_temperature));
-    p.topK = m_topK->value();
-    p.topP = float(scaled(m_topP));
-    p.minP = float(scaled(m_minP));
-    p.typicalP = float(scaled(m_typicalP));
-    p.repetitionPenalty = float(scaled(m_repetition));
-    p.presencePenalty = float(scaled(m_presence));
-    p.frequencyPenalty = float(scaled(m_frequency));
+    // Every number with a slider, through its descriptor; the window, the bias and the seed have their own controls.
+    for (auto it = m_sliders.cbegin(); it != m_sliders.cend(); ++it) {
+        const core::ParameterDescriptor& d = core::parameterDescriptor(it.key());
+        if (d.isNumber())
+            d.set(p, scaled(it.value()));
+    }
     p.penaltyWindow = m_window->value();
     if (m_biasId >= 0 && m_bias->value() != 0)
         p.logitBias[m_biasId] = float(scaled(m_bias));
@@ -316,23 +313,24 @@ core::SamplingParameters SamplingLab::parameters() const
 
 bool SamplingLab::applySettings(const QString& spec)
 {
-    const QHash<QString, QSlider*> sliders { { QStringLiteral("temperature"), m_temperature },
-        { QStringLiteral("top_k"), m_topK }, { QStringLiteral("top_p"), m_topP }, { QStringLiteral("min_p"), m_minP },
-        { QStringLiteral("typical_p"), m_typicalP }, { QStringLiteral("repetition"), m_repetition },
-        { QStringLiteral("presence"), m_presence }, { QStringLiteral("frequency"), m_frequency } };
     bool ok = true;
     m_building = true; // one re-sample at the end, not one per control
     for (const QString& item : spec.split(QLatin1Char(','), Qt::SkipEmptyParts)) {
         const QString key = item.section(QLatin1Char('='), 0, 0).trimmed();
         const double value = item.section(QLatin1Char('='), 1).toDouble();
-        if (QSlider* sl = sliders.value(key))
-            sl->setValue(int(std::lround(value / sl->property("scale").toDouble())));
-        else if (key == QLatin1String("seed"))
-            m_seed->setValue(int(value));
-        else if (key == QLatin1String("window"))
-            m_window->setValue(int(value));
-        else
+        // A parameter by its JSON name ("top_k", "repetition_penalty") or its label ("repetition", "window").
+        const core::ParameterDescriptor* d = core::parameterByName(key.toStdString());
+        for (const core::ParameterDescriptor& candidate : core::parameterDescriptors())
+            if (!d && key == QLatin1String(candidate.label.data(), qsizetype(candidate.label.size())))
+                d = &candidate;
+        if (!d || d->type == core::ParameterType::TokenBias)
             ok = false;
+        else if (QSlider* sl = m_sliders.value(d->id))
+            sl->setValue(int(std::lround(value / sl->property("scale").toDouble())));
+        else if (d->id == core::SamplingParameter::Seed)
+            m_seed->setValue(int(value));
+        else if (d->id == core::SamplingParameter::PenaltyWindow)
+            m_window->setValue(int(value));
     }
     m_building = false;
     sendSampling();

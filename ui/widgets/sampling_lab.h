@@ -4,7 +4,9 @@
 // pipeline. Moving a control re-runs the sampler on the current logits at once (no forward pass); the table and
 // chart follow while the slider is dragged. Seed, max new tokens, stop sequences and stop-at-EOS restart the run.
 #include "core/sampling/sampling_parameters.h"
+#include "core/sampling/stage_descriptor.h"
 
+#include <QHash>
 #include <QWidget>
 
 class QBarSet;
@@ -51,8 +53,8 @@ public:
 
 private:
     QWidget* buildControls();
-    QSlider* addSlider(QFormLayout* form, const QString& label, const QString& tip, int min, int max, int value,
-        double scale, int decimals);
+    // A slider made from the parameter's descriptor (core/sampling/stage_descriptor.h).
+    QSlider* addSlider(QFormLayout* form, core::SamplingParameter id);
     void sendSampling();
     void sendOptions();
     void onSampled(const SamplingSnapshot& s);
@@ -71,6 +73,7 @@ private:
     QValueAxis* m_axisY = nullptr;
     QLabel* m_summary = nullptr;
 
+    QHash<core::SamplingParameter, QSlider*> m_sliders; // every slider, by the parameter it sets
     QSlider* m_temperature = nullptr;
     QSlider* m_topK = nullptr;
     QSlider* m_topP = nullptr;

@@ -38,7 +38,7 @@ int cmdBeam(const Words& w)
     if (p.maxNewTokens < 1)
         throw core::Error("input", "prompt", "the prompt fills the whole context: no room to generate");
 
-    core::EngineBeamBackend backend(*in.model, p.numBeams, int(in.tokens.size()) + p.maxNewTokens);
+    core::EngineBeamBackend backend(*in.model, p.numBeams, int(in.tokens.size()) + p.maxNewTokens, &in.loaded->plan);
     core::BeamSearch search(backend, p);
     search.run(in.tokens);
 

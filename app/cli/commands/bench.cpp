@@ -37,7 +37,7 @@ int cmdBench(const Words& w)
     for (auto& t : prompt)
         t = std::int32_t(rng() % std::uint32_t(c.vocab));
 
-    const auto plan = core::ExecutionPlan::compile(c);
+    const core::ExecutionPlan& plan = in.loaded->plan; // compiled once, when the model was opened
     core::Executor exec(*in.model, plan);
     core::KvCache cache(c, promptTokens + genTokens);
 

@@ -49,7 +49,7 @@ nlohmann::ordered_json stepJson(const core::GeneratedToken& t, std::size_t top)
 // Shared by generate and chat: run the session on `in.tokens` and print.
 int runGeneration(const Args& args, ModelInput& in)
 {
-    core::GenerationSession session(*in.model, in.tokenizer ? &*in.tokenizer : nullptr);
+    core::GenerationSession session(*in.model, in.tokenizer, &in.loaded->plan);
     session.setOptions(generationFromArgs(args));
     session.setSampling(samplingFromArgs(args), orderFromArgs(args));
     const bool json = args.flag("json");

@@ -18,7 +18,7 @@ int cmdLogits(const Words& w)
     const ModelInput in = loadModelInput(args);
     const int top = int(args.integer("top", 10, 1, 1 << 24));
     const auto& c = in.model->config();
-    const auto plan = core::ExecutionPlan::compile(c);
+    const core::ExecutionPlan& plan = in.loaded->plan; // compiled once, when the model was opened
     core::KvCache cache(c, std::min<int>(c.maxPositions, int(in.tokens.size())));
     core::Executor exec(*in.model, plan);
     exec.begin(in.tokens, cache, {}, core::LogitRows::Last);

@@ -11,7 +11,7 @@ int cmdPlan(const Words& w)
 {
     Args args(w, { "json" }, { "threads" });
     const ModelInput in = loadModelInput(args, false);
-    const auto plan = core::ExecutionPlan::compile(in.model->config());
+    const core::ExecutionPlan& plan = in.loaded->plan;
     if (args.flag("json"))
         std::cout << plan.toJson().dump(2) << "\n";
     else

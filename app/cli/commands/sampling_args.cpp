@@ -1,25 +1,49 @@
 #include "sampling_args.h"
 
+#include "core/sampling/stage_descriptor.h"
+
 #include <cerrno>
 #include <cmath>
 #include <cstdint>
 #include <cstdlib>
 #include <limits>
 
+std::set<std::string> samplingOptionNames()
+{
+    std::set<std::string> names = { "max-new-tokens", "stop", "order", "top" };
+    for (const core::ParameterDescriptor& d : core::parameterDescriptors())
+        names.emplace(d.flag);
+    return names;
+}
+
+std::string samplingUsage()
+{
+    std::string usage;
+    for (const core::ParameterDescriptor& d : core::parameterDescriptors())
+        usage
+            += std::string(usage.empty() ? "" : " ") + "[--" + std::string(d.flag) + " " + std::string(d.metavar) + "]";
+    return usage;
+}
+
 core::SamplingParameters samplingFromArgs(const Args& a)
 {
-    const double big = 1e9;
     core::SamplingParameters p;
-    p.temperature = float(a.number("temperature", p.temperature, -big, big));
-    p.topK = int(a.integer("top-k", p.topK, -1'000'000'000, 1'000'000'000));
-    p.topP = float(a.number("top-p", p.topP, -big, big));
-    p.minP = float(a.number("min-p", p.minP, -big, big));
-    p.typicalP = float(a.number("typical-p", p.typicalP, -big, big));
-    p.repetitionPenalty = float(a.number("repetition-penalty", p.repetitionPenalty, -big, big));
-    p.presencePenalty = float(a.number("presence-penalty", p.presencePenalty, -big, big));
-    p.frequencyPenalty = float(a.number("frequency-penalty", p.frequencyPenalty, -big, big));
-    p.penaltyWindow = int(a.integer("penalty-window", p.penaltyWindow, -1'000'000'000, 1'000'000'000));
-    p.seed = std::uint64_t(a.integer("seed", 0, 0, std::numeric_limits<long long>::max()));
+    // Every number the descriptors name: parsed (a usage error if it is not a number), then checked against the
+    // descriptor's range, e.g. "--top-p: must be in (0, 1] (1 = off), got 1.5" (bad input, like the pipeline's own
+    // check).
+    for (const core::ParameterDescriptor& d : core::parameterDescriptors()) {
+        const std::string flag(d.flag);
+        if (!d.isNumber() || !a.has(flag))
+            continue;
+        const double big = 1e9; // what can be parsed; the range is the descriptor's
+        const double value = d.type == core::ParameterType::Integer
+            ? double(a.integer(flag, 0, -1'000'000'000, 1'000'000'000))
+            : a.number(flag, 0.0, -big, big);
+        d.check(value, "--" + flag, {});
+        d.set(p, value);
+    }
+    const std::string seedFlag(core::parameterDescriptor(core::SamplingParameter::Seed).flag);
+    p.seed = std::uint64_t(a.integer(seedFlag, 0, 0, std::numeric_limits<long long>::max()));
     for (const auto& bias : a.all("logit-bias")) { // "ID=VALUE", VALUE may be -inf
         const auto eq = bias.find('=');
         if (eq == std::string::npos)
@@ -40,6 +64,9 @@ core::SamplingParameters samplingFromArgs(const Args& a)
             throw UsageError("--logit-bias: \"" + v + "\" is not a number");
         p.logitBias[std::int32_t(id)] = value;
     }
+    const core::ParameterDescriptor& biasRule = core::parameterDescriptor(core::SamplingParameter::LogitBias);
+    for (const auto& [id, value] : p.logitBias) // "--logit-bias: 7: must be a number or -inf, got nan"
+        biasRule.check(value, "--logit-bias", std::to_string(id));
     return p;
 }
 

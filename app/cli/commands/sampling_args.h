@@ -9,12 +9,16 @@
 #include <set>
 #include <string>
 
-inline const std::set<std::string> kSamplingOptions
-    = { "max-new-tokens", "temperature", "top-k", "top-p", "min-p", "typical-p", "repetition-penalty",
-          "presence-penalty", "frequency-penalty", "penalty-window", "seed", "stop", "order", "logit-bias", "top" };
+// The options of `generate` and `chat`: one per sampling parameter descriptor (core/sampling/stage_descriptor.h),
+// plus max-new-tokens, stop, order and top.
+std::set<std::string> samplingOptionNames();
+inline const std::set<std::string> kSamplingOptions = samplingOptionNames();
 inline const std::set<std::string> kSamplingFlags = { "ignore-eos", "json" };
+// "[--temperature t] [--top-k k] ... [--seed s]" for the usage text, in the descriptors' order.
+std::string samplingUsage();
 
-// Ranges here are only what can be parsed; the pipeline itself validates the values (with its own messages).
+// Each number is checked against its descriptor's range (core::Error naming the flag and the value: exit 1); a
+// logit bias's token id against the vocabulary is the pipeline's check.
 core::SamplingParameters samplingFromArgs(const Args& a);
 core::GenerationOptions generationFromArgs(const Args& a);
 core::StageOrder orderFromArgs(const Args& a);

@@ -49,7 +49,7 @@ int cmdTrace(const Words& w)
         throw UsageError("--out FILE.json is required");
     const ModelInput in = loadModelInput(args);
     const auto& c = in.model->config();
-    const auto plan = core::ExecutionPlan::compile(c);
+    const core::ExecutionPlan& plan = in.loaded->plan; // compiled once, when the model was opened
     core::KvCache cache(c, std::min<int>(c.maxPositions, int(in.tokens.size())));
     core::Executor exec(*in.model, plan);
     nlohmann::ordered_json events = nlohmann::json::array();

@@ -1,0 +1,47 @@
+#include "core/formats/gguf/rotate_half_source.h"
+
+#include "core/common/error.h"
+#include "core/formats/gguf/gguf_model.h"
+
+#include <cstring>
+
+namespace core {
+
+namespace {
+    bool endsWith(const std::string& s, const char* suffix)
+    {
+        const std::size_t n = std::strlen(suffix);
+        return s.size() >= n && s.compare(s.size() - n, n, suffix) == 0;
+    }
+} // namespace
+
+RotateHalfSource::RotateHalfSource(std::unique_ptr<TensorSource> inner, int nHeads, int nKvHeads)
+    : m_inner(std::move(inner))
+{
+    for (const SourceTensor& t : m_inner->tensors()) {
+        const bool q = endsWith(t.name, ".attn_q.weight") || endsWith(t.name, ".attn_q.bias");
+        const bool k = endsWith(t.name, ".attn_k.weight") || endsWith(t.name, ".attn_k.bias");
+        if (!q && !k) {
+            add(t);
+            continue;
+        }
+        const int heads = q ? nHeads : nKvHeads;
+        // weight: (heads * headDim, dim); bias: (heads * headDim,) as one column
+        const std::int64_t rows = t.shape.empty() ? 0 : t.shape.front();
+        const std::int64_t cols = t.shape.size() == 2 ? t.shape[1] : 1;
+        if (heads <= 0 || t.shape.empty() || t.shape.size() > 2 || rows % (2 * std::int64_t(heads)) != 0)
+            throw Error(t.file, t.name,
+                "shape " + t.shapeString() + " is not (" + std::to_string(heads) + " heads x an even head size, ...)");
+        const std::vector<float> stored = toFloat(t);
+        m_owned.push_back(unpermuteRopeRows(stored, rows, cols, heads));
+        SourceTensor out = t;
+        out.dtype = DType::F32;
+        out.data = reinterpret_cast<const std::uint8_t*>(m_owned.back().data());
+        out.bytes = std::uint64_t(m_owned.back().size()) * 4;
+        add(std::move(out));
+    }
+}
+
+bool ggufNeedsRotateHalf(const std::string& architecture) { return architecture == "llama"; }
+
+} // namespace core

@@ -1,0 +1,53 @@
+#include "core/model/model_weights.h"
+
+namespace core {
+
+const LinearWeight* linearWeight(const ModelWeights& w, WeightRole role, int layer)
+{
+    const LinearWeight* found = nullptr;
+    if (role == WeightRole::LmHead) {
+        found = &w.lmHead;
+    } else if (layer >= 0 && layer < int(w.layers.size())) {
+        const LayerWeights& L = w.layers[std::size_t(layer)];
+        switch (role) {
+        case WeightRole::Q:
+            found = &L.q;
+            break;
+        case WeightRole::K:
+            found = &L.k;
+            break;
+        case WeightRole::V:
+            found = &L.v;
+            break;
+        case WeightRole::O:
+            found = &L.o;
+            break;
+        case WeightRole::Gate:
+            found = &L.gate;
+            break;
+        case WeightRole::Up:
+            found = &L.up;
+            break;
+        case WeightRole::Down:
+            found = &L.down;
+            break;
+        default:
+            break;
+        }
+    }
+    return found && found->valid() ? found : nullptr;
+}
+
+const NormWeight* normWeight(const ModelWeights& w, WeightRole role, int layer)
+{
+    const NormWeight* found = nullptr;
+    if (role == WeightRole::FinalNorm)
+        found = &w.finalNorm;
+    else if (layer >= 0 && layer < int(w.layers.size()) && role == WeightRole::AttnNorm)
+        found = &w.layers[std::size_t(layer)].attnNorm;
+    else if (layer >= 0 && layer < int(w.layers.size()) && role == WeightRole::MlpNorm)
+        found = &w.layers[std::size_t(layer)].mlpNorm;
+    return found && found->weight ? found : nullptr;
+}
+
+} // namespace core

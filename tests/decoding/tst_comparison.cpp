@@ -1,0 +1,144 @@
+// Greedy / beam / samples side by side (core/decoding/comparison): where runs part ways on hand-made token lists,
+// and on a small random model: the greedy run is a greedy generation, each run's sum of log-probabilities is the
+// sum over its tokens, the samples are seeded (same seed, same tokens), and a beam width of 0 means no beam run.
+#include "core/common/error.h"
+#include "core/decoding/comparison.h"
+#include "core/model/random_model.h"
+#include "core/tokenizer/tokenizer.h"
+
+#include <QTemporaryDir>
+#include <QtTest>
+
+#include <cmath>
+
+using namespace core;
+
+class TestComparison : public QObject {
+    Q_OBJECT
+private:
+    QTemporaryDir m_dir;
+    std::unique_ptr<Model> m_model;
+    std::optional<Tokenizer> m_tok;
+    const std::vector<std::int32_t> m_prompt { 72, 101, 108, 108, 111 }; // "Hello" in the byte tokenizer
+
+    ComparisonOptions options(int beams, int samples) const
+    {
+        ComparisonOptions o;
+        o.generation.maxNewTokens = 6;
+        o.generation.stopAtEos = false;
+        o.beamWidth = beams;
+        o.samples = samples;
+        o.sampling.seed = 10;
+        o.sampling.temperature = 1.5f;
+        return o;
+    }
+
+private slots:
+    void initTestCase()
+    {
+        RandomModelSpec spec;
+        spec.arch = "llama";
+        spec.dim = 32;
+        spec.heads = 4;
+        spec.vocab = 256;
+        spec.context = 48;
+        spec.seed = 5;
+        writeRandomModel(spec, m_dir.filePath("m").toStdString());
+        m_model = Model::load(m_dir.filePath("m").toStdString());
+        m_tok = Tokenizer::fromFile(m_model->tokenizerPath());
+    }
+
+    void firstDifference_data()
+    {
+        QTest::addColumn<QList<int>>("reference");
+        QTest::addColumn<QList<int>>("run");
+        QTest::addColumn<int>("at");
+        QTest::newRow("same") << QList<int> { 1, 2, 3 } << QList<int> { 1, 2, 3 } << -1;
+        QTest::newRow("differs at 1") << QList<int> { 1, 2, 3 } << QList<int> { 1, 5, 3 } << 1;
+        QTest::newRow("shorter") << QList<int> { 1, 2, 3 } << QList<int> { 1, 2 } << 2;
+        QTest::newRow("longer") << QList<int> { 1 } << QList<int> { 1, 2 } << 1;
+        QTest::newRow("both empty") << QList<int> {} << QList<int> {} << -1;
+    }
+    void firstDifference()
+    {
+        QFETCH(QList<int>, reference);
+        QFETCH(QList<int>, run);
+        QFETCH(int, at);
+        const std::vector<std::int32_t> a(reference.begin(), reference.end()), b(run.begin(), run.end());
+        QCOMPARE(core::firstDifference(a, b), at);
+    }
+
+    void markDivergencesTakesTheEarliest()
+    {
+        Comparison c;
+        for (const std::vector<std::int32_t>& tokens :
+            { std::vector<std::int32_t> { 1, 2, 3, 4 }, { 1, 2, 9, 4 }, { 1, 2, 3, 4 }, { 1, 7, 3 } }) {
+            ComparedRun r;
+            r.tokens = tokens;
+            c.runs.push_back(r);
+        }
+        markDivergences(c);
+        QCOMPARE(c.runs[0].divergesAt, -1);
+        QCOMPARE(c.runs[1].divergesAt, 2);
+        QCOMPARE(c.runs[2].divergesAt, -1);
+        QCOMPARE(c.runs[3].divergesAt, 1);
+        QCOMPARE(c.firstDivergence, 1);
+    }
+
+    void greedyBeamAndSamples()
+    {
+        const Comparison c = compareDecodings(*m_model, &*m_tok, m_prompt, options(3, 2));
+        QCOMPARE(c.runs.size(), std::size_t(1 + 1 + 2));
+        QCOMPARE(c.runs[0].kind, ComparedKind::Greedy);
+        QCOMPARE(c.runs[1].kind, ComparedKind::Beam);
+        QCOMPARE(c.runs[1].beamWidth, 3);
+        QCOMPARE(c.runs[2].kind, ComparedKind::Sample);
+        QCOMPARE(c.runs[2].seed, std::uint64_t(11));
+        QCOMPARE(c.runs[3].seed, std::uint64_t(12));
+
+        // The greedy run is a greedy generation with the same options.
+        GenerationSession s(*m_model, &*m_tok);
+        s.setOptions({ .maxNewTokens = 6, .stopAtEos = false });
+        SamplingParameters greedy;
+        greedy.temperature = 0;
+        s.setSampling(greedy, StageOrder::huggingFace());
+        s.start(m_prompt);
+        s.runToEnd();
+        const std::vector<std::int32_t> expected(s.tokens().begin() + s.promptLength(), s.tokens().end());
+        QCOMPARE(c.runs[0].tokens, expected);
+
+        for (const ComparedRun& r : c.runs) {
+            QCOMPARE(r.tokens.size(), std::size_t(6));
+            QCOMPARE(r.probabilities.size(), r.tokens.size());
+            double sum = 0;
+            for (double p : r.probabilities) {
+                QVERIFY(p > 0 && p <= 1);
+                sum += std::log(p);
+            }
+            QVERIFY2(std::abs(sum - r.sumLogProb) < 1e-4, qPrintable(QString::number(sum - r.sumLogProb)));
+            QCOMPARE(r.divergesAt, core::firstDifference(c.runs[0].tokens, r.tokens));
+        }
+        // A beam of 3 keeps the greedy path among its candidates: its best sum is at least the greedy one (equal
+        // length, no length penalty effect on the ranking).
+        QVERIFY(c.runs[1].sumLogProb >= c.runs[0].sumLogProb - 1e-4);
+    }
+
+    void samplesAreSeeded()
+    {
+        const Comparison a = compareDecodings(*m_model, &*m_tok, m_prompt, options(0, 2));
+        const Comparison b = compareDecodings(*m_model, &*m_tok, m_prompt, options(0, 2));
+        QCOMPARE(a.runs.size(), std::size_t(3)); // no beam run
+        for (std::size_t i = 0; i < a.runs.size(); ++i)
+            QCOMPARE(a.runs[i].tokens, b.runs[i].tokens);
+        QCOMPARE(a.firstDivergence, b.firstDivergence);
+    }
+
+    void badOptionsAreErrors()
+    {
+        QVERIFY_THROWS_EXCEPTION(Error, compareDecodings(*m_model, &*m_tok, {}, options(2, 1)));
+        QVERIFY_THROWS_EXCEPTION(Error, compareDecodings(*m_model, &*m_tok, m_prompt, options(-1, 1)));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestComparison)
+#include "tst_comparison.moc"
