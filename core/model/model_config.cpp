@@ -61,19 +61,6 @@ namespace {
 
     nlohmann::json parseJson(const std::string& text, const std::string& file) { return parseJsonText(text, file); }
 
-    // Computed position tables (RoPE cos/sin, sin/cos embeddings) are built at load for every usable position, so
-    // the usable context is capped (limits.h); learned tables come from the weight file and keep the full context.
-    void capContext(ModelConfig& c)
-    {
-        c.declaredPositions = c.maxPositions;
-        if (c.positional == Positional::Learned)
-            return;
-        const std::int64_t rowFloats = c.positional == Positional::Rope ? std::max(c.headDim, 1) : std::max(c.dim, 1);
-        const std::int64_t cap
-            = std::max<std::int64_t>(1, std::min(limits::kMaxContext, limits::kMaxPositionTableFloats / rowFloats));
-        c.maxPositions = int(std::min<std::int64_t>(c.maxPositions, cap));
-    }
-
     // eos_token_id may be a number or a list of numbers.
     std::vector<int> readIdList(const nlohmann::json& j, const std::string& key, const std::string& file)
     {
@@ -223,6 +210,18 @@ void validateModelConfig(const ModelConfig& c, const std::string& file)
                 "id " + std::to_string(id) + " is not below vocab_size " + std::to_string(c.vocab));
 }
 
+void capComputedContext(ModelConfig& c)
+{
+    // Idempotent: a second call keeps what the file said.
+    c.declaredPositions = std::max(c.declaredPositions, c.maxPositions);
+    if (c.positional == Positional::Learned)
+        return;
+    const std::int64_t rowFloats = c.positional == Positional::Rope ? std::max(c.headDim, 1) : std::max(c.dim, 1);
+    const std::int64_t cap
+        = std::max<std::int64_t>(1, std::min(limits::kMaxContext, limits::kMaxPositionTableFloats / rowFloats));
+    c.maxPositions = int(std::min<std::int64_t>(c.maxPositions, cap));
+}
+
 ModelConfig parseModelConfig(const std::string& jsonText, const std::string& file)
 {
     const nlohmann::json j = parseJson(jsonText, file);
@@ -251,7 +250,7 @@ ModelConfig parseModelConfig(const std::string& jsonText, const std::string& fil
     c.bosId = bos.empty() ? -1 : bos.front();
     c.eosIds = readIdList(j, "eos_token_id", file);
     validateModelConfig(c, file);
-    capContext(c);
+    capComputedContext(c);
     return c;
 }
 

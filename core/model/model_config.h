@@ -57,6 +57,12 @@ const char* activationName(Activation a);
 ModelConfig loadModelConfig(const std::string& configPath, const std::string& generationConfigPath = {});
 ModelConfig parseModelConfig(const std::string& jsonText, const std::string& fileName);
 
+// Computed position tables (RoPE cos/sin, sin/cos embeddings) are built at load for every usable position, so the
+// usable context (maxPositions) is capped at limits::kMaxContext and limits::kMaxPositionTableFloats; learned tables
+// come from the weight file and keep the full context. declaredPositions keeps what the file said. parseModelConfig
+// applies it; Model::fromSource applies it to configs from elsewhere (GGUF). Idempotent.
+void capComputedContext(ModelConfig& c);
+
 // Checks the relations between fields (heads divide dim, kv heads divide heads, sizes in range).
 void validateModelConfig(const ModelConfig& c, const std::string& fileName);
 
