@@ -10,9 +10,18 @@ if(IE_NATIVE)
         target_compile_options(ie_options INTERFACE -Wno-maybe-uninitialized)
     endif()
 endif()
-if(IE_SANITIZE)
-    target_compile_options(ie_options INTERFACE -fsanitize=address,undefined -fno-omit-frame-pointer)
+# Undefined behaviour is an error, not a warning on stderr: -fno-sanitize-recover makes the test (or fuzzer) fail.
+if(IE_SANITIZE OR IE_FUZZ)
+    target_compile_options(ie_options INTERFACE -fsanitize=address,undefined -fno-sanitize-recover=undefined
+        -fno-omit-frame-pointer)
     target_link_options(ie_options INTERFACE -fsanitize=address,undefined)
+endif()
+if(IE_FUZZ)
+    if(NOT CMAKE_CXX_COMPILER_ID STREQUAL "Clang")
+        message(FATAL_ERROR "IE_FUZZ needs clang (libFuzzer): configure with -DCMAKE_CXX_COMPILER=clang++")
+    endif()
+    # Coverage instrumentation everywhere; the harnesses link libFuzzer's main (tests/fuzz/CMakeLists.txt).
+    target_compile_options(ie_options INTERFACE -fsanitize=fuzzer-no-link)
 endif()
 
 # ie_core_module(NAME [DEPS ...]): one static library per folder of core/, sources globbed from that folder.

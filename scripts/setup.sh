@@ -6,6 +6,7 @@ export DEBIAN_FRONTEND=noninteractive
 
 packages=(
     build-essential cmake ninja-build pkg-config clang-format
+    clang libclang-rt-14-dev # libFuzzer and the sanitizer runtimes for clang (tests/fuzz, scripts/fuzz.sh)
     qt6-base-dev qt6-charts-dev qt6-svg-dev qt6-tools-dev qt6-l10n-tools qt6-translations-l10n libqt6opengl6-dev libgl1-mesa-dev
     libeigen3-dev nlohmann-json3-dev libbenchmark-dev
     nodejs npm ca-certificates

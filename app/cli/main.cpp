@@ -85,5 +85,11 @@ int main(int argc, char** argv)
     } catch (const std::bad_alloc&) {
         std::fprintf(stderr, "inference-cli %s: out of memory\n", argv[1]);
         return 1;
+    } catch (const std::exception& e) { // a library error core did not translate: still a message, never an abort
+        std::fprintf(stderr, "inference-cli %s: %s\n", argv[1], e.what());
+        return 1;
+    } catch (...) {
+        std::fprintf(stderr, "inference-cli %s: unexpected error\n", argv[1]);
+        return 1;
     }
 }

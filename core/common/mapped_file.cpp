@@ -1,6 +1,7 @@
 #include "core/common/mapped_file.h"
 
 #include "core/common/error.h"
+#include "core/common/limits.h"
 
 #include <cerrno>
 #include <cstring>
@@ -14,13 +15,20 @@ namespace core {
 MappedFile::MappedFile(const std::string& path)
     : m_path(path)
 {
-    int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+    // O_NONBLOCK: opening a FIFO would otherwise wait for a writer; fstat then refuses it (mmap ignores the flag).
+    int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC | O_NONBLOCK);
     if (fd < 0)
         throw Error(path, "", std::string("cannot open: ") + std::strerror(errno));
     struct stat st { };
     if (::fstat(fd, &st) != 0 || !S_ISREG(st.st_mode)) {
         ::close(fd);
         throw Error(path, "", "not a regular file");
+    }
+    if (std::uint64_t(st.st_size) > limits::kMaxWeightFileBytes) {
+        ::close(fd);
+        throw Error(path, "",
+            "file is " + std::to_string(st.st_size) + " bytes, more than the limit of "
+                + std::to_string(limits::kMaxWeightFileBytes));
     }
     m_size = static_cast<std::size_t>(st.st_size);
     if (m_size > 0) {

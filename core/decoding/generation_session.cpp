@@ -1,6 +1,7 @@
 #include "core/decoding/generation_session.h"
 
 #include "core/common/error.h"
+#include "core/common/limits.h"
 #include "core/tokenizer/tokenizer.h"
 
 #include <algorithm>
@@ -83,6 +84,26 @@ void GenerationSession::forward(std::span<const std::int32_t> tokens, Phase phas
     m_logits.assign(l.data, l.data + l.cols);
 }
 
+namespace {
+
+    // KV cache positions for a run, in 64 bits (maxNewTokens may be INT_MAX): prompt + new tokens, at most the
+    // context, and at most limits::kMaxKvCacheBytes (a longer run stops with ContextFull, as at the end of the
+    // context). Throws if the prompt alone would need more.
+    int cacheCapacity(const ModelConfig& c, std::size_t promptTokens, int maxNewTokens)
+    {
+        const std::int64_t bytesPerPosition = std::int64_t(2) * c.nLayers * c.kvDim() * std::int64_t(sizeof(float));
+        const std::int64_t budget = std::max<std::int64_t>(
+            1, std::int64_t(limits::kMaxKvCacheBytes) / std::max<std::int64_t>(1, bytesPerPosition));
+        if (std::int64_t(promptTokens) > budget)
+            throw Error("input", "prompt",
+                "the prompt has " + std::to_string(promptTokens) + " tokens; its KV cache would need more than the "
+                    + std::to_string(limits::kMaxKvCacheBytes >> 20) + " MiB limit");
+        const std::int64_t wanted = std::int64_t(promptTokens) + std::max(1, maxNewTokens);
+        return int(std::min({ std::int64_t(c.maxPositions), wanted, budget }));
+    }
+
+} // namespace
+
 void GenerationSession::start(std::span<const std::int32_t> prompt, TraceSink* sink)
 {
     const auto& c = m_model.config();
@@ -92,8 +113,7 @@ void GenerationSession::start(std::span<const std::int32_t> prompt, TraceSink* s
         throw Error("input", "prompt",
             "the prompt has " + std::to_string(prompt.size()) + " tokens, more than the context length "
                 + std::to_string(c.maxPositions));
-    const int capacity = std::min<int>(c.maxPositions, int(prompt.size()) + std::max(1, m_options.maxNewTokens));
-    m_cache = std::make_unique<KvCache>(c, capacity);
+    m_cache = std::make_unique<KvCache>(c, cacheCapacity(c, prompt.size(), m_options.maxNewTokens));
     m_tokens.assign(prompt.begin(), prompt.end());
     m_promptLength = int(prompt.size());
     m_generated.clear();
@@ -124,7 +144,7 @@ bool GenerationSession::extendPrompt(std::span<const std::int32_t> prompt, Trace
     if (!m_started || !m_generated.empty() || prompt.size() <= m_tokens.size() || int(prompt.size()) > c.maxPositions
         || m_cache->length() != int(m_tokens.size()) || !std::equal(m_tokens.begin(), m_tokens.end(), prompt.begin()))
         return false;
-    const int capacity = std::min<int>(c.maxPositions, int(prompt.size()) + std::max(1, m_options.maxNewTokens));
+    const int capacity = cacheCapacity(c, prompt.size(), m_options.maxNewTokens);
     if (capacity > m_cache->capacity()) {
         auto bigger = std::make_unique<KvCache>(c, capacity);
         bigger->copyFrom(*m_cache);

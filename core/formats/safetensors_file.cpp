@@ -1,7 +1,9 @@
 #include "core/formats/safetensors_file.h"
 
 #include "core/common/error.h"
+#include "core/common/file_read.h"
 #include "core/common/half.h"
+#include "core/common/limits.h"
 #include "core/common/utf8.h"
 
 #include <nlohmann/json.hpp>
@@ -65,10 +67,11 @@ void SafetensorsFile::parseHeader(std::uint64_t headerLen)
         }
         return true;
     };
+    checkJsonDepth(text, file, "header", limits::kMaxJsonDepth);
     nlohmann::json header;
     try {
         header = nlohmann::json::parse(text.begin(), text.end(), callback);
-    } catch (const nlohmann::json::parse_error& e) {
+    } catch (const nlohmann::json::exception& e) { // parse_error, and out_of_range for 1e400
         throw Error(file, "header", std::string("is not valid JSON: ") + e.what());
     }
     if (!duplicate.empty())

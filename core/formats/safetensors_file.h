@@ -2,6 +2,7 @@
 // A validated, memory-mapped .safetensors file: 8-byte little-endian header length, a JSON header
 // {name: {dtype, shape, data_offsets}, "__metadata__": {...}}, then the tensor bytes, packed without gaps.
 // Everything about the layout is checked when the file is opened; afterwards every TensorInfo is safe to read.
+#include "core/common/limits.h"
 #include "core/common/mapped_file.h"
 #include "core/formats/dtype.h"
 
@@ -25,7 +26,7 @@ struct TensorInfo {
 
 class SafetensorsFile {
 public:
-    static constexpr std::uint64_t kMaxHeaderBytes = 100'000'000;
+    static constexpr std::uint64_t kMaxHeaderBytes = limits::kMaxSafetensorsHeaderBytes;
 
     explicit SafetensorsFile(const std::string& path); // throws core::Error naming the file and the field
 

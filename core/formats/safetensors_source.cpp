@@ -1,6 +1,8 @@
 #include "core/formats/safetensors_source.h"
 
 #include "core/common/error.h"
+#include "core/common/file_read.h"
+#include "core/common/limits.h"
 
 #include <nlohmann/json.hpp>
 
@@ -39,13 +41,9 @@ SafetensorsSource::SafetensorsSource(const std::string& folder)
         m_describe = single.string();
     } else if (fs::exists(index)) {
         m_describe = index.string();
-        std::ifstream f(index);
-        nlohmann::json j;
-        try {
-            j = nlohmann::json::parse(f);
-        } catch (const nlohmann::json::parse_error& e) {
-            throw Error(index.string(), "", std::string("is not valid JSON: ") + e.what());
-        }
+        // A regular file of bounded size; every nlohmann exception (1e400 too) becomes core::Error.
+        const nlohmann::json j
+            = parseJsonText(readRegularFile(index.string(), limits::kMaxIndexJsonBytes), index.string());
         if (!j.is_object() || !j.contains("weight_map") || !j["weight_map"].is_object())
             throw Error(index.string(), "weight_map", "missing or not an object");
         std::map<std::string, const SafetensorsFile*> shards;

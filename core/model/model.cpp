@@ -28,6 +28,7 @@ std::unique_ptr<Model> Model::fromSource(
     std::unique_ptr<Model> m(new Model);
     m->m_folder = location;
     m->m_config = std::move(config);
+    capComputedContext(m->m_config); // position tables are sized by this (core/common/limits.h)
     m->m_source = std::move(source);
     WeightBinder(*m, *m->m_source, naming).bindAll();
     return m;

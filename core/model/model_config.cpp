@@ -1,10 +1,11 @@
 #include "core/model/model_config.h"
 
 #include "core/common/error.h"
+#include "core/common/file_read.h"
 #include "core/common/json_fields.h"
+#include "core/common/limits.h"
 
-#include <fstream>
-#include <sstream>
+#include <algorithm>
 
 namespace core {
 
@@ -53,27 +54,12 @@ const char* activationName(Activation a)
 
 namespace {
 
-    constexpr std::int64_t kMaxSize = 1 << 24; // any single dimension
-    constexpr std::int64_t kMaxLayers = 1024;
+    constexpr std::int64_t kMaxSize = limits::kMaxDimension; // any single dimension
+    constexpr std::int64_t kMaxLayers = limits::kMaxLayers;
 
-    std::string readText(const std::string& path)
-    {
-        std::ifstream f(path, std::ios::binary);
-        if (!f)
-            throw Error(path, "", "cannot open");
-        std::ostringstream ss;
-        ss << f.rdbuf();
-        return ss.str();
-    }
+    std::string readText(const std::string& path) { return readRegularFile(path, limits::kMaxConfigJsonBytes); }
 
-    nlohmann::json parseJson(const std::string& text, const std::string& file)
-    {
-        try {
-            return nlohmann::json::parse(text);
-        } catch (const nlohmann::json::parse_error& e) {
-            throw Error(file, "", std::string("is not valid JSON: ") + e.what());
-        }
-    }
+    nlohmann::json parseJson(const std::string& text, const std::string& file) { return parseJsonText(text, file); }
 
     // eos_token_id may be a number or a list of numbers.
     std::vector<int> readIdList(const nlohmann::json& j, const std::string& key, const std::string& file)
@@ -196,6 +182,15 @@ namespace {
 
 void validateModelConfig(const ModelConfig& c, const std::string& file)
 {
+    // Products in 64 bits: 264 heads of 16268816 would wrap a 32-bit int to 128.
+    if (std::int64_t(c.nHeads) * c.headDim > kMaxSize)
+        throw Error(file, "num_attention_heads",
+            std::to_string(c.nHeads) + " heads of size " + std::to_string(c.headDim) + " exceed the limit of "
+                + std::to_string(kMaxSize) + " query values per position");
+    if (std::int64_t(c.nKvHeads) * c.headDim > kMaxSize)
+        throw Error(file, "num_key_value_heads",
+            std::to_string(c.nKvHeads) + " kv heads of size " + std::to_string(c.headDim) + " exceed the limit of "
+                + std::to_string(kMaxSize) + " key values per position");
     if (c.headDim == 0 && c.dim % c.nHeads != 0)
         throw Error(file, "num_attention_heads",
             "hidden size " + std::to_string(c.dim) + " is not divisible by " + std::to_string(c.nHeads) + " heads");
@@ -213,6 +208,18 @@ void validateModelConfig(const ModelConfig& c, const std::string& file)
         if (id >= c.vocab)
             throw Error(file, "eos_token_id",
                 "id " + std::to_string(id) + " is not below vocab_size " + std::to_string(c.vocab));
+}
+
+void capComputedContext(ModelConfig& c)
+{
+    // Idempotent: a second call keeps what the file said.
+    c.declaredPositions = std::max(c.declaredPositions, c.maxPositions);
+    if (c.positional == Positional::Learned)
+        return;
+    const std::int64_t rowFloats = c.positional == Positional::Rope ? std::max(c.headDim, 1) : std::max(c.dim, 1);
+    const std::int64_t cap
+        = std::max<std::int64_t>(1, std::min(limits::kMaxContext, limits::kMaxPositionTableFloats / rowFloats));
+    c.maxPositions = int(std::min<std::int64_t>(c.maxPositions, cap));
 }
 
 ModelConfig parseModelConfig(const std::string& jsonText, const std::string& file)
@@ -243,13 +250,14 @@ ModelConfig parseModelConfig(const std::string& jsonText, const std::string& fil
     c.bosId = bos.empty() ? -1 : bos.front();
     c.eosIds = readIdList(j, "eos_token_id", file);
     validateModelConfig(c, file);
+    capComputedContext(c);
     return c;
 }
 
 ModelConfig loadModelConfig(const std::string& configPath, const std::string& generationConfigPath)
 {
     ModelConfig c = parseModelConfig(readText(configPath), configPath);
-    if (!generationConfigPath.empty() && std::ifstream(generationConfigPath).good()) {
+    if (!generationConfigPath.empty() && pathExists(generationConfigPath)) {
         const nlohmann::json g = parseJson(readText(generationConfigPath), generationConfigPath);
         if (!g.is_object())
             throw Error(generationConfigPath, "", "expected a JSON object");

@@ -2,6 +2,7 @@
 // Everything the engine needs to know about a model's shape, read from config.json (+ generation_config.json).
 // One struct covers every architecture: gpt2, llama, qwen2 and the textbook "explorer" are points in the same
 // space of knobs (positional encoding, norm kind and placement, activation, biases, tying, kv heads).
+#include <cstdint>
 #include <string>
 #include <vector>
 
@@ -23,7 +24,8 @@ struct ModelConfig {
     int nHeads = 0;
     int nKvHeads = 0; // == nHeads without grouped-query attention
     int headDim = 0; // dim / nHeads
-    int maxPositions = 0; // context length
+    int maxPositions = 0; // usable context length: config.json's, capped for computed positions (core/common/limits.h)
+    int declaredPositions = 0; // context length as written in config.json
     Positional positional = Positional::Rope;
     double ropeTheta = 10000.0;
     NormKind norm = NormKind::RmsNorm;
@@ -38,8 +40,9 @@ struct ModelConfig {
     int bosId = -1;
     std::vector<int> eosIds; // from generation_config.json, else config.json
 
-    int kvDim() const { return nKvHeads * headDim; }
-    int qDim() const { return nHeads * headDim; }
+    // Both products are checked against limits::kMaxDimension in 64 bits by validateModelConfig.
+    int kvDim() const { return int(std::int64_t(nKvHeads) * headDim); }
+    int qDim() const { return int(std::int64_t(nHeads) * headDim); }
     bool normHasBias() const { return norm == NormKind::LayerNorm; }
 };
 
@@ -53,6 +56,12 @@ const char* activationName(Activation a);
 // file and the field for missing, malformed or contradictory values.
 ModelConfig loadModelConfig(const std::string& configPath, const std::string& generationConfigPath = {});
 ModelConfig parseModelConfig(const std::string& jsonText, const std::string& fileName);
+
+// Computed position tables (RoPE cos/sin, sin/cos embeddings) are built at load for every usable position, so the
+// usable context (maxPositions) is capped at limits::kMaxContext and limits::kMaxPositionTableFloats; learned tables
+// come from the weight file and keep the full context. declaredPositions keeps what the file said. parseModelConfig
+// applies it; Model::fromSource applies it to configs from elsewhere (GGUF). Idempotent.
+void capComputedContext(ModelConfig& c);
 
 // Checks the relations between fields (heads divide dim, kv heads divide heads, sizes in range).
 void validateModelConfig(const ModelConfig& c, const std::string& fileName);

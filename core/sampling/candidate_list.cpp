@@ -115,14 +115,16 @@ void CandidateList::setLogit(size_t index, float value)
 
 void CandidateList::divideLogits(float temperature)
 {
-    // Clamp to the float range: a tiny temperature must not turn a finite logit into +inf (inf - inf = NaN later).
+    // Clamp finite logits to the float range: a tiny temperature must not turn a finite logit into +inf (inf - inf =
+    // NaN later) or, when every logit is negative, all of them into -inf (nothing left to sample). A -inf logit (a
+    // banned token) stays -inf.
     constexpr float kMax = std::numeric_limits<float>::max();
     float* logits = m_logits.data();
     const size_t n = m_size;
 #pragma omp simd
     for (size_t i = 0; i < n; ++i) {
         const float scaled = logits[i] / temperature;
-        logits[i] = scaled > kMax ? kMax : scaled;
+        logits[i] = scaled > kMax ? kMax : (scaled < -kMax && logits[i] >= -kMax ? -kMax : scaled);
     }
     m_weightsValid = false;
 }

@@ -15,8 +15,9 @@ namespace {
     // The same clamp as CandidateList::divideLogits, so the replay gives the run's bits.
     float divide(float logit, float temperature)
     {
+        constexpr float kMax = std::numeric_limits<float>::max();
         const float scaled = logit / temperature;
-        return scaled > std::numeric_limits<float>::max() ? std::numeric_limits<float>::max() : scaled;
+        return scaled > kMax ? kMax : (scaled < -kMax && logit >= -kMax ? -kMax : scaled);
     }
 
     bool divides(const StageColumn& column)

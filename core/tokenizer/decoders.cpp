@@ -1,7 +1,10 @@
 #include "core/tokenizer/decoders.h"
 
+#include "core/common/limits.h"
 #include "core/common/utf8.h"
 #include "core/tokenizer/byte_level.h"
+
+#include <algorithm>
 
 namespace core {
 
@@ -11,11 +14,18 @@ namespace {
     {
         if (from.empty())
             return;
-        std::size_t pos = 0;
-        while ((pos = s.find(from, pos)) != std::string::npos) {
-            s.replace(pos, from.size(), to);
-            pos += to.size();
+        // One pass into a new string: replacing in place would move the tail once per hit (quadratic).
+        std::size_t pos = 0, hit = s.find(from);
+        if (hit == std::string::npos)
+            return;
+        std::string out;
+        for (; hit != std::string::npos; hit = s.find(from, pos)) {
+            out.append(s, pos, hit - pos);
+            out += to;
+            pos = hit + from.size();
         }
+        out.append(s, pos, std::string::npos);
+        s = std::move(out);
     }
 
     int hexValue(char c)
@@ -87,16 +97,23 @@ std::unique_ptr<Decoder> Decoder::fromJson(const JsonAt& json)
         if (d->m_pattern.empty())
             pattern.at("String").fail("empty pattern");
         d->m_content = json.at("content").str();
+        d->m_growth = std::max<std::uint64_t>(1, (d->m_content.size() + d->m_pattern.size() - 1) / d->m_pattern.size());
     } else if (type == "Sequence") {
         d->m_kind = Kind::Sequence;
         const JsonAt list = json.at("decoders").array();
         for (std::size_t i = 0; i < list.size(); ++i)
-            if (auto child = fromJson(list.at(i)))
+            if (auto child = fromJson(list.at(i))) {
+                // Saturating product: any factor above the limit already fails below.
+                d->m_growth = std::min<std::uint64_t>(d->m_growth * child->growth(), limits::kMaxTextGrowth + 1);
                 d->m_children.push_back(std::move(child));
+            }
     } else {
         json.at("type").fail("unsupported decoder type \"" + type
             + "\" (supported: ByteLevel, ByteFallback, Metaspace, Fuse, Strip, Replace, Sequence)");
     }
+    if (d->m_growth > limits::kMaxTextGrowth)
+        json.fail("its Replace steps could grow a text more than " + std::to_string(limits::kMaxTextGrowth)
+            + " times (the limit)");
     return d;
 }
 

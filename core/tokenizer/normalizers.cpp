@@ -1,5 +1,6 @@
 #include "core/tokenizer/normalizers.h"
 
+#include "core/common/limits.h"
 #include "core/common/utf8.h"
 #include "core/tokenizer/unicode.h"
 
@@ -28,6 +29,7 @@ std::unique_ptr<Normalizer> Normalizer::fromJson(const JsonAt& json)
         if (n->m_pattern.empty())
             pattern.at("String").fail("empty pattern");
         n->m_content = json.at("content").str();
+        n->m_growth = std::max<std::uint64_t>(1, (n->m_content.size() + n->m_pattern.size() - 1) / n->m_pattern.size());
     } else if (type == "Strip") {
         n->m_kind = Kind::Strip;
         n->m_stripLeft = json.boolean("strip_left", false);
@@ -36,12 +38,18 @@ std::unique_ptr<Normalizer> Normalizer::fromJson(const JsonAt& json)
         n->m_kind = Kind::Sequence;
         const JsonAt list = json.at("normalizers").array();
         for (std::size_t i = 0; i < list.size(); ++i)
-            if (auto child = fromJson(list.at(i)))
+            if (auto child = fromJson(list.at(i))) {
+                // Saturating product: any factor above the limit already fails below.
+                n->m_growth = std::min<std::uint64_t>(n->m_growth * child->growth(), limits::kMaxTextGrowth + 1);
                 n->m_children.push_back(std::move(child));
+            }
     } else {
         json.at("type").fail(
             "unsupported normalizer type \"" + type + "\" (supported: NFC, Prepend, Replace, Strip, Sequence)");
     }
+    if (n->m_growth > limits::kMaxTextGrowth)
+        json.fail("its Replace steps could grow a text more than " + std::to_string(limits::kMaxTextGrowth)
+            + " times (the limit)");
     return n;
 }
 

@@ -4,6 +4,7 @@
 #include "core/tokenizer/json_at.h"
 #include "core/tokenizer/normalized_text.h"
 
+#include <cstdint>
 #include <memory>
 #include <string>
 #include <vector>
@@ -19,6 +20,8 @@ public:
 
     void apply(NormalizedText& t) const;
     Kind kind() const { return m_kind; }
+    // Worst-case factor by which this step grows a text (Replace: ceil(content / pattern); Sequence: the product).
+    std::uint64_t growth() const { return m_growth; }
 
 private:
     static void nfc(NormalizedText& t);
@@ -29,6 +32,7 @@ private:
     std::string m_content; // Replace: what to put instead
     bool m_stripLeft = false;
     bool m_stripRight = false;
+    std::uint64_t m_growth = 1; // bounded by limits::kMaxTextGrowth at load
     std::vector<std::unique_ptr<Normalizer>> m_children; // Sequence
 };
 

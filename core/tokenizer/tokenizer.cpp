@@ -1,6 +1,8 @@
 #include "core/tokenizer/tokenizer.h"
 
 #include "core/common/error.h"
+#include "core/common/file_read.h"
+#include "core/common/limits.h"
 #include "core/common/utf8.h"
 #include "core/tokenizer/added_tokens.h"
 #include "core/tokenizer/bpe_model.h"
@@ -23,7 +25,6 @@ namespace core {
 
 namespace {
 
-    constexpr std::int64_t maxFileBytes = std::int64_t(1) << 30; // 1 GiB: far above any real tokenizer.json
     constexpr std::size_t maxInputBytes = std::size_t(1) << 31; // spans are 32-bit
     constexpr std::size_t maxCachedPiece = 64; // longer pieces are rare and not worth remembering
 
@@ -62,24 +63,12 @@ Tokenizer::Tokenizer(std::shared_ptr<const Impl> impl)
 
 Tokenizer Tokenizer::fromFile(const std::string& path)
 {
-    std::ifstream in(path, std::ios::binary | std::ios::ate);
-    if (!in)
-        throw Error(path, "", std::string("cannot open: ") + std::strerror(errno));
-    const std::streamoff size = in.tellg();
-    if (size < 0)
-        throw Error(path, "", "cannot read the file size");
-    if (size > maxFileBytes)
-        throw Error(
-            path, "", "file is " + std::to_string(size) + " bytes, more than the 1 GiB a tokenizer.json may have");
-    std::string text(static_cast<std::size_t>(size), '\0');
-    in.seekg(0);
-    if (!in.read(text.data(), size))
-        throw Error(path, "", "read error");
-    return fromJson(text, baseName(path));
+    return fromJson(readRegularFile(path, limits::kMaxTokenizerJsonBytes), baseName(path));
 }
 
 Tokenizer Tokenizer::fromJson(std::string_view jsonText, const std::string& fileName)
 {
+    checkJsonDepth(jsonText, fileName, "", limits::kMaxJsonDepth); // the loaders below recurse per level
     nlohmann::json doc;
     try {
         doc = nlohmann::json::parse(jsonText.begin(), jsonText.end());

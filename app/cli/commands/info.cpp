@@ -27,6 +27,7 @@ int cmdInfo(const Words& w)
         { "hidden", c.hidden },
         { "vocab", c.vocab },
         { "context", c.maxPositions },
+        { "context_in_config", c.declaredPositions }, // larger than "context" when capped (core/common/limits.h)
         { "positional", core::positionalName(c.positional) },
         { "norm", core::normName(c.norm) },
         { "norm_placement", core::placementName(c.placement) },

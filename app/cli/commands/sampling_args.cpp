@@ -2,7 +2,10 @@
 
 #include "core/sampling/stage_descriptor.h"
 
+#include <cerrno>
 #include <cmath>
+#include <cstdint>
+#include <cstdlib>
 #include <limits>
 
 std::set<std::string> samplingOptionNames()
@@ -45,10 +48,16 @@ core::SamplingParameters samplingFromArgs(const Args& a)
         const auto eq = bias.find('=');
         if (eq == std::string::npos)
             throw UsageError("--logit-bias takes ID=VALUE, got \"" + bias + "\"");
+        // Both halves are named strings: `end` points into them, so they must outlive the checks.
+        const std::string idText = bias.substr(0, eq);
         char* end = nullptr;
-        const long id = std::strtol(bias.substr(0, eq).c_str(), &end, 10);
-        if (*end || eq == 0)
-            throw UsageError("--logit-bias: \"" + bias.substr(0, eq) + "\" is not a token id");
+        errno = 0;
+        const long long id = std::strtoll(idText.c_str(), &end, 10);
+        if (*end || idText.empty() || errno == ERANGE)
+            throw UsageError("--logit-bias: \"" + idText + "\" is not a token id");
+        // Range-checked before narrowing: 4294968307 must not become id 1011. The vocabulary check is core's.
+        if (id < std::numeric_limits<std::int32_t>::min() || id > std::numeric_limits<std::int32_t>::max())
+            throw UsageError("--logit-bias: token id " + idText + " is out of range");
         const std::string v = bias.substr(eq + 1);
         const float value = v == "-inf" ? -std::numeric_limits<float>::infinity() : std::strtof(v.c_str(), &end);
         if (v != "-inf" && (*end || v.empty()))

@@ -2,6 +2,8 @@
 
 #include "core/sampling/candidate_list.h"
 
+#include <cmath>
+
 namespace core {
 
 std::string TemperatureStage::describe(const SamplingParameters& parameters) const
@@ -14,16 +16,22 @@ void TemperatureStage::apply(CandidateList& candidates, StageContext& context) c
     const float temperature = context.parameters.temperature;
     if (temperature == 1.0f)
         return;
-    if (temperature > 0.0f) {
-        candidates.divideLogits(temperature);
-        return;
-    }
-    // Greedy. The list is in token id order (reset fills it so, removals keep the order), so the first maximum is
-    // the lowest id among ties.
+    // Greedy picks the first maximum. The list is in token id order (reset fills it so, removals keep the order), so
+    // that is the lowest id among ties.
     size_t best = 0;
     for (size_t i = 1; i < candidates.size(); ++i) {
         if (candidates.logit(i) > candidates.logit(best))
             best = i;
+    }
+    if (temperature > 0.0f) {
+        // A temperature so small that the best logit / T leaves the float range (1e-45, 1e-38) would flatten every
+        // large logit to the same clamped value and sample among them uniformly; the limit T -> 0 is greedy, so
+        // keep only the best token, then divide as usual (the record replays the same clamped division).
+        const float bestLogit = candidates.size() ? candidates.logit(best) : 0.0f;
+        if (std::isfinite(bestLogit) && !std::isfinite(bestLogit / temperature))
+            candidates.keepIf([best](size_t i) { return i == best; });
+        candidates.divideLogits(temperature);
+        return;
     }
     candidates.keepIf([best](size_t i) { return i == best; });
 }

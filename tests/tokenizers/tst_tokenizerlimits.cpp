@@ -1,0 +1,136 @@
+// tokenizer.json written to exhaust us (issue 17): normalizers, pre-tokenizers and decoders nested 10,000 deep
+// (the loader recursed per level and copied a growing path string: stack overflow under ASan, 1.9 GB in release),
+// and Replace steps that multiply the text ("a" -> 1000 x "a"). Both are refused at load with a message naming
+// the limit; ordinary chains still load and run.
+#include "core/common/error.h"
+#include "core/common/limits.h"
+#include "core/tokenizer/tokenizer.h"
+
+#include <QtTest>
+
+#include <nlohmann/json.hpp>
+
+using Json = nlohmann::json;
+
+namespace {
+
+Json baseTokenizer()
+{
+    Json vocab = Json::object();
+    for (int c = 'a'; c <= 'z'; ++c)
+        vocab[std::string(1, char(c))] = c - 'a';
+    vocab[" "] = 26;
+    vocab["\xE2\x96\x81"] = 27; // "▁"
+    return { { "version", "1.0" },
+        { "model", { { "type", "BPE" }, { "vocab", vocab }, { "merges", Json::array() } } } };
+}
+
+Json replace(const std::string& from, const std::string& to)
+{
+    return { { "type", "Replace" }, { "pattern", { { "String", from } } }, { "content", to } };
+}
+
+// `depth` Sequences around `leaf`, as raw text (nlohmann's dump would itself recurse 10,000 deep).
+std::string nested(const char* listKey, int depth, const std::string& leaf)
+{
+    std::string open, close;
+    for (int i = 0; i < depth; ++i) {
+        open += std::string(R"({"type":"Sequence",")") + listKey + "\":[";
+        close += "]}";
+    }
+    return open + leaf + close;
+}
+
+std::string withRaw(Json j, const std::string& key, const std::string& raw)
+{
+    j[key] = "@@RAW@@";
+    std::string text = j.dump();
+    text.replace(text.find("\"@@RAW@@\""), 9, raw);
+    return text;
+}
+
+QString errorOf(const std::string& json)
+{
+    try {
+        core::Tokenizer::fromJson(json);
+    } catch (const core::Error& e) {
+        return QString::fromUtf8(e.what());
+    }
+    return {};
+}
+
+} // namespace
+
+class TestTokenizerLimits : public QObject {
+    Q_OBJECT
+private slots:
+    void deepNestingIsRefused_data()
+    {
+        QTest::addColumn<QString>("key");
+        QTest::addColumn<QString>("listKey");
+        QTest::addColumn<QString>("leaf");
+        QTest::newRow("normalizer") << "normalizer"
+                                    << "normalizers"
+                                    << R"({"type":"NFC"})";
+        QTest::newRow("pre_tokenizer") << "pre_tokenizer"
+                                       << "pretokenizers"
+                                       << R"({"type":"Metaspace","replacement":"▁","prepend_scheme":"always"})";
+        QTest::newRow("decoder") << "decoder"
+                                 << "decoders"
+                                 << R"({"type":"Fuse"})";
+    }
+    void deepNestingIsRefused()
+    {
+        QFETCH(QString, key);
+        QFETCH(QString, listKey);
+        QFETCH(QString, leaf);
+        const std::string text = withRaw(
+            baseTokenizer(), key.toStdString(), nested(listKey.toUtf8().constData(), 10000, leaf.toStdString()));
+        const QString e = errorOf(text);
+        QVERIFY2(e.startsWith("tokenizer.json: arrays and objects nest deeper than 64 levels"), qPrintable(e));
+        // Nesting within the limit still loads.
+        const std::string ok
+            = withRaw(baseTokenizer(), key.toStdString(), nested(listKey.toUtf8().constData(), 20, leaf.toStdString()));
+        QCOMPARE(errorOf(ok), QString());
+    }
+
+    void replaceThatMultipliesTheTextIsRefused_data()
+    {
+        QTest::addColumn<QString>("key");
+        QTest::addColumn<QString>("listKey");
+        QTest::newRow("normalizer") << "normalizer"
+                                    << "normalizers";
+        QTest::newRow("decoder") << "decoder"
+                                 << "decoders";
+    }
+    void replaceThatMultipliesTheTextIsRefused()
+    {
+        QFETCH(QString, key);
+        QFETCH(QString, listKey);
+        Json j = baseTokenizer();
+        j[key.toStdString()] = replace("a", std::string(1000, 'a'));
+        QVERIFY2(errorOf(j.dump()).contains(key + ": its Replace steps could grow a text more than 64 times"),
+            qPrintable(errorOf(j.dump())));
+        // Each step within the limit, but the chain multiplies: 4 x 4 x 4 x 4 = 256.
+        Json chain = Json::array();
+        for (int i = 0; i < 4; ++i)
+            chain.push_back(replace("a", "aaaa"));
+        j[key.toStdString()] = { { "type", "Sequence" }, { listKey.toStdString(), chain } };
+        QVERIFY2(errorOf(j.dump()).contains("could grow a text more than 64 times"), qPrintable(errorOf(j.dump())));
+    }
+
+    void ordinaryReplaceStillWorks()
+    {
+        Json j = baseTokenizer();
+        j["normalizer"]
+            = { { "type", "Sequence" }, { "normalizers", { replace(" ", "\xE2\x96\x81"), replace("q", "ab") } } };
+        j["decoder"] = replace("\xE2\x96\x81", " ");
+        const auto tok = core::Tokenizer::fromJson(j.dump());
+        const auto ids = tok.encodeIds("a q", false);
+        QCOMPARE(ids, (std::vector<std::int32_t> { 0, 27, 0, 1 }));
+        QCOMPARE(tok.decode(ids), std::string("a ab"));
+    }
+};
+
+QTEST_APPLESS_MAIN(TestTokenizerLimits)
+#include "tst_tokenizerlimits.moc"
