@@ -115,6 +115,7 @@ void openGguf(const std::string& path, LoadedModel& into)
     if (file.tensors().empty())
         throw Error(path, "tensors",
             "the file holds no weights (a vocab-only GGUF): open it with `inference-cli tokenize` instead");
+    archOf(file, file.getString("general.architecture")); // refuse what we do not run before reading its keys
     const GgufHyperParams hp = readGgufHyperParams(file);
     const ModelConfig config = configOf(file, hp);
     // The file's types as stored: the q / k re-ordering below turns those into F32 copies.
