@@ -53,4 +53,9 @@ std::shared_ptr<const LoadedModel> openModel(const std::string& path, const Open
 // model.bin and no config.json, is llama2.c. `resolved` receives what will actually be opened.
 ModelFormat detectModelFormat(const std::string& path, std::string* resolved = nullptr);
 
+// The tokenizer of whatever `path` names: a tokenizer.json, a Hugging Face model folder (or a file in one), a GGUF
+// file (a vocab-only one is enough), or a llama2.c model.bin (its tokenizer.bin beside it). Throws core::Error naming
+// the file when there is none. `source` receives the file it was read from.
+Tokenizer openTokenizer(const std::string& path, std::string* source = nullptr);
+
 } // namespace core

@@ -30,6 +30,9 @@ Run cli(const QStringList& args)
 }
 
 const QString kModel = QStringLiteral(IE_SOURCE_DIR "/sample_models/tiny-gpt2");
+// One random Llama in every format (../shared/fixtures/gguf/README.md), and real tokenizers as vocab-only GGUF.
+const QString kFormats = QStringLiteral(IE_GGUF_FIXTURES "/llama-gqa-256/");
+const QString kVocab = QStringLiteral(IE_GGUF_FIXTURES "/vocab/");
 
 } // namespace
 
@@ -50,6 +53,10 @@ private slots:
         QTest::newRow("not a token id") << QStringList { "logits", kModel, "--tokens", "1,x" } << 2 << "not a token id";
         QTest::newRow("negative temperature") << QStringList { "generate", kModel, "--prompt", "a", "--temperature",
             "-1" } << 1 << "temperature: must be >= 0";
+        QTest::newRow("vocab-only GGUF as a model")
+            << QStringList { "info", kVocab + "ggml-vocab-gpt-2.gguf" } << 1 << "holds no weights";
+        QTest::newRow("neither folder nor GGUF nor model.bin")
+            << QStringList { "info", kFormats + "meta.json" } << 1 << "is not a model";
         QTest::newRow("empty prompt") << QStringList { "generate", kModel, "--prompt", "" } << 1
                                       << "the prompt is empty";
     }
@@ -70,6 +77,78 @@ private slots:
         const auto j = QJsonDocument::fromJson(r.out).object();
         QCOMPARE(j["architecture"].toString(), QString("gpt2"));
         QVERIFY(j["parameters"].toDouble() > 1e5);
+    }
+
+    // info and logits take a GGUF file or a llama2.c model.bin wherever they take a folder; the same weights give
+    // the same answer (tests/formats/tst_formatlogits measures how closely).
+    void otherFormats_data()
+    {
+        QTest::addColumn<QString>("model");
+        QTest::addColumn<QString>("format");
+        QTest::addColumn<QString>("types");
+        QTest::newRow("folder") << kFormats + "hf"
+                                << "Hugging Face folder"
+                                << "F32";
+        QTest::newRow("model.bin") << kFormats + "model.bin"
+                                   << "llama2.c"
+                                   << "F32";
+        QTest::newRow("llama2.c folder") << kFormats << "llama2.c"
+                                         << "F32";
+        QTest::newRow("GGUF F32") << kFormats + "model-F32.gguf"
+                                  << "GGUF"
+                                  << "F32";
+        QTest::newRow("GGUF Q4_K_M") << kFormats + "model-Q4_K_M.gguf"
+                                     << "GGUF"
+                                     << "F32,Q4_K,Q6_K";
+    }
+    void otherFormats()
+    {
+        QFETCH(QString, model);
+        QFETCH(QString, format);
+        QFETCH(QString, types);
+        const Run info = cli({ "info", model, "--json" });
+        QCOMPARE(info.code, 0);
+        const auto j = QJsonDocument::fromJson(info.out).object();
+        QCOMPARE(j["format"].toString(), format);
+        QCOMPARE(j["parameters"].toInteger(), 1705216);
+        QVERIFY(!j["tokenizer"].toString().isEmpty());
+        QCOMPARE(j["quantization"].toObject()["types"].toObject().keys().join(','), types);
+        const Run logits = cli({ "logits", model, "--prompt", "Hello world", "--top", "1", "--json" });
+        QCOMPARE(logits.code, 0);
+        const auto top = QJsonDocument::fromJson(logits.out).object()["top"].toArray();
+        const auto reference = QJsonDocument::fromJson(
+            cli({ "logits", kFormats + "hf", "--prompt", "Hello world", "--top", "1", "--json" }).out)
+                                   .object()["top"]
+                                   .toArray();
+        if (types == "F32")
+            QCOMPARE(top[0].toObject()["id"].toInt(), reference[0].toObject()["id"].toInt());
+        else
+            QVERIFY(top[0].toObject()["id"].toInt() >= 0);
+    }
+
+    // A vocab-only GGUF is enough to tokenize; llama.cpp's ids (vocab/*.gguf.out) for "Hello world".
+    void tokenizeVocabOnlyGguf_data()
+    {
+        QTest::addColumn<QString>("file");
+        QTest::addColumn<QStringList>("flags");
+        QTest::addColumn<QString>("ids");
+        QTest::newRow("gpt-2") << "ggml-vocab-gpt-2.gguf" << QStringList { "--no-special" } << "15496,995";
+        QTest::newRow("llama-spm, BOS") << "ggml-vocab-llama-spm.gguf" << QStringList {} << "1,15043,3186";
+    }
+    void tokenizeVocabOnlyGguf()
+    {
+        QFETCH(QString, file);
+        QFETCH(QStringList, flags);
+        QFETCH(QString, ids);
+        const Run r = cli(QStringList { "tokenize", kVocab + file, "--text", "Hello world", "--json" } + flags);
+        QCOMPARE(r.code, 0);
+        QStringList got;
+        for (const auto& id : QJsonDocument::fromJson(r.out).object()["ids"].toArray())
+            got << QString::number(id.toInt());
+        QCOMPARE(got.join(','), ids);
+        const Run back = cli({ "detokenize", kVocab + file, "--ids", ids, "--skip-special" });
+        QCOMPARE(back.code, 0);
+        QCOMPARE(back.out.trimmed(), QByteArray("Hello world"));
     }
 
     void capitalOfFrance()
