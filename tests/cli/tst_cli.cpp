@@ -20,9 +20,10 @@ struct Run {
     QByteArray err;
 };
 
-Run cli(const QStringList& args)
+Run cli(const QStringList& args, const QProcessEnvironment& env = QProcessEnvironment::systemEnvironment())
 {
     QProcess p;
+    p.setProcessEnvironment(env);
     p.start(IE_CLI, args);
     p.waitForFinished(120000);
     return { p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1, p.readAllStandardOutput(),
@@ -149,6 +150,66 @@ private slots:
         const Run back = cli({ "detokenize", kVocab + file, "--ids", ids, "--skip-special" });
         QCOMPARE(back.code, 0);
         QCOMPARE(back.out.trimmed(), QByteArray("Hello world"));
+    }
+
+    // `models` finds what the usual tools left in a home folder: an HF cache snapshot (files are symlinks to blobs),
+    // an Ollama manifest naming its GGUF blob, LM Studio's and llama.cpp's GGUF files; each says if it opens.
+    void modelsInTemporaryHome()
+    {
+        QTemporaryDir home;
+        QDir h(home.path());
+        auto link = [](const QString& target, const QString& at) {
+            QDir().mkpath(QFileInfo(at).absolutePath());
+            QVERIFY(QFile::link(target, at));
+        };
+        // Hugging Face: models--test--llama-gqa/snapshots/REV/* -> ../../blobs/*
+        const QString repo = h.filePath(".cache/huggingface/hub/models--test--llama-gqa");
+        for (const char* f : { "config.json", "model.safetensors", "tokenizer.json" }) {
+            link(kFormats + "hf/" + f, repo + "/blobs/" + f + ".blob");
+            link(repo + "/blobs/" + f + ".blob", repo + "/snapshots/0123456789abcdef/" + f);
+        }
+        // Ollama: manifests/registry.ollama.ai/library/tiny/q4 -> blobs/sha256-HEX
+        const QString ollama = h.filePath(".ollama/models");
+        link(kFormats + "model-Q4_K_M.gguf", ollama + "/blobs/sha256-abc123");
+        QDir().mkpath(ollama + "/manifests/registry.ollama.ai/library/tiny");
+        QFile manifest(ollama + "/manifests/registry.ollama.ai/library/tiny/q4");
+        QVERIFY(manifest.open(QIODevice::WriteOnly));
+        manifest.write(R"({"schemaVersion":2,"layers":[{"mediaType":"application/vnd.ollama.image.model",)"
+                       R"("digest":"sha256:abc123","size":1}]})");
+        manifest.close();
+        // LM Studio: publisher/repo/file.gguf, one of them vocab-only; llama.cpp's cache: a flat file.
+        link(kFormats + "model-Q8_0.gguf", h.filePath(".lmstudio/models/test/llama-gqa-GGUF/llama-gqa-Q8_0.gguf"));
+        link(kVocab + "ggml-vocab-phi-3.gguf", h.filePath(".lmstudio/models/test/vocab/phi-3.gguf"));
+        link(kFormats + "model-F16.gguf", h.filePath(".cache/llama.cpp/test_llama-gqa-F16.gguf"));
+
+        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+        env.insert("HOME", home.path());
+        for (const char* v : { "HF_HUB_CACHE", "HF_HOME", "XDG_CACHE_HOME", "OLLAMA_MODELS", "LLAMA_CACHE" })
+            env.remove(v);
+        const Run r = cli({ "models", "--json" }, env);
+        QCOMPARE(r.code, 0);
+        QMap<QString, QJsonObject> rows;
+        for (const auto& v : QJsonDocument::fromJson(r.out).array())
+            rows[v.toObject()["source"].toString() + " " + v.toObject()["name"].toString()] = v.toObject();
+        QCOMPARE(rows.keys(),
+            QStringList({ "Hugging Face test/llama-gqa@01234567", "LM Studio test/llama-gqa-GGUF/llama-gqa-Q8_0.gguf",
+                "LM Studio test/vocab/phi-3.gguf", "Ollama tiny:q4", "llama.cpp test_llama-gqa-F16.gguf" }));
+        const QJsonObject hf = rows["Hugging Face test/llama-gqa@01234567"];
+        QCOMPARE(hf["parameters"].toInteger(), 1705216);
+        QVERIFY(hf["openable"].toBool());
+        const QJsonObject ol = rows["Ollama tiny:q4"];
+        QCOMPARE(ol["quantization"].toString(), QStringLiteral("Q4_K_M"));
+        QCOMPARE(ol["architecture"].toString(), QStringLiteral("llama"));
+        QVERIFY(ol["openable"].toBool());
+        QCOMPARE(rows["LM Studio test/llama-gqa-GGUF/llama-gqa-Q8_0.gguf"]["quantization"].toString(), "Q8_0");
+        QCOMPARE(rows["llama.cpp test_llama-gqa-F16.gguf"]["quantization"].toString(), "F16");
+        const QJsonObject vocab = rows["LM Studio test/vocab/phi-3.gguf"];
+        QVERIFY(!vocab["openable"].toBool());
+        QVERIFY2(vocab["why"].toString().contains("no weights"), qPrintable(vocab["why"].toString()));
+        // What the list names opens: the Ollama blob (no extension) is a GGUF file.
+        const Run info = cli({ "info", ol["path"].toString(), "--json" });
+        QCOMPARE(info.code, 0);
+        QCOMPARE(QJsonDocument::fromJson(info.out).object()["format"].toString(), QStringLiteral("GGUF"));
     }
 
     void capitalOfFrance()
