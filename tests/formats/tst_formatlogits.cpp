@@ -12,6 +12,7 @@
 //   the logits from the F32 model's by 2e-2 (Q8_0) .. 3e-1 (Q4_0), for llama.cpp and for us alike (printed).
 #include "core/common/error.h"
 #include "core/exec/executor.h"
+#include "core/formats/gguf/gguf_model.h"
 #include "core/formats/gguf/gguf_writer.h"
 #include "core/loader/loaded_model.h"
 
@@ -147,6 +148,84 @@ private slots:
         // must then be far closer to llama.cpp on the same file than to the F32 model (same quantized weights).
         if (worstLlamaF32 > 5e-2)
             QVERIFY2(worstRef < worstF32 / 2, "closer to the F32 model than to llama.cpp on the same file");
+    }
+
+    // Every architecture as GGUF: a random Hugging Face model of tests/data/reference written the way llama.cpp's
+    // convert_hf_to_gguf.py does (GGUF names, Conv1D weights transposed to (out, in), llama q / k rows permuted
+    // into interleaved pairs, <arch>.* hyper-parameters) opens through openModel with the same logits, bit for bit.
+    void ggufOfEveryArchitecture_data()
+    {
+        QTest::addColumn<QString>("folder");
+        for (const char* name : { "random-llama", "random-qwen2", "random-gpt2" })
+            QTest::newRow(name) << QString(IE_TEST_DATA_DIR "/reference/") + name;
+    }
+    void ggufOfEveryArchitecture()
+    {
+        QFETCH(QString, folder);
+        const auto hf = core::openModel(folder.toStdString());
+        const core::ModelConfig& c = hf->config();
+        const std::string arch = core::architectureTable(c.arch).ggufArch;
+        core::GgufWriter w;
+        w.setString("general.architecture", arch);
+        w.setUInt32(arch + ".embedding_length", std::uint32_t(c.dim));
+        w.setUInt32(arch + ".block_count", std::uint32_t(c.nLayers));
+        w.setUInt32(arch + ".feed_forward_length", std::uint32_t(c.hidden));
+        w.setUInt32(arch + ".attention.head_count", std::uint32_t(c.nHeads));
+        w.setUInt32(arch + ".attention.head_count_kv", std::uint32_t(c.nKvHeads));
+        w.setUInt32(arch + ".context_length", std::uint32_t(c.maxPositions));
+        w.setUInt32(arch + ".vocab_size", std::uint32_t(c.vocab));
+        w.setFloat32(arch
+                + (c.norm == core::NormKind::RmsNorm ? ".attention.layer_norm_rms_epsilon"
+                                                     : ".attention.layer_norm_epsilon"),
+            float(c.normEps));
+        if (c.positional == core::Positional::Rope)
+            w.setFloat32(arch + ".rope.freq_base", float(c.ropeTheta));
+        const auto hfNames = core::expectedTensors(c, core::TensorNaming::HuggingFace);
+        const auto ggufNames = core::expectedTensors(c, core::TensorNaming::Gguf);
+        QCOMPARE(hfNames.size(), ggufNames.size());
+        const bool conv1D = core::architectureTable(c.arch).hfConv1D;
+        for (std::size_t i = 0; i < hfNames.size(); ++i) {
+            const core::ExpectedTensor &from = hfNames[i], &to = ggufNames[i];
+            QCOMPARE(int(from.role), int(to.role));
+            const core::SourceTensor* t = hf->model->source().find(from.name);
+            if (!t)
+                t = hf->model->source().find(core::architectureTable(c.arch).hfOptionalPrefix + from.name);
+            if (!t && !from.required)
+                continue;
+            QVERIFY2(t, from.name.c_str());
+            std::vector<float> v = core::toFloat(*t);
+            const bool linear = to.role == core::WeightRole::QkvFused || to.role == core::WeightRole::O
+                || to.role == core::WeightRole::Up || to.role == core::WeightRole::Down;
+            if (conv1D && linear && !from.bias) {
+                // Conv1D (in, out) -> (out, in)
+                std::vector<float> transposed(v.size());
+                const std::int64_t in = from.shape[0], out = from.shape[1];
+                for (std::int64_t r = 0; r < in; ++r)
+                    for (std::int64_t k = 0; k < out; ++k)
+                        transposed[std::size_t(k * in + r)] = v[std::size_t(r * out + k)];
+                v = std::move(transposed);
+            }
+            if (arch == "llama" && (to.role == core::WeightRole::Q || to.role == core::WeightRole::K)) {
+                std::vector<float> permuted(v.size());
+                const std::int64_t rows = to.shape[0], cols = to.shape.size() == 2 ? to.shape[1] : 1;
+                core::permuteRopeRows(v, permuted, rows, cols, to.role == core::WeightRole::Q ? c.nHeads : c.nKvHeads);
+                v = std::move(permuted);
+            }
+            w.addF32(to.name, to.shape, v);
+        }
+        QTemporaryDir dir;
+        const std::string path = dir.filePath("model.gguf").toStdString();
+        w.write(path);
+        const auto gguf = core::openModel(path);
+        QCOMPARE(int(gguf->format), int(core::ModelFormat::Gguf));
+        QCOMPARE(int(gguf->config().arch), int(c.arch));
+        QCOMPARE(int(gguf->config().positional), int(c.positional));
+        QCOMPARE(int(gguf->config().norm), int(c.norm));
+        QCOMPARE(gguf->config().qkvBias, c.qkvBias);
+        const std::vector<std::int32_t> tokens { 1, 5, 9, 2, 7, 3 };
+        const double rel = relative(logitsOf(*gguf, tokens), logitsOf(*hf, tokens));
+        std::printf("    %-14s GGUF vs HF folder: %.2e\n", QTest::currentDataTag(), rel);
+        QVERIFY2(rel <= 1e-6, qPrintable(QString::number(rel)));
     }
 
     // What is not a model we can run gets core::Error naming the file and why.
