@@ -1002,10 +1002,6 @@ Açıklamaların dili, Açıklama panelindeki kendi kutusundan seçilir.</transl
         <translation>Model aç: klasörünü ya da içindeki bir dosyayı seçin (config.json, model.safetensors)</translation>
     </message>
     <message>
-        <source>Model files (config.json *.safetensors tokenizer.json)</source>
-        <translation>Model dosyaları (config.json *.safetensors tokenizer.json)</translation>
-    </message>
-    <message>
         <source>All files (*)</source>
         <translation>Tüm dosyalar (*)</translation>
     </message>
@@ -1068,6 +1064,10 @@ Açıklamaların dili, Açıklama panelindeki kendi kutusundan seçilir.</transl
     <message>
         <source>Decode pass: appending %1.</source>
         <translation>Decode geçişi: %1 ekleniyor.</translation>
+    </message>
+    <message>
+        <source>Model files (config.json *.safetensors tokenizer.json *.gguf *.bin)</source>
+        <translation>Model dosyaları (config.json *.safetensors tokenizer.json *.gguf *.bin)</translation>
     </message>
 </context>
 <context>
@@ -1262,6 +1262,18 @@ Açıklamaların dili, Açıklama panelindeki kendi kutusundan seçilir.</transl
     <message>
         <source>Value</source>
         <translation>Değer</translation>
+    </message>
+    <message>
+        <source>Format</source>
+        <translation>Biçim</translation>
+    </message>
+    <message>
+        <source>Quantization</source>
+        <translation>Nicemleme</translation>
+    </message>
+    <message>
+        <source>stored types (tensors of each), bits per weight, bytes on disk and as F32 in memory</source>
+        <translation>saklanan türler (her birinden kaç tensör), ağırlık başına bit, diskteki ve bellekte F32 olarak bayt</translation>
     </message>
 </context>
 <context>

@@ -15,6 +15,7 @@ int cmdBench(const Words& w);
 int cmdMakeRandom(const Words& w);
 int cmdGenerate(const Words& w);
 int cmdChat(const Words& w);
+int cmdModels(const Words& w);
 int cmdBeam(const Words& w);
 int cmdCompare(const Words& w);
 int cmdArchs(const Words& w);

@@ -41,6 +41,9 @@ const std::map<std::string, Command>& commands()
             { cmdCompare,
                 "compare MODEL --prompt T|--tokens 1,2,3 [--max-new-tokens N] [--beam-width W (0 = none)] "
                 "[--samples S] [--seed X] [other sampling options of generate] [--json]" } },
+        { "models",
+            { cmdModels,
+                "models [--folder DIR]... [--json] [--places]   (Hugging Face cache, Ollama, LM Studio, llama.cpp)" } },
         { "chat", { cmdChat, "chat MODEL [--system TEXT] --user TEXT [sampling options of generate]" } },
         { "make-random",
             { cmdMakeRandom,

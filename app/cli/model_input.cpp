@@ -35,8 +35,8 @@ ModelInput loadModelInput(const Args& args, bool needTokens)
         in.tokens = parseIdList(args.text("tokens"), "tokens");
     } else if (args.has("prompt")) {
         if (!in.tokenizer)
-            throw core::Error(
-                in.model->folder(), "tokenizer.json", "missing: --prompt needs a tokenizer (or use --tokens)");
+            throw core::Error(in.model->folder(), "tokenizer",
+                "missing (no tokenizer.json, tokenizer.bin or tokenizer.ggml.*): --prompt needs one (or use --tokens)");
         in.tokens = in.tokenizer->encodeIds(args.text("prompt"));
     } else if (needTokens) {
         throw UsageError("give --prompt TEXT or --tokens 1,2,3");

@@ -31,8 +31,8 @@ public:
     virtual std::string describe() const = 0;
     const std::vector<SourceTensor>& tensors() const { return m_tensors; }
     const SourceTensor* find(const std::string& name) const;
-    // Bytes of all tensors as stored.
-    std::uint64_t storedBytes() const;
+    // Bytes of all tensors as stored in the file(s).
+    virtual std::uint64_t storedBytes() const;
 
 protected:
     // Implementations add their tensors once, after validating them; a duplicate name is refused.

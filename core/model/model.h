@@ -25,7 +25,7 @@ public:
     const ModelWeights& weights() const { return m_weights; }
     const std::string& folder() const { return m_folder; } // the folder or file it was opened from
     std::string tokenizerPath() const; // folder/tokenizer.json, or empty when absent
-    std::string weightsDtype() const { return m_dtype; } // "F32", "F16", "BF16" (as stored)
+    std::string weightsDtype() const { return m_dtype; } // "F32", "F16", "BF16", "Q8_0", ... or "mixed" (as stored)
     const TensorSource& source() const { return *m_source; }
     // Tensors of the file that the forward pass does not read (e.g. rotary caches some checkpoints carry).
     const std::vector<std::string>& unusedTensors() const { return m_unused; }

@@ -15,8 +15,10 @@ WeightBinder::WeightBinder(Model& model, const TensorSource& source, TensorNamin
 
 const float* WeightBinder::floats(const SourceTensor& t)
 {
+    // The stored type of the weights: "F32", the one other type, or "mixed" (Q4_K_M files mix Q4_K and Q6_K).
     if (t.dtype != DType::F32)
-        m_model.m_dtype = dtypeName(t.dtype);
+        m_model.m_dtype
+            = m_model.m_dtype == "F32" || m_model.m_dtype == dtypeName(t.dtype) ? dtypeName(t.dtype) : "mixed";
     m_model.m_parameterCount += t.numel();
     m_model.m_weightBytes += std::uint64_t(t.numel()) * 4;
     if (usableInPlace(t))
@@ -50,9 +52,9 @@ void WeightBinder::bindAll()
             throw Error(
                 t->file, e.name, "has shape " + t->shapeString() + " but the config needs " + wanted.shapeString());
         }
-        if (t->dtype != DType::F32 && t->dtype != DType::F16 && t->dtype != DType::BF16)
+        if (t->dtype != DType::F32 && t->dtype != DType::F16 && t->dtype != DType::BF16 && !isQuantized(t->dtype))
             throw Error(t->file, e.name + ".dtype",
-                std::string("weights must be F32, F16 or BF16, got ") + dtypeName(t->dtype));
+                std::string("weights must be F32, F16, BF16 or a GGML block type, got ") + dtypeName(t->dtype));
         m_used.insert(e.name);
         assign(e, floats(*t));
     }

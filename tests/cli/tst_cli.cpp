@@ -20,9 +20,10 @@ struct Run {
     QByteArray err;
 };
 
-Run cli(const QStringList& args)
+Run cli(const QStringList& args, const QProcessEnvironment& env = QProcessEnvironment::systemEnvironment())
 {
     QProcess p;
+    p.setProcessEnvironment(env);
     p.start(IE_CLI, args);
     p.waitForFinished(120000);
     return { p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1, p.readAllStandardOutput(),
@@ -30,6 +31,9 @@ Run cli(const QStringList& args)
 }
 
 const QString kModel = QStringLiteral(IE_SOURCE_DIR "/sample_models/tiny-gpt2");
+// One random Llama in every format (../shared/fixtures/gguf/README.md), and real tokenizers as vocab-only GGUF.
+const QString kFormats = QStringLiteral(IE_GGUF_FIXTURES "/llama-gqa-256/");
+const QString kVocab = QStringLiteral(IE_GGUF_FIXTURES "/vocab/");
 
 } // namespace
 
@@ -62,6 +66,10 @@ private slots:
         QTest::newRow("not a token id") << QStringList { "logits", kModel, "--tokens", "1,x" } << 2 << "not a token id";
         QTest::newRow("negative temperature") << QStringList { "generate", kModel, "--prompt", "a", "--temperature",
             "-1" } << 1 << "temperature: must be >= 0";
+        QTest::newRow("vocab-only GGUF as a model")
+            << QStringList { "info", kVocab + "ggml-vocab-gpt-2.gguf" } << 1 << "holds no weights";
+        QTest::newRow("neither folder nor GGUF nor model.bin")
+            << QStringList { "info", kFormats + "meta.json" } << 1 << "is not a model";
         QTest::newRow("empty prompt") << QStringList { "generate", kModel, "--prompt", "" } << 1
                                       << "the prompt is empty";
     }
@@ -82,6 +90,138 @@ private slots:
         const auto j = QJsonDocument::fromJson(r.out).object();
         QCOMPARE(j["architecture"].toString(), QString("gpt2"));
         QVERIFY(j["parameters"].toDouble() > 1e5);
+    }
+
+    // info and logits take a GGUF file or a llama2.c model.bin wherever they take a folder; the same weights give
+    // the same answer (tests/formats/tst_formatlogits measures how closely).
+    void otherFormats_data()
+    {
+        QTest::addColumn<QString>("model");
+        QTest::addColumn<QString>("format");
+        QTest::addColumn<QString>("types");
+        QTest::newRow("folder") << kFormats + "hf"
+                                << "Hugging Face folder"
+                                << "F32";
+        QTest::newRow("model.bin") << kFormats + "model.bin"
+                                   << "llama2.c"
+                                   << "F32";
+        QTest::newRow("llama2.c folder") << kFormats << "llama2.c"
+                                         << "F32";
+        QTest::newRow("GGUF F32") << kFormats + "model-F32.gguf"
+                                  << "GGUF"
+                                  << "F32";
+        QTest::newRow("GGUF Q4_K_M") << kFormats + "model-Q4_K_M.gguf"
+                                     << "GGUF"
+                                     << "F32,Q4_K,Q6_K";
+    }
+    void otherFormats()
+    {
+        QFETCH(QString, model);
+        QFETCH(QString, format);
+        QFETCH(QString, types);
+        const Run info = cli({ "info", model, "--json" });
+        QCOMPARE(info.code, 0);
+        const auto j = QJsonDocument::fromJson(info.out).object();
+        QCOMPARE(j["format"].toString(), format);
+        QCOMPARE(j["parameters"].toInteger(), 1705216);
+        QVERIFY(!j["tokenizer"].toString().isEmpty());
+        QCOMPARE(j["quantization"].toObject()["types"].toObject().keys().join(','), types);
+        const Run logits = cli({ "logits", model, "--prompt", "Hello world", "--top", "1", "--json" });
+        QCOMPARE(logits.code, 0);
+        const auto top = QJsonDocument::fromJson(logits.out).object()["top"].toArray();
+        const auto reference = QJsonDocument::fromJson(
+            cli({ "logits", kFormats + "hf", "--prompt", "Hello world", "--top", "1", "--json" }).out)
+                                   .object()["top"]
+                                   .toArray();
+        if (types == "F32")
+            QCOMPARE(top[0].toObject()["id"].toInt(), reference[0].toObject()["id"].toInt());
+        else
+            QVERIFY(top[0].toObject()["id"].toInt() >= 0);
+    }
+
+    // A vocab-only GGUF is enough to tokenize; llama.cpp's ids (vocab/*.gguf.out) for "Hello world".
+    void tokenizeVocabOnlyGguf_data()
+    {
+        QTest::addColumn<QString>("file");
+        QTest::addColumn<QStringList>("flags");
+        QTest::addColumn<QString>("ids");
+        QTest::newRow("gpt-2") << "ggml-vocab-gpt-2.gguf" << QStringList { "--no-special" } << "15496,995";
+        QTest::newRow("llama-spm, BOS") << "ggml-vocab-llama-spm.gguf" << QStringList {} << "1,15043,3186";
+    }
+    void tokenizeVocabOnlyGguf()
+    {
+        QFETCH(QString, file);
+        QFETCH(QStringList, flags);
+        QFETCH(QString, ids);
+        const Run r = cli(QStringList { "tokenize", kVocab + file, "--text", "Hello world", "--json" } + flags);
+        QCOMPARE(r.code, 0);
+        QStringList got;
+        for (const auto& id : QJsonDocument::fromJson(r.out).object()["ids"].toArray())
+            got << QString::number(id.toInt());
+        QCOMPARE(got.join(','), ids);
+        const Run back = cli({ "detokenize", kVocab + file, "--ids", ids, "--skip-special" });
+        QCOMPARE(back.code, 0);
+        QCOMPARE(back.out.trimmed(), QByteArray("Hello world"));
+    }
+
+    // `models` finds what the usual tools left in a home folder: an HF cache snapshot (files are symlinks to blobs),
+    // an Ollama manifest naming its GGUF blob, LM Studio's and llama.cpp's GGUF files; each says if it opens.
+    void modelsInTemporaryHome()
+    {
+        QTemporaryDir home;
+        QDir h(home.path());
+        auto link = [](const QString& target, const QString& at) {
+            QDir().mkpath(QFileInfo(at).absolutePath());
+            QVERIFY(QFile::link(target, at));
+        };
+        // Hugging Face: models--test--llama-gqa/snapshots/REV/* -> ../../blobs/*
+        const QString repo = h.filePath(".cache/huggingface/hub/models--test--llama-gqa");
+        for (const char* f : { "config.json", "model.safetensors", "tokenizer.json" }) {
+            link(kFormats + "hf/" + f, repo + "/blobs/" + f + ".blob");
+            link(repo + "/blobs/" + f + ".blob", repo + "/snapshots/0123456789abcdef/" + f);
+        }
+        // Ollama: manifests/registry.ollama.ai/library/tiny/q4 -> blobs/sha256-HEX
+        const QString ollama = h.filePath(".ollama/models");
+        link(kFormats + "model-Q4_K_M.gguf", ollama + "/blobs/sha256-abc123");
+        QDir().mkpath(ollama + "/manifests/registry.ollama.ai/library/tiny");
+        QFile manifest(ollama + "/manifests/registry.ollama.ai/library/tiny/q4");
+        QVERIFY(manifest.open(QIODevice::WriteOnly));
+        manifest.write(R"({"schemaVersion":2,"layers":[{"mediaType":"application/vnd.ollama.image.model",)"
+                       R"("digest":"sha256:abc123","size":1}]})");
+        manifest.close();
+        // LM Studio: publisher/repo/file.gguf, one of them vocab-only; llama.cpp's cache: a flat file.
+        link(kFormats + "model-Q8_0.gguf", h.filePath(".lmstudio/models/test/llama-gqa-GGUF/llama-gqa-Q8_0.gguf"));
+        link(kVocab + "ggml-vocab-phi-3.gguf", h.filePath(".lmstudio/models/test/vocab/phi-3.gguf"));
+        link(kFormats + "model-F16.gguf", h.filePath(".cache/llama.cpp/test_llama-gqa-F16.gguf"));
+
+        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+        env.insert("HOME", home.path());
+        for (const char* v : { "HF_HUB_CACHE", "HF_HOME", "XDG_CACHE_HOME", "OLLAMA_MODELS", "LLAMA_CACHE" })
+            env.remove(v);
+        const Run r = cli({ "models", "--json" }, env);
+        QCOMPARE(r.code, 0);
+        QMap<QString, QJsonObject> rows;
+        for (const auto& v : QJsonDocument::fromJson(r.out).array())
+            rows[v.toObject()["source"].toString() + " " + v.toObject()["name"].toString()] = v.toObject();
+        QCOMPARE(rows.keys(),
+            QStringList({ "Hugging Face test/llama-gqa@01234567", "LM Studio test/llama-gqa-GGUF/llama-gqa-Q8_0.gguf",
+                "LM Studio test/vocab/phi-3.gguf", "Ollama tiny:q4", "llama.cpp test_llama-gqa-F16.gguf" }));
+        const QJsonObject hf = rows["Hugging Face test/llama-gqa@01234567"];
+        QCOMPARE(hf["parameters"].toInteger(), 1705216);
+        QVERIFY(hf["openable"].toBool());
+        const QJsonObject ol = rows["Ollama tiny:q4"];
+        QCOMPARE(ol["quantization"].toString(), QStringLiteral("Q4_K_M"));
+        QCOMPARE(ol["architecture"].toString(), QStringLiteral("llama"));
+        QVERIFY(ol["openable"].toBool());
+        QCOMPARE(rows["LM Studio test/llama-gqa-GGUF/llama-gqa-Q8_0.gguf"]["quantization"].toString(), "Q8_0");
+        QCOMPARE(rows["llama.cpp test_llama-gqa-F16.gguf"]["quantization"].toString(), "F16");
+        const QJsonObject vocab = rows["LM Studio test/vocab/phi-3.gguf"];
+        QVERIFY(!vocab["openable"].toBool());
+        QVERIFY2(vocab["why"].toString().contains("no weights"), qPrintable(vocab["why"].toString()));
+        // What the list names opens: the Ollama blob (no extension) is a GGUF file.
+        const Run info = cli({ "info", ol["path"].toString(), "--json" });
+        QCOMPARE(info.code, 0);
+        QCOMPARE(QJsonDocument::fromJson(info.out).object()["format"].toString(), QStringLiteral("GGUF"));
     }
 
     void capitalOfFrance()

@@ -1,12 +1,16 @@
 // Every item model passes QAbstractItemModelTester, filled from a real loaded model and prompt, and while changing.
 #include "random_model.h"
 
+#include "core/loader/loaded_model.h"
 #include "ui/session/model_card_model.h"
+#include "ui/session/model_info.h"
+#include "ui/session/model_locator.h"
 #include "ui/session/plan_model.h"
 #include "ui/session/session_controller.h"
 #include "ui/session/token_list_model.h"
 
 #include <QAbstractItemModelTester>
+#include <QDir>
 #include <QSignalSpy>
 #include <QTest>
 
@@ -17,6 +21,8 @@ private slots:
     void tokenListModel();
     void planModel();
     void modelCardModel();
+    void modelCardOfGguf();
+    void modelPathFor();
 
 private:
     QTemporaryDir m_dir;
@@ -80,12 +86,40 @@ void TestItemModels::modelCardModel()
     QStringList names;
     for (int r = 0; r < model.rowCount(); ++r)
         names << model.data(model.index(r, 0)).toString();
-    for (const char* expected : { "Architecture", "Parameters", "Layers", "Attention heads", "KV heads", "Vocabulary",
-             "Context length", "Positional encoding", "Normalization", "Activation", "Tied embeddings", "Weights" })
+    for (const char* expected :
+        { "Format", "Quantization", "Architecture", "Parameters", "Layers", "Attention heads", "KV heads", "Vocabulary",
+            "Context length", "Positional encoding", "Normalization", "Activation", "Tied embeddings", "Weights" })
         QVERIFY2(names.contains(QString::fromLatin1(expected)), expected);
     QCOMPARE(model.data(model.index(names.indexOf("Layers"), 1)).toString(), QStringLiteral("2"));
     model.setModelInfo({});
     QCOMPARE(model.rowCount(), 0);
+}
+
+// A quantized GGUF file: the card names the format, the stored types and the file's metadata.
+void TestItemModels::modelCardOfGguf()
+{
+    ui::ModelCardModel model;
+    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    model.setModelInfo(ui::ModelInfo::from(*core::openModel(IE_GGUF_FIXTURES "/llama-gqa-256/model-Q4_K_M.gguf")));
+    QMap<QString, QString> rows;
+    for (int r = 0; r < model.rowCount(); ++r)
+        rows[model.data(model.index(r, 0)).toString()] = model.data(model.index(r, 1)).toString();
+    QCOMPARE(rows["Format"], QStringLiteral("GGUF"));
+    QVERIFY2(rows["Quantization"].contains("Q4_K x 13, Q6_K x 3"), qPrintable(rows["Quantization"]));
+    QVERIFY2(rows["Quantization"].contains("5.04 bits/weight"), qPrintable(rows["Quantization"]));
+    QCOMPARE(rows["Tokenizer"], QStringLiteral("model-Q4_K_M.gguf"));
+    QCOMPARE(rows["general.file_type"], QStringLiteral("Q4_K_M"));
+    QCOMPARE(rows["general.name"], QStringLiteral("llama-random-256"));
+}
+
+// What File > Open and a drop open: GGUF and llama2.c files themselves, a folder's files their folder.
+void TestItemModels::modelPathFor()
+{
+    const QString dir = QDir::cleanPath(QStringLiteral(IE_GGUF_FIXTURES "/llama-gqa-256"));
+    QCOMPARE(ui::ModelLocator::modelPathFor(dir + "/model-Q8_0.gguf"), dir + "/model-Q8_0.gguf");
+    QCOMPARE(ui::ModelLocator::modelPathFor(dir + "/model.bin"), dir + "/model.bin");
+    QCOMPARE(ui::ModelLocator::modelPathFor(dir + "/hf/config.json"), dir + "/hf");
+    QCOMPARE(ui::ModelLocator::modelPathFor(dir + "/hf"), dir + "/hf");
 }
 
 QTEST_GUILESS_MAIN(TestItemModels)

@@ -34,6 +34,8 @@ private slots:
     void decodePassIsOneQueryRowOverTheCache();
     void decodePassNeedsAFinishedPass();
     void openDecodeStepReplaysTheContext();
+    void opensGgufAndLlama2c_data();
+    void opensGgufAndLlama2c();
 
 private:
     void loadAndPrompt(SessionController& c, const QString& prompt = QStringLiteral("the cat sat"));
@@ -393,6 +395,37 @@ void TestSessionController::openDecodeStepReplaysTheContext()
     c.openDecodeStep({ 1, 2 }, 2);
     QTRY_COMPARE_WITH_TIMEOUT(failed.count(), 2, 10000);
     QTRY_VERIFY(!c.isBusy());
+}
+
+// The window's session opens a quantized GGUF and a llama2.c model.bin like a folder: the file's own tokenizer
+// encodes the prompt and a whole pass runs.
+void TestSessionController::opensGgufAndLlama2c_data()
+{
+    QTest::addColumn<QString>("file");
+    QTest::addColumn<QString>("format");
+    QTest::newRow("GGUF Q4_K_M") << "model-Q4_K_M.gguf"
+                                 << "GGUF";
+    QTest::newRow("llama2.c") << "model.bin"
+                              << "llama2.c";
+}
+void TestSessionController::opensGgufAndLlama2c()
+{
+    QFETCH(QString, file);
+    QFETCH(QString, format);
+    SessionController c;
+    QSignalSpy loaded(&c, &SessionController::modelLoaded);
+    c.loadModel(QStringLiteral(IE_GGUF_FIXTURES "/llama-gqa-256/") + file);
+    QTRY_COMPARE_WITH_TIMEOUT(loaded.count(), 1, 10000);
+    QCOMPARE(c.model().format, format);
+    QVERIFY(c.model().hasTokenizer);
+    c.setPrompt(QStringLiteral("Hello world"));
+    QTRY_COMPARE_WITH_TIMEOUT(c.tokens().size(), 7, 10000); // <s> H el lo w or ld
+    QTRY_VERIFY(!c.isBusy());
+    QSignalSpy finished(&c, &SessionController::prefillFinished);
+    c.runToEndOfPass();
+    QTRY_COMPARE_WITH_TIMEOUT(finished.count(), 1, 10000);
+    QTRY_VERIFY(!c.isBusy());
+    QVERIFY(!c.current().predictions.isEmpty());
 }
 
 QTEST_GUILESS_MAIN(TestSessionController)

@@ -1,5 +1,6 @@
 #include "ui/session/model_card_model.h"
 
+#include <QFileInfo>
 #include <QLocale>
 
 namespace ui {
@@ -28,6 +29,7 @@ void ModelCardModel::setModelInfo(const ModelInfo& m)
         auto yesNo = [](bool b) { return b ? tr("yes") : tr("no"); };
         m_rows = {
             { tr("Model"), m.displayName, m.folder },
+            { tr("Format"), m.format, {} },
             { tr("Architecture"), m.modelType.isEmpty() ? m.arch : QStringLiteral("%1 (%2)").arg(m.arch, m.modelType),
                 {} },
             { tr("Parameters"), formatCount(m.parameters), QString::number(m.parameters) },
@@ -48,8 +50,17 @@ void ModelCardModel::setModelInfo(const ModelInfo& m)
                 tr("%1 in memory (%2 stored as %3)")
                     .arg(formatBytes(m.weightBytes), formatBytes(m.storedBytes), m.dtype),
                 {} },
-            { tr("Tokenizer"), m.hasTokenizer ? tr("tokenizer.json") : tr("none (type token ids)"), {} },
+            { tr("Quantization"), m.quantization,
+                tr("stored types (tensors of each), bits per weight, bytes on disk and as F32 in memory") },
+            { tr("Tokenizer"),
+                !m.hasTokenizer                 ? tr("none (type token ids)")
+                    : m.tokenizerFile.isEmpty() ? tr("tokenizer.json")
+                                                : QFileInfo(m.tokenizerFile).fileName(),
+                m.tokenizerFile },
         };
+        // The file's own metadata, under its own keys (GGUF "general.name", ...).
+        for (const auto& [key, value] : m.metadata)
+            m_rows.push_back({ key, value, {} });
     }
     endResetModel();
 }

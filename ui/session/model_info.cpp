@@ -2,6 +2,7 @@
 
 #include "ui/session/op_label.h"
 
+#include "core/loader/loaded_model.h"
 #include "core/model/model.h"
 #include "core/plan/execution_plan.h"
 
@@ -65,6 +66,18 @@ ModelInfo ModelInfo::from(const core::Model& model, const core::ExecutionPlan& p
         p.endsBlock = n.endsBlock;
         m.plan.push_back(p);
     }
+    return m;
+}
+
+ModelInfo ModelInfo::from(const core::LoadedModel& loaded)
+{
+    ModelInfo m = from(*loaded.model, loaded.plan);
+    m.format = QString::fromUtf8(core::modelFormatName(loaded.format));
+    m.quantization = QString::fromStdString(loaded.quantization.describe());
+    m.hasTokenizer = loaded.tokenizer.has_value();
+    m.tokenizerFile = QString::fromStdString(loaded.tokenizerFile);
+    for (const auto& [key, value] : loaded.metadata)
+        m.metadata.push_back({ QString::fromStdString(key), QString::fromStdString(value) });
     return m;
 }
 

@@ -6,12 +6,14 @@
 #include "core/plan/op_kind.h"
 
 #include <QMetaType>
+#include <QPair>
 #include <QString>
 #include <QVector>
 
 namespace core {
 class Model;
 class ExecutionPlan;
+struct LoadedModel;
 }
 
 namespace ui {
@@ -58,12 +60,18 @@ struct ModelInfo {
     int context = 0;
     bool tiedEmbeddings = false;
     bool hasTokenizer = false;
+    QString format; // "Hugging Face folder", "GGUF", "llama2.c"
+    QString quantization; // "Q4_K x 13, Q6_K x 3, F32 x 5 · 5.04 bits/weight · 1.0 MiB on disk, 6.5 MiB as F32"
+    QString tokenizerFile; // where the tokenizer came from (tokenizer.json, the GGUF file, tokenizer.bin)
+    QVector<QPair<QString, QString>> metadata; // the file's key metadata ("general.name", ...), GGUF and llama2.c
     QVector<PlanNodeInfo> plan;
 
     bool isValid() const { return layers > 0; }
     // Index of the first node of `layer` (the first node after the blocks for layer == layers).
     int firstNodeOfLayer(int layer) const;
     static ModelInfo from(const core::Model& model, const core::ExecutionPlan& plan);
+    // The above plus what openModel learnt about the file: format, quantization, tokenizer, metadata.
+    static ModelInfo from(const core::LoadedModel& loaded);
 };
 
 } // namespace ui

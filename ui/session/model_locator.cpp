@@ -33,6 +33,16 @@ QStringList ModelLocator::searchedPlaces()
     return places;
 }
 
+QString ModelLocator::modelPathFor(const QString& chosen)
+{
+    const QFileInfo f(chosen);
+    if (f.isDir() || f.suffix().compare(QLatin1String("gguf"), Qt::CaseInsensitive) == 0
+        || (f.suffix() == QLatin1String("bin")
+            && !QFileInfo::exists(f.absolutePath() + QStringLiteral("/config.json"))))
+        return f.absoluteFilePath();
+    return f.absolutePath();
+}
+
 QString ModelLocator::sampleModelsDir()
 {
     for (const QString& p : searchedPlaces())

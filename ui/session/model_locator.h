@@ -12,6 +12,9 @@ public:
     static QStringList sampleModels(); // absolute folders holding a config.json
     static QString defaultModel(); // sample_models/tiny-gpt2, or empty
     static QStringList searchedPlaces(); // for the "not found" message
+    // What a file or folder the user picked (dialog, drop) opens: a GGUF or llama2.c *.bin file itself, a folder
+    // itself, any other file its folder (config.json, model.safetensors, ... stand for their model folder).
+    static QString modelPathFor(const QString& chosen);
 };
 
 } // namespace ui

@@ -70,7 +70,7 @@ void SessionWorker::adopt(quint64 job, std::shared_ptr<const core::LoadedModel> 
     next->model = model->model.get();
     next->plan = &model->plan;
     next->tokenizerSlot = &model->tokenizer;
-    next->info = ModelInfo::from(*model->model, model->plan);
+    next->info = ModelInfo::from(*model);
     next->shared = std::move(model);
     // The new model is complete: only now does it replace the old one (a bad file leaves it usable).
     m_exec.reset();

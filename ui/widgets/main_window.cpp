@@ -263,12 +263,12 @@ void MainWindow::openModelDialog()
     QFileDialog dialog(
         this, tr("Open a model: choose its folder or a file in it (config.json, model.safetensors)"), start);
     dialog.setFileMode(QFileDialog::AnyFile);
-    dialog.setNameFilters({ tr("Model files (config.json *.safetensors tokenizer.json)"), tr("All files (*)") });
+    dialog.setNameFilters(
+        { tr("Model files (config.json *.safetensors tokenizer.json *.gguf *.bin)"), tr("All files (*)") });
     dialog.setOption(QFileDialog::DontUseNativeDialog, false);
     if (dialog.exec() != QDialog::Accepted || dialog.selectedFiles().isEmpty())
         return;
-    const QFileInfo chosen(dialog.selectedFiles().first());
-    openModel(chosen.isDir() ? chosen.absoluteFilePath() : chosen.absolutePath());
+    openModel(ModelLocator::modelPathFor(dialog.selectedFiles().first()));
 }
 
 void MainWindow::setPromptText(const QString& text)
@@ -364,7 +364,7 @@ void MainWindow::dragEnterEvent(QDragEnterEvent* e)
 void MainWindow::dropEvent(QDropEvent* e)
 {
     const QString path = e->mimeData()->urls().first().toLocalFile();
-    openModel(QFileInfo(path).isDir() ? path : QFileInfo(path).absolutePath());
+    openModel(ModelLocator::modelPathFor(path));
     e->acceptProposedAction();
 }
 

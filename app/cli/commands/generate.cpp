@@ -108,7 +108,7 @@ int cmdChat(const Words& w)
         throw UsageError("--user TEXT is required");
     ModelInput in = loadModelInput(args, false);
     if (!in.tokenizer || !in.tokenizer->supportsChatMl())
-        throw core::Error(in.model->folder(), "tokenizer.json",
+        throw core::Error(in.loaded->tokenizerFile.empty() ? in.model->folder() : in.loaded->tokenizerFile, "tokenizer",
             "this model's tokenizer has no <|im_start|> / <|im_end|> tokens, so it cannot use the ChatML layout");
     std::vector<core::ChatMessage> messages;
     if (args.has("system"))

@@ -1,30 +1,24 @@
 #include "commands.h"
 #include "model_input.h"
 
+#include "core/loader/loaded_model.h"
 #include "core/tokenizer/tokenizer.h"
 
 #include <nlohmann/json.hpp>
 
-#include <filesystem>
 #include <iostream>
 
 namespace {
 
-// A model folder or a tokenizer.json path.
-core::Tokenizer openTokenizer(const std::string& path)
-{
-    namespace fs = std::filesystem;
-    if (fs::is_directory(path))
-        return core::Tokenizer::fromFile((fs::path(path) / "tokenizer.json").string());
-    return core::Tokenizer::fromFile(path);
-}
+// A model folder, tokenizer.json, GGUF file (vocab-only is enough) or llama2.c model.bin.
+core::Tokenizer openTokenizer(const std::string& path) { return core::openTokenizer(path); }
 
 } // namespace
 
 int cmdTokenize(const Words& w)
 {
     Args args(w, { "json", "no-special" }, { "text" });
-    const auto tok = openTokenizer(args.positionalAt(0, "MODEL folder or tokenizer.json"));
+    const auto tok = openTokenizer(args.positionalAt(0, "MODEL (folder, GGUF, model.bin) or tokenizer.json"));
     if (!args.has("text"))
         throw UsageError("--text is required");
     const std::string text = args.text("text");
@@ -47,7 +41,7 @@ int cmdTokenize(const Words& w)
 int cmdDetokenize(const Words& w)
 {
     Args args(w, { "json", "skip-special" }, { "ids" });
-    const auto tok = openTokenizer(args.positionalAt(0, "MODEL folder or tokenizer.json"));
+    const auto tok = openTokenizer(args.positionalAt(0, "MODEL (folder, GGUF, model.bin) or tokenizer.json"));
     if (!args.has("ids"))
         throw UsageError("--ids is required");
     const auto ids = parseIdList(args.text("ids"), "ids");

@@ -23,6 +23,7 @@ public:
     RotateHalfSource(std::unique_ptr<TensorSource> inner, int nHeads, int nKvHeads);
 
     std::string describe() const override { return m_inner->describe(); }
+    std::uint64_t storedBytes() const override { return m_inner->storedBytes(); } // as in the file
     const TensorSource& inner() const { return *m_inner; }
 
 private:
