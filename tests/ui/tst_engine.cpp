@@ -136,6 +136,27 @@ private slots:
         QTRY_COMPARE_WITH_TIMEOUT(session.forwardPasses() - before2, 1 + 2 + 1, 5000);
     }
 
+    // A model that fails to load leaves both sides with the model they had (the decoding views' numbers included).
+    void failedLoadKeepsBothSides()
+    {
+        SessionController session;
+        DecodingController decoding(nullptr, session.engine());
+        decoding.follow(&session);
+        QSignalSpy loaded(&session, &SessionController::modelLoaded);
+        session.loadModel(m_model);
+        QTRY_COMPARE_WITH_TIMEOUT(loaded.count(), 1, 10000);
+        session.setPrompt(QStringLiteral("abc"));
+        QTRY_VERIFY_WITH_TIMEOUT(decoding.lastSampling().isValid() && !decoding.isBusy() && !session.isBusy(), 10000);
+        QSignalSpy failed(&session, &SessionController::failed);
+        session.loadModel(m_dir.filePath(QStringLiteral("no-such-model")));
+        QTRY_COMPARE_WITH_TIMEOUT(failed.count(), 1, 10000);
+        QTRY_VERIFY_WITH_TIMEOUT(!session.isBusy(), 10000);
+        QVERIFY(session.hasModel());
+        QVERIFY(decoding.hasModel());
+        QVERIFY(decoding.lastSampling().isValid());
+        QCOMPARE(session.engine()->loadCount(), 2);
+    }
+
     // Closing the window while the decoding views generate: the engine cancels the running job before it stops its
     // thread, whichever controller goes first (the session owns the engine in the window).
     void closingDuringAGenerationCancelsIt()

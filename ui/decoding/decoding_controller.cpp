@@ -31,6 +31,7 @@ DecodingController::DecodingController(QObject* parent, Engine* engine)
     connect(m_worker, &DecodingWorker::loaded, this, [this](quint64 job, const QString& name, int vocab, int context) {
         if (!isCurrent(job))
             return;
+        forgetModel(); // the snapshots of the old model go only now: a load that fails leaves them as they were
         m_hasModel = true;
         emit modelReady(name, vocab, context);
     });
@@ -125,15 +126,14 @@ template <typename F> void DecodingController::post(F&& f)
 
 void DecodingController::follow(SessionController* session)
 {
-    // On one engine the model the session loads reaches this controller's worker by itself; only the snapshots of
-    // the old model must go, and a running generation stop. (On another engine, load it there.)
+    // On one engine the model the session loads reaches this controller's worker by itself; a running generation
+    // must stop. (On another engine, load it there.)
     connect(session, &SessionController::loadStarted, this, [this, session](const QString& path) {
         if (session->engine() != m_engine) {
             loadModel(path);
             return;
         }
-        m_cancel = true;
-        forgetModel();
+        m_cancel = true; // a running generation of the old model stops; the new model reaches the worker by itself
         QMetaObject::invokeMethod(
             m_worker, [this] { m_cancel = false; }, Qt::QueuedConnection);
     });
