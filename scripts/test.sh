@@ -29,7 +29,9 @@ IE_TOKENIZER_CACHE="$PWD/build/tokenizer-cache" cmake -S . -B build-asan -G Ninj
 cmake --build build-asan -j"$(nproc)"
 ASAN_OPTIONS=detect_leaks=1:detect_stack_use_after_return=1 \
     UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
-    ctest --test-dir build-asan --output-on-failure --timeout 1200
+    ctest --test-dir build-asan --output-on-failure --timeout 1200 -E '^tst_samplemodels$'
+# (tst_samplemodels is left to the release stage: under ASan its ~900 greedy continuations per model take 70 s of the
+# 30-minute CI budget, and the engine code they run is the same that tst_generationsession and tst_reference cover.)
 
 stage "fuzz harnesses, ${IE_FUZZ_SECONDS:-25} s each"
 bash scripts/fuzz.sh "${IE_FUZZ_SECONDS:-25}"
