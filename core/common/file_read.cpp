@@ -11,23 +11,32 @@
 
 namespace core {
 
-std::string readRegularFile(const std::string& path, std::uint64_t maxBytes)
+RegularFile::RegularFile(const std::string& path, std::uint64_t maxBytes)
 {
     // O_NONBLOCK: opening a FIFO for reading would otherwise wait for a writer; fstat then refuses it.
-    const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC | O_NONBLOCK);
-    if (fd < 0)
+    m_fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC | O_NONBLOCK);
+    if (m_fd < 0)
         throw Error(path, "", std::string("cannot open: ") + std::strerror(errno));
     struct stat st { };
-    if (::fstat(fd, &st) != 0 || !S_ISREG(st.st_mode)) {
-        ::close(fd);
+    if (::fstat(m_fd, &st) != 0 || !S_ISREG(st.st_mode)) {
+        ::close(m_fd);
         throw Error(path, "", "not a regular file");
     }
-    const std::uint64_t size = std::uint64_t(st.st_size);
-    if (size > maxBytes) {
-        ::close(fd);
-        throw Error(
-            path, "", "file is " + std::to_string(size) + " bytes, more than the limit of " + std::to_string(maxBytes));
+    m_size = std::uint64_t(st.st_size);
+    if (m_size > maxBytes) {
+        ::close(m_fd);
+        throw Error(path, "",
+            "file is " + std::to_string(m_size) + " bytes, more than the limit of " + std::to_string(maxBytes));
     }
+}
+
+RegularFile::~RegularFile() { ::close(m_fd); }
+
+std::string readRegularFile(const std::string& path, std::uint64_t maxBytes)
+{
+    const RegularFile file(path, maxBytes);
+    const int fd = file.fd();
+    const std::uint64_t size = file.size();
     std::string text(std::size_t(size), '\0');
     std::size_t done = 0;
     while (done < text.size()) {
@@ -36,13 +45,11 @@ std::string readRegularFile(const std::string& path, std::uint64_t maxBytes)
             continue;
         if (n <= 0) {
             const int err = errno;
-            ::close(fd);
             throw Error(path, "",
                 n == 0 ? "the file got shorter while reading" : std::string("read error: ") + std::strerror(err));
         }
         done += std::size_t(n);
     }
-    ::close(fd);
     return text;
 }
 

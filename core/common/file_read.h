@@ -10,6 +10,24 @@
 
 namespace core {
 
+// An open, read-only descriptor of a regular file no larger than `maxBytes`, closed when it goes out of scope. The
+// one place files are opened: readRegularFile reads through it, MappedFile maps through it.
+class RegularFile {
+public:
+    // Throws core::Error(path, "", ...) if it cannot be opened, is not a regular file, or is larger than maxBytes.
+    RegularFile(const std::string& path, std::uint64_t maxBytes);
+    ~RegularFile();
+    RegularFile(const RegularFile&) = delete;
+    RegularFile& operator=(const RegularFile&) = delete;
+
+    int fd() const { return m_fd; }
+    std::uint64_t size() const { return m_size; }
+
+private:
+    int m_fd = -1;
+    std::uint64_t m_size = 0;
+};
+
 // The whole file. Throws core::Error(path, "", ...) if it cannot be opened, is not a regular file, or is larger
 // than maxBytes (checked before reading).
 std::string readRegularFile(const std::string& path, std::uint64_t maxBytes);
