@@ -117,7 +117,7 @@ def main():
     ap.add_argument("--threads", type=int, default=1)
     ap.add_argument("--out", default=None)
     ap.add_argument("--resume", action="store_true",
-                    help="continue from the weights in the output folder (fresh AdamW, no warmup, "
+                    help="continue from the weights in the output folder (fresh AdamW, no warmup unless --warmup, "
                          "cosine from --lr to lr/10 over --steps); the loss curve is appended to train_log.json")
     ap.add_argument("--lr", type=float, default=None)
     ap.add_argument("--embed-std", type=float, default=None)
@@ -137,7 +137,7 @@ def main():
         hp["embed_std"] = a.embed_std
     if a.warmup is not None:
         hp["warmup"] = a.warmup
-    if a.resume:
+    if a.resume and a.warmup is None:
         hp["warmup"] = 0
     spec = M.spec_of(cfg)
 
@@ -230,7 +230,9 @@ def main():
         for e in log["curve"]:
             e["step"] += off
         phases = prev_log.get("phases", [{k: prev_log[k] for k in ("steps", "lr", "warmup") if k in prev_log}])
-        phases.append({"steps": a.steps, "lr": hp["lr"], "warmup": 0, "resumed": True})
+        phases.append({"steps": a.steps, "lr": hp["lr"], "warmup": hp["warmup"], "resumed": True,
+                       "corpus_docs": int(len(doc_starts)) if doc_starts is not None else None,
+                       "corpus_tokens": int(len(data))})
         log = dict(prev_log, curve=prev_log["curve"] + log["curve"], phases=phases,
                    steps=off + a.steps, wall_time_s=round(prev_log["wall_time_s"] + log["wall_time_s"], 1))
     log["final_train_loss"] = log["curve"][-1]["train_loss"]
