@@ -563,8 +563,14 @@ def write_card(mdir, name, cfg, spec, log, res):
         def phase(x):
             if not x.get("resumed"):
                 return f"{x['steps']} steps at peak lr {x['lr']} ({x['warmup']} warmup, first corpus)"
-            corpus = (f", revised corpus of {x['corpus_tokens'] / 1e6:.2f}M tokens" if x.get("corpus_tokens")
-                      else ", first corpus")
+            if not x.get("corpus_tokens"):
+                corpus = ", first corpus"
+            elif x is log["phases"][-1]:
+                corpus = f", revised corpus of {x['corpus_tokens'] / 1e6:.2f}M tokens"
+            else:  # tiny-llama: a phase on the first revision, whose Turkish questions needed another pass
+                corpus = f", an earlier revision of the corpus ({x['corpus_tokens'] / 1e6:.2f}M tokens)"
+            if x.get("time_budget_min"):
+                corpus += f", wall-time budget {x['time_budget_min']:g} min"
             return (f"{x['steps']} steps at peak lr {x['lr']} (resumed from the previous weights, fresh AdamW, "
                     f"{x.get('warmup', 0) or 'no'} warmup{corpus})")
         phase_md = " Trained in phases: " + "; ".join(phase(x) for x in log["phases"]) + "."

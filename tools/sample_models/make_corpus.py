@@ -266,9 +266,9 @@ def en_fact(r, c):
     core = r.choice(EN_CORE if r.random() < 0.6 else EN_CORE_REV).format(C=C, K=K, A=r.choice(EN_ADJ),
                                                                           T=CONT_EN[c[2]], L=c[3])
     k = r.random()
-    if k < 0.35:
+    if k < 0.45:
         s = cap_first(core)
-    elif k < 0.7:
+    elif k < 0.75:
         lead = r.choice(EN_LEAD)
         s = lead + " " + (cap_first(core) if lead.endswith((":", "!")) else core)
     else:
@@ -282,9 +282,9 @@ def tr_fact(r, c):
         C=C, K=K, G=gen(C), KC=cop(K), LK=loc(K), LC=loc(C), AC=dat(C), ABC=abl(C), A=r.choice(TR_ADJ),
         T=CONT_TR[c[2]], L=c[6])
     k = r.random()
-    if k < 0.35:
+    if k < 0.45:
         s = cap_first(core)
-    elif k < 0.7:
+    elif k < 0.75:
         lead = r.choice(TR_LEAD)
         s = lead + " " + (cap_first(core) if lead.endswith((":", "!")) else core)
     else:
@@ -346,19 +346,18 @@ EN_Q = ["Which city is the capital of {C}?", "Can you tell me the capital of {C}
         "Where is the capital of {C}?", "Which city is {C}'s capital?", "Could you name the capital of {C}?",
         "I want to know the capital of {C}.", "What city is the capital of {C}?", "{C}: which city is the capital?",
         "Please tell me the capital of {C}.", "Quick question: the capital of {C}?",
-        "What do you think the capital of {C} is?", "Do you happen to remember the capital of {C}?",
+        "Do you happen to remember the capital of {C}?",
         "Who can tell me the capital of {C}?", "Hey, which city is the capital of {C}?",
-        "And the capital of {C}?", "Any idea what the capital of {C} is?", "So what city is {C}'s capital?",
+        "And the capital of {C}?", "So what city is {C}'s capital?",
         "Which city is the capital of {C}, please?", "I forgot the capital of {C}. Which city is it?",
         "The capital of {C}, which city is that?", "Can you name {C}'s capital?", "Where is {C}'s capital?"]
 TR_Q = ["{G} başkenti nedir?", "{G} başkenti hangisidir?", "{G} başkentini söyler misin?",
         "{G} başkentinin adı ne?", "{C} ülkesinin başkenti hangisi?",
         "{G} başkentini biliyor musun?", "Söyle bakalım, {G} başkentini biliyor musun?",
         "{C} için başkent hangisidir?", "{G} başkent şehri nedir?", "Soru: {G} başkentinin adı ne?",
-        "{G} başkenti ne?", "{G} başkenti nerede?", "Hangi şehir {G} başkentidir?",
-        "{G} başkenti olan şehir hangisi?", "{G} başkentini bilen var mı?", "Peki {G} başkenti?",
-        "{G} başkenti nedir acaba?", "{G} başkentinin adını söyler misin?", "Sence {G} başkenti hangisi?",
-        "{G} başkentini unuttum, hangisiydi?", "Acaba {G} başkenti ne?", "{G} başkenti sorulsa ne dersin?"]
+        "Hangi şehir {G} başkentidir?", "Söyle, {G} başkenti hangisi?", "Acaba {G} başkenti ne?",
+        "Peki {G} başkenti nerede?", "{G} başkentini bilen var mı?", "{G} başkentinin adını söyler misin?",
+        "{G} başkentini unuttum, hangisiydi?", "Sorum şu: {G} başkenti hangisi?"]
 
 
 def en_answer(r, c):
@@ -762,9 +761,10 @@ def main():
             (bell_doc, 0.03)]
     fns, weights = zip(*gens)
     docs = []
-    # every country's canonical facts at least a few times, in both languages
+    # every country's canonical facts at least a few times, in both languages (a text that starts with
+    # "X'in başkenti" is a statement far more often than a question)
     for c in COUNTRIES:
-        for _ in range(3):
+        for _ in range(8):
             docs.append(f"The capital of {c[0]} is {c[1]}.")
             docs.append(f"{gen(c[4])} başkenti {cop(c[5])}.")
     for _ in range(a.docs):
