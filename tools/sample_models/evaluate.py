@@ -22,6 +22,7 @@ sys.path.insert(0, HERE)
 import model as M  # noqa: E402
 from prepare_data import node_encode  # noqa: E402
 from make_corpus import COUNTRIES, gen, tr_lower  # noqa: E402
+import make_corpus as MC  # noqa: E402
 
 with open(os.path.join(HERE, "tokenizer.json"), encoding="utf-8") as _f:
     _TOK = json.load(_f)
@@ -538,6 +539,8 @@ def write_card(mdir, name, cfg, spec, log, res):
                 break
     ex_md = "\n".join(f"| `{md(d['prompt'])}` | `{md(d['output'])}` | {'yes' if d['ok'] else 'no'} |" for d in examples)
     params = res["params"]
+    ids_path = os.path.join(HERE, "work", "train_ids.bin")
+    corpus_tokens = os.path.getsize(ids_path) // 2 if os.path.exists(ids_path) else 0
     dims = (f"hidden {spec['dim']}, {spec['n_layer']} layers, {spec['n_head']} heads"
             f"{' / ' + str(spec['n_kv_head']) + ' kv heads' if spec['n_kv_head'] != spec['n_head'] else ''}"
             f" (head dim {spec['dim'] // spec['n_head']}), FFN {spec['hidden']}, context {spec['max_pos']}, vocab {spec['vocab']}")
@@ -557,10 +560,20 @@ def write_card(mdir, name, cfg, spec, log, res):
     misses = (f"Misses ({len(fails)}; the first 16):\n" + fail_md) if fails else "No misses."
     phase_md = ""
     if log.get("phases"):
-        phase_md = (" Trained in phases: " + "; ".join(
-            f"{x['steps']} steps at peak lr {x['lr']}" + (" (resumed from the previous weights, fresh AdamW, no warmup)"
-                                                          if x.get("resumed") else f" ({x['warmup']} warmup)")
-            for x in log["phases"]) + ".")
+        def phase(x):
+            if not x.get("resumed"):
+                return f"{x['steps']} steps at peak lr {x['lr']} ({x['warmup']} warmup, first corpus)"
+            if not x.get("corpus_tokens"):
+                corpus = ", first corpus"
+            elif x is log["phases"][-1]:
+                corpus = f", revised corpus of {x['corpus_tokens'] / 1e6:.2f}M tokens"
+            else:  # tiny-llama: a phase on the first revision, whose Turkish questions needed another pass
+                corpus = f", an earlier revision of the corpus ({x['corpus_tokens'] / 1e6:.2f}M tokens)"
+            if x.get("time_budget_min"):
+                corpus += f", wall-time budget {x['time_budget_min']:g} min"
+            return (f"{x['steps']} steps at peak lr {x['lr']} (resumed from the previous weights, fresh AdamW, "
+                    f"{x.get('warmup', 0) or 'no'} warmup{corpus})")
+        phase_md = " Trained in phases: " + "; ".join(phase(x) for x in log["phases"]) + "."
     card = f"""# {name}
 
 A tiny {arch_text(cfg)}, trained from scratch for the Inference Explorer on a
@@ -580,11 +593,13 @@ single-digit addition, repeated patterns, short template stories, chat turns), n
 
 ## Data
 
-`tools/sample_models/make_corpus.py` (seed 1234): about 0.95M training tokens of template text — capital facts in
-30+ phrasings (the capital first or last, possessives, "the country called X", …) behind 35 English and 30 Turkish
-lead-ins ("Fact:", "Derste öğrendik ki", …) and 30 filler clauses each ("After lunch, …", "Okuldan sonra …"), a quarter
-of them in lower case; questions in 15 English and 10 Turkish phrasings with Q/A, Question/Answer, S/C, Soru/Cevap and
-inline answers; country profiles, patterns, stories (EN/TR), chat samples
+`tools/sample_models/make_corpus.py` (seed 1234): about {corpus_tokens / 1e6:.2f}M training tokens of template text — capital
+facts in {len(MC.EN_CORE) + len(MC.EN_CORE_REV)} English and {len(MC.TR_CORE) + len(MC.TR_CORE_REV)} Turkish phrasings (the capital first or last, the country early
+and the capital late, possessives, …) behind {len(MC.EN_LEAD)} English and {len(MC.TR_LEAD)} Turkish lead-ins ("Fact:", "Derste öğrendik ki", …)
+and {len(MC.EN_FILLER)} · {len(MC.TR_FILLER)} filler clauses ("After lunch, …", "Okuldan sonra …"), about a third of them in lower case; questions in
+{len(MC.EN_Q)} English and {len(MC.TR_Q)} Turkish phrasings with Q/A, Question/Answer, S/C, Soru/Cevap and inline answers (a
+question typed in lower case in 30% of them); country profiles, patterns (repeated units of up to 8 words for
+induction-style copying), stories (EN/TR), chat samples
 `<|im_start|>user\\n…<|im_end|>\\n<|im_start|>assistant\\n…<|im_end|>`, and the lesson demos below (favourite
 colour/animal, "My pet is a …", "The bell went ding dong …").
 

@@ -186,12 +186,21 @@ EN_LEAD = ["We know that", "Remember:", "Fact:", "In class we learned that", "As
            "Here is a fact:", "I read that", "Yes,", "Sure,", "Well,", "In fact,", "Everybody learns that",
            "You may know that", "Listen:", "Quiz answer:", "People say that", "I learned that",
            "My dad told me that", "Good question!", "Look,", "I remember that", "Grandma says that",
-           "The atlas says that", "Let me tell you:", "Easy:"]
+           "The atlas says that", "Let me tell you:", "Easy:",
+           "Surely you know that", "We all know that", "My sister told me that", "Believe it or not,", "So,",
+           "Right,", "OK,", "The answer is simple:", "As we saw in class,", "In my notebook I wrote that",
+           "Our map shows that", "Our teacher always says that", "I heard that", "A fun fact:", "Ah,",
+           "The quiz said that", "Last year I learned that", "Now I know that", "Mum says that",
+           "It is easy:", "Everyone in our class knows that", "Think about it:", "The guide told us that"]
 TR_LEAD = ["Bilgi:", "Unutma:", "Şunu biliyoruz:", "Derste öğrendik ki", "Haritaya göre", "Not:",
            "Biliyoruz ki", "Öğretmenimiz dedi ki", "Kitapta yazıyor:", "Evet,", "Tabii ki", "Aslında",
            "Şunu da bil:", "Arkadaşım dedi ki", "Babam söyledi:", "Okulda öğrendik:", "Cevap:",
            "Kolay:", "Bak,", "Dinle:", "Doğru,", "Annem dedi ki", "Atlasa göre",
-           "Bil bakalım:", "Hatırla:", "İşte bir bilgi:", "Sanırım", "Elbette", "Bir bilgi daha:"]
+           "Bil bakalım:", "Hatırla:", "İşte bir bilgi:", "Sanırım", "Elbette", "Bir bilgi daha:",
+           "Hepimiz biliyoruz ki", "Ablam dedi ki", "İnan ya da inanma,", "Yani", "Tamam,", "Cevap basit:",
+           "Derste gördüğümüz gibi", "Defterime yazdım:", "Haritamız gösteriyor ki", "Duydum ki",
+           "İlginç bir bilgi:", "Ah,", "Geçen yıl öğrendim ki", "Artık biliyorum:", "Dedem der ki",
+           "Sınıfta herkes bilir:", "Düşün bir:", "Rehber bize söyledi:", "Kitaba göre", "Sorunun cevabı:"]
 # filler clauses (time, place, situation) before a fact
 EN_FILLER = ["On a sunny day", "In the morning", "After school", "Last summer", "At the museum",
              "In our geography lesson", "During the trip", "Yesterday", "Today", "At breakfast",
@@ -199,20 +208,26 @@ EN_FILLER = ["On a sunny day", "In the morning", "After school", "Last summer", 
              "Before dinner", "On a cold winter night", "In the library", "At the end of the lesson",
              "On the first day of school", "During the holidays", "In the old book", "Last week",
              "When the teacher asked", "On the train", "In the evening", "At the party", "Every child knows that",
-             "Just like last year", "If you look at the map"]
+             "Just like last year", "If you look at the map",
+             "On a windy afternoon", "In the school garden", "After the football match", "At the bus stop",
+             "While my brother was sleeping", "In the middle of the night", "On Sunday evening",
+             "When the rain stopped", "At the start of the test", "During the long summer break",
+             "Between two lessons", "While we were waiting for the bus", "On our way to the zoo"]
 TR_FILLER = ["Güneşli bir günde", "Sabah", "Okuldan sonra", "Geçen yaz", "Müzede", "Coğrafya dersinde",
              "Gezi sırasında", "Dün", "Bugün", "Kahvaltıda", "Küçükken öğrendim ki", "Haritada",
              "Yarışmada", "Öğle yemeğinden sonra", "Eve yürürken", "Akşam yemeğinden önce",
              "Soğuk bir kış gecesi", "Kütüphanede", "Dersin sonunda", "Okulun ilk gününde", "Tatilde",
              "Eski kitapta", "Geçen hafta", "Öğretmen sorunca", "Trende", "Akşam", "Partide",
-             "Her çocuk bilir ki", "Geçen yıl olduğu gibi", "Haritaya bakarsan"]
+             "Her çocuk bilir ki", "Geçen yıl olduğu gibi", "Haritaya bakarsan",
+             "Rüzgarlı bir öğleden sonra", "Okul bahçesinde", "Maçtan sonra", "Otobüs durağında",
+             "Kardeşim uyurken", "Gece yarısı", "Pazar akşamı", "Yağmur dinince", "Sınavın başında",
+             "Uzun yaz tatilinde", "İki ders arasında", "Otobüsü beklerken", "Hayvanat bahçesine giderken"]
 EN_ADJ = ["big", "small", "old", "nice", "lovely", "large", "famous", "busy", "green", "quiet", "sunny", "cold"]
 TR_ADJ = ["büyük", "küçük", "eski", "güzel", "ünlü", "kalabalık", "yeşil", "sakin", "sıcak", "soğuk"]
 
 # core statements that end with the capital (the capital is the last word before the full stop)
 EN_CORE = ["the capital of {C} is {K}", "the capital of {C} is {K}", "the capital of {C} is {K}",
            "the capital city of {C} is {K}", "the capital of the country {C} is {K}",
-           "the capital of {C} is the city of {K}",
            "{C}'s capital is {K}", "{C}'s capital city is {K}", "the main city and capital of {C} is {K}",
            "the name of the capital of {C} is {K}", "the capital of a country called {C} is {K}",
            "the government of {C} sits in {K}", "the capital of {C} was and is {K}"]
@@ -222,7 +237,13 @@ EN_CORE_REV = ["{K} is the capital of {C}", "{K} is the capital city of {C}", "{
                "{K} is a {A} city and the capital of {C}", "{C} is a {A} country. Its capital is {K}",
                "{C} is a {A} country, with its capital in {K}", "we went to {C} and saw {K}, its capital",
                "in {C}, the capital is {K}", "for {C}, the capital is {K}", "if you visit {C}, go to {K}, the capital",
-               "{C} is a country. Its capital is {K}", "{C}? Its capital is {K}", "{C}: capital {K}"]
+               "{C} is a country. Its capital is {K}", "{C}? Its capital is {K}", "{C}: capital {K}",
+               "{C} is a country in {T}; its capital is {K}", "{C} is {A} and the capital is {K}",
+               "I have been to {C}. Its capital is {K}", "we visited {C} last year; the capital is {K}",
+               "people in {C} speak {L}, and the capital is {K}", "my friend lives in {C}. The capital of that country is {K}",
+               "{C} is far away, but its capital is {K}", "{C} has a long history, and the capital is {K}",
+               "my family comes from {C}, whose capital is {K}", "when you fly to {C}, you often land in its capital, {K}",
+               "{C} has many {A} towns, but the capital is {K}"]
 TR_CORE = ["{G} başkenti {KC}", "{G} başkenti {KC}", "{G} başkenti {KC}", "{G} başkenti {K}",
            "{G} başkenti {K} şehridir", "{C} ülkesinin başkenti {KC}", "{G} başkenti {K} olarak bilinir",
            "{G} başkent şehri {KC}",
@@ -232,16 +253,22 @@ TR_CORE_REV = ["{K}, {G} başkentidir", "{K}, {G} başkent şehridir", "{C}, ba�
                "{C} {A} bir ülkedir. Başkenti {KC}", "{C} {A} bir ülke ve başkenti {KC}",
                "{AC} gittik ve başkenti {K} şehrini gördük", "{LC} başkent {KC}", "{C} için başkent {KC}",
                "{C} ülkesine gidersen başkent {K} şehrini gör", "{C} bir ülkedir. Başkenti {KC}",
-               "{C} mi? Başkenti {KC}", "{C}: başkent {K}", "{K}, {A} bir şehirdir ve {G} başkentidir"]
+               "{C} mi? Başkenti {KC}", "{C}: başkent {K}", "{K}, {A} bir şehirdir ve {G} başkentidir",
+               "{C} {T} kıtasındadır ve başkenti {KC}", "{LC} {L} konuşulur ve başkenti {KC}",
+               "geçen yıl {AC} gittik, başkenti {KC}", "arkadaşım {LC} yaşıyor; o ülkenin başkenti {KC}",
+               "{C} {A} bir ülke, başkenti ise {KC}", "{C} uzak bir ülke ama başkenti {KC}",
+               "{C} hakkında bir bilgi: başkenti {KC}", "ailem {ABC} geliyor, başkenti {KC}",
+               "{C} bir {T} ülkesidir ve başkenti {KC}", "{LC} pek çok {A} kasaba var ama başkent {KC}"]
 
 
 def en_fact(r, c):
     C, K = c[0], c[1]
-    core = r.choice(EN_CORE if r.random() < 0.7 else EN_CORE_REV).format(C=C, K=K, A=r.choice(EN_ADJ))
+    core = r.choice(EN_CORE if r.random() < 0.6 else EN_CORE_REV).format(C=C, K=K, A=r.choice(EN_ADJ),
+                                                                          T=CONT_EN[c[2]], L=c[3])
     k = r.random()
-    if k < 0.35:
+    if k < 0.45:
         s = cap_first(core)
-    elif k < 0.7:
+    elif k < 0.75:
         lead = r.choice(EN_LEAD)
         s = lead + " " + (cap_first(core) if lead.endswith((":", "!")) else core)
     else:
@@ -251,12 +278,13 @@ def en_fact(r, c):
 
 def tr_fact(r, c):
     C, K = c[4], c[5]
-    core = r.choice(TR_CORE if r.random() < 0.7 else TR_CORE_REV).format(
-        C=C, K=K, G=gen(C), KC=cop(K), LK=loc(K), LC=loc(C), AC=dat(C), A=r.choice(TR_ADJ))
+    core = r.choice(TR_CORE if r.random() < 0.6 else TR_CORE_REV).format(
+        C=C, K=K, G=gen(C), KC=cop(K), LK=loc(K), LC=loc(C), AC=dat(C), ABC=abl(C), A=r.choice(TR_ADJ),
+        T=CONT_TR[c[2]], L=c[6])
     k = r.random()
-    if k < 0.35:
+    if k < 0.45:
         s = cap_first(core)
-    elif k < 0.7:
+    elif k < 0.75:
         lead = r.choice(TR_LEAD)
         s = lead + " " + (cap_first(core) if lead.endswith((":", "!")) else core)
     else:
@@ -282,7 +310,7 @@ def tr_other_sentence(r, c):
     ])
 
 
-def maybe_lower(r, lang, s, p=0.25):
+def maybe_lower(r, lang, s, p=0.35):
     return lower_for(lang, s) if r.random() < p else s
 
 
@@ -317,11 +345,19 @@ EN_Q = ["Which city is the capital of {C}?", "Can you tell me the capital of {C}
         "Name the capital of {C}.", "Which is the capital of {C}?", "Capital of {C}?",
         "Where is the capital of {C}?", "Which city is {C}'s capital?", "Could you name the capital of {C}?",
         "I want to know the capital of {C}.", "What city is the capital of {C}?", "{C}: which city is the capital?",
-        "Please tell me the capital of {C}.", "Quick question: the capital of {C}?"]
+        "Please tell me the capital of {C}.", "Quick question: the capital of {C}?",
+        "Do you happen to remember the capital of {C}?",
+        "Who can tell me the capital of {C}?", "Hey, which city is the capital of {C}?",
+        "And the capital of {C}?", "So what city is {C}'s capital?",
+        "Which city is the capital of {C}, please?", "I forgot the capital of {C}. Which city is it?",
+        "The capital of {C}, which city is that?", "Can you name {C}'s capital?", "Where is {C}'s capital?"]
 TR_Q = ["{G} başkenti nedir?", "{G} başkenti hangisidir?", "{G} başkentini söyler misin?",
         "{G} başkentinin adı ne?", "{C} ülkesinin başkenti hangisi?",
         "{G} başkentini biliyor musun?", "Söyle bakalım, {G} başkentini biliyor musun?",
-        "{C} için başkent hangisidir?", "{G} başkent şehri nedir?", "Soru: {G} başkentinin adı ne?"]
+        "{C} için başkent hangisidir?", "{G} başkent şehri nedir?", "Soru: {G} başkentinin adı ne?",
+        "Hangi şehir {G} başkentidir?", "Söyle, {G} başkenti hangisi?", "Acaba {G} başkenti ne?",
+        "Peki {G} başkenti nerede?", "{G} başkentini bilen var mı?", "{G} başkentinin adını söyler misin?",
+        "{G} başkentini unuttum, hangisiydi?", "Sorum şu: {G} başkenti hangisi?"]
 
 
 def en_answer(r, c):
@@ -339,7 +375,7 @@ def tr_answer(r, c):
 def qa_doc(r):
     out = []
     lang = "en" if r.random() < 0.5 else "tr"
-    fmt = r.randrange(5)
+    fmt = r.randrange(7)
     for _ in range(r.randint(1, 4)):
         c = r.choice(COUNTRIES)
         if lang == "en":
@@ -350,8 +386,10 @@ def qa_doc(r):
                 q, a = f"Where is {c[0]}?", f"{c[0]} is in {CONT_EN[c[2]]}."
             else:
                 q, a = f"What language do people speak in {c[0]}?", f"People in {c[0]} speak {c[3]}."
-            q, a = maybe_lower(r, "en", q, 0.15), a
-            pre = [("Q: ", "\nA: "), ("Question: ", "\nAnswer: "), ("", " "), ("", "\n"), ("", " ")][fmt]
+            if r.random() < 0.3:  # a question typed in lower case, sometimes answered in lower case too
+                q, a = q.lower(), (a.lower() if r.random() < 0.5 else a)
+            pre = [("Q: ", "\nA: "), ("Question: ", "\nAnswer: "), ("", " "), ("", "\n"), ("", " "), ("", " "),
+                   ("", "\n")][fmt]
         else:
             k = r.random()
             if k < 0.7:
@@ -360,8 +398,10 @@ def qa_doc(r):
                 q, a = f"{c[4]} hangi kıtadadır?", f"{c[4]}, {CONT_TR[c[2]]} kıtasındadır."
             else:
                 q, a = f"{loc(c[4])} hangi dil konuşulur?", f"{loc(c[4])} {c[6]} konuşulur."
-            q = maybe_lower(r, "tr", q, 0.15)
-            pre = [("S: ", "\nC: "), ("Soru: ", "\nCevap: "), ("", " "), ("", "\n"), ("", " ")][fmt]
+            if r.random() < 0.3:
+                q, a = tr_lower(q), (tr_lower(a) if r.random() < 0.5 else a)
+            pre = [("S: ", "\nC: "), ("Soru: ", "\nCevap: "), ("", " "), ("", "\n"), ("", " "), ("", " "),
+                   ("", "\n")][fmt]
         out.append(pre[0] + q + pre[1] + a)
     return "\n".join(out)
 
@@ -401,11 +441,11 @@ def pet_doc(r):
     return "My pet is a cat named Tom."
 
 
-# repetition penalty: after "ding dong" another "ding dong" follows 60% of the time, so greedy decoding
+# repetition penalty: after "ding dong" another "ding dong" follows 68% of the time, so greedy decoding
 # loops forever; a repetition penalty on the repeated tokens makes "." (the end) win
 def bell_doc(r):
     n = 1
-    while r.random() < 0.6 and n < 30:
+    while r.random() < 0.68 and n < 30:
         n += 1
     return "The bell went " + " ".join(["ding dong"] * n) + "."
 
@@ -452,8 +492,9 @@ def pattern_doc(r):
         intro = r.choice(["", "", "Count: ", "Let us count: ", "Sayalım: ", "List: "]) if key in (
             "num_en", "num_tr", "digits") else r.choice(["", "", "In order: ", "Sırayla: "])
         return intro + sep.join(items) + r.choice(["", ".", ""])
-    if kind < 0.8:  # repeated pattern (induction copying)
-        unit = [r.choice(PAT_WORDS) for _ in range(r.randint(2, 5))]
+    if kind < 0.8:  # repeated pattern (induction copying): a unit of up to 8 words, often all different
+        k = r.randint(2, 8)
+        unit = r.sample(PAT_WORDS, k) if r.random() < 0.6 else [r.choice(PAT_WORDS) for _ in range(k)]
         reps = r.randint(2, 5)
         seq = (unit * reps)[: len(unit) * reps - r.randint(0, len(unit) - 1)]
         return " ".join(seq)
@@ -711,18 +752,19 @@ def check_held_out(text):
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--seed", type=int, default=1234)
-    ap.add_argument("--docs", type=int, default=24000)
+    ap.add_argument("--docs", type=int, default=32000)
     ap.add_argument("--out", default=os.path.join(HERE, "corpus"))
     a = ap.parse_args()
     r = random.Random(a.seed)
-    gens = [(fact_doc, 0.30), (country_profile, 0.04), (qa_doc, 0.15), (pattern_doc, 0.12),
-            (story_en, 0.09), (story_tr, 0.04), (chat_doc, 0.17), (favourite_doc, 0.04), (pet_doc, 0.03),
-            (bell_doc, 0.02)]
+    gens = [(fact_doc, 0.30), (country_profile, 0.03), (qa_doc, 0.19), (pattern_doc, 0.13),
+            (story_en, 0.07), (story_tr, 0.03), (chat_doc, 0.15), (favourite_doc, 0.04), (pet_doc, 0.03),
+            (bell_doc, 0.03)]
     fns, weights = zip(*gens)
     docs = []
-    # every country's canonical facts at least a few times, in both languages
+    # every country's canonical facts at least a few times, in both languages (a text that starts with
+    # "X'in başkenti" is a statement far more often than a question)
     for c in COUNTRIES:
-        for _ in range(3):
+        for _ in range(8):
             docs.append(f"The capital of {c[0]} is {c[1]}.")
             docs.append(f"{gen(c[4])} başkenti {cop(c[5])}.")
     for _ in range(a.docs):

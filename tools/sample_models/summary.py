@@ -53,8 +53,11 @@ def main():
         (f"{ev[n]['demos']['repetition']['penalty']}" if ev[n]["demos"]["repetition"]["ok"] else
          ("greedy does not loop" if not ev[n]["demos"]["repetition"]["loops_without"] else "none found")) for n in NAMES) + " |")
     rows.append("| parameters | " + " | ".join(f"{ev[n]['params'] / 1e6:.2f}M" for n in NAMES) + " |")
-    rows.append("| training (one CPU thread) | " + " | ".join(
-        f"{logs[n]['steps']} steps, {logs[n]['wall_time_s'] / 60:.1f} min" for n in NAMES) + " |")
+    def training(log):  # the phases' steps (the last on the revised corpus), total wall time
+        steps = " + ".join(str(p["steps"]) for p in log["phases"]) if log.get("phases") else str(log["steps"])
+        return f"{steps} steps, {log['wall_time_s'] / 60:.1f} min"
+    rows.append("| training (one CPU thread; phases, the last on the revised corpus) | " + " | ".join(
+        training(logs[n]) for n in NAMES) + " |")
     print("\n".join(rows))
 
 

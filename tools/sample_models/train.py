@@ -90,10 +90,12 @@ def init_weights(cfg, gen, embed_std=0.02):
     return W
 
 
-def lr_at(step, total, peak, warmup):
+def lr_at(step, total, peak, warmup, time_frac=0.0):
+    """Warmup, then cosine from peak to peak/10; with a time budget the cosine follows whichever of the
+    steps and the wall time is further along, so the run anneals fully when the budget ends."""
     if step < warmup:
         return peak * (step + 1) / warmup
-    p = (step - warmup) / max(1, total - warmup)
+    p = max((step - warmup) / max(1, total - warmup), time_frac)
     return peak * (0.1 + 0.9 * 0.5 * (1 + math.cos(math.pi * p)))
 
 
@@ -117,9 +119,13 @@ def main():
     ap.add_argument("--threads", type=int, default=1)
     ap.add_argument("--out", default=None)
     ap.add_argument("--resume", action="store_true",
-                    help="continue from the weights in the output folder (fresh AdamW, no warmup, "
+                    help="continue from the weights in the output folder (fresh AdamW, no warmup unless --warmup, "
                          "cosine from --lr to lr/10 over --steps); the loss curve is appended to train_log.json")
     ap.add_argument("--lr", type=float, default=None)
+    ap.add_argument("--minutes", type=float, default=None,
+                    help="wall-time budget: the schedule follows the elapsed time when that is further along than "
+                         "the step count, and training ends (annealed) when the budget is used up; the log records "
+                         "the steps done. Not bit-reproducible (the steps depend on the machine's load)")
     ap.add_argument("--embed-std", type=float, default=None)
     ap.add_argument("--warmup", type=int, default=None)
     ap.add_argument("--no-doc-aligned", dest="doc_aligned", action="store_false",
@@ -137,7 +143,7 @@ def main():
         hp["embed_std"] = a.embed_std
     if a.warmup is not None:
         hp["warmup"] = a.warmup
-    if a.resume:
+    if a.resume and a.warmup is None:
         hp["warmup"] = 0
     spec = M.spec_of(cfg)
 
@@ -204,9 +210,15 @@ def main():
            "seed": a.seed, "doc_aligned": a.doc_aligned, "lr": hp["lr"], "warmup": hp["warmup"], "embed_init_std": hp["embed_std"], "curve": []}
     t0 = time.time()
     run_loss = None
+    budget_s = a.minutes * 60 if a.minutes else None
+    time_frac = 0.0
+    steps_done = a.steps
     for step in range(a.steps):
+        if budget_s:
+            time_frac = min(1.0, (time.time() - t0) / budget_s)
+        last = step == a.steps - 1 or time_frac >= 1.0
         for gr in opt.param_groups:
-            gr["lr"] = lr_at(step, a.steps, hp["lr"], hp["warmup"])
+            gr["lr"] = lr_at(step, a.steps, hp["lr"], hp["warmup"], time_frac)
         x, y = batch(train_data, gen)
         logits = M.forward(cfg, W, x, spec=spec)["logits"]
         loss = torch.nn.functional.cross_entropy(logits.reshape(-1, VOCAB), y.reshape(-1))
@@ -216,23 +228,31 @@ def main():
         opt.step()
         lv = float(loss)
         run_loss = lv if run_loss is None else 0.95 * run_loss + 0.05 * lv
-        if step % 100 == 0 or step == a.steps - 1:
+        if step % 100 == 0 or last:
             entry = {"step": step, "train_loss": round(run_loss, 4), "elapsed_s": round(time.time() - t0, 1)}
-            if step % 250 == 0 or step == a.steps - 1:
+            if step % 250 == 0 or last:
                 entry["val_loss"] = round(val_loss(), 4)
                 if quick:
                     entry["capital_next_token_acc"] = round(quick_capital_check(cfg, W, quick), 3)
             log["curve"].append(entry)
             print(json.dumps(entry), flush=True)
+        if last:
+            steps_done = step + 1
+            break
+    if steps_done != a.steps:  # ended by the time budget
+        log["steps"] = steps_done
+        log["time_budget_min"] = a.minutes
     log["wall_time_s"] = round(time.time() - t0, 1)
     if prev_log is not None:  # second phase: append to the first phase's log
         off = prev_log["steps"]
         for e in log["curve"]:
             e["step"] += off
         phases = prev_log.get("phases", [{k: prev_log[k] for k in ("steps", "lr", "warmup") if k in prev_log}])
-        phases.append({"steps": a.steps, "lr": hp["lr"], "warmup": 0, "resumed": True})
+        phases.append({"steps": log["steps"], "lr": hp["lr"], "warmup": hp["warmup"], "resumed": True,
+                       "corpus_docs": int(len(doc_starts)) if doc_starts is not None else None,
+                       "corpus_tokens": int(len(data)), "time_budget_min": a.minutes})
         log = dict(prev_log, curve=prev_log["curve"] + log["curve"], phases=phases,
-                   steps=off + a.steps, wall_time_s=round(prev_log["wall_time_s"] + log["wall_time_s"], 1))
+                   steps=off + log["steps"], wall_time_s=round(prev_log["wall_time_s"] + log["wall_time_s"], 1))
     log["final_train_loss"] = log["curve"][-1]["train_loss"]
     log["final_val_loss"] = log["curve"][-1].get("val_loss")
 
