@@ -22,7 +22,11 @@ namespace {
             int end = l;
             while (end + 1 < layers && on(end + 1))
                 ++end;
-            s += (s.empty() ? "" : ", ") + std::to_string(l) + (end > l ? "-" + std::to_string(end) : "");
+            if (!s.empty())
+                s.append(", ");
+            s.append(std::to_string(l));
+            if (end > l)
+                s.append("-").append(std::to_string(end));
             l = end;
         }
         return s.empty() ? "none" : s;
