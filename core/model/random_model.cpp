@@ -151,8 +151,11 @@ namespace {
         if (a == "gpt_neox") {
             c.erase("num_key_value_heads");
             c.erase("head_dim");
-            c.update({ { "rotary_pct", 0.25 }, { "rotary_emb_base", 10000 }, { "layer_norm_eps", 1e-5 },
-                { "hidden_act", "gelu" }, { "use_parallel_residual", true } });
+            // A quarter of each head rotates, rounded down to an even count (HF takes int(head_size * rotary_pct));
+            // the half step keeps that int() exact.
+            const int rotary = std::max(2, s.dim / s.heads / 4 / 2 * 2);
+            c.update({ { "rotary_pct", (rotary + 0.5) / (s.dim / s.heads) }, { "rotary_emb_base", 10000 },
+                { "layer_norm_eps", 1e-5 }, { "hidden_act", "gelu" }, { "use_parallel_residual", true } });
             return c;
         }
         if (a.rfind("gemma", 0) == 0) {
