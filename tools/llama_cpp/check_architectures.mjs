@@ -76,8 +76,8 @@ function prepare(arch) {
     return { folder: fixture, vocab: null };
 }
 
-console.log("| architecture | llama.cpp arch | prompt | max abs diff of next-token probabilities | top token (ours / llama.cpp) |");
-console.log("|---|---|---|---|---|");
+console.log("| architecture | llama.cpp arch | prompt | max abs diff of next-token probabilities | top token (ours / llama.cpp) | ours from the GGUF vs ours from HF |");
+console.log("|---|---|---|---|---|---|");
 for (const arch of archs) {
     const { folder, vocab } = prepare(arch);
     const gguf = path.join(tmp, `${arch}.gguf`);
@@ -91,13 +91,21 @@ for (const arch of archs) {
         const tokens = Array.from({ length: n }, (_, i) => (i * 37 + 11) % V);
         const a = oursProbs(folder, tokens, V);
         const b = await llamaProbs(model, tokens, V);
+        // Our engine opening the same GGUF file (open_gguf.cpp), against our HF-folder result.
+        let fromGguf = "not opened";
+        try {
+            const g = oursProbs(gguf, tokens, V);
+            fromGguf = Math.max(...a.map((x, i) => Math.abs(x - g[i]))).toExponential(2);
+        } catch (e) {
+            fromGguf = "refused: " + String(e.stderr ?? e).split(": ").slice(-1)[0].trim().slice(0, 60);
+        }
         let worst = 0, ta = 0, tb = 0;
         for (let i = 0; i < V; ++i) {
             worst = Math.max(worst, Math.abs(a[i] - b[i]));
             if (a[i] > a[ta]) ta = i;
             if (b[i] > b[tb]) tb = i;
         }
-        console.log(`| ${arch} | ${model.fileInfo.metadata.general.architecture} | ${n} tokens | ${worst.toExponential(2)} | ${ta} / ${tb} |`);
+        console.log(`| ${arch} | ${model.fileInfo.metadata.general.architecture} | ${n} tokens | ${worst.toExponential(2)} | ${ta} / ${tb} | ${fromGguf} |`);
     }
     await model.dispose();
 }
