@@ -104,6 +104,38 @@
         <translation>sözlük üzerinde softmax</translation>
     </message>
     <message>
+        <source>embedding scale</source>
+        <translation>gömme ölçeği</translation>
+    </message>
+    <message>
+        <source>q norm (per head)</source>
+        <translation>q normu (başlık başına)</translation>
+    </message>
+    <message>
+        <source>k norm (per head)</source>
+        <translation>k normu (başlık başına)</translation>
+    </message>
+    <message>
+        <source>sliding-window mask</source>
+        <translation>kayan pencere maskesi</translation>
+    </message>
+    <message>
+        <source>soft-cap of the scores</source>
+        <translation>skorların yumuşak sınırlaması</translation>
+    </message>
+    <message>
+        <source>attention output norm</source>
+        <translation>dikkat çıktısı normu</translation>
+    </message>
+    <message>
+        <source>MLP output norm</source>
+        <translation>MLP çıktısı normu</translation>
+    </message>
+    <message>
+        <source>soft-cap of the logits</source>
+        <translation>logitlerin yumuşak sınırlaması</translation>
+    </message>
+    <message>
         <source>layer %1 · </source>
         <translation>katman %1 · </translation>
     </message>

@@ -54,7 +54,8 @@ const std::map<std::string, Command>& commands()
                 "[--show-prompt] [sampling options of generate]" } },
         { "make-random",
             { cmdMakeRandom,
-                "make-random --arch gpt2|llama|qwen2|explorer --dim D --layers L --heads H [--kv-heads K] "
+                "make-random --arch gpt2|llama|qwen2|explorer|llama3|mistral|qwen3|gpt_neox|phi3|gemma2|gemma3|smollm3 "
+                "--dim D [--layers L] --heads H [--kv-heads K] "
                 "[--hidden F] --vocab V [--context C] [--seed S] [--dtype F32|F16|BF16] [--tied] "
                 "[--positional learned|sinusoidal|rope --norm layernorm|rmsnorm --placement pre|post "
                 "--activation relu|gelu|swiglu] --out DIR" } },

@@ -6,6 +6,8 @@
 #include "core/ops/linear.h"
 #include "core/ops/norm.h"
 #include "core/ops/positions.h"
+#include "core/ops/sliding_window_mask.h"
+#include "core/ops/soft_cap.h"
 
 #include "core/common/thread_pool.h"
 
@@ -87,7 +89,7 @@ void Executor::begin(std::span<const std::int32_t> tokens, KvCache& cache, Phase
     shape(BufferId::HeadOut, c.nHeads * T, c.headDim);
     shape(BufferId::Attn, T, c.qDim());
     shape(BufferId::Proj, T, c.dim);
-    shape(BufferId::Gate, T, c.activation == Activation::SwiGlu ? c.hidden : 0);
+    shape(BufferId::Gate, T, c.gated() ? c.hidden : 0);
     shape(BufferId::Up, T, c.hidden);
     shape(BufferId::Logits, m_logitRows, c.vocab);
     shape(BufferId::Probs, m_logitRows, c.vocab);
@@ -173,18 +175,40 @@ void Executor::execute(const PlanNode& node)
         // out (T, out) = x (T, in) W^T (in, out) + b
         ops::linear(map(node.output), in(0), *linearWeight(w, node.weight, node.layer), m_threads);
         break;
-    case OpKind::Rope:
-        // q (T, nHeads * hd) or k (T, nKvHeads * hd), rotated in place by position
-        ops::rope(map(node.output), m_pos0, node.shape.fixedCols / hd, hd, w.ropeCos.data(), w.ropeSin.data());
+    case OpKind::Rope: {
+        // q (T, nHeads * hd) or k (T, nKvHeads * hd), rotated in place by position (the first rotaryDim of each head)
+        const bool local = node.variant.localRope && !w.ropeCosLocal.empty();
+        ops::rope(map(node.output), m_pos0, node.shape.fixedCols / hd, hd, (local ? w.ropeCosLocal : w.ropeCos).data(),
+            (local ? w.ropeSinLocal : w.ropeSin).data(), c.rotaryDim());
+        break;
+    }
+    case OpKind::HeadNorm: {
+        // q (T, nHeads * hd) or k: each head's hd values RMS-normed on their own, i.e. the buffer as (T * heads, hd)
+        Buffer& b = m_buffers[std::size_t(node.output)];
+        MatMap rows(b.data.data(), std::int64_t(b.rows) * (b.cols / hd), hd, Eigen::OuterStride<>(hd));
+        ops::rmsNorm(rows, rows, *normWeight(w, node.weight, node.layer), float(c.normEps));
+        break;
+    }
+    case OpKind::Scale:
+        // x (T, dim) *= the node's factor (Gemma: sqrt(dim) on the embeddings)
+        map(node.output) *= node.variant.scale;
+        break;
+    case OpKind::SlidingWindowMask:
+        // scores (T, ctx): -inf for the future and for keys at least `window` positions back
+        ops::slidingWindowMask(map(node.output), m_pos0, node.variant.window);
+        break;
+    case OpKind::SoftCap:
+        // scores (T, ctx) or logits (R, vocab) = cap * tanh(x / cap)
+        ops::softCap(map(node.output), node.variant.cap);
         break;
     case OpKind::KvStore:
         // cache rows [pos0, pos0 + T) of layer l = k (T, kvDim), v (T, kvDim)
         storeKv(node.layer, in(0), in(1));
         break;
     case OpKind::AttnScores:
-        // scores (T, ctx) = q_h (T, hd) k_g^T (hd, ctx) / sqrt(hd)
+        // scores (T, ctx) = q_h (T, hd) k_g^T (hd, ctx) / sqrt(hd) (Gemma: / sqrt(query_pre_attn_scalar))
         ops::attentionScores(map(node.output), in(0).middleCols(node.head * hd, hd),
-            cacheOf(node.inputs[1], node.layer, kvHead), 1.0f / std::sqrt(float(hd)), m_threads);
+            cacheOf(node.inputs[1], node.layer, kvHead), float(c.attentionScale()), m_threads);
         break;
     case OpKind::CausalMask:
         // scores (T, ctx): -inf where the key comes after the query

@@ -18,7 +18,59 @@ namespace {
             if (name == t->ggufArch && t->arch != Arch::Explorer)
                 return t->arch;
         throw Error(f.path(), "metadata.general.architecture",
-            "unsupported architecture \"" + name + "\" (GGUF files of llama, qwen2 and gpt2 can be opened)");
+            "unsupported architecture \"" + name
+                + "\" (GGUF files of llama, qwen2, qwen3, phi3, gptneox, gemma2, gemma3, smollm3 and gpt2 can be "
+                  "opened)");
+    }
+
+    // The parts of today's architectures, from their llama.cpp keys and tensors; what llama.cpp fixes in its code
+    // (Gemma 3's local base and layer pattern, SmolLM3's NoPE interval) is fixed here the same way.
+    void readModernParts(const GgufFile& f, const GgufHyperParams& hp, ModelConfig& c)
+    {
+        const std::string a = hp.architecture + ".";
+        if (f.findTensor("rope_freqs.weight"))
+            throw Error(f.path(), "rope_freqs.weight",
+                "per-frequency RoPE factors (Llama 3 rope_scaling in GGUF) are not supported yet; open the Hugging "
+                "Face folder instead");
+        if (const auto type = f.optString(a + "rope.scaling.type"); type && *type != "none") {
+            if (*type != "linear")
+                throw Error(f.path(), "metadata." + a + "rope.scaling.type",
+                    "unsupported RoPE scaling \"" + *type + "\" (supported: none, linear)");
+            c.ropeScaling.kind = RopeScalingKind::Linear;
+            c.ropeScaling.factor = f.optFloat(a + "rope.scaling.factor").value_or(1.0);
+        }
+        c.qkNorm = f.findTensor("blk.0.attn_q_norm.weight") != nullptr;
+        if (c.arch == Arch::Phi3 || c.arch == Arch::Gemma2 || c.arch == Arch::Gemma3)
+            if (const auto w = f.optUInt(a + "attention.sliding_window"); w && *w > 0)
+                c.slidingWindow = int(std::min<std::uint64_t>(*w, std::uint64_t(1) << 24));
+        if (c.arch == Arch::GptNeoX) {
+            // LayerNorm with biases, exact GELU, parallel residual unless the file says otherwise.
+            c.activation = Activation::Gelu;
+            c.parallelResidual = f.optBool(a + "use_parallel_residual").value_or(true);
+        }
+        if (c.arch == Arch::Gemma2 || c.arch == Arch::Gemma3) {
+            // llama.cpp's converter stores Gemma's norms as 1 + w already: the binder must not add 1 again.
+            c.activation = Activation::GeGluTanh;
+            c.postNorms = true;
+            c.normUnitOffset = false;
+            c.embedScaled = true;
+            // GGUF has no query_pre_attn_scalar: llama.cpp scales by 1 / sqrt(head_dim), by 1 / sqrt(dim / heads) for
+            // the 27B models (Gemma 2: 46 layers, Gemma 3: 62), as their configs do.
+            const bool big = (c.arch == Arch::Gemma2 && c.nLayers == 46) || (c.arch == Arch::Gemma3 && c.nLayers == 62);
+            c.queryPreAttnScalar = big ? double(c.dim) / c.nHeads : c.headDim;
+            // Gemma 2 always soft-caps (llama.cpp's defaults 50 and 30 when the keys are absent); Gemma 3 does not.
+            const double attnCap = c.arch == Arch::Gemma2 ? 50.0 : 0.0, finalCap = c.arch == Arch::Gemma2 ? 30.0 : 0.0;
+            c.attnSoftcap = f.optFloat(a + "attn_logit_softcapping").value_or(attnCap);
+            c.finalSoftcap = f.optFloat(a + "final_logit_softcapping").value_or(finalCap);
+            const int pattern = c.arch == Arch::Gemma2 ? 2 : 6;
+            for (int l = 0; l < c.nLayers && c.slidingWindow > 0; ++l)
+                c.layerSliding.push_back((l + 1) % pattern != 0);
+            if (c.arch == Arch::Gemma3)
+                c.ropeThetaLocal = 10000.0;
+        }
+        if (c.arch == Arch::SmolLm3)
+            for (int l = 0; l < c.nLayers; ++l)
+                c.layerNoRope.push_back((l + 1) % 4 == 0);
     }
 
     // The hyper-parameters of the file on our config; the knobs GGUF does not store are the architecture's own.
@@ -51,13 +103,12 @@ namespace {
         } else {
             c.positional = Positional::Rope;
             c.activation = Activation::SwiGlu;
-            c.qkvBias = hp.qkvBias;
+            c.qkvBias = hp.qkvBias || f.findTensor("blk.0.attn_qkv.bias") != nullptr;
             c.outBias = f.findTensor("blk.0.attn_output.bias") != nullptr;
             c.mlpBias = f.findTensor("blk.0.ffn_up.bias") != nullptr;
             if (hp.ropeDim != hp.headDim)
-                throw Error(f.path(), "metadata." + hp.architecture + ".rope.dimension_count",
-                    "partial rotary embeddings (" + std::to_string(hp.ropeDim) + " of " + std::to_string(hp.headDim)
-                        + " dimensions) are not supported");
+                c.ropeDim = hp.ropeDim; // partial rotary (gptneox, phi3 variants)
+            readModernParts(f, hp, c);
         }
         validateModelConfig(c, f.path());
         return c;

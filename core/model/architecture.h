@@ -33,6 +33,9 @@ struct ArchitectureTable {
     const char* hfOptionalPrefix = "";
     // HF's GPT2LMHeadModel has no lm_head tensor of its own: an absent head is the tied embedding.
     bool hfHeadAbsentMeansTied = false;
+    // GPT-NeoX's Hugging Face query_key_value interleaves per head: rows [h * 3 * headDim, ...) hold head h's q, then
+    // its k, then its v. (GGUF files store [all q; all k; all v], like every other fused matrix.)
+    bool hfQkvPerHead = false;
 };
 
 const ArchitectureTable& architectureTable(Arch arch);

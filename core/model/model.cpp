@@ -45,7 +45,7 @@ std::uint64_t Model::decodeBytesPerToken() const
     const auto& c = m_config;
     auto lin = [](std::int64_t out, std::int64_t in) { return std::uint64_t(out * in) * 4; };
     std::uint64_t perLayer = lin(c.qDim(), c.dim) + 2 * lin(c.kvDim(), c.dim) + lin(c.dim, c.qDim())
-        + lin(c.hidden, c.dim) * (c.activation == Activation::SwiGlu ? 2 : 1) + lin(c.dim, c.hidden);
+        + lin(c.hidden, c.dim) * (c.gated() ? 2 : 1) + lin(c.dim, c.hidden);
     return perLayer * c.nLayers + lin(c.vocab, c.dim) + std::uint64_t(c.dim) * 4;
 }
 

@@ -41,12 +41,33 @@ const LinearWeight* linearWeight(const ModelWeights& w, WeightRole role, int lay
 const NormWeight* normWeight(const ModelWeights& w, WeightRole role, int layer)
 {
     const NormWeight* found = nullptr;
-    if (role == WeightRole::FinalNorm)
+    if (role == WeightRole::FinalNorm) {
         found = &w.finalNorm;
-    else if (layer >= 0 && layer < int(w.layers.size()) && role == WeightRole::AttnNorm)
-        found = &w.layers[std::size_t(layer)].attnNorm;
-    else if (layer >= 0 && layer < int(w.layers.size()) && role == WeightRole::MlpNorm)
-        found = &w.layers[std::size_t(layer)].mlpNorm;
+    } else if (layer >= 0 && layer < int(w.layers.size())) {
+        const LayerWeights& L = w.layers[std::size_t(layer)];
+        switch (role) {
+        case WeightRole::AttnNorm:
+            found = &L.attnNorm;
+            break;
+        case WeightRole::MlpNorm:
+            found = &L.mlpNorm;
+            break;
+        case WeightRole::QNorm:
+            found = &L.qNorm;
+            break;
+        case WeightRole::KNorm:
+            found = &L.kNorm;
+            break;
+        case WeightRole::AttnPostNorm:
+            found = &L.attnPostNorm;
+            break;
+        case WeightRole::MlpPostNorm:
+            found = &L.mlpPostNorm;
+            break;
+        default:
+            break;
+        }
+    }
     return found && found->weight ? found : nullptr;
 }
 

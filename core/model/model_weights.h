@@ -29,6 +29,8 @@ struct NormWeight {
 struct LayerWeights {
     NormWeight attnNorm; // before attention (pre-norm) or after the attention residual (post-norm)
     NormWeight mlpNorm;
+    NormWeight qNorm, kNorm; // QK-norm, (headDim,) (qwen3, gemma3)
+    NormWeight attnPostNorm, mlpPostNorm; // on each sub-layer's output before the residual add (gemma)
     LinearWeight q, k, v, o;
     LinearWeight gate, up, down; // gate only for SwiGLU
 };
@@ -39,9 +41,12 @@ struct ModelWeights {
     std::vector<LayerWeights> layers;
     NormWeight finalNorm;
     LinearWeight lmHead; // (vocab, dim); the token embedding itself when tied
-    // RoPE rotation tables (maxPositions, headDim / 2), computed from rope_theta.
+    // RoPE rotation tables (maxPositions, rotaryDim / 2), computed from rope_theta and rope_scaling.
     std::vector<float> ropeCos;
     std::vector<float> ropeSin;
+    // The sliding-window layers' own tables (gemma3's rope_local_base_freq); empty when they share the above.
+    std::vector<float> ropeCosLocal;
+    std::vector<float> ropeSinLocal;
 };
 
 // The weight a plan node names: `role` in `layer` (-1 for the model-wide ones). Null when the model has no such

@@ -110,6 +110,86 @@ namespace {
         };
     }
 
+    // Today's small models, scaled down: the real model's ratios (ffn width, GQA group, head size, window against
+    // context, layer pattern) and its own switches, at the requested width, heads, layers and context.
+    struct ModernShape {
+        const char* arch; // --arch
+        const char* modelType;
+        double hiddenRatio; // intermediate_size / hidden_size of the real model
+        int gqaGroup; // query heads per kv head
+        double headDimRatio; // head_dim / (hidden_size / heads)
+        int defaultLayers; // one whole layer pattern
+    };
+    constexpr ModernShape kModern[] = {
+        { "llama3", "llama", 4.0, 4, 1.0, 2 }, // Llama 3.2 1B: 2048 / 8192, 32 / 8 heads
+        { "mistral", "mistral", 3.5, 4, 1.0, 2 }, // Mistral 7B: 4096 / 14336, 32 / 8
+        { "qwen3", "qwen3", 3.0, 2, 2.0, 2 }, // Qwen3 0.6B: 1024 / 3072, 16 / 8, head_dim 128 (2x 1024 / 16)
+        { "gpt_neox", "gpt_neox", 4.0, 1, 1.0, 2 }, // Pythia 70M: 512 / 2048, 8 heads
+        { "phi3", "phi3", 8.0 / 3.0, 1, 1.0, 2 }, // Phi-3 mini: 3072 / 8192, 32 heads
+        { "gemma2", "gemma2", 4.0, 2, 1.0, 2 }, // Gemma 2 2B: 2304 / 9216, 8 / 4
+        { "gemma3", "gemma3_text", 6.0, 4, 1.0, 6 }, // Gemma 3 1B: 1152 / 6912, 4 / 1, 5 local + 1 global
+        { "smollm3", "smollm3", 5.375, 4, 1.0, 4 }, // SmolLM3 3B: 2048 / 11008, 16 / 4, every 4th layer NoPE
+    };
+
+    const ModernShape* modernShape(const std::string& arch)
+    {
+        for (const auto& m : kModern)
+            if (arch == m.arch)
+                return &m;
+        return nullptr;
+    }
+
+    nlohmann::ordered_json modernConfig(const ModernShape& m, const RandomModelSpec& s, int layers, int hidden)
+    {
+        const int kv = s.kvHeads ? s.kvHeads : std::max(1, s.heads / m.gqaGroup);
+        const int headDim = std::max(2, int(std::lround(s.dim / s.heads * m.headDimRatio)) / 2 * 2);
+        const std::string a = m.arch;
+        nlohmann::ordered_json c = { { "model_type", m.modelType }, { "vocab_size", s.vocab }, { "hidden_size", s.dim },
+            { "intermediate_size", hidden }, { "num_hidden_layers", layers }, { "num_attention_heads", s.heads },
+            { "num_key_value_heads", kv }, { "head_dim", headDim }, { "max_position_embeddings", s.context },
+            { "tie_word_embeddings", s.tied }, { "bos_token_id", 1 }, { "eos_token_id", 2 } };
+        if (a == "gpt_neox") {
+            c.erase("num_key_value_heads");
+            c.erase("head_dim");
+            // A quarter of each head rotates, rounded down to an even count (HF takes int(head_size * rotary_pct));
+            // the half step keeps that int() exact.
+            const int rotary = std::max(2, s.dim / s.heads / 4 / 2 * 2);
+            c.update({ { "rotary_pct", (rotary + 0.5) / (s.dim / s.heads) }, { "rotary_emb_base", 10000 },
+                { "layer_norm_eps", 1e-5 }, { "hidden_act", "gelu" }, { "use_parallel_residual", true } });
+            return c;
+        }
+        if (a.rfind("gemma", 0) == 0) {
+            // Gemma ties its head; windows of 4096 of 8192 (gemma2) and 512 of 32768 (gemma3) tokens.
+            c["tie_word_embeddings"] = true;
+            c.update({ { "rms_norm_eps", 1e-6 }, { "hidden_activation", "gelu_pytorch_tanh" },
+                { "query_pre_attn_scalar", headDim } });
+            if (a == "gemma2")
+                c.update({ { "rope_theta", 10000.0 }, { "sliding_window", std::max(2, s.context / 2) },
+                    { "attn_logit_softcapping", 50.0 }, { "final_logit_softcapping", 30.0 } });
+            else
+                c.update({ { "rope_theta", 1000000.0 }, { "rope_local_base_freq", 10000.0 },
+                    { "sliding_window", std::max(2, s.context / 64) }, { "sliding_window_pattern", 6 } });
+            return c;
+        }
+        c.update({ { "rms_norm_eps", 1e-5 }, { "hidden_act", "silu" }, { "rope_theta", 10000.0 } });
+        if (a == "llama3")
+            // Llama 3.2: theta 500000; scaling from an original context 1/16 of the whole (8192 of 131072).
+            c.update({ { "rope_theta", 500000.0 },
+                { "rope_scaling",
+                    { { "rope_type", "llama3" }, { "factor", 32.0 }, { "low_freq_factor", 1.0 },
+                        { "high_freq_factor", 4.0 },
+                        { "original_max_position_embeddings", std::max(1, s.context / 16) } } } });
+        else if (a == "mistral")
+            c["sliding_window"] = std::max(2, s.context / 8); // 4096 of 32768
+        else if (a == "qwen3")
+            c.update({ { "rope_theta", 1000000.0 }, { "rms_norm_eps", 1e-6 }, { "use_sliding_window", false } });
+        else if (a == "phi3")
+            c["sliding_window"] = std::max(2, s.context / 2 - 1); // 2047 of 4096
+        else if (a == "smollm3")
+            c.update({ { "rope_theta", 5000000.0 }, { "no_rope_layer_interval", 4 } });
+        return c;
+    }
+
     void writeText(const fs::path& p, const std::string& text)
     {
         std::ofstream f(p, std::ios::trunc);
@@ -119,23 +199,43 @@ namespace {
 
 } // namespace
 
+const std::vector<std::string>& randomModelArchs()
+{
+    static const std::vector<std::string> names = [] {
+        std::vector<std::string> n { "gpt2", "llama", "qwen2", "explorer" };
+        for (const auto& m : kModern)
+            n.push_back(m.arch);
+        return n;
+    }();
+    return names;
+}
+
 void writeRandomModel(const RandomModelSpec& s, const std::string& folder)
 {
     const bool llamaLike = s.arch == "llama" || s.arch == "qwen2";
-    if (s.arch != "gpt2" && !llamaLike && s.arch != "explorer")
-        throw Error("make-random", "arch", "unknown architecture \"" + s.arch + "\" (gpt2, llama, qwen2, explorer)");
+    const ModernShape* modern = modernShape(s.arch);
+    if (s.arch != "gpt2" && !llamaLike && s.arch != "explorer" && !modern) {
+        std::string names;
+        for (const auto& n : randomModelArchs())
+            names += (names.empty() ? "" : ", ") + n;
+        throw Error("make-random", "arch", "unknown architecture \"" + s.arch + "\" (" + names + ")");
+    }
+    const int layers = s.layers > 0 ? s.layers : modern ? modern->defaultLayers : 2;
     auto check = [](const char* field, std::int64_t v, std::int64_t lo, std::int64_t hi) {
         if (v < lo || v > hi)
             throw Error("make-random", field,
                 std::to_string(v) + " is outside [" + std::to_string(lo) + ", " + std::to_string(hi) + "]");
     };
     check("dim", s.dim, 2, 16384);
-    check("layers", s.layers, 1, 256);
+    check("layers", layers, 1, 256);
     check("heads", s.heads, 1, 256);
     check("vocab", s.vocab, 256, 1 << 20);
     check("context", s.context, 1, 1 << 20);
     const int kvHeads = s.kvHeads ? s.kvHeads : s.heads;
-    const int hidden = s.hidden ? s.hidden : (llamaLike ? (8 * s.dim / 3 + 31) / 32 * 32 : 4 * s.dim);
+    const int hidden = s.hidden ? s.hidden
+        : modern                ? int(std::lround(s.dim * modern->hiddenRatio))
+        : llamaLike             ? (8 * s.dim / 3 + 31) / 32 * 32
+                                : 4 * s.dim;
     check("hidden", hidden, 1, 1 << 18);
     if (s.dim % s.heads)
         throw Error(
@@ -144,25 +244,26 @@ void writeRandomModel(const RandomModelSpec& s, const std::string& folder)
         throw Error("make-random", "kv-heads",
             std::to_string(kvHeads) + " kv heads do not divide " + std::to_string(s.heads) + " heads");
     const std::int64_t params
-        = std::int64_t(s.layers) * (4LL * s.dim * s.dim + 3LL * s.dim * hidden) + 2LL * s.vocab * s.dim;
+        = std::int64_t(layers) * (8LL * s.dim * s.dim + 3LL * s.dim * hidden) + 2LL * s.vocab * s.dim;
     check("parameters", params, 1, 4'000'000'000LL / 4);
 
     const int d = s.dim;
     nlohmann::ordered_json cfg;
-    if (s.arch == "gpt2") {
+    if (modern) {
+        cfg = modernConfig(*modern, s, layers, hidden);
+    } else if (s.arch == "gpt2") {
         cfg = { { "model_type", "gpt2" }, { "vocab_size", s.vocab }, { "n_positions", s.context }, { "n_embd", d },
-            { "n_layer", s.layers }, { "n_head", s.heads }, { "n_inner", hidden },
-            { "activation_function", "gelu_new" }, { "layer_norm_epsilon", 1e-5 }, { "bos_token_id", 0 },
-            { "eos_token_id", 0 } };
+            { "n_layer", layers }, { "n_head", s.heads }, { "n_inner", hidden }, { "activation_function", "gelu_new" },
+            { "layer_norm_epsilon", 1e-5 }, { "bos_token_id", 0 }, { "eos_token_id", 0 } };
     } else if (llamaLike) {
         cfg = { { "model_type", s.arch }, { "vocab_size", s.vocab }, { "hidden_size", d },
-            { "intermediate_size", hidden }, { "num_hidden_layers", s.layers }, { "num_attention_heads", s.heads },
+            { "intermediate_size", hidden }, { "num_hidden_layers", layers }, { "num_attention_heads", s.heads },
             { "num_key_value_heads", kvHeads }, { "max_position_embeddings", s.context }, { "rms_norm_eps", 1e-5 },
             { "rope_theta", 10000.0 }, { "tie_word_embeddings", s.tied }, { "hidden_act", "silu" },
             { "bos_token_id", 1 }, { "eos_token_id", 2 } };
     } else {
         cfg = { { "model_type", "explorer" }, { "vocab_size", s.vocab }, { "hidden_size", d },
-            { "intermediate_size", hidden }, { "num_hidden_layers", s.layers }, { "num_attention_heads", s.heads },
+            { "intermediate_size", hidden }, { "num_hidden_layers", layers }, { "num_attention_heads", s.heads },
             { "num_key_value_heads", kvHeads }, { "max_position_embeddings", s.context },
             { "positional", s.positional }, { "rope_theta", 10000.0 }, { "norm", s.norm },
             { "norm_placement", s.placement }, { "norm_eps", 1e-5 }, { "activation", s.activation },
@@ -188,7 +289,12 @@ void writeRandomModel(const RandomModelSpec& s, const std::string& folder)
         case WeightRole::AttnNorm:
         case WeightRole::MlpNorm:
         case WeightRole::FinalNorm:
-            b.constant(e.name, n, e.bias ? 0.0f : 1.0f);
+        case WeightRole::QNorm:
+        case WeightRole::KNorm:
+        case WeightRole::AttnPostNorm:
+        case WeightRole::MlpPostNorm:
+            // Scale 1: Gemma stores w for its (1 + w).
+            b.constant(e.name, n, e.bias || config.normUnitOffset ? 0.0f : 1.0f);
             break;
         default: {
             // Linear weights ~ N(0, 1/fan_in) so activations keep their scale; biases small.

@@ -6,14 +6,17 @@
 
 #include <cstdint>
 #include <string>
+#include <vector>
 
 namespace core {
 
 struct RandomModelSpec {
-    std::string arch = "llama"; // gpt2 | llama | qwen2 | explorer
+    // gpt2 | llama | qwen2 | explorer, or one of today's small models shaped like the real one (randomModelArchs()):
+    // llama3 | mistral | qwen3 | gpt_neox | phi3 | gemma2 | gemma3 | smollm3
+    std::string arch = "llama";
     int dim = 64;
-    int hidden = 0; // 0: 4*dim (gpt2, explorer) or 8/3*dim rounded (llama, qwen2)
-    int layers = 2;
+    int hidden = 0; // 0: 4*dim (gpt2, explorer), 8/3*dim rounded (llama, qwen2), the real model's ratio (the others)
+    int layers = 0; // 0: 2, or one whole layer pattern (gemma3: 6, smollm3: 4)
     int heads = 4;
     int kvHeads = 0; // 0: = heads
     int vocab = 256;
@@ -30,5 +33,7 @@ struct RandomModelSpec {
 
 // Writes the folder (created if needed). Throws core::Error on bad sizes or I/O failure.
 void writeRandomModel(const RandomModelSpec& spec, const std::string& folder);
+// The names --arch accepts.
+const std::vector<std::string>& randomModelArchs();
 
 } // namespace core

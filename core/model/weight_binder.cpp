@@ -1,7 +1,10 @@
 #include "core/model/weight_binder.h"
 
+#include "core/model/rope_frequencies.h"
+
 #include "core/common/error.h"
 
+#include <algorithm>
 #include <cmath>
 
 namespace core {
@@ -83,7 +86,20 @@ void WeightBinder::assign(const ExpectedTensor& e, const float* p)
         }
         lw = LinearWeight { p, out, in, conv1D ? out : in, conv1D, lw.bias };
     };
-    auto norm = [&](NormWeight& nw) { (e.bias ? nw.bias : nw.weight) = p; };
+    auto norm = [&](NormWeight& nw) {
+        if (e.bias || !c.normUnitOffset) {
+            (e.bias ? nw.bias : nw.weight) = p;
+            return;
+        }
+        // Gemma's RMSNorm scales by (1 + w): the kernel multiplies by the stored weight, so it gets 1 + w once,
+        // here (float32 addition, as Gemma's own forward computes it).
+        const std::int64_t n = e.shape.front();
+        std::vector<float> plusOne(p, p + n);
+        for (float& x : plusOne)
+            x += 1.0f;
+        m_model.m_owned.push_back(std::move(plusOne));
+        nw.weight = m_model.m_owned.back().data();
+    };
     switch (e.role) {
     case WeightRole::TokenEmbedding:
         w.tokenEmbedding = p;
@@ -100,6 +116,30 @@ void WeightBinder::assign(const ExpectedTensor& e, const float* p)
     case WeightRole::FinalNorm:
         norm(w.finalNorm);
         break;
+    case WeightRole::QNorm:
+        norm(L->qNorm);
+        break;
+    case WeightRole::KNorm:
+        norm(L->kNorm);
+        break;
+    case WeightRole::AttnPostNorm:
+        norm(L->attnPostNorm);
+        break;
+    case WeightRole::MlpPostNorm:
+        norm(L->mlpPostNorm);
+        break;
+    case WeightRole::GateUpFused: {
+        // Phi-3's gate_up_proj: rows [0, hidden) are the gate, [hidden, 2 * hidden) the up projection; two views.
+        LinearWeight* parts[2] = { &L->gate, &L->up };
+        for (int s = 0; s < 2; ++s) {
+            const std::int64_t offset = std::int64_t(s) * c.hidden;
+            if (e.bias)
+                parts[s]->bias = p + offset;
+            else
+                *parts[s] = LinearWeight { p + offset * c.dim, c.hidden, c.dim, c.dim, false, parts[s]->bias };
+        }
+        break;
+    }
     case WeightRole::Q:
         linear(L->q, c.qDim(), c.dim);
         break;
@@ -125,6 +165,8 @@ void WeightBinder::assign(const ExpectedTensor& e, const float* p)
         linear(w.lmHead, c.vocab, c.dim);
         break;
     case WeightRole::QkvFused: {
+        if (m_naming == TensorNaming::HuggingFace && architectureTable(c.arch).hfQkvPerHead)
+            p = qkvInHeadOrder(p, e.bias);
         // One matrix holds q, k and v: column slices of a Conv1D (dim, q+2kv) matrix, or row slices of an
         // (q+2kv, dim) one; the three views point into it, nothing is copied.
         const int offsets[3] = { 0, c.qDim(), c.qDim() + c.kvDim() };
@@ -146,6 +188,21 @@ void WeightBinder::assign(const ExpectedTensor& e, const float* p)
     }
 }
 
+// GPT-NeoX's query_key_value holds, per head h, rows [3h, 3h + 1, 3h + 2] * headDim = q_h, k_h, v_h. Returns a copy
+// with all q rows first, then k, then v (the layout every other fused matrix has), owned by the model.
+const float* WeightBinder::qkvInHeadOrder(const float* p, bool bias)
+{
+    const ModelConfig& c = m_model.m_config;
+    const std::int64_t hd = c.headDim, cols = bias ? 1 : c.dim, block = hd * cols;
+    std::vector<float> out(std::size_t(3 * c.nHeads * block));
+    for (int h = 0; h < c.nHeads; ++h)
+        for (int part = 0; part < 3; ++part)
+            std::copy_n(p + (std::int64_t(h) * 3 + part) * block, block,
+                out.data() + (std::int64_t(part) * c.nHeads + h) * block);
+    m_model.m_owned.push_back(std::move(out));
+    return m_model.m_owned.back().data();
+}
+
 void WeightBinder::computeTables()
 {
     const auto& c = m_model.m_config;
@@ -163,16 +220,21 @@ void WeightBinder::computeTables()
         w.positionTable = m_model.m_owned.back().data();
     }
     if (c.positional == Positional::Rope) {
-        // inv_freq[i] = theta^(-2i/headDim); angle = p * inv_freq[i]; pairs (i, i + headDim/2) rotate together.
-        const int half = c.headDim / 2;
-        w.ropeCos.resize(std::size_t(c.maxPositions) * half);
-        w.ropeSin.resize(w.ropeCos.size());
-        for (int p = 0; p < c.maxPositions; ++p)
-            for (int i = 0; i < half; ++i) {
-                const double angle = p * std::pow(c.ropeTheta, -2.0 * i / c.headDim);
-                w.ropeCos[std::size_t(p) * half + i] = float(std::cos(angle));
-                w.ropeSin[std::size_t(p) * half + i] = float(std::sin(angle));
-            }
+        // angle = p * inv_freq[i] (ropeFrequencies); pairs (i, i + rotaryDim/2) rotate together.
+        auto fill = [&](std::vector<float>& cosT, std::vector<float>& sinT, const std::vector<double>& invFreq) {
+            const std::size_t half = invFreq.size();
+            cosT.resize(std::size_t(c.maxPositions) * half);
+            sinT.resize(cosT.size());
+            for (int p = 0; p < c.maxPositions; ++p)
+                for (std::size_t i = 0; i < half; ++i) {
+                    const double angle = p * invFreq[i];
+                    cosT[std::size_t(p) * half + i] = float(std::cos(angle));
+                    sinT[std::size_t(p) * half + i] = float(std::sin(angle));
+                }
+        };
+        fill(w.ropeCos, w.ropeSin, ropeFrequencies(c, false));
+        if (c.ropeThetaLocal > 0)
+            fill(w.ropeCosLocal, w.ropeSinLocal, ropeFrequencies(c, true));
     }
 }
 

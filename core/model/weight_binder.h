@@ -22,6 +22,7 @@ private:
     const float* floats(const SourceTensor& t);
     void assign(const ExpectedTensor& e, const float* p);
     void computeTables();
+    const float* qkvInHeadOrder(const float* p, bool bias);
 
     Model& m_model;
     const TensorSource& m_source;

@@ -13,8 +13,13 @@ enum class WeightRole {
     V, // (kvDim, dim)
     QkvFused, // q, k and v in one matrix (GPT-2's c_attn), split into Q, K, V views when bound
     O, // (dim, qDim)
+    QNorm, // (headDim,) QK-norm: RMSNorm weight shared by every query head (qwen3, gemma3)
+    KNorm, // (headDim,)
+    AttnPostNorm, // (dim,) norm of the attention output before the residual add (gemma)
     MlpNorm, // (dim,)
+    MlpPostNorm, // (dim,) norm of the MLP output before the residual add (gemma)
     Gate, // (hidden, dim), gated activations only
+    GateUpFused, // gate and up in one (2 * hidden, dim) matrix (phi3's gate_up_proj), split into views when bound
     Up, // (hidden, dim)
     Down, // (dim, hidden)
     FinalNorm, // (dim,)

@@ -9,7 +9,8 @@ namespace core::ops {
 void activate(MatRef up, ConstMatRef gate, Activation kind)
 {
     // shapes, checked in debug builds
-    assert(kind != Activation::SwiGlu || (gate.rows() == up.rows() && gate.cols() == up.cols()));
+    assert((kind != Activation::SwiGlu && kind != Activation::GeGluTanh)
+        || (gate.rows() == up.rows() && gate.cols() == up.cols()));
     const int rows = int(up.rows()), cols = int(up.cols());
     for (int r = 0; r < rows; ++r) {
         float* u = &up(r, 0);
@@ -32,6 +33,14 @@ void activate(MatRef up, ConstMatRef gate, Activation kind)
             const float* g = gate.data() + std::int64_t(r) * gate.outerStride();
             for (int i = 0; i < cols; ++i)
                 u[i] = g[i] / (1.0f + std::exp(-g[i])) * u[i];
+            break;
+        }
+        case Activation::GeGluTanh: {
+            const float* g = gate.data() + std::int64_t(r) * gate.outerStride();
+            for (int i = 0; i < cols; ++i) {
+                const float x = g[i];
+                u[i] = 0.5f * x * (1.0f + std::tanh(0.7978845608028654f * (x + 0.044715f * x * x * x))) * u[i];
+            }
             break;
         }
         }

@@ -22,11 +22,14 @@ void addPositions(MatRef x, int pos0, const float* table)
         x.row(t) += Eigen::Map<const Eigen::RowVectorXf>(table + std::int64_t(pos0 + t) * dim, dim);
 }
 
-void rope(MatRef x, int pos0, int nHeads, int headDim, const float* cosTable, const float* sinTable)
+void rope(MatRef x, int pos0, int nHeads, int headDim, const float* cosTable, const float* sinTable, int rotaryDim)
 {
+    if (rotaryDim <= 0)
+        rotaryDim = headDim;
     // shapes, checked in debug builds
-    assert(cosTable && sinTable && x.cols() == std::int64_t(nHeads) * headDim && headDim % 2 == 0);
-    const int half = headDim / 2;
+    assert(cosTable && sinTable && x.cols() == std::int64_t(nHeads) * headDim && rotaryDim % 2 == 0
+        && rotaryDim <= headDim);
+    const int half = rotaryDim / 2;
     for (int t = 0; t < x.rows(); ++t) {
         const float* c = cosTable + std::int64_t(pos0 + t) * half;
         const float* s = sinTable + std::int64_t(pos0 + t) * half;

@@ -10,8 +10,9 @@ namespace core::ops {
 void embed(MatRef x, std::span<const std::int32_t> tokens, const float* table);
 // x (T, dim) += table rows [pos0, pos0 + T)          table: (maxPositions, dim), learned or sin/cos
 void addPositions(MatRef x, int pos0, const float* table);
-// RoPE, rotate_half convention: for each head, pairs (i, i + headDim/2) rotate by angle pos * theta^(-2i/headDim).
-// x: (T, nHeads * headDim); cos/sin: (maxPositions, headDim / 2)
-void rope(MatRef x, int pos0, int nHeads, int headDim, const float* cosTable, const float* sinTable);
+// RoPE, rotate_half convention: for each head, pairs (i, i + rotaryDim/2) of its first rotaryDim dimensions rotate by
+// angle pos * inv_freq[i]; the other headDim - rotaryDim dimensions pass unchanged (partial rotary).
+// x: (T, nHeads * headDim); cos/sin: (maxPositions, rotaryDim / 2). rotaryDim 0: headDim.
+void rope(MatRef x, int pos0, int nHeads, int headDim, const float* cosTable, const float* sinTable, int rotaryDim = 0);
 
 } // namespace core::ops

@@ -5,6 +5,9 @@
 
 #include <nlohmann/json.hpp>
 
+#include <cmath>
+#include <cstdio>
+
 namespace core {
 
 namespace {
@@ -36,6 +39,9 @@ namespace {
         {
             add(OpKind::Embed, NodePart::TokenEmbedding, { BufferId::Tokens }, BufferId::X, c.dim).weight
                 = WeightRole::TokenEmbedding;
+            if (c.embedScaled)
+                add(OpKind::Scale, NodePart::EmbedScale, { BufferId::X }, BufferId::X, c.dim).variant.scale
+                    = float(std::sqrt(double(c.dim)));
             if (c.positional != Positional::Rope) {
                 auto& pos = add(OpKind::AddPositional, NodePart::Positions, { BufferId::X }, BufferId::X, c.dim);
                 pos.positional = c.positional;
@@ -50,6 +56,12 @@ namespace {
             auto& head = add(OpKind::LmHead, NodePart::LmHead, { last }, BufferId::Logits, c.vocab);
             head.weight = WeightRole::LmHead;
             head.shape.rows = Extent::LogitRows;
+            if (c.finalSoftcap > 0) {
+                auto& cap
+                    = add(OpKind::SoftCap, NodePart::LogitSoftcap, { BufferId::Logits }, BufferId::Logits, c.vocab);
+                cap.variant.cap = float(c.finalSoftcap);
+                cap.shape.rows = Extent::LogitRows;
+            }
             auto& sm
                 = add(OpKind::OutputSoftmax, NodePart::OutputSoftmax, { BufferId::Logits }, BufferId::Probs, c.vocab);
             sm.shape.rows = Extent::LogitRows;
@@ -91,13 +103,48 @@ namespace {
 
         void norm(NodePart part, WeightRole role, BufferId in, BufferId out)
         {
-            add(c.norm == NormKind::LayerNorm ? OpKind::LayerNorm : OpKind::RmsNorm, part, { in }, out, c.dim).weight
-                = role;
+            auto& n
+                = add(c.norm == NormKind::LayerNorm ? OpKind::LayerNorm : OpKind::RmsNorm, part, { in }, out, c.dim);
+            n.weight = role;
+            n.variant.unitOffset = c.normUnitOffset;
         }
 
-        void linear(NodePart part, WeightRole role, BufferId in, BufferId out, int cols)
+        void linear(NodePart part, WeightRole role, BufferId in, BufferId out, int cols, bool fused = false)
         {
-            add(OpKind::Linear, part, { in }, out, cols).weight = role;
+            auto& n = add(OpKind::Linear, part, { in }, out, cols);
+            n.weight = role;
+            n.variant.fusedWeight = fused;
+        }
+
+        void rope(NodePart part, BufferId buffer, int cols)
+        {
+            auto& n = add(OpKind::Rope, part, { buffer }, buffer, cols);
+            n.variant.rotaryDims = c.rotaryDim() < c.headDim ? c.rotaryDim() : 0;
+            n.variant.localRope = c.ropeThetaLocal > 0 && c.slidingLayer(m_layer);
+        }
+
+        void headNorm(NodePart part, WeightRole role, BufferId buffer, int cols)
+        {
+            auto& n = add(OpKind::HeadNorm, part, { buffer }, buffer, cols);
+            n.weight = role;
+            n.norm = NormKind::RmsNorm;
+            n.variant.unitOffset = c.normUnitOffset;
+        }
+
+        // The MLP from its (normed) input to its output in Proj.
+        void mlp(BufferId in)
+        {
+            const bool gated = c.gated();
+            const bool fusedGateUp = c.arch == Arch::Phi3;
+            if (gated)
+                linear(NodePart::GateProj, WeightRole::Gate, in, BufferId::Gate, c.hidden, fusedGateUp);
+            linear(NodePart::UpProj, WeightRole::Up, in, BufferId::Up, c.hidden, fusedGateUp);
+            add(OpKind::Activation, NodePart::Activation,
+                gated ? std::vector { BufferId::Gate, BufferId::Up } : std::vector { BufferId::Up }, BufferId::Up,
+                c.hidden);
+            linear(NodePart::DownProj, WeightRole::Down, BufferId::Up, BufferId::Proj, c.dim);
+            if (c.postNorms)
+                norm(NodePart::MlpPostNorm, WeightRole::MlpPostNorm, BufferId::Proj, BufferId::Proj);
         }
 
         void block(int l)
@@ -111,23 +158,42 @@ namespace {
                 norm(NodePart::AttnNorm, WeightRole::AttnNorm, BufferId::X, BufferId::XNorm);
                 attnIn = BufferId::XNorm;
             }
-            linear(NodePart::QProj, WeightRole::Q, attnIn, BufferId::Q, c.qDim());
-            linear(NodePart::KProj, WeightRole::K, attnIn, BufferId::K, c.kvDim());
-            linear(NodePart::VProj, WeightRole::V, attnIn, BufferId::V, c.kvDim());
-            if (c.positional == Positional::Rope) {
-                add(OpKind::Rope, NodePart::RopeQ, { BufferId::Q }, BufferId::Q, c.qDim());
-                add(OpKind::Rope, NodePart::RopeK, { BufferId::K }, BufferId::K, c.kvDim());
+            const bool fusedQkv = c.arch == Arch::Gpt2 || c.arch == Arch::Phi3 || c.arch == Arch::GptNeoX;
+            linear(NodePart::QProj, WeightRole::Q, attnIn, BufferId::Q, c.qDim(), fusedQkv);
+            linear(NodePart::KProj, WeightRole::K, attnIn, BufferId::K, c.kvDim(), fusedQkv);
+            linear(NodePart::VProj, WeightRole::V, attnIn, BufferId::V, c.kvDim(), fusedQkv);
+            if (c.qkNorm) {
+                headNorm(NodePart::QNorm, WeightRole::QNorm, BufferId::Q, c.qDim());
+                headNorm(NodePart::KNorm, WeightRole::KNorm, BufferId::K, c.kvDim());
+            }
+            if (c.ropeLayer(l)) {
+                rope(NodePart::RopeQ, BufferId::Q, c.qDim());
+                rope(NodePart::RopeK, BufferId::K, c.kvDim());
             }
             add(OpKind::KvStore, NodePart::KvStore, { BufferId::K, BufferId::V }, BufferId::KCache, c.kvDim())
                 .shape.rows
                 = Extent::Context;
+            const bool sliding = c.slidingLayer(l);
             for (int h = 0; h < c.nHeads; ++h) {
                 m_head = h;
                 add(OpKind::AttnScores, NodePart::Scores, { BufferId::Q, BufferId::KCache }, BufferId::Scores, 0)
                     .shape.cols
                     = Extent::Context;
-                add(OpKind::CausalMask, NodePart::Mask, { BufferId::Scores }, BufferId::Scores, 0).shape.cols
-                    = Extent::Context;
+                if (c.attnSoftcap > 0) {
+                    auto& cap
+                        = add(OpKind::SoftCap, NodePart::ScoresSoftcap, { BufferId::Scores }, BufferId::Scores, 0);
+                    cap.variant.cap = float(c.attnSoftcap);
+                    cap.shape.cols = Extent::Context;
+                }
+                if (sliding) {
+                    auto& mask = add(
+                        OpKind::SlidingWindowMask, NodePart::SlidingMask, { BufferId::Scores }, BufferId::Scores, 0);
+                    mask.variant.window = c.slidingWindow;
+                    mask.shape.cols = Extent::Context;
+                } else {
+                    add(OpKind::CausalMask, NodePart::Mask, { BufferId::Scores }, BufferId::Scores, 0).shape.cols
+                        = Extent::Context;
+                }
                 add(OpKind::Softmax, NodePart::Softmax, { BufferId::Scores }, BufferId::Scores, 0).shape.cols
                     = Extent::Context;
                 add(OpKind::AttnMix, NodePart::Mix, { BufferId::Scores, BufferId::VCache }, BufferId::HeadOut,
@@ -136,6 +202,21 @@ namespace {
             m_head = -1;
             add(OpKind::ConcatHeads, NodePart::ConcatHeads, { BufferId::HeadOut }, BufferId::Attn, c.qDim());
             linear(NodePart::AttnOut, WeightRole::O, BufferId::Attn, BufferId::Proj, c.dim);
+            if (c.postNorms)
+                norm(NodePart::AttnPostNorm, WeightRole::AttnPostNorm, BufferId::Proj, BufferId::Proj);
+            if (c.parallelResidual) {
+                // GPT-NeoX: the MLP reads the same block input as attention, x + attn(norm1(x)) + mlp(norm2(x)). Its
+                // norm runs before the attention output joins the stream, so it still sees x.
+                m_sublayer = Sublayer::Mlp;
+                norm(NodePart::MlpNorm, WeightRole::MlpNorm, BufferId::X, BufferId::XNorm);
+                m_sublayer = Sublayer::Attention;
+                add(OpKind::ResidualAdd, NodePart::AttnResidual, { BufferId::X, BufferId::Proj }, BufferId::X, c.dim);
+                m_sublayer = Sublayer::Mlp;
+                mlp(BufferId::XNorm);
+                add(OpKind::ResidualAdd, NodePart::MlpResidual, { BufferId::X, BufferId::Proj }, BufferId::X, c.dim);
+                finishBlock();
+                return;
+            }
             add(OpKind::ResidualAdd, NodePart::AttnResidual, { BufferId::X, BufferId::Proj }, BufferId::X, c.dim);
             if (!pre)
                 norm(NodePart::AttnNorm, WeightRole::AttnNorm, BufferId::X, BufferId::X);
@@ -147,17 +228,15 @@ namespace {
                 norm(NodePart::MlpNorm, WeightRole::MlpNorm, BufferId::X, BufferId::XNorm);
                 mlpIn = BufferId::XNorm;
             }
-            const bool gated = c.activation == Activation::SwiGlu;
-            if (gated)
-                linear(NodePart::GateProj, WeightRole::Gate, mlpIn, BufferId::Gate, c.hidden);
-            linear(NodePart::UpProj, WeightRole::Up, mlpIn, BufferId::Up, c.hidden);
-            add(OpKind::Activation, NodePart::Activation,
-                gated ? std::vector { BufferId::Gate, BufferId::Up } : std::vector { BufferId::Up }, BufferId::Up,
-                c.hidden);
-            linear(NodePart::DownProj, WeightRole::Down, BufferId::Up, BufferId::Proj, c.dim);
+            mlp(mlpIn);
             add(OpKind::ResidualAdd, NodePart::MlpResidual, { BufferId::X, BufferId::Proj }, BufferId::X, c.dim);
             if (!pre)
                 norm(NodePart::MlpNorm, WeightRole::MlpNorm, BufferId::X, BufferId::X);
+            finishBlock();
+        }
+
+        void finishBlock()
+        {
             m_nodes.back().endsBlock = true;
             m_layer = -1;
             m_sublayer = Sublayer::None;
@@ -176,13 +255,47 @@ std::string ShapeSpec::text() const { return "(" + extentText(rows, 0) + ", " + 
 
 std::string nodeVariantWords(const PlanNode& n)
 {
-    const char* normWord = n.norm == NormKind::LayerNorm ? "LayerNorm" : "RMSNorm";
+    const std::string normWord = std::string(n.norm == NormKind::LayerNorm ? "LayerNorm" : "RMSNorm")
+        + (n.variant.unitOffset ? " (1 + w)" : "");
     switch (n.part) {
     case NodePart::AttnNorm:
     case NodePart::MlpNorm:
+    case NodePart::AttnPostNorm:
+    case NodePart::MlpPostNorm:
         return normWord;
     case NodePart::Activation:
-        return n.activation == Activation::SwiGlu ? "SwiGLU: silu(gate) * up" : activationName(n.activation);
+        if (n.activation == Activation::SwiGlu)
+            return "SwiGLU: silu(gate) * up";
+        if (n.activation == Activation::GeGluTanh)
+            return "GeGLU: gelu_tanh(gate) * up";
+        return activationName(n.activation);
+    case NodePart::QProj:
+    case NodePart::KProj:
+    case NodePart::VProj:
+    case NodePart::GateProj:
+    case NodePart::UpProj:
+        return n.variant.fusedWeight ? "a slice of the fused matrix" : "";
+    case NodePart::RopeQ:
+    case NodePart::RopeK: {
+        std::string s = n.variant.localRope ? "local base" : "";
+        if (n.variant.rotaryDims > 0) // partial rotary
+            s += (s.empty() ? "" : ", ") + std::string("first ") + std::to_string(n.variant.rotaryDims)
+                + " dims of each head";
+        return s;
+    }
+    case NodePart::SlidingMask:
+        return "window " + std::to_string(n.variant.window);
+    case NodePart::ScoresSoftcap:
+    case NodePart::LogitSoftcap: {
+        char buf[48];
+        std::snprintf(buf, sizeof buf, "%g · tanh(x / %g)", double(n.variant.cap), double(n.variant.cap));
+        return buf;
+    }
+    case NodePart::EmbedScale: {
+        char buf[32];
+        std::snprintf(buf, sizeof buf, "× %.4g", double(n.variant.scale));
+        return buf;
+    }
     case NodePart::Positions:
         return n.positional == Positional::Learned ? "learned positions" : "sin/cos positional encoding";
     default:
@@ -205,8 +318,10 @@ std::string nodeLabel(const PlanNode& n)
     case NodePart::Activation:
     case NodePart::Positions:
         return s + nodeVariantWords(n);
-    default:
-        return s + nodePartWords(n.part);
+    default: {
+        const std::string variant = nodeVariantWords(n);
+        return s + nodePartWords(n.part) + (variant.empty() ? "" : " (" + variant + ")");
+    }
     }
 }
 
@@ -224,10 +339,11 @@ ExecutionPlan ExecutionPlan::compile(const Model& model)
             bound = w.positionTable != nullptr;
             break;
         case OpKind::Rope:
-            bound = !w.ropeCos.empty();
+            bound = !w.ropeCos.empty() && (!n.variant.localRope || !w.ropeCosLocal.empty());
             break;
         case OpKind::LayerNorm:
         case OpKind::RmsNorm:
+        case OpKind::HeadNorm:
             bound = normWeight(w, n.weight, n.layer) != nullptr;
             break;
         case OpKind::Linear:

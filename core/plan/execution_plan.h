@@ -25,6 +25,17 @@ struct ShapeSpec {
     std::string text() const; // "(T, 288)", "(T, ctx)"
 };
 
+// Variants of today's small models (0 / false: the textbook op). One struct, so front ends copy them in one piece.
+struct NodeVariant {
+    bool unitOffset = false; // norm: RMSNorm scaling by (1 + w) (gemma)
+    bool fusedWeight = false; // projection: a slice of a fused matrix (qkv_proj, query_key_value, gate_up_proj)
+    int rotaryDims = 0; // RoPE: the dimensions of each head that rotate, when fewer than all (partial rotary)
+    bool localRope = false; // RoPE: the sliding-window layers' own base (gemma3's rope_local_base_freq)
+    int window = 0; // sliding-window mask: keys a query sees, itself included
+    float cap = 0; // soft-cap: cap * tanh(x / cap)
+    float scale = 0; // scale: the factor
+};
+
 struct PlanNode {
     OpKind kind = OpKind::Embed;
     NodePart part = NodePart::TokenEmbedding;
@@ -38,6 +49,7 @@ struct PlanNode {
     NormKind norm = NormKind::LayerNorm;
     Activation activation = Activation::Relu;
     Positional positional = Positional::Rope;
+    NodeVariant variant;
     std::vector<BufferId> inputs;
     BufferId output = BufferId::X;
     ShapeSpec shape;

@@ -37,6 +37,14 @@ const char* opKindName(OpKind k)
         return "lm_head";
     case OpKind::OutputSoftmax:
         return "output_softmax";
+    case OpKind::Scale:
+        return "scale";
+    case OpKind::HeadNorm:
+        return "head_norm";
+    case OpKind::SlidingWindowMask:
+        return "sliding_window_mask";
+    case OpKind::SoftCap:
+        return "soft_cap";
     }
     return "?";
 }
@@ -112,6 +120,14 @@ namespace {
         { NodePart::FinalNorm, "output_norm", "final norm" },
         { NodePart::LmHead, "output", "LM head (logits)" },
         { NodePart::OutputSoftmax, "output_softmax", "softmax over the vocabulary" },
+        { NodePart::EmbedScale, "embd_scale", "embedding scale" },
+        { NodePart::QNorm, "attn_q_norm", "q norm (per head)" },
+        { NodePart::KNorm, "attn_k_norm", "k norm (per head)" },
+        { NodePart::SlidingMask, "mask", "sliding-window mask" },
+        { NodePart::ScoresSoftcap, "scores_softcap", "soft-cap of the scores" },
+        { NodePart::AttnPostNorm, "attn_post_norm", "attention output norm" },
+        { NodePart::MlpPostNorm, "ffn_post_norm", "MLP output norm" },
+        { NodePart::LogitSoftcap, "output_softcap", "soft-cap of the logits" },
     };
     constexpr bool inOrder()
     {

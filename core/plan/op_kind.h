@@ -21,7 +21,13 @@ enum class OpKind {
     ResidualAdd, // x = x + sublayer(x)
     LmHead, // final hidden state -> one logit per vocabulary entry
     OutputSoftmax, // logits -> next-token probabilities
+    // The parts of today's small models.
+    Scale, // x *= a constant (Gemma's sqrt(dim) on the embeddings)
+    HeadNorm, // RMSNorm over each head's own vector (QK-norm of q or k, qwen3 / gemma3)
+    SlidingWindowMask, // one head: -inf for the future and for keys further back than the window
+    SoftCap, // cap * tanh(x / cap) on attention scores or logits (gemma2)
 };
+constexpr int kOpKindCount = int(OpKind::SoftCap) + 1;
 
 // What a node is within the model: one value per distinct op of the forward pass. Labels, explanations, the
 // diagram and the translations are built from it (and the node's other fields), never by reading its name.
@@ -51,8 +57,16 @@ enum class NodePart {
     FinalNorm,
     LmHead,
     OutputSoftmax,
+    EmbedScale,
+    QNorm,
+    KNorm,
+    SlidingMask,
+    ScoresSoftcap,
+    AttnPostNorm,
+    MlpPostNorm,
+    LogitSoftcap,
 };
-constexpr int kNodePartCount = int(NodePart::OutputSoftmax) + 1;
+constexpr int kNodePartCount = int(NodePart::LogitSoftcap) + 1;
 
 // The sub-layer of a block a node belongs to.
 enum class Sublayer { None, Attention, Mlp };

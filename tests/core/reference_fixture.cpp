@@ -49,7 +49,9 @@ std::vector<Comparison> compareWithFixture(const core::Model& model, const core:
     std::map<int, std::vector<float>> attn; // (heads, T, T)
     for (const auto& e : sink.events()) {
         const auto& node = plan[std::size_t(e.nodeIndex)];
-        if (node.layer < 0 && (node.kind == core::OpKind::Embed || node.kind == core::OpKind::AddPositional))
+        if (node.layer < 0
+            && (node.kind == core::OpKind::Embed || node.kind == core::OpKind::AddPositional
+                || node.kind == core::OpKind::Scale))
             embed = e.values; // the last of them is the stream entering block 0
         if (node.endsBlock)
             blocks[node.layer] = e.values;

@@ -71,6 +71,10 @@ private slots:
                                               << "rope"
                                               << "swiglu"
                                               << "pre";
+        for (const char* a : { "llama3", "mistral", "qwen3", "gpt_neox", "phi3", "gemma2", "gemma3", "smollm3" })
+            QTest::newRow(a) << a << ""
+                             << ""
+                             << "";
     }
 
     void tableBindsItsRandomModel()
@@ -100,6 +104,9 @@ private slots:
         QTest::newRow("llama") << "llama";
         QTest::newRow("qwen2") << "qwen2";
         QTest::newRow("explorer") << "explorer";
+        for (const char* a :
+            { "qwen3", "gpt_neox", "phi3", "gemma3" }) // QK-norm, fused per head, fused pairs, post norms
+            QTest::newRow(a) << a;
     }
 
     void everyRequiredTensorIsRequired()

@@ -106,6 +106,15 @@ private slots:
         QTest::newRow("missing model_type") << "model_type"
                                             << "null"
                                             << "model_type: missing";
+        QTest::newRow("unknown rope scaling") << "rope_scaling"
+                                              << R"({"rope_type": "yarn", "factor": 4.0})"
+                                              << "rope_scaling.rope_type: unsupported RoPE scaling \"yarn\"";
+        QTest::newRow("llama3 scaling without its factors")
+            << "rope_scaling" << R"({"rope_type": "llama3", "factor": 8.0, "original_max_position_embeddings": 64})"
+            << "rope_scaling.low_freq_factor: missing";
+        QTest::newRow("unknown activation") << "hidden_act"
+                                            << "\"gelu\""
+                                            << "hidden_act: unsupported activation \"gelu\"";
         QTest::newRow("bad eps") << "rms_norm_eps"
                                  << "-1"
                                  << "rms_norm_eps: value -1 is outside";

@@ -587,7 +587,7 @@ void TestTranslation::opLabelsAreBuiltFromFields()
 void TestTranslation::noKindOrLabelStringIsCompared()
 {
     QStringList words;
-    for (int k = 0; k <= int(core::OpKind::OutputSoftmax); ++k)
+    for (int k = 0; k < core::kOpKindCount; ++k)
         words << QString::fromUtf8(core::opKindName(core::OpKind(k)));
     for (int p = 0; p < core::kNodePartCount; ++p)
         words << QString::fromUtf8(core::nodePartName(core::NodePart(p)));

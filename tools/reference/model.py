@@ -1,5 +1,7 @@
-"""Independent PyTorch reference forward pass for the four architectures the
-Inference Explorer engine runs: gpt2, llama, qwen2 and the project's own `explorer`.
+"""Independent PyTorch reference forward pass for the architectures the Inference
+Explorer engine runs: gpt2, llama (with Llama 3 rope_scaling), qwen2, the project's own
+`explorer`, and today's small models: mistral, qwen3, gpt_neox (Pythia), phi3, gemma2,
+gemma3_text and smollm3 (written from the Hugging Face modeling_*.py definitions of each).
 
 Written from the config conventions only (not from the C++ code). Functional style:
 weights are a dict {Hugging Face tensor name: tensor}, so the same code serves as
@@ -46,16 +48,12 @@ def spec_of(cfg: dict) -> dict:
             eps=cfg.get("layer_norm_epsilon", 1e-5),
             activation={"gelu_new": "gelu_tanh", "gelu": "gelu"}.get(act, act),
             tied=True, rope_theta=None)
-    if mt in ("llama", "qwen2"):
-        return dict(
-            arch=mt, vocab=cfg["vocab_size"], dim=cfg["hidden_size"],
-            n_layer=cfg["num_hidden_layers"], n_head=cfg["num_attention_heads"],
-            n_kv_head=cfg.get("num_key_value_heads") or cfg["num_attention_heads"],
-            hidden=cfg["intermediate_size"], max_pos=cfg["max_position_embeddings"],
-            positional="rope", norm="rmsnorm", placement="pre",
-            eps=cfg.get("rms_norm_eps", 1e-6), activation="swiglu",
-            tied=bool(cfg.get("tie_word_embeddings", False)),
-            rope_theta=float(cfg.get("rope_theta", 10000.0)))
+    if mt in LLAMA_LIKE:
+        return _llama_like_spec(cfg)
+    if mt in ("gemma2", "gemma3_text"):
+        return _gemma_spec(cfg)
+    if mt == "gpt_neox":
+        return _neox_spec(cfg)
     if mt == "explorer":
         return dict(
             arch="explorer", vocab=cfg["vocab_size"], dim=cfg["hidden_size"],
@@ -69,6 +67,91 @@ def spec_of(cfg: dict) -> dict:
             tied=bool(cfg.get("tie_word_embeddings", False)),
             rope_theta=float(cfg.get("rope_theta", 10000.0)))
     raise ValueError(f"unknown model_type {mt!r}")
+
+
+LLAMA_LIKE = ("llama", "qwen2", "mistral", "qwen3", "phi3", "smollm3")
+
+
+def _common(cfg: dict) -> dict:
+    nh = cfg["num_attention_heads"]
+    C = cfg["hidden_size"]
+    return dict(
+        vocab=cfg["vocab_size"], dim=C, n_layer=cfg["num_hidden_layers"], n_head=nh,
+        n_kv_head=cfg.get("num_key_value_heads") or nh, head_dim=cfg.get("head_dim") or C // nh,
+        hidden=cfg["intermediate_size"], max_pos=cfg.get("max_position_embeddings", 2048),
+        positional="rope", placement="pre", rope_scaling=cfg.get("rope_scaling"))
+
+
+def _layer_types(cfg, default):
+    """transformers' layer_types: "sliding_attention" / "full_attention" per layer."""
+    lt = cfg.get("layer_types") or default
+    return [t == "sliding_attention" for t in lt]
+
+
+def _llama_like_spec(cfg: dict) -> dict:
+    mt = cfg["model_type"]
+    s = _common(cfg)
+    L = s["n_layer"]
+    s.update(arch=mt, norm="rmsnorm", eps=cfg.get("rms_norm_eps", 1e-6), activation="swiglu",
+             tied=bool(cfg.get("tie_word_embeddings", False)), rope_theta=float(cfg.get("rope_theta", 10000.0)),
+             qk_norm=mt == "qwen3")
+    hd = s["head_dim"]
+    s["rope_dim"] = int(hd * cfg.get("partial_rotary_factor", 1.0))
+    window = None
+    if mt in ("mistral", "phi3"):
+        window = cfg.get("sliding_window")  # MistralAttention / Phi3Attention: every layer
+        sliding = [window is not None] * L
+    else:  # qwen2 / qwen3 / smollm3: only with use_sliding_window, from max_window_layers on
+        if cfg.get("use_sliding_window") and cfg.get("sliding_window"):
+            window = cfg["sliding_window"]
+        mwl = cfg.get("max_window_layers", L)
+        sliding = [window is not None and i >= mwl for i in range(L)]
+    if window is not None and cfg.get("layer_types"):
+        sliding = _layer_types(cfg, None)
+    s["window"], s["sliding"] = window, sliding
+    if mt == "smollm3":  # SmolLM3Attention.use_rope = config.no_rope_layers[layer_idx]
+        nrl = cfg.get("no_rope_layers") or [int((i + 1) % cfg.get("no_rope_layer_interval", 4) != 0)
+                                            for i in range(L)]
+        s["use_rope"] = [bool(x) for x in nrl]
+    return s
+
+
+def _gemma_spec(cfg: dict) -> dict:
+    mt = cfg["model_type"]
+    s = _common(cfg)
+    L = s["n_layer"]
+    act = cfg.get("hidden_activation") or "gelu_pytorch_tanh"
+    if act != "gelu_pytorch_tanh":
+        raise ValueError(f"hidden_activation {act!r}")
+    if mt == "gemma2":
+        default = ["sliding_attention" if (i + 1) % 2 else "full_attention" for i in range(L)]
+    else:
+        pat = cfg.get("sliding_window_pattern", 6)
+        default = ["sliding_attention" if (i + 1) % pat else "full_attention" for i in range(L)]
+    window = cfg.get("sliding_window")
+    s.update(arch=mt, norm="rmsnorm", eps=cfg.get("rms_norm_eps", 1e-6), activation="geglu_tanh",
+             tied=bool(cfg.get("tie_word_embeddings", True)), rope_theta=float(cfg.get("rope_theta", 10000.0)),
+             rope_theta_local=float(cfg["rope_local_base_freq"]) if mt == "gemma3_text" else None,
+             qk_norm=mt == "gemma3_text", gemma=True, window=window,
+             sliding=_layer_types(cfg, default) if window else [False] * L,
+             attn_scale=cfg.get("query_pre_attn_scalar", 256) ** -0.5,
+             attn_softcap=cfg.get("attn_logit_softcapping"), final_softcap=cfg.get("final_logit_softcapping"))
+    s["rope_dim"] = s["head_dim"]
+    return s
+
+
+def _neox_spec(cfg: dict) -> dict:
+    s = _common(cfg)
+    act = cfg.get("hidden_act", "gelu")
+    s.update(arch="gpt_neox", norm="layernorm", eps=cfg.get("layer_norm_eps", 1e-5),
+             activation={"gelu": "gelu", "gelu_new": "gelu_tanh", "relu": "relu"}[act],
+             tied=bool(cfg.get("tie_word_embeddings", False)),
+             rope_theta=float(cfg.get("rope_theta", cfg.get("rotary_emb_base", 10000.0))),
+             parallel=bool(cfg.get("use_parallel_residual", True)),
+             attention_bias=bool(cfg.get("attention_bias", True)), mlp_bias=True)
+    s["rope_dim"] = int(s["head_dim"] * cfg.get("partial_rotary_factor", cfg.get("rotary_pct", 1.0)))
+    s["window"], s["sliding"] = None, [False] * s["n_layer"]
+    return s
 
 
 def load_weights(model_dir: str, dtype=torch.float64) -> dict:
@@ -115,9 +198,21 @@ def layer_weights(spec: dict, W: dict, i: int) -> dict:
         return _tensor(W, names[role], i, "weight", True), _tensor(W, names[role], i, "bias", False)
 
     L = {}
-    if "attn_qkv" in names:  # q, k, v in one matrix: split by output features
+    hs = spec.get("head_dim") or spec["dim"] // spec["n_head"]
+    if "attn_qkv" in names and spec["arch"] == "gpt_neox":
+        # GPTNeoXAttention: qkv.view(B, T, nh, 3 * hs) then chunk(3) -> per head [q_h; k_h; v_h] rows
         w, b = lin("attn_qkv")
-        qd, kvd = spec["n_head"] * (spec["dim"] // spec["n_head"]), spec["n_kv_head"] * (spec["dim"] // spec["n_head"])
+        nh = spec["n_head"]
+        w3 = w.view(nh, 3, hs, -1)
+        L["q_w"], L["k_w"], L["v_w"] = (w3[:, j].reshape(nh * hs, -1) for j in range(3))
+        if b is not None:
+            b3 = b.view(nh, 3, hs)
+            L["q_b"], L["k_b"], L["v_b"] = (b3[:, j].reshape(nh * hs) for j in range(3))
+        else:
+            L["q_b"] = L["k_b"] = L["v_b"] = None
+    elif "attn_qkv" in names:  # q, k, v in one matrix: split by output features
+        w, b = lin("attn_qkv")
+        qd, kvd = spec["n_head"] * hs, spec["n_kv_head"] * hs
         L["q_w"], L["k_w"], L["v_w"] = w.split([qd, kvd, kvd], dim=0)
         L["q_b"], L["k_b"], L["v_b"] = b.split([qd, kvd, kvd], dim=0) if b is not None else (None, None, None)
     else:
@@ -126,9 +221,17 @@ def layer_weights(spec: dict, W: dict, i: int) -> dict:
     L["o_w"], L["o_b"] = lin("attn_output")
     L["n1_w"], L["n1_b"] = nrm("attn_norm")
     L["n2_w"], L["n2_b"] = nrm("ffn_norm")
-    L["up_w"], L["up_b"] = lin("ffn_up")
-    L["gate_w"], L["gate_b"] = lin("ffn_gate", required=spec["activation"] == "swiglu")
+    if "ffn_gate_up" in names:  # Phi3MLP: gate, up = gate_up_proj(x).chunk(2, dim=-1)
+        w, _ = lin("ffn_gate_up")
+        L["gate_w"], L["up_w"] = w.chunk(2, dim=0)
+        L["gate_b"] = L["up_b"] = None
+    else:
+        L["up_w"], L["up_b"] = lin("ffn_up")
+        L["gate_w"], L["gate_b"] = lin("ffn_gate", required=spec["activation"] in ("swiglu", "geglu_tanh"))
     L["down_w"], L["down_b"] = lin("ffn_down")
+    for key, role in (("qn_w", "attn_q_norm"), ("kn_w", "attn_k_norm"), ("pn1_w", "attn_post_norm"),
+                      ("pn2_w", "ffn_post_norm")):
+        L[key] = _tensor(W, names[role], i, "weight", True) if role in names else None
     return L
 
 
@@ -158,9 +261,9 @@ def norm(spec, x, w, b):
         var = ((x - mu) ** 2).mean(dim=-1, keepdim=True)  # biased variance
         y = (x - mu) / torch.sqrt(var + spec["eps"]) * w
         return y if b is None else y + b
-    # rmsnorm
+    # rmsnorm; Gemma's RMSNorm multiplies by (1 + weight)
     ms = (x * x).mean(dim=-1, keepdim=True)
-    return x / torch.sqrt(ms + spec["eps"]) * w
+    return x / torch.sqrt(ms + spec["eps"]) * ((1.0 + w) if spec.get("gemma") else w)
 
 
 def activation(kind, x):
@@ -186,9 +289,30 @@ def sinusoidal_table(T, d, dtype):
     return pe.to(dtype)
 
 
-def rope_cos_sin(T, hs, theta, dtype, offset=0):
-    """HF llama RoPE tables: inv_freq = theta^(-2i/hs), pairs (i, i + hs/2)."""
+def rope_inv_freq(hs, theta, scaling=None):
+    """inv_freq = theta^(-2i/hs), then rope_scaling as transformers' modeling_rope_utils computes it."""
     inv_freq = 1.0 / (theta ** (torch.arange(0, hs, 2, dtype=torch.float64) / hs))  # (hs/2,)
+    kind = (scaling or {}).get("rope_type", (scaling or {}).get("type", "default"))
+    if kind == "default":
+        return inv_freq
+    if kind == "linear":
+        return inv_freq / scaling["factor"]
+    if kind == "llama3":  # _compute_llama3_parameters
+        factor, low, high = scaling["factor"], scaling["low_freq_factor"], scaling["high_freq_factor"]
+        old = scaling["original_max_position_embeddings"]
+        low_wavelen, high_wavelen = old / low, old / high
+        wavelen = 2 * math.pi / inv_freq
+        inv_llama = torch.where(wavelen > low_wavelen, inv_freq / factor, inv_freq)
+        smooth = (old / wavelen - low) / (high - low)
+        smoothed = (1 - smooth) * inv_llama / factor + smooth * inv_llama
+        medium = ~(wavelen < high_wavelen) * ~(wavelen > low_wavelen)
+        return torch.where(medium, smoothed, inv_llama)
+    raise ValueError(f"rope_scaling {kind!r}")
+
+
+def rope_cos_sin(T, hs, theta, dtype, offset=0, scaling=None):
+    """HF llama RoPE tables: inv_freq = theta^(-2i/hs), pairs (i, i + hs/2)."""
+    inv_freq = rope_inv_freq(hs, theta, scaling)
     pos = torch.arange(offset, offset + T, dtype=torch.float64)
     freqs = pos[:, None] * inv_freq[None, :]          # (T, hs/2)
     emb = torch.cat([freqs, freqs], dim=-1)           # (T, hs)
@@ -201,18 +325,25 @@ def rotate_half(x):
 
 
 def apply_rope(x, cos, sin):
-    # x: (B, nh, T, hs), cos/sin: (T, hs)
+    # x: (B, nh, T, hs), cos/sin: (T, rd); partial rotary (rd < hs): the first rd dimensions rotate, the rest pass
+    rd = cos.shape[-1]
+    if rd < x.shape[-1]:
+        xr, xp = x[..., :rd], x[..., rd:]
+        return torch.cat([xr * cos + rotate_half(xr) * sin, xp], dim=-1)
     return x * cos + rotate_half(x) * sin
 
 
-def attention(spec, L, x, rope=None, want_probs=False):
+def attention(spec, L, x, rope=None, want_probs=False, window=None):
     """Causal multi-head self-attention with grouped-query heads. x: (B, T, C)."""
     B, T, C = x.shape
     nh, nkv = spec["n_head"], spec["n_kv_head"]
-    hs = C // nh
+    hs = spec.get("head_dim") or C // nh
     q = linear(x, L["q_w"], L["q_b"]).view(B, T, nh, hs).transpose(1, 2)   # (B, nh, T, hs)
     k = linear(x, L["k_w"], L["k_b"]).view(B, T, nkv, hs).transpose(1, 2)  # (B, nkv, T, hs)
     v = linear(x, L["v_w"], L["v_b"]).view(B, T, nkv, hs).transpose(1, 2)  # (B, nkv, T, hs)
+    if L.get("qn_w") is not None:  # QK-norm (qwen3, gemma3): RMSNorm over each head's vector, before RoPE
+        q = norm(dict(spec, norm="rmsnorm"), q, L["qn_w"], None)
+        k = norm(dict(spec, norm="rmsnorm"), k, L["kn_w"], None)
     if rope is not None:
         cos, sin = rope
         q = apply_rope(q, cos, sin)
@@ -221,21 +352,29 @@ def attention(spec, L, x, rope=None, want_probs=False):
         rep = nh // nkv
         k = k.repeat_interleave(rep, dim=1)  # (B, nh, T, hs)
         v = v.repeat_interleave(rep, dim=1)
-    att = (q @ k.transpose(-2, -1)) * (1.0 / math.sqrt(hs))                # (B, nh, T, T)
-    mask = torch.ones(T, T, dtype=torch.bool, device=x.device).tril()
+    scale = spec.get("attn_scale") or 1.0 / math.sqrt(hs)
+    att = (q @ k.transpose(-2, -1)) * scale                                # (B, nh, T, T)
+    if spec.get("attn_softcap"):  # Gemma 2: scores / cap -> tanh -> * cap, before the mask
+        att = torch.tanh(att / spec["attn_softcap"]) * spec["attn_softcap"]
+    qi = torch.arange(T)[:, None]
+    ki = torch.arange(T)[None, :]
+    mask = ki <= qi
+    if window is not None:  # transformers' sliding_window_overlay: kv_idx > q_idx - sliding_window
+        mask = mask & (ki > qi - window)
     att = att.masked_fill(~mask, float("-inf"))
     att = torch.softmax(att, dim=-1)
     y = att @ v                                                            # (B, nh, T, hs)
-    y = y.transpose(1, 2).contiguous().view(B, T, C)                       # concat heads
+    y = y.transpose(1, 2).contiguous().view(B, T, nh * hs)                 # concat heads
     y = linear(y, L["o_w"], L["o_b"])
     return y, (att if want_probs else None)
 
 
 def mlp(spec, L, x):
-    if spec["activation"] == "swiglu":
+    if spec["activation"] in ("swiglu", "geglu_tanh"):
         g = linear(x, L["gate_w"], L["gate_b"])
         u = linear(x, L["up_w"], L["up_b"])
-        return linear(activation("silu", g) * u, L["down_w"], L["down_b"])
+        act = "silu" if spec["activation"] == "swiglu" else "gelu_tanh"
+        return linear(activation(act, g) * u, L["down_w"], L["down_b"])
     h = activation(spec["activation"], linear(x, L["up_w"], L["up_b"]))
     return linear(h, L["down_w"], L["down_b"])
 
@@ -247,23 +386,42 @@ def forward(cfg, W, tokens, collect=False, spec=None):
     top = top_weights(spec, W)
     B, T = tokens.shape
     dtype = top["embed"].dtype
-    x = top["embed"][tokens]                              # (B, T, C), no scaling
+    x = top["embed"][tokens]                              # (B, T, C)
+    if spec.get("gemma"):  # Gemma: embeddings * sqrt(hidden_size), the factor in the weights' dtype
+        x = x * torch.tensor(spec["dim"] ** 0.5, dtype=dtype)
     if spec["positional"] == "learned":
         x = x + top["pos"][:T]
     elif spec["positional"] == "sinusoidal":
         x = x + sinusoidal_table(T, spec["dim"], dtype)
-    rope = None
+    rope = rope_local = None
     if spec["positional"] == "rope":
-        rope = rope_cos_sin(T, spec["dim"] // spec["n_head"], spec["rope_theta"], dtype)
+        hs = spec.get("head_dim") or spec["dim"] // spec["n_head"]
+        rd = spec.get("rope_dim") or hs
+        rope = rope_cos_sin(T, rd, spec["rope_theta"], dtype, scaling=spec.get("rope_scaling"))
+        # Gemma 3: sliding layers use their own base (rope_local_base_freq), unscaled
+        rope_local = rope_cos_sin(T, rd, spec["rope_theta_local"], dtype) if spec.get("rope_theta_local") else rope
     out = {"embed": x, "blocks": [], "attn": []}
     for i in range(spec["n_layer"]):
         L = layer_weights(spec, W, i)
-        if spec["placement"] == "pre":
-            a, probs = attention(spec, L, norm(spec, x, L["n1_w"], L["n1_b"]), rope, collect)
+        sliding = bool(spec.get("sliding", [False] * spec["n_layer"])[i])
+        window = spec.get("window") if sliding else None
+        r = (rope_local if sliding else rope)
+        if not spec.get("use_rope", [True] * spec["n_layer"])[i]:
+            r = None  # SmolLM3's NoPE layers
+        if spec.get("parallel"):  # GPT-NeoX use_parallel_residual
+            a, probs = attention(spec, L, norm(spec, x, L["n1_w"], L["n1_b"]), r, collect, window)
+            m = mlp(spec, L, norm(spec, x, L["n2_w"], L["n2_b"]))
+            x = m + a + x
+        elif spec.get("gemma"):  # norms before and after each sub-layer
+            a, probs = attention(spec, L, norm(spec, x, L["n1_w"], L["n1_b"]), r, collect, window)
+            x = x + norm(spec, a, L["pn1_w"], None)
+            x = x + norm(spec, mlp(spec, L, norm(spec, x, L["n2_w"], L["n2_b"])), L["pn2_w"], None)
+        elif spec["placement"] == "pre":
+            a, probs = attention(spec, L, norm(spec, x, L["n1_w"], L["n1_b"]), r, collect, window)
             x = x + a
             x = x + mlp(spec, L, norm(spec, x, L["n2_w"], L["n2_b"]))
         else:  # post-norm, the original transformer
-            a, probs = attention(spec, L, x, rope, collect)
+            a, probs = attention(spec, L, x, r, collect, window)
             x = norm(spec, x + a, L["n1_w"], L["n1_b"])
             x = norm(spec, x + mlp(spec, L, x), L["n2_w"], L["n2_b"])
         if collect:
@@ -271,7 +429,10 @@ def forward(cfg, W, tokens, collect=False, spec=None):
             out["attn"].append(probs)
     if spec["placement"] == "pre":
         x = norm(spec, x, top["fn_w"], top["fn_b"])
-    out["logits"] = x @ top["lm_head"].t()                # (B, T, V)
+    logits = x @ top["lm_head"].t()                       # (B, T, V)
+    if spec.get("final_softcap"):  # Gemma 2: logits / cap -> tanh -> * cap
+        logits = torch.tanh(logits / spec["final_softcap"]) * spec["final_softcap"]
+    out["logits"] = logits
     return out
 
 
@@ -317,9 +478,48 @@ def greedy(cfg, W, ids, max_new, eos_ids=(), spec=None):
 # random / initial weights and to check a loaded file
 
 
+def _table_param_shapes(s: dict) -> dict:
+    """Today's architectures: every tensor by its role in the engine's table (architectures.json), with the shape
+    the Hugging Face modeling code gives it."""
+    names, _ = _names(s)
+    C, H, V, hd = s["dim"], s["hidden"], s["vocab"], s["head_dim"]
+    qd, kvd = s["n_head"] * hd, s["n_kv_head"] * hd
+    ln = s["norm"] == "layernorm"
+    attn_bias = s.get("attention_bias", False)
+    mlp_bias = s.get("mlp_bias", False)
+    per_layer = {
+        "attn_norm": [((C,), "norm_w")] + ([((C,), "norm_b")] if ln else []),
+        "attn_q": [((qd, C), "linear")], "attn_k": [((kvd, C), "linear")], "attn_v": [((kvd, C), "linear")],
+        "attn_qkv": [((qd + 2 * kvd, C), "linear")] + ([((qd + 2 * kvd,), "bias")] if attn_bias else []),
+        "attn_q_norm": [((hd,), "norm_w")], "attn_k_norm": [((hd,), "norm_w")],
+        "attn_output": [((C, qd), "out_proj")] + ([((C,), "bias")] if attn_bias else []),
+        "attn_post_norm": [((C,), "norm_w")],
+        "ffn_norm": [((C,), "norm_w")] + ([((C,), "norm_b")] if ln else []),
+        "ffn_gate": [((H, C), "linear")], "ffn_up": [((H, C), "linear")] + ([((H,), "bias")] if mlp_bias else []),
+        "ffn_gate_up": [((2 * H, C), "linear")],
+        "ffn_down": [((C, H), "out_proj")] + ([((C,), "bias")] if mlp_bias else []),
+        "ffn_post_norm": [((C,), "norm_w")],
+    }
+    out = {names["token_embd"] + ".weight": ((V, C), "embed")}
+    for i in range(s["n_layer"]):
+        for role, base in names.items():
+            if role not in per_layer:
+                continue
+            for shape, kind in per_layer[role]:
+                out[base.replace("{L}", str(i)) + (".bias" if kind in ("bias", "norm_b") else ".weight")] = (shape, kind)
+    out[names["output_norm"] + ".weight"] = ((C,), "norm_w")
+    if ln:
+        out[names["output_norm"] + ".bias"] = ((C,), "norm_b")
+    if not s["tied"]:
+        out[names["output"] + ".weight"] = ((V, C), "embed")
+    return out
+
+
 def param_shapes(cfg: dict) -> dict:
     """{name: (shape, role)}; role in embed, pos, linear, out_proj, bias, norm_w, norm_b."""
     s = spec_of(cfg)
+    if s["arch"] not in ("gpt2", "llama", "qwen2", "explorer"):
+        return _table_param_shapes(s)
     C, H, V, P, Lr = s["dim"], s["hidden"], s["vocab"], s["max_pos"], s["n_layer"]
     hs = C // s["n_head"]
     kvC = hs * s["n_kv_head"]

@@ -47,6 +47,11 @@ ModelInfo ModelInfo::from(const core::Model& model, const core::ExecutionPlan& p
     m.kvHeads = c.nKvHeads;
     m.headDim = c.headDim;
     m.context = c.maxPositions;
+    m.qDim = c.qDim();
+    m.rotaryDim = c.rotaryDim();
+    m.window = c.slidingWindow;
+    m.attnSoftcap = c.attnSoftcap;
+    m.finalSoftcap = c.finalSoftcap;
     m.tiedEmbeddings = c.tiedEmbeddings;
     m.hasTokenizer = !model.tokenizerPath().empty();
     m.plan.reserve(int(plan.size()));
@@ -57,6 +62,7 @@ ModelInfo ModelInfo::from(const core::Model& model, const core::ExecutionPlan& p
         p.norm = n.norm;
         p.activation = n.activation;
         p.positional = n.positional;
+        p.variant = n.variant;
         p.kind = QString::fromUtf8(core::opKindName(n.kind));
         p.name = QString::fromStdString(n.name);
         p.coreLabel = QString::fromStdString(n.label);

@@ -3,6 +3,7 @@
 // threads in queued signals. The plan is copied too, so the diagram and the op list draw from the same nodes
 // the executor runs.
 #include "core/model/model_config.h"
+#include "core/plan/execution_plan.h"
 #include "core/plan/op_kind.h"
 
 #include <QMetaType>
@@ -27,6 +28,7 @@ struct PlanNodeInfo {
     core::NormKind norm = core::NormKind::LayerNorm;
     core::Activation activation = core::Activation::Relu;
     core::Positional positional = core::Positional::Rope;
+    core::NodeVariant variant; // window, soft-cap, partial rotary, fused weight... (core/plan/execution_plan.h)
     QString kind; // opKindName(opKind): "attn_scores", ... (shown, and the file name of its explanation)
     QString name; // "blk.3.head.2.scores"
     QString label; // "layer 3 · head 2 · attention scores", in the interface language (ui::opLabel)
@@ -58,6 +60,12 @@ struct ModelInfo {
     int kvHeads = 0;
     int headDim = 0;
     int context = 0;
+    // Parts of today's small models, for the explanations' formulas.
+    int qDim = 0; // heads * headDim (not always dim: qwen3, gemma)
+    int rotaryDim = 0; // RoPE dimensions per head
+    int window = 0; // sliding window (0: none)
+    double attnSoftcap = 0;
+    double finalSoftcap = 0;
     bool tiedEmbeddings = false;
     bool hasTokenizer = false;
     QString format; // "Hugging Face folder", "GGUF", "llama2.c"

@@ -63,6 +63,22 @@ namespace {
             return QT_TRANSLATE_NOOP("OpLabel", "LM head (logits)");
         case P::OutputSoftmax:
             return QT_TRANSLATE_NOOP("OpLabel", "softmax over the vocabulary");
+        case P::EmbedScale:
+            return QT_TRANSLATE_NOOP("OpLabel", "embedding scale");
+        case P::QNorm:
+            return QT_TRANSLATE_NOOP("OpLabel", "q norm (per head)");
+        case P::KNorm:
+            return QT_TRANSLATE_NOOP("OpLabel", "k norm (per head)");
+        case P::SlidingMask:
+            return QT_TRANSLATE_NOOP("OpLabel", "sliding-window mask");
+        case P::ScoresSoftcap:
+            return QT_TRANSLATE_NOOP("OpLabel", "soft-cap of the scores");
+        case P::AttnPostNorm:
+            return QT_TRANSLATE_NOOP("OpLabel", "attention output norm");
+        case P::MlpPostNorm:
+            return QT_TRANSLATE_NOOP("OpLabel", "MLP output norm");
+        case P::LogitSoftcap:
+            return QT_TRANSLATE_NOOP("OpLabel", "soft-cap of the logits");
         }
         return core::nodePartWords(part);
     }
@@ -82,6 +98,7 @@ namespace {
         n.norm = op.norm;
         n.activation = op.activation;
         n.positional = op.positional;
+        n.variant = op.variant;
         return n;
     }
 
@@ -116,6 +133,9 @@ namespace {
                 n.positional == core::Positional::Learned ? words(kLearned) : QStringLiteral("sin/cos"));
             break;
         default:
+            // The variants of today's models (window, soft-cap, partial rotary...), in core's words.
+            if (const std::string v = core::nodeVariantWords(n); !v.empty())
+                label += QStringLiteral(" (%1)").arg(QString::fromStdString(v));
             break;
         }
         return label;

@@ -335,6 +335,7 @@ StepSnapshot SessionWorker::snapshot(int cursor) const
     s.norm = node.norm;
     s.activation = node.activation;
     s.positional = node.positional;
+    s.variant = node.variant;
     s.kind = node.kind;
     s.name = node.name;
     s.label = node.label;

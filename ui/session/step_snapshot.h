@@ -1,6 +1,7 @@
 #pragma once
 // Where the stepper stands and what the current op produced: copied values, safe across threads.
 #include "core/model/model_config.h"
+#include "core/plan/execution_plan.h"
 #include "core/plan/op_kind.h"
 
 #include <QMetaType>
@@ -48,6 +49,7 @@ struct StepSnapshot {
     core::NormKind norm = core::NormKind::LayerNorm;
     core::Activation activation = core::Activation::Relu;
     core::Positional positional = core::Positional::Rope;
+    core::NodeVariant variant;
     QString kind; // opKindName(opKind)
     QString name;
     QString label; // in the interface language (ui::opLabel)

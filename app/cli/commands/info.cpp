@@ -2,6 +2,7 @@
 #include "model_input.h"
 
 #include "core/exec/kv_cache.h"
+#include "core/model/model_parts.h"
 
 #include <nlohmann/json.hpp>
 
@@ -34,6 +35,7 @@ int cmdInfo(const Words& w)
         { "norm_placement", core::placementName(c.placement) },
         { "activation", core::activationName(c.activation) },
         { "tied_embeddings", c.tiedEmbeddings },
+        { "parts", core::modelParts(c) }, // what this architecture adds to the textbook transformer
         { "dtype", in.model->weightsDtype() },
         { "weights_bytes_on_disk", in.model->storedWeightBytes() },
         { "weights_bytes_in_memory", in.model->weightBytes() },
@@ -60,6 +62,9 @@ int cmdInfo(const Words& w)
     for (const auto& [k, v] : j.items()) {
         if (k == "quantization") {
             std::cout << k << ": " << q.describe() << "\n";
+        } else if (k == "parts") {
+            for (const auto& part : v)
+                std::cout << "part: " << part.get<std::string>() << "\n";
         } else if (v.is_object()) {
             for (const auto& [key, value] : v.items())
                 std::cout << key << ": " << value.get<std::string>() << "\n";

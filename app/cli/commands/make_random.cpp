@@ -16,7 +16,7 @@ int cmdMakeRandom(const Words& w)
         throw UsageError("--out DIR is required");
     s.arch = args.text("arch", s.arch);
     s.dim = int(args.integer("dim", s.dim, 2, 16384));
-    s.layers = int(args.integer("layers", s.layers, 1, 256));
+    s.layers = int(args.integer("layers", 0, 0, 256)); // 0: the architecture's default
     s.heads = int(args.integer("heads", s.heads, 1, 256));
     s.kvHeads = int(args.integer("kv-heads", 0, 0, 256));
     s.hidden = int(args.integer("hidden", 0, 0, 1 << 18));

@@ -42,6 +42,10 @@ RotateHalfSource::RotateHalfSource(std::unique_ptr<TensorSource> inner, int nHea
     }
 }
 
-bool ggufNeedsRotateHalf(const std::string& architecture) { return architecture == "llama"; }
+// llama.cpp's converter permutes q / k for LlamaModel and its subclasses: llama (also Mistral files) and smollm3.
+bool ggufNeedsRotateHalf(const std::string& architecture)
+{
+    return architecture == "llama" || architecture == "smollm3";
+}
 
 } // namespace core

@@ -31,7 +31,7 @@ private:
     std::vector<std::vector<float>> m_owned; // the un-permuted q / k values
 };
 
-// True for general.architecture values whose q / k are stored in interleaved-pair order ("llama").
+// True for general.architecture values whose q / k are stored in interleaved-pair order ("llama", "smollm3").
 bool ggufNeedsRotateHalf(const std::string& architecture);
 
 } // namespace core
