@@ -6,6 +6,7 @@
 #include "ui/session/model_info.h"
 #include "ui/session/model_locator.h"
 #include "ui/session/plan_model.h"
+#include "ui/session/probability_text.h"
 #include "ui/session/session_controller.h"
 #include "ui/session/token_list_model.h"
 
@@ -23,6 +24,8 @@ private slots:
     void modelCardModel();
     void modelCardOfGguf();
     void modelPathFor();
+    void probabilityTextKeepsSmallValuesApart_data();
+    void probabilityTextKeepsSmallValuesApart();
 
 private:
     QTemporaryDir m_dir;
@@ -52,6 +55,11 @@ void TestItemModels::tokenListModel()
     QVERIFY(model.data(first, Qt::ToolTipRole).toString().contains(QStringLiteral("48")));
     QCOMPARE(model.data(model.index(2, 0), ui::TokenListModel::VisibleTextRole).toString(), QString(QChar(0x2423)));
     QCOMPARE(model.data(model.index(10, 0), ui::TokenListModel::VisibleTextRole).toString(), QString(QChar(0x21B5)));
+    // One spelling: the tooltip names a token as the strip shows it ("␣"), not as the vocabulary stores it ("Ġ").
+    QCOMPARE(model.data(model.index(2, 0), ui::TokenListModel::PieceRole).toString(), QString(QChar(0x120)));
+    const QString spaceTip = model.data(model.index(2, 0), Qt::ToolTipRole).toString();
+    QVERIFY2(spaceTip.startsWith(QChar(0x2423)), qPrintable(spaceTip));
+    QVERIFY2(!spaceTip.contains(QChar(0x120)), qPrintable(spaceTip));
     model.setTokens({});
     QCOMPARE(model.rowCount(), 0);
 }

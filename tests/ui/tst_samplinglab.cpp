@@ -5,6 +5,7 @@
 
 #include "ui/decoding/decoding_controller.h"
 #include "ui/decoding/probability_table_model.h"
+#include "ui/session/probability_text.h"
 #include "ui/widgets/decoding_generation_view.h"
 #include "ui/widgets/decoding_transport.h"
 #include "ui/widgets/kv_cache_view.h"
@@ -34,6 +35,7 @@ private slots:
     void topKOneShowsOneKeptRow();
     void stopReasonShownMatchesSession();
     void slidersComeFromTheDescriptors();
+    void topPShowsTheTotalItComparesWithP();
 
 private:
     void ready(DecodingController& c);
@@ -115,6 +117,51 @@ void TestSamplingLab::topKOneShowsOneKeptRow()
     QVERIFY(topK > 0);
     QVERIFY(m->index(1, topK).data(ProbabilityTableModel::RemovedHereRole).toBool());
     QCOMPARE(c.forwardPasses(), 1);
+}
+
+// Top-p keeps rows until the running total of the probabilities it *receives* reaches p; its column shows its own
+// renormalised values, so the Σ beside them must be the input's running total (the old one summed the column's own
+// values and always ended at 100%).
+void TestSamplingLab::topPShowsTheTotalItComparesWithP()
+{
+    DecodingController c;
+    ui::SamplingLab lab(&c);
+    lab.resize(1200, 700);
+    ready(c);
+    ProbabilityTableModel* m = lab.tableModel();
+    QTRY_VERIFY_WITH_TIMEOUT(m->rowCount() > 0, 5000);
+    c.setTableRows(100); // enough rows to reach the cut on a random model's flat distribution
+    QVERIFY(lab.applySettings(QStringLiteral("temperature=1,top_p=0.15")));
+    QTRY_VERIFY_WITH_TIMEOUT(!c.isBusy() && c.sampling().topP == 0.15f, 5000);
+    int topP = -1;
+    for (int col = 0; col < m->columnCount(); ++col)
+        if (m->headerData(col, Qt::Horizontal, ProbabilityTableModel::ColumnKindRole).toString()
+            == QLatin1String("top_p"))
+            topP = col;
+    QVERIFY(topP > 1);
+    QTRY_VERIFY_WITH_TIMEOUT(m->index(0, topP).data().toString().contains(QStringLiteral("Σ")), 5000);
+    double input = 0; // running total of the column before top-p: what p is compared with
+    int kept = 0;
+    double reached = 0;
+    for (int r = 0; r < m->rowCount(); ++r) {
+        input += m->index(r, topP - 1).data(ProbabilityTableModel::ProbabilityRole).toDouble();
+        const bool alive = m->index(r, topP).data(ProbabilityTableModel::KeptRole).toBool();
+        if (!alive)
+            break;
+        ++kept;
+        reached = input;
+        const QString shown = m->index(r, topP).data().toString();
+        QVERIFY2(shown.endsWith(QStringLiteral("Σ") + ui::probabilityText(input)),
+            qPrintable(QStringLiteral("row %1 shows \"%2\", input total %3").arg(r).arg(shown).arg(input)));
+        // Every kept row but the last is below p; the last one reaches it.
+        if (!m->index(r + 1, topP).data(ProbabilityTableModel::KeptRole).toBool())
+            QVERIFY2(input >= 0.15 - 1e-6, qPrintable(QString::number(input)));
+        else
+            QVERIFY2(input < 0.15, qPrintable(QString::number(input)));
+    }
+    QVERIFY2(kept >= 1 && kept < m->rowCount(), qPrintable(QString::number(kept)));
+    qInfo(
+        "top-p 0.15 keeps %d rows; the last reaches Σ %s of the input", kept, qPrintable(ui::probabilityText(reached)));
 }
 
 void TestSamplingLab::stopReasonShownMatchesSession()
