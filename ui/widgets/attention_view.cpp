@@ -1,5 +1,7 @@
 #include "ui/widgets/attention_view.h"
 
+#include "ui/widgets/presentation_mode.h"
+
 #include "ui/widgets/color_map.h"
 
 #include <QMouseEvent>
@@ -193,8 +195,7 @@ void AttentionView::paintEvent(QPaintEvent*)
 
 void AttentionView::paintGrid(QPainter& p, const Geometry& g)
 {
-    QFont small = font();
-    small.setPointSizeF(std::max(7.0, font().pointSizeF() * 0.85));
+    const QFont small = PresentationMode::secondaryFont(font(), 0.85);
     p.setFont(small);
     p.setPen(palette().color(QPalette::Text));
     QFont bold = font();
@@ -259,8 +260,7 @@ void AttentionView::paintMatrix(QPainter& p, const Geometry& g, const AttentionM
         if (firstMasked < m.cols)
             p.drawRect(QRectF(matrixCellRect(r, firstMasked).topLeft(), matrixCellRect(r, m.cols - 1).bottomRight()));
     }
-    QFont small = font();
-    small.setPointSizeF(std::max(7.0, font().pointSizeF() * 0.85));
+    const QFont small = PresentationMode::secondaryFont(font(), 0.85);
     if (g.cellW >= 30) {
         p.setFont(small);
         for (int r = 0; r < m.rows; ++r)

@@ -1,5 +1,7 @@
 #include "ui/widgets/beam_tree_view.h"
 
+#include "ui/widgets/presentation_mode.h"
+
 #include <QHelpEvent>
 #include <QPainter>
 #include <QPainterPath>
@@ -171,8 +173,7 @@ void BeamTreeView::paintEvent(QPaintEvent*)
         p.drawText(QRect(kMargin + s * kColumn, 2, kNodeW, kHeader - 4), Qt::AlignCenter,
             s == 0 ? tr("prompt") : tr("step %1").arg(s));
 
-    QFont small = font();
-    small.setPointSizeF(small.pointSizeF() * 0.85);
+    const QFont small = PresentationMode::secondaryFont(font(), 0.85);
     // Edges first.
     for (const auto& n : nodes) {
         if (n.parent < 0)
@@ -234,9 +235,7 @@ void BeamTreeView::paintEvent(QPaintEvent*)
             label = QStringLiteral("■ ") + label;
         if (m_hypothesisRank.contains(n.id))
             label = QStringLiteral("#%1 %2").arg(m_hypothesisRank.value(n.id)).arg(label);
-        QFont f = font();
-        if (n.state == core::BeamNodeState::Pruned)
-            f.setPointSizeF(f.pointSizeF() * 0.85);
+        QFont f = n.state == core::BeamNodeState::Pruned ? PresentationMode::secondaryFont(font()) : font();
         f.setBold(n.state == core::BeamNodeState::Running || n.state == core::BeamNodeState::Finished);
         f.setStrikeOut(n.state == core::BeamNodeState::Dropped);
         p.setFont(f);
