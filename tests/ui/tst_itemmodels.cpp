@@ -130,5 +130,26 @@ void TestItemModels::modelPathFor()
     QCOMPARE(ui::ModelLocator::modelPathFor(dir + "/hf"), dir + "/hf");
 }
 
+// With a 32k vocabulary most probabilities are below 0.05%: each must still read as a different number.
+void TestItemModels::probabilityTextKeepsSmallValuesApart_data()
+{
+    QTest::addColumn<double>("p");
+    QTest::addColumn<QString>("text");
+    QTest::newRow("Paris") << 0.988 << QStringLiteral("98.8%");
+    QTest::newRow("ten percent") << 0.1 << QStringLiteral("10.0%");
+    QTest::newRow("two percent") << 0.0234 << QStringLiteral("2.34%");
+    QTest::newRow("tenth of a percent") << 0.00123 << QStringLiteral("0.123%");
+    QTest::newRow("one in 30k") << 3.2e-05 << QStringLiteral("3.2e-05");
+    QTest::newRow("one in 300k") << 3.0e-06 << QStringLiteral("3.0e-06");
+    QTest::newRow("zero") << 0.0 << QStringLiteral("0");
+}
+
+void TestItemModels::probabilityTextKeepsSmallValuesApart()
+{
+    QFETCH(double, p);
+    QFETCH(QString, text);
+    QCOMPARE(ui::probabilityText(p), text);
+}
+
 QTEST_GUILESS_MAIN(TestItemModels)
 #include "tst_itemmodels.moc"

@@ -5,6 +5,7 @@
 // column without scrolling.
 #include "random_model.h"
 
+#include "ui/decoding/decoding_controller.h"
 #include "ui/decoding/probability_table_model.h"
 #include "ui/session/session_controller.h"
 #include "ui/widgets/decoding_workbench.h"
@@ -24,6 +25,7 @@
 #include <QTableView>
 #include <QTest>
 
+#include <climits>
 #include <cmath>
 
 using ui::MainWindow;
@@ -53,6 +55,10 @@ public:
             m_transform = state.transform();
     }
     void drawPixmap(const QRectF&, const QPixmap&, const QRectF&) override { }
+    // Shapes are not recorded (the defaults of these two call each other).
+    void drawPolygon(const QPointF*, int, PolygonDrawMode) override { }
+    void drawPolygon(const QPoint*, int, PolygonDrawMode) override { }
+    void drawPath(const QPainterPath&) override { }
     void drawTextItem(const QPointF&, const QTextItem& item) override
     {
         if (item.text().trimmed().isEmpty())
@@ -88,8 +94,22 @@ protected:
             return 1;
         case PdmDevicePixelRatioScaled:
             return int(devicePixelRatioFScale());
+        case PdmDpiX:
+        case PdmPhysicalDpiX:
+            return m_like->logicalDpiX();
+        case PdmDpiY:
+        case PdmPhysicalDpiY:
+            return m_like->logicalDpiY();
+        case PdmWidthMM:
+            return int(m_size.width() * 25.4 / m_like->logicalDpiX());
+        case PdmHeightMM:
+            return int(m_size.height() * 25.4 / m_like->logicalDpiY());
+        case PdmDepth:
+            return 32;
+        case PdmNumColors:
+            return INT_MAX;
         default:
-            return m_like->metric(m) ? m_like->metric(m) : QPaintDevice::metric(m);
+            return QPaintDevice::metric(m);
         }
     }
 
@@ -108,13 +128,14 @@ private slots:
     void cleanupTestCase();
     void zoomKeysStepAndAreRemembered();
     void presentationHidesDocksAndRestoresThem();
+    void samplingTableFitsAt150(); // before the walk below generates (the lab then shows a finished run)
     void everyViewReadableAt150_data();
     void everyViewReadableAt150();
-    void samplingTableFitsAt150();
 
 private:
     MainWindow* makeWindow(bool remember);
     void showPrepared(MainWindow* w, const QString& view);
+    void presentingWindow();
     QTemporaryDir m_dir;
     QString m_model;
     MainWindow* m_window = nullptr; // presenting at 1280x720, zoom 150%
@@ -207,12 +228,28 @@ void TestPresentation::presentationHidesDocksAndRestoresThem()
     delete w;
 }
 
+// One window for the walk: presenting at 1280x720 (zoom 150%), the prompt's prefill run.
+void TestPresentation::presentingWindow()
+{
+    if (m_window)
+        return;
+    m_window = makeWindow(false);
+    m_window->presentation()->setActive(true);
+    QCOMPARE(m_window->presentation()->zoom(), 1.5);
+    m_window->setPromptText(QStringLiteral("abcdef"));
+    m_window->openModel(m_model);
+    QTRY_VERIFY_WITH_TIMEOUT(m_window->controller()->hasPass(), 10000);
+    QTRY_VERIFY(!m_window->controller()->isBusy());
+    m_window->controller()->runToEndOfPass();
+    QTRY_VERIFY_WITH_TIMEOUT(m_window->controller()->current().finished(), 10000);
+}
+
 void TestPresentation::everyViewReadableAt150_data()
 {
     QTest::addColumn<QString>("view");
     for (const ui::ViewEntry& e : ui::viewTable()) {
-        if (e.view == View::Model || e.view == View::Ops || e.view == View::Explanation)
-            continue; // docks: hidden while presenting
+        if (e.view == View::Model || e.view == View::Ops || e.view == View::Explanation || e.view == View::Diagram)
+            continue; // the docks and the diagram: hidden while presenting
         QTest::newRow(e.name) << QString::fromLatin1(e.name);
     }
 }
@@ -220,17 +257,7 @@ void TestPresentation::everyViewReadableAt150_data()
 void TestPresentation::everyViewReadableAt150()
 {
     QFETCH(QString, view);
-    if (!m_window) {
-        m_window = makeWindow(false);
-        m_window->presentation()->setActive(true);
-        QCOMPARE(m_window->presentation()->zoom(), 1.5);
-        m_window->setPromptText(QStringLiteral("abcdef"));
-        m_window->openModel(m_model);
-        QTRY_VERIFY_WITH_TIMEOUT(m_window->controller()->hasPass(), 10000);
-        QTRY_VERIFY(!m_window->controller()->isBusy());
-        m_window->controller()->runToEndOfPass();
-        QTRY_VERIFY_WITH_TIMEOUT(m_window->controller()->current().finished(), 10000);
-    }
+    presentingWindow();
     QCOMPARE(m_window->size(), QSize(1280, 720));
     showPrepared(m_window, view);
     QWidget* widget = m_window->viewWidget(*ui::viewFromName(view));
@@ -256,16 +283,19 @@ void TestPresentation::everyViewReadableAt150()
 
 void TestPresentation::samplingTableFitsAt150()
 {
-    if (!m_window)
-        QSKIP("needs everyViewReadableAt150's window");
-    showPrepared(m_window, QStringLiteral("sampling:temperature=0.8,top_k=8,top_p=0.9"));
+    presentingWindow();
+    QVERIFY(m_window->showView(QStringLiteral("sampling:temperature=0.8,top_k=8,top_p=0.9")));
+    QTRY_VERIFY_WITH_TIMEOUT(
+        m_window->decoding()->controller()->sampling().topP == 0.9f && !m_window->decoding()->controller()->isBusy(),
+        10000);
+    QTest::qWait(100);
     QTableView* table = m_window->decoding()->samplingLab()->table();
     QVERIFY(table->isVisible());
-    int shown = 0;
+    QStringList shown;
     for (int c = 0; c < table->model()->columnCount(); ++c) {
         if (table->isColumnHidden(c))
             continue;
-        ++shown;
+        shown << table->model()->headerData(c, Qt::Horizontal).toString().replace(QLatin1Char('\n'), QLatin1Char(' '));
         const int right = table->columnViewportPosition(c) + table->columnWidth(c);
         QVERIFY2(table->columnViewportPosition(c) >= 0 && right <= table->viewport()->width(),
             qPrintable(QStringLiteral("column %1 (%2) ends at %3 of %4")
@@ -274,7 +304,8 @@ void TestPresentation::samplingTableFitsAt150()
                            .arg(right)
                            .arg(table->viewport()->width())));
     }
-    QVERIFY(shown >= 5); // token, logit, temperature, top-k, top-p, final
+    // token, logit, temperature, top-k, top-p, final
+    QVERIFY2(shown.size() >= 6, qPrintable(shown.join(QLatin1String(" | "))));
     QVERIFY(!table->horizontalScrollBar()->isVisible());
 }
 

@@ -36,6 +36,7 @@ private slots:
     void stopReasonShownMatchesSession();
     void slidersComeFromTheDescriptors();
     void topPShowsTheTotalItComparesWithP();
+    void kvLabelsDoNotCollideWithTwelveLayers();
 
 private:
     void ready(DecodingController& c);
@@ -162,6 +163,43 @@ void TestSamplingLab::topPShowsTheTotalItComparesWithP()
     QVERIFY2(kept >= 1 && kept < m->rowCount(), qPrintable(QString::number(kept)));
     qInfo(
         "top-p 0.15 keeps %d rows; the last reaches Σ %s of the input", kept, qPrintable(ui::probabilityText(reached)));
+}
+
+// With 12 layers the K / V blocks are narrow: the labels above them ("L3 K" each) ran into each other.
+void TestSamplingLab::kvLabelsDoNotCollideWithTwelveLayers()
+{
+    ui::KvCacheSnapshot cache;
+    cache.layers = 12;
+    cache.length = 10;
+    cache.capacity = 64;
+    cache.rowWidth = 768;
+    cache.shownWidth = 8;
+    for (int l = 0; l < cache.layers; ++l) {
+        cache.keys << QVector<float>(cache.length * cache.shownWidth, 0.5f);
+        cache.values << QVector<float>(cache.length * cache.shownWidth, -0.5f);
+    }
+    for (int width : { 640, 900, 1600 }) {
+        ui::KvCacheView view;
+        view.resize(width, 420);
+        view.setSnapshot(cache, 6);
+        const QVector<ui::KvCacheView::Label> labels = view.labels();
+        QStringList layers;
+        for (const auto& l : labels)
+            if (l.text.startsWith(QLatin1Char('L')))
+                layers << l.text;
+        QVERIFY2(layers.size() >= 3 && layers.front() == QLatin1String("L0"), qPrintable(layers.join(' ')));
+        for (qsizetype i = 0; i < labels.size(); ++i) {
+            // Wide enough for its text, inside the view, apart from every other label.
+            QVERIFY(labels[i].rect.width() >= view.fontMetrics().horizontalAdvance(labels[i].text));
+            QVERIFY(view.rect().contains(labels[i].rect));
+            for (qsizetype j = i + 1; j < labels.size(); ++j)
+                QVERIFY2(!labels[i].rect.intersects(labels[j].rect),
+                    qPrintable(
+                        QStringLiteral("width %1: %2 and %3 overlap").arg(width).arg(labels[i].text, labels[j].text)));
+        }
+        if (width == 1600)
+            QCOMPARE(layers.size(), 12); // room for all of them
+    }
 }
 
 void TestSamplingLab::stopReasonShownMatchesSession()

@@ -30,7 +30,6 @@ namespace ui {
 
 namespace {
     QString ms(double seconds) { return QStringLiteral("%1 ms").arg(seconds * 1000.0, 0, 'f', seconds < 0.01 ? 2 : 1); }
-    QString hexColor(QRgb c) { return QColor(c).name(); }
 }
 
 DecodingGenerationView::DecodingGenerationView(DecodingController* controller, QWidget* parent)

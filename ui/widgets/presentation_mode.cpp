@@ -60,7 +60,7 @@ PresentationMode::PresentationMode(QMainWindow* window, QMenu* viewMenu, bool re
     m_zoomIn = make(tr("Zoom &in"), { QKeySequence(Qt::CTRL | Qt::Key_Plus), QKeySequence(Qt::CTRL | Qt::Key_Equal) },
         tr("Larger text everywhere"));
     m_zoomOut = make(tr("Zoom &out"), { QKeySequence(Qt::CTRL | Qt::Key_Minus) }, tr("Smaller text everywhere"));
-    m_zoomReset = make(tr("&Actual size"), { QKeySequence(Qt::CTRL | Qt::Key_0) }, tr("Text at 100%"));
+    m_zoomReset = make(tr("Actual si&ze"), { QKeySequence(Qt::CTRL | Qt::Key_0) }, tr("Text at 100%"));
     connect(m_present, &QAction::toggled, this, &PresentationMode::setActive);
     connect(m_zoomIn, &QAction::triggered, this, &PresentationMode::zoomIn);
     connect(m_zoomOut, &QAction::triggered, this, &PresentationMode::zoomOut);
@@ -157,6 +157,14 @@ QFont PresentationMode::zoomed(QObject* owner, const char* which, QFont font, do
     return font;
 }
 
+int PresentationMode::zoomedWidth(QWidget* w, const char* which, int width, double zoom) const
+{
+    const QByteArray key = QByteArray("ie_baseWidth_") + which;
+    if (!w->property(key.constData()).isValid())
+        w->setProperty(key.constData(), width / m_appliedZoom);
+    return int(std::lround(w->property(key.constData()).toDouble() * zoom));
+}
+
 void PresentationMode::applyZoom()
 {
     const double z = zoom();
@@ -184,6 +192,14 @@ void PresentationMode::applyZoom()
                 axis->setTitleFont(zoomed(axis, "title", axis->titleFont(), z));
             }
         }
+        // Qt's own widgets given a width for the 100% font (a panel's minimum, a progress bar's maximum, a value
+        // label measured from "-00.00") keep it in proportion; our widgets size themselves from their font.
+        if (!QByteArray(w->metaObject()->className()).startsWith("ui::")) {
+            if (w->minimumWidth() > 0)
+                w->setMinimumWidth(zoomedWidth(w, "min", w->minimumWidth(), z));
+            if (w->maximumWidth() < QWIDGETSIZE_MAX)
+                w->setMaximumWidth(zoomedWidth(w, "max", w->maximumWidth(), z));
+        }
         // Rows and boxes sized from the font when they were made follow it.
         if (auto* table = qobject_cast<QTableView*>(w))
             table->verticalHeader()->setDefaultSectionSize(table->fontMetrics().height() + 6);
@@ -199,10 +215,12 @@ void PresentationMode::applyZoom()
     emit zoomChanged(z);
 }
 
+bool PresentationMode::presenting() { return qApp->property(kPresenting).toBool(); }
+
 QFont PresentationMode::secondaryFont(const QFont& base, double factor)
 {
     QFont f = base;
-    if (!qApp->property(kPresenting).toBool())
+    if (!presenting())
         f.setPointSizeF(std::max(7.0, base.pointSizeF() * factor));
     return f;
 }

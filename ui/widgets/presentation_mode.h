@@ -39,6 +39,7 @@ public:
     // `base` made smaller by `factor` for secondary labels (axis ticks, edge log-probabilities, pruned nodes) —
     // except while presenting, where every label keeps the full size (read from the back of the room).
     static QFont secondaryFont(const QFont& base, double factor = 0.85);
+    static bool presenting(); // some window of the application is in presentation mode
     static QPalette highContrast();
 
 signals:
@@ -49,6 +50,7 @@ private:
     void applyZoom();
     // `font` (of `owner`'s `which` part) at `zoom`, its size at zoom 1 kept on the owner the first time.
     QFont zoomed(QObject* owner, const char* which, QFont font, double zoom) const;
+    int zoomedWidth(QWidget* w, const char* which, int width, double zoom) const; // the same for a fixed width
 
     QMainWindow* m_window;
     bool m_remember;

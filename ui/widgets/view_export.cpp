@@ -57,7 +57,19 @@ QByteArray renderSvg(QWidget* widget, const QString& title)
     painter.fillRect(QRect(QPoint(0, 0), widget->size()), widget->palette().window());
     widget->render(&painter);
     painter.end();
-    return bytes;
+    // Token text can hold control characters (a byte-level vocabulary has all 256 bytes) that XML 1.0 forbids
+    // and QSvgGenerator writes as they are: each becomes U+FFFD, so the file parses. (UTF-8 continuation bytes
+    // are never below 0x20, so a byte test is exact.)
+    QByteArray clean;
+    clean.reserve(bytes.size());
+    for (char ch : std::as_const(bytes)) {
+        const auto b = static_cast<unsigned char>(ch);
+        if (b < 0x20 && b != '\t' && b != '\n' && b != '\r')
+            clean += "\xEF\xBF\xBD";
+        else
+            clean += ch;
+    }
+    return clean;
 }
 
 CsvTable tableFromModel(const QAbstractItemModel* model)
