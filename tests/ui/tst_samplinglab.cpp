@@ -11,10 +11,12 @@
 #include "ui/widgets/kv_cache_view.h"
 #include "ui/widgets/sampling_lab.h"
 #include "ui/widgets/sampling_texts.h"
+#include "ui/widgets/token_html.h"
 
 #include "core/sampling/stage_descriptor.h"
 
 #include <QAbstractItemModelTester>
+#include <QAbstractTextDocumentLayout>
 #include <QBarSet>
 #include <QLabel>
 #include <QPushButton>
@@ -23,6 +25,9 @@
 #include <QTableView>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QTextBlock>
+#include <QTextDocument>
+#include <QTextLayout>
 
 using ui::DecodingController;
 using ui::ProbabilityTableModel;
@@ -37,6 +42,7 @@ private slots:
     void slidersComeFromTheDescriptors();
     void topPShowsTheTotalItComparesWithP();
     void kvLabelsDoNotCollideWithTwelveLayers();
+    void specialTokenChipStaysOnOneLine();
 
 private:
     void ready(DecodingController& c);
@@ -200,6 +206,35 @@ void TestSamplingLab::kvLabelsDoNotCollideWithTwelveLayers()
         if (width == 1600)
             QCOMPARE(layers.size(), 12); // room for all of them
     }
+}
+
+// In the Generation and Compare tabs "<|endoftext|>" was purple text on the dark blue of p ≈ 1, and broke after "<|".
+void TestSamplingLab::specialTokenChipStaysOnOneLine()
+{
+    const QString eos = QStringLiteral("<|endoftext|>");
+    QTextDocument doc;
+    const QString words = QStringLiteral("The capital of Germany is Berlin.");
+    doc.setHtml(ui::tokenChipHtml(words, false, 0.5, {}) + ui::tokenChipHtml(eos, true, 0.99, {}));
+    const QString plain = doc.toPlainText();
+    QCOMPARE(QString(plain).remove(QChar(0x2060)).simplified(), words + QLatin1Char(' ') + eos);
+    // A line that ends just after "<|" if the token could break there (after "|").
+    doc.setTextWidth(QFontMetricsF(doc.defaultFont()).horizontalAdvance(words + QStringLiteral(" <|e")) + 4);
+    doc.documentLayout(); // lay out
+    const QTextLayout* layout = doc.firstBlock().layout();
+    QVERIFY(layout && layout->lineCount() >= 2);
+    const int first = layout->lineForTextPosition(int(plain.indexOf(QLatin1Char('<')))).lineNumber();
+    const int last = layout->lineForTextPosition(int(plain.lastIndexOf(QLatin1Char('>')))).lineNumber();
+    QCOMPARE(first, last);
+    // Its own colours (dark on purple), not the probability's dark blue; an ordinary token keeps the map.
+    QTextDocument alone;
+    alone.setHtml(ui::tokenChipHtml(eos, true, 0.99, {}));
+    const QTextCharFormat special = alone.firstBlock().begin().fragment().charFormat();
+    QCOMPARE(special.background().color(), QColor(0xcc, 0x79, 0xa7));
+    QCOMPARE(special.foreground().color(), QColor(Qt::black));
+    QTextDocument ordinary;
+    ordinary.setHtml(ui::tokenChipHtml(QStringLiteral("Paris"), false, 0.99, {}));
+    QCOMPARE(
+        ordinary.firstBlock().begin().fragment().charFormat().background().color().rgb(), ui::tokenChipColour(0.99));
 }
 
 void TestSamplingLab::stopReasonShownMatchesSession()

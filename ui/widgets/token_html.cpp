@@ -26,9 +26,17 @@ QString tokenChipHtml(
         const QRgb bg = probability < 0 ? qRgb(0xe1, 0xd5, 0xe7) : tokenChipColour(probability); // lilac: the prompt
         style = QStringLiteral("background:%1;color:%2;").arg(QColor(bg).name(), ColorMap::textOn(bg).name());
     }
-    style += QStringLiteral("white-space:nowrap;") + extraStyle;
+    style += extraStyle;
+    // Qt's rich text ignores white-space:nowrap on a span, and "<|endoftext|>" may break after a "|": word joiners
+    // (U+2060) between its characters keep a special token on one line.
+    QString shown = text;
+    if (special) {
+        shown.clear();
+        for (qsizetype i = 0; i < text.size(); ++i)
+            shown += (i > 0 && !text[i].isLowSurrogate() ? QString(QChar(0x2060)) : QString()) + text[i];
+    }
     return QStringLiteral("<span title='%1' style='%2'>%3</span><span style='font-size:4pt'> </span>")
-        .arg(title.toHtmlEscaped(), style, text.toHtmlEscaped());
+        .arg(title.toHtmlEscaped(), style, shown.toHtmlEscaped());
 }
 
 QString probabilityLegendHtml()

@@ -1,7 +1,8 @@
 #pragma once
 // Tokens as rich text (the generation and comparison views): one chip style for every token, coloured by its
 // probability on the sequential 0…1 map, and a legend for that map. A special token (<|endoftext|>, <|im_end|>)
-// is a dark-on-purple chip that never breaks across lines; its probability stays in the tooltip.
+// is a dark-on-purple chip kept on one line (word joiners between its characters); its probability stays in the
+// tooltip.
 #include <QRgb>
 #include <QString>
 
