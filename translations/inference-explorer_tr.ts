@@ -281,10 +281,6 @@ Dosya ▸ Model aç… ile bir model klasörü açın ya da --model DIR verin.</
         <translation>Gösterilecek görünüm: %1 (sampling, sampling:temperature=0.8,top_k=8 biçiminde de).</translation>
     </message>
     <message>
-        <source>Export the view NAME alone to the file of --out (.png, .svg or .csv) and exit.</source>
-        <translation>NAME görünümünü tek başına --out dosyasına (.png, .svg ya da .csv) aktar ve çık.</translation>
-    </message>
-    <message>
         <source>File --export writes: .png (see --scale), .svg (vector) or .csv (the view&apos;s table).</source>
         <translation>--export&apos;un yazdığı dosya: .png (bkz. --scale), .svg (vektör) ya da .csv (görünümün tablosu).</translation>
     </message>
@@ -299,6 +295,10 @@ Dosya ▸ Model aç… ile bir model klasörü açın ya da --model DIR verin.</
     <message>
         <source>Text size of the whole interface in percent (e.g. 150).</source>
         <translation>Tüm arayüzün yazı boyutu, yüzde olarak (ör. 150).</translation>
+    </message>
+    <message>
+        <source>Export the view NAME alone to the file of --out (.png, .svg, .csv; .json: the whole state) and exit.</source>
+        <translation>NAME görünümünü tek başına --out dosyasına (.png, .svg, .csv; .json: tüm durum) aktar ve çık.</translation>
     </message>
 </context>
 <context>
@@ -867,6 +867,14 @@ dikkat %5%6</translation>
         <source>Export</source>
         <translation>Dışa aktar</translation>
     </message>
+    <message>
+        <source>Whole state as JSON…</source>
+        <translation>Tüm durum, JSON olarak…</translation>
+    </message>
+    <message>
+        <source>JSON (*.json)</source>
+        <translation>JSON (*.json)</translation>
+    </message>
 </context>
 <context>
     <name>ui::InterfaceLanguage</name>
@@ -1393,6 +1401,18 @@ Açıklamaların dili, Açıklama panelindeki kendi kutusundan seçilir.</transl
     <message>
         <source>stored types (tensors of each), bits per weight, bytes on disk and as F32 in memory</source>
         <translation>saklanan türler (her birinden kaç tensör), ağırlık başına bit, diskteki ve bellekte F32 olarak bayt</translation>
+    </message>
+    <message>
+        <source>Chat template</source>
+        <translation>Sohbet şablonu</translation>
+    </message>
+    <message>
+        <source>%1 (from the model&apos;s template)</source>
+        <translation>%1 (modelin şablonundan)</translation>
+    </message>
+    <message>
+        <source>one user turn in this layout:</source>
+        <translation>bu düzende bir kullanıcı turu:</translation>
     </message>
 </context>
 <context>

@@ -74,8 +74,8 @@ int main(int argc, char** argv)
     const QCommandLineOption zoomOpt(QStringLiteral("zoom"),
         QApplication::translate("main", "Zoom factor of the tensor heatmap."), QStringLiteral("Z"));
     const QCommandLineOption exportOpt(QStringLiteral("export"),
-        QApplication::translate(
-            "main", "Export the view NAME alone to the file of --out (.png, .svg or .csv) and exit."),
+        QApplication::translate("main",
+            "Export the view NAME alone to the file of --out (.png, .svg, .csv; .json: the whole state) and exit."),
         QStringLiteral("NAME"));
     const QCommandLineOption outOpt(QStringLiteral("out"),
         QApplication::translate(
@@ -102,7 +102,7 @@ int main(int argc, char** argv)
         ui::ViewExport::Kind kind;
         const double scale = parser.value(scaleOpt).toDouble();
         if (!parser.isSet(outOpt) || !ui::ViewExport::kindOf(parser.value(outOpt), &kind)) {
-            std::fprintf(stderr, "inference-explorer: --export needs --out FILE ending in .png, .svg or .csv\n");
+            std::fprintf(stderr, "inference-explorer: --export needs --out FILE ending in .png, .svg, .csv or .json\n");
             return 2;
         }
         if (scale != 1 && scale != 2 && scale != 4) {

@@ -6,6 +6,7 @@
 #include "ui/widgets/decoding_workbench.h"
 #include "ui/widgets/export_menu.h"
 #include "ui/widgets/main_window.h"
+#include "ui/widgets/state_export.h"
 #include "ui/widgets/tensor_heatmap.h"
 #include "ui/widgets/tensor_panel.h"
 
@@ -111,6 +112,8 @@ void ScreenshotDriver::write()
     if (m_plan.exportFile.isEmpty()) {
         ok = m_window->grab().save(file);
         error = QStringLiteral("could not write %1").arg(file);
+    } else if (ui::ViewExport::Kind kind; ui::ViewExport::kindOf(file, &kind) && kind == ui::ViewExport::Kind::Json) {
+        ok = ui::ViewExport::writeBytes(file, ui::stateJson(m_window), &error);
     } else if (const std::optional<ui::View> view = ui::viewFromName(m_plan.view)) {
         const ui::ExportTarget target = ui::exportTarget(m_window, *view);
         ok = ui::ViewExport::write(file, target.widget, target.table, m_plan.exportScale, target.title, &error);

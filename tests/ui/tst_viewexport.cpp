@@ -4,16 +4,21 @@
 // name of another kind and a CSV of a view without a table are refused with the file named.
 #include "random_model.h"
 
+#include "ui/decoding/decoding_controller.h"
 #include "ui/session/session_controller.h"
 #include "ui/widgets/decoding_workbench.h"
 #include "ui/widgets/export_menu.h"
 #include "ui/widgets/main_window.h"
+#include "ui/widgets/state_export.h"
 #include "ui/widgets/view_export.h"
 
 #include <QAction>
 #include <QClipboard>
 #include <QGuiApplication>
 #include <QImageReader>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QMenu>
 #include <QTest>
 #include <QXmlStreamReader>
@@ -32,6 +37,7 @@ private slots:
     void csvRoundTripsAwkwardFields();
     void refusesWhatItCannotWrite();
     void contextMenuCopiesTheImage();
+    void stateJsonRecordsTheScreen();
 
 private:
     void showPrepared(View view);
@@ -210,6 +216,39 @@ void TestViewExport::contextMenuCopiesTheImage()
     QVERIFY(!copied.isNull());
     QCOMPARE(copied.size(), m_window->viewWidget(View::Attention)->size() * m_window->devicePixelRatioF());
     delete menu;
+}
+
+void TestViewExport::stateJsonRecordsTheScreen()
+{
+    showPrepared(View::Sampling);
+    m_window->selectPosition(2);
+    const QString file = m_dir.filePath(QStringLiteral("state.json"));
+    QString error;
+    QVERIFY2(ui::exportView(m_window, View::Attention, file, 1, &error), qPrintable(error));
+    QFile f(file);
+    QVERIFY(f.open(QIODevice::ReadOnly));
+    QJsonParseError parse;
+    const QJsonObject s = QJsonDocument::fromJson(f.readAll(), &parse).object();
+    QCOMPARE(parse.error, QJsonParseError::NoError);
+    QCOMPARE(s.value("format").toString(), QStringLiteral("inference-explorer-state"));
+    QCOMPARE(s.value("version").toInt(), ui::kStateJsonVersion);
+    QCOMPARE(s.value("model").toObject().value("layers").toInt(), 2);
+    QCOMPARE(s.value("prompt").toString(), QStringLiteral("abcdef"));
+    const QJsonArray tokens = s.value("tokens").toArray();
+    QCOMPARE(tokens.size(), m_window->controller()->tokens().size());
+    QCOMPARE(tokens.at(1).toObject().value("id").toInt(), m_window->controller()->tokens()[1].id);
+    QCOMPARE(s.value("selected_token").toInt(), 2);
+    QCOMPARE(s.value("view").toString(), QStringLiteral("attention"));
+    const QJsonObject stepper = s.value("stepper").toObject();
+    QCOMPARE(stepper.value("op_index").toInt(), m_window->controller()->current().cursor);
+    QCOMPARE(stepper.value("op").toObject().value("name").toString(), m_window->controller()->current().name);
+    const QJsonObject sampling = s.value("sampling").toObject();
+    QCOMPARE(sampling.value("parameters").toObject().value("temperature").toDouble(),
+        double(m_window->decoding()->controller()->sampling().temperature));
+    const QJsonArray rows = sampling.value("rows").toArray();
+    QVERIFY(!rows.isEmpty());
+    QCOMPARE(rows.at(0).toObject().value("token").toInt(),
+        m_window->decoding()->controller()->lastSampling().table.rows.front().token);
 }
 
 QTEST_MAIN(TestViewExport)

@@ -8,6 +8,7 @@
 #include "ui/widgets/main_window.h"
 #include "ui/widgets/metrics_view.h"
 #include "ui/widgets/sampling_lab.h"
+#include "ui/widgets/state_export.h"
 #include "ui/widgets/tensor_heatmap.h"
 #include "ui/widgets/tensor_panel.h"
 
@@ -132,6 +133,9 @@ bool exportView(MainWindow* window, View view, const QString& file, double scale
         *error = QObject::tr("%1: the view %2 cannot be shown").arg(file, viewName(view));
         return false;
     }
+    ViewExport::Kind kind;
+    if (ViewExport::kindOf(file, &kind) && kind == ViewExport::Kind::Json)
+        return ViewExport::writeBytes(file, stateJson(window), error);
     const ExportTarget target = exportTarget(window, view);
     if (!target.widget) {
         *error = QObject::tr("%1: the view %2 has nothing to export").arg(file, viewName(view));
@@ -159,6 +163,7 @@ void ExportMenu::fillMenu(QMenu* menu, std::function<View()> which)
     menu->addAction(tr("SVG (vector) image…"), this, [this, which] { saveAs(which(), ViewExport::Kind::Svg, 1); });
     QAction* csv
         = menu->addAction(tr("Table as CSV…"), this, [this, which] { saveAs(which(), ViewExport::Kind::Csv, 1); });
+    menu->addAction(tr("Whole state as JSON…"), this, [this, which] { saveAs(which(), ViewExport::Kind::Json, 1); });
     menu->addSeparator();
     QAction* copy = menu->addAction(
         tr("&Copy image"), this, [this, which] { ViewExport::copyImage(exportTarget(m_window, which()).widget); });
@@ -214,6 +219,10 @@ void ExportMenu::saveAs(View view, ViewExport::Kind kind, double scale)
     case ViewExport::Kind::Csv:
         filter = tr("CSV table (*.csv)");
         suffix = QStringLiteral(".csv");
+        break;
+    case ViewExport::Kind::Json:
+        filter = tr("JSON (*.json)");
+        suffix = QStringLiteral("-state.json");
         break;
     }
     const QString file

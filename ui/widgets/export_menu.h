@@ -24,7 +24,8 @@ struct ExportTarget {
 
 // What `view` of `window` exports, as it is now (call after showView so tabs and modes are in place).
 ExportTarget exportTarget(MainWindow* window, View view);
-// Shows `view` and writes `file` (.png at `scale`, .svg, .csv); false with the reason in `error`.
+// Shows `view` and writes `file` (.png at `scale`, .svg, .csv; .json: the whole state); false with the reason in
+// `error`.
 bool exportView(MainWindow* window, View view, const QString& file, double scale, QString* error);
 
 class ExportMenu : public QObject {

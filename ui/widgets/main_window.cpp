@@ -286,6 +286,8 @@ void MainWindow::setPromptText(const QString& text)
         QSettings().setValue(QStringLiteral("prompt"), text);
 }
 
+QString MainWindow::promptText() const { return m_prompt->toPlainText(); }
+
 bool MainWindow::showView(const QString& name)
 {
     const std::optional<View> view = viewFromName(name);

@@ -58,6 +58,7 @@ public:
 
     void openModel(const QString& folder);
     void setPromptText(const QString& text); // and tokenizes it (once a model is loaded)
+    QString promptText() const; // as typed
     void selectPosition(int position); // highlights a token in every view
     int selectedPosition() const { return m_selectedPosition; }
     // Brings a view (either side, view_names.h) to the front; `settings` go to the sampling lab.

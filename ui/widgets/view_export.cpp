@@ -22,6 +22,8 @@ bool kindOf(const QString& file, Kind* kind)
         *kind = Kind::Svg;
     else if (suffix == QLatin1String("csv"))
         *kind = Kind::Csv;
+    else if (suffix == QLatin1String("json"))
+        *kind = Kind::Json;
     else
         return false;
     return true;
@@ -172,7 +174,7 @@ bool write(
     const QString& file, QWidget* widget, const CsvTable& table, double scale, const QString& title, QString* error)
 {
     Kind kind;
-    if (!kindOf(file, &kind)) {
+    if (!kindOf(file, &kind) || kind == Kind::Json) {
         *error = QObject::tr("%1: the file name must end in .png, .svg or .csv").arg(file);
         return false;
     }
@@ -206,7 +208,14 @@ bool write(
         }
         bytes = toCsv(table).toUtf8();
         break;
+    case Kind::Json:
+        break;
     }
+    return writeBytes(file, bytes, error);
+}
+
+bool writeBytes(const QString& file, const QByteArray& bytes, QString* error)
+{
     QSaveFile out(file);
     if (!out.open(QIODevice::WriteOnly) || out.write(bytes) != bytes.size() || !out.commit()) {
         *error = QObject::tr("%1: could not write (%2)").arg(file, out.errorString());

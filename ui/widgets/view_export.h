@@ -22,11 +22,11 @@ struct CsvTable {
 
 namespace ViewExport {
 
-    enum class Kind { Png, Svg, Csv };
+    enum class Kind { Png, Svg, Csv, Json }; // Json: the window's whole state (state_export.h), not one view
     inline constexpr double kScales[] = { 1.0, 2.0, 4.0 }; // the PNG scales the menus offer
     inline constexpr double kMaxScale = 4.0;
 
-    // The kind a file name asks for (".png", ".svg", ".csv", any case); false for another extension.
+    // The kind a file name asks for (".png", ".svg", ".csv", ".json", any case); false for another extension.
     bool kindOf(const QString& file, Kind* kind);
 
     // `widget` and its children painted at `scale` × their size (text and shapes drawn at that resolution, not
@@ -47,6 +47,9 @@ namespace ViewExport {
     // and says why in `error` (the file named).
     bool write(const QString& file, QWidget* widget, const CsvTable& table, double scale, const QString& title,
         QString* error);
+
+    // Writes `bytes` to `file` atomically; false with the reason (the file named) in `error`.
+    bool writeBytes(const QString& file, const QByteArray& bytes, QString* error);
 
     // Puts the widget's picture (at the screen's resolution) on the clipboard.
     void copyImage(QWidget* widget);
