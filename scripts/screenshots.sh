@@ -23,6 +23,12 @@ shot --model $gpt2 --prompt "The capital of France" --decode 1 --step 101 --view
 shot --ui-lang tr --lang tr --model $gpt2 --prompt "Fransa'nın başkenti" --run-prefill --view "sampling:temperature=0.8,top_k=8,top_p=0.9" \
     --screenshot resources/screenshots/explorer-turkish-ui.png
 
+# Presentation mode (F12, 150% text) at the two projector sizes.
+"$app" --size 1280x720 --presentation --model $gpt2 --prompt "The capital of France is" --run-prefill \
+    --view "sampling:temperature=0.8,top_k=8,top_p=0.9" --screenshot resources/screenshots/presentation-sampling-1280x720.png >/dev/null
+"$app" --size 1920x1080 --presentation --model $gpt2 --prompt "$en" --run-prefill --view attention --head 3.1 \
+    --select-token 8 --screenshot resources/screenshots/presentation-attention-1920x1080.png >/dev/null
+
 # The decoding views (1680x960).
 dshot() { "$app" --size 1680x960 --model $gpt2 "$@" >/dev/null; }
 dshot --prompt "Once upon a time, there was a child named" --view "sampling:temperature=0.8,top_k=8,top_p=0.9,repetition=1.3,window=8" \

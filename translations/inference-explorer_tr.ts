@@ -162,6 +162,34 @@
         <source>0 greedy</source>
         <translation>0 = greedy</translation>
     </message>
+    <message>
+        <source>%1: the view %2 cannot be shown</source>
+        <translation>%1: %2 görünümü gösterilemiyor</translation>
+    </message>
+    <message>
+        <source>%1: the view %2 has nothing to export</source>
+        <translation>%1: %2 görünümünde dışa aktarılacak bir şey yok</translation>
+    </message>
+    <message>
+        <source>%1: the file name must end in .png, .svg or .csv</source>
+        <translation>%1: dosya adı .png, .svg ya da .csv ile bitmeli</translation>
+    </message>
+    <message>
+        <source>%1: scale %2 is not supported (1 to %3)</source>
+        <translation>%1: %2 ölçeği desteklenmiyor (1 ile %3 arası)</translation>
+    </message>
+    <message>
+        <source>%1: the view has nothing to draw</source>
+        <translation>%1: görünümde çizilecek bir şey yok</translation>
+    </message>
+    <message>
+        <source>%1: this view has no table to export (PNG or SVG instead)</source>
+        <translation>%1: bu görünümün dışa aktarılacak tablosu yok (onun yerine PNG ya da SVG)</translation>
+    </message>
+    <message>
+        <source>%1: could not write (%2)</source>
+        <translation>%1: yazılamadı (%2)</translation>
+    </message>
 </context>
 <context>
     <name>StepSnapshot</name>
@@ -178,6 +206,34 @@
         <translation>
             <numerusform>%1 · hazır: çalıştırılacak %n işlem</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>TokenHtml</name>
+    <message>
+        <source>colour = probability %1 · %2 special token</source>
+        <translation>renk = olasılık %1 · %2 özel token</translation>
+    </message>
+</context>
+<context>
+    <name>TokenInfo</name>
+    <message>
+        <source>%1
+position %2 · id %3
+bytes: %4</source>
+        <translation>%1
+konum %2 · id %3
+baytlar: %4</translation>
+    </message>
+    <message>
+        <source>(none)</source>
+        <translation>(yok)</translation>
+    </message>
+    <message>
+        <source>
+special token</source>
+        <translation>
+özel token</translation>
     </message>
 </context>
 <context>
@@ -255,6 +311,26 @@ Dosya ▸ Model aç… ile bir model klasörü açın ya da --model DIR verin.</
     <message>
         <source>View to show: %1 (sampling also as sampling:temperature=0.8,top_k=8).</source>
         <translation>Gösterilecek görünüm: %1 (sampling, sampling:temperature=0.8,top_k=8 biçiminde de).</translation>
+    </message>
+    <message>
+        <source>File --export writes: .png (see --scale), .svg (vector) or .csv (the view&apos;s table).</source>
+        <translation>--export&apos;un yazdığı dosya: .png (bkz. --scale), .svg (vektör) ya da .csv (görünümün tablosu).</translation>
+    </message>
+    <message>
+        <source>Pixel scale of an exported PNG: 1, 2 or 4 (default 1).</source>
+        <translation>Dışa aktarılan PNG’nin piksel ölçeği: 1, 2 ya da 4 (varsayılan 1).</translation>
+    </message>
+    <message>
+        <source>Start in presentation mode (high contrast, docks hidden, 150% text).</source>
+        <translation>Sunum modunda başla (yüksek karşıtlık, yan paneller gizli, yazı 1,5 kat).</translation>
+    </message>
+    <message>
+        <source>Text size of the whole interface in percent (e.g. 150).</source>
+        <translation>Tüm arayüzün yazı boyutu, yüzde olarak (ör. 150).</translation>
+    </message>
+    <message>
+        <source>Export the view NAME alone to the file of --out (.png, .svg, .csv; .json: the whole state) and exit.</source>
+        <translation>NAME görünümünü tek başına --out dosyasına (.png, .svg, .csv; .json: tüm durum) aktar ve çık.</translation>
     </message>
 </context>
 <context>
@@ -782,6 +858,57 @@ dikkat %5%6</translation>
     </message>
 </context>
 <context>
+    <name>ui::ExportMenu</name>
+    <message>
+        <source>&amp;Export view</source>
+        <translation>&amp;Görünümü dışa aktar</translation>
+    </message>
+    <message>
+        <source>PNG image at %1×…</source>
+        <translation>PNG görüntü, %1× ölçek…</translation>
+    </message>
+    <message>
+        <source>SVG (vector) image…</source>
+        <translation>SVG (vektör) görüntü…</translation>
+    </message>
+    <message>
+        <source>Table as CSV…</source>
+        <translation>Tablo, CSV olarak…</translation>
+    </message>
+    <message>
+        <source>&amp;Copy image</source>
+        <translation>Görüntüyü &amp;kopyala</translation>
+    </message>
+    <message>
+        <source>PNG image (*.png)</source>
+        <translation>PNG görüntü (*.png)</translation>
+    </message>
+    <message>
+        <source>SVG image (*.svg)</source>
+        <translation>SVG görüntü (*.svg)</translation>
+    </message>
+    <message>
+        <source>CSV table (*.csv)</source>
+        <translation>CSV tablo (*.csv)</translation>
+    </message>
+    <message>
+        <source>Export %1</source>
+        <translation>%1 dışa aktar</translation>
+    </message>
+    <message>
+        <source>Export</source>
+        <translation>Dışa aktar</translation>
+    </message>
+    <message>
+        <source>Whole state as JSON…</source>
+        <translation>Tüm durum, JSON olarak…</translation>
+    </message>
+    <message>
+        <source>JSON (*.json)</source>
+        <translation>JSON (*.json)</translation>
+    </message>
+</context>
+<context>
     <name>ui::InterfaceLanguage</name>
     <message>
         <source>Interface &amp;language</source>
@@ -994,10 +1121,6 @@ Açıklamaların dili, Açıklama panelindeki kendi kutusundan seçilir.</transl
         <translation>&amp;Klavye kısayolları</translation>
     </message>
     <message>
-        <source>&lt;tr&gt;&lt;td&gt;&lt;b&gt;Ctrl+1 / Ctrl+2&lt;/b&gt;&lt;/td&gt;&lt;td&gt;&amp;nbsp;&amp;nbsp;Tensor / attention view&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;← → Home End&lt;/b&gt;&lt;/td&gt;&lt;td&gt;&amp;nbsp;&amp;nbsp;Move along the tokens (token strip focused)&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Enter&lt;/b&gt;&lt;/td&gt;&lt;td&gt;&amp;nbsp;&amp;nbsp;Jump to the op (Ops list)&lt;/td&gt;&lt;/tr&gt;</source>
-        <translation>&lt;tr&gt;&lt;td&gt;&lt;b&gt;Ctrl+1 / Ctrl+2&lt;/b&gt;&lt;/td&gt;&lt;td&gt;&amp;nbsp;&amp;nbsp;Tensör / dikkat görünümü&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;← → Home End&lt;/b&gt;&lt;/td&gt;&lt;td&gt;&amp;nbsp;&amp;nbsp;Tokenlar arasında gezin (token şeridi odaktayken)&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Enter&lt;/b&gt;&lt;/td&gt;&lt;td&gt;&amp;nbsp;&amp;nbsp;İşleme git (İşlemler listesi)&lt;/td&gt;&lt;/tr&gt;</translation>
-    </message>
-    <message>
         <source>Keyboard shortcuts</source>
         <translation>Klavye kısayolları</translation>
     </message>
@@ -1100,6 +1223,10 @@ Açıklamaların dili, Açıklama panelindeki kendi kutusundan seçilir.</transl
     <message>
         <source>Model files (config.json *.safetensors tokenizer.json *.gguf *.bin)</source>
         <translation>Model dosyaları (config.json *.safetensors tokenizer.json *.gguf *.bin)</translation>
+    </message>
+    <message>
+        <source>&lt;tr&gt;&lt;td&gt;&lt;b&gt;Ctrl+1 / Ctrl+2&lt;/b&gt;&lt;/td&gt;&lt;td&gt;&amp;nbsp;&amp;nbsp;Tensor / attention view&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Ctrl++ / Ctrl+− / Ctrl+0&lt;/b&gt;&lt;/td&gt;&lt;td&gt;&amp;nbsp;&amp;nbsp;Larger / smaller / normal text&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Ctrl+Shift+C&lt;/b&gt;&lt;/td&gt;&lt;td&gt;&amp;nbsp;&amp;nbsp;Copy the view in front as an image&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;← → Home End&lt;/b&gt;&lt;/td&gt;&lt;td&gt;&amp;nbsp;&amp;nbsp;Move along the tokens (token strip focused)&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Enter&lt;/b&gt;&lt;/td&gt;&lt;td&gt;&amp;nbsp;&amp;nbsp;Jump to the op (Ops list)&lt;/td&gt;&lt;/tr&gt;</source>
+        <translation>&lt;tr&gt;&lt;td&gt;&lt;b&gt;Ctrl+1 / Ctrl+2&lt;/b&gt;&lt;/td&gt;&lt;td&gt;&amp;nbsp;&amp;nbsp;Tensör / dikkat görünümü&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Ctrl++ / Ctrl+− / Ctrl+0&lt;/b&gt;&lt;/td&gt;&lt;td&gt;&amp;nbsp;&amp;nbsp;Daha büyük / daha küçük / normal yazı&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Ctrl+Shift+C&lt;/b&gt;&lt;/td&gt;&lt;td&gt;&amp;nbsp;&amp;nbsp;Öndeki görünümü görüntü olarak kopyala&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;← → Home End&lt;/b&gt;&lt;/td&gt;&lt;td&gt;&amp;nbsp;&amp;nbsp;Tokenler arasında gezin (token şeridi odaktayken)&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Enter&lt;/b&gt;&lt;/td&gt;&lt;td&gt;&amp;nbsp;&amp;nbsp;İşleme atla (İşlemler listesi)&lt;/td&gt;&lt;/tr&gt;</translation>
     </message>
 </context>
 <context>
@@ -1307,6 +1434,18 @@ Açıklamaların dili, Açıklama panelindeki kendi kutusundan seçilir.</transl
         <source>stored types (tensors of each), bits per weight, bytes on disk and as F32 in memory</source>
         <translation>saklanan türler (her birinden kaç tensör), ağırlık başına bit, diskteki ve bellekte F32 olarak bayt</translation>
     </message>
+    <message>
+        <source>Chat template</source>
+        <translation>Sohbet şablonu</translation>
+    </message>
+    <message>
+        <source>%1 (from the model&apos;s template)</source>
+        <translation>%1 (modelin şablonundan)</translation>
+    </message>
+    <message>
+        <source>one user turn in this layout:</source>
+        <translation>bu düzende bir kullanıcı turu:</translation>
+    </message>
 </context>
 <context>
     <name>ui::PlanModel</name>
@@ -1325,6 +1464,41 @@ Açıklamaların dili, Açıklama panelindeki kendi kutusundan seçilir.</transl
     <message>
         <source>Shape</source>
         <translation>Şekil</translation>
+    </message>
+</context>
+<context>
+    <name>ui::PresentationMode</name>
+    <message>
+        <source>&amp;Presentation</source>
+        <translation>&amp;Sunum modu</translation>
+    </message>
+    <message>
+        <source>Presentation mode: high contrast, the view fills the screen, large text</source>
+        <translation>Sunum modu: yüksek karşıtlık, görünüm ekranı doldurur, büyük yazı</translation>
+    </message>
+    <message>
+        <source>Zoom &amp;in</source>
+        <translation>&amp;Yakınlaştır</translation>
+    </message>
+    <message>
+        <source>Larger text everywhere</source>
+        <translation>Her yerde daha büyük yazı</translation>
+    </message>
+    <message>
+        <source>Zoom &amp;out</source>
+        <translation>&amp;Uzaklaştır</translation>
+    </message>
+    <message>
+        <source>Smaller text everywhere</source>
+        <translation>Her yerde daha küçük yazı</translation>
+    </message>
+    <message>
+        <source>Text at 100%</source>
+        <translation>Yazı normal boyutta</translation>
+    </message>
+    <message>
+        <source>Actual si&amp;ze</source>
+        <translation>Gerçek &amp;boyut</translation>
     </message>
 </context>
 <context>
@@ -1372,6 +1546,12 @@ Açıklamaların dili, Açıklama panelindeki kendi kutusundan seçilir.</transl
     <message>
         <source>%1 candidates of the vocabulary alive after this column</source>
         <translation>bu sütundan sonra sözlükte %1 aday kalıyor</translation>
+    </message>
+    <message>
+        <source>
+Σ = %1: the running total of the probabilities top-p receives, down to this row; rows are kept until it reaches p</source>
+        <translation>
+Σ = %1: top-p’ye gelen olasılıkların bu satıra kadarki birikimli toplamı; satırlar bu toplam p’ye ulaşana dek tutulur</translation>
     </message>
 </context>
 <context>
@@ -1640,6 +1820,10 @@ value %4</source>
         <translation>satır %1 (%2) · sütun %3
 değer %4</translation>
     </message>
+    <message>
+        <source>p = 1</source>
+        <translation>p = 1</translation>
+    </message>
 </context>
 <context>
     <name>ui::TensorPanel</name>
@@ -1665,49 +1849,10 @@ değer %4</translation>
     </message>
 </context>
 <context>
-    <name>ui::TokenListModel</name>
-    <message>
-        <source>position %1 · id %2
-bytes: %3
-piece: %4%5</source>
-        <translation>konum %1 · id %2
-baytlar: %3
-parça: %4%5</translation>
-    </message>
-    <message>
-        <source>(none)</source>
-        <translation>(yok)</translation>
-    </message>
-    <message>
-        <source>
-special token</source>
-        <translation>
-özel token</translation>
-    </message>
-</context>
-<context>
     <name>ui::TokenStrip</name>
     <message>
         <source>Tokens appear here once the prompt is tokenized.</source>
         <translation>Prompt tokenlara bölününce tokenlar burada görünür.</translation>
-    </message>
-    <message>
-        <source>position %1 · id %2
-bytes: %3
-piece: %4</source>
-        <translation>konum %1 · id %2
-baytlar: %3
-parça: %4</translation>
-    </message>
-    <message>
-        <source>(none)</source>
-        <translation>(yok)</translation>
-    </message>
-    <message>
-        <source>
-special token</source>
-        <translation>
-özel token</translation>
     </message>
     <message>
         <source>

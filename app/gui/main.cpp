@@ -6,6 +6,8 @@
 #include "ui/widgets/interface_language.h"
 #include "ui/widgets/main_window.h"
 #include "ui/widgets/palette.h"
+#include "ui/widgets/presentation_mode.h"
+#include "ui/widgets/view_export.h"
 #include "ui/widgets/view_names.h"
 
 #include <algorithm>
@@ -71,26 +73,61 @@ int main(int argc, char** argv)
         QStringLiteral("CODE"));
     const QCommandLineOption zoomOpt(QStringLiteral("zoom"),
         QApplication::translate("main", "Zoom factor of the tensor heatmap."), QStringLiteral("Z"));
-    for (const auto* o : { &zoomOpt, &modelOpt, &promptOpt, &stepOpt, &prefillOpt, &decodeOpt, &viewOpt, &shotOpt,
-             &sizeOpt, &themeOpt, &langOpt, &uiLangOpt, &tokenOpt, &headOpt })
+    const QCommandLineOption exportOpt(QStringLiteral("export"),
+        QApplication::translate("main",
+            "Export the view NAME alone to the file of --out (.png, .svg, .csv; .json: the whole state) and exit."),
+        QStringLiteral("NAME"));
+    const QCommandLineOption outOpt(QStringLiteral("out"),
+        QApplication::translate(
+            "main", "File --export writes: .png (see --scale), .svg (vector) or .csv (the view's table)."),
+        QStringLiteral("FILE"));
+    const QCommandLineOption scaleOpt(QStringLiteral("scale"),
+        QApplication::translate("main", "Pixel scale of an exported PNG: 1, 2 or 4 (default 1)."), QStringLiteral("N"),
+        QStringLiteral("1"));
+    const QCommandLineOption presentOpt(QStringLiteral("presentation"),
+        QApplication::translate("main", "Start in presentation mode (high contrast, docks hidden, 150% text)."));
+    const QCommandLineOption uiZoomOpt(QStringLiteral("ui-zoom"),
+        QApplication::translate("main", "Text size of the whole interface in percent (e.g. 150)."),
+        QStringLiteral("PERCENT"));
+    for (const auto* o : { &presentOpt, &uiZoomOpt, &exportOpt, &outOpt, &scaleOpt, &zoomOpt, &modelOpt, &promptOpt,
+             &stepOpt, &prefillOpt, &decodeOpt, &viewOpt, &shotOpt, &sizeOpt, &themeOpt, &langOpt, &uiLangOpt,
+             &tokenOpt, &headOpt })
         parser.addOption(*o);
     parser.process(app);
     if (parser.isSet(uiLangOpt) && ui::InterfaceLanguage::normalized(parser.value(uiLangOpt)).isEmpty())
         std::fprintf(
             stderr, "inference-explorer: --ui-lang takes en or tr, not \"%s\"\n", qPrintable(parser.value(uiLangOpt)));
-    if (!ui::viewFromName(parser.value(viewOpt))) {
-        std::fprintf(stderr, "inference-explorer: unknown view \"%s\" (%s)\n", qPrintable(parser.value(viewOpt)),
+    const QString viewArg = parser.isSet(exportOpt) ? parser.value(exportOpt) : parser.value(viewOpt);
+    if (parser.isSet(exportOpt)) {
+        ui::ViewExport::Kind kind;
+        const double scale = parser.value(scaleOpt).toDouble();
+        if (!parser.isSet(outOpt) || !ui::ViewExport::kindOf(parser.value(outOpt), &kind)) {
+            std::fprintf(stderr, "inference-explorer: --export needs --out FILE ending in .png, .svg, .csv or .json\n");
+            return 2;
+        }
+        if (scale != 1 && scale != 2 && scale != 4) {
+            std::fprintf(stderr, "inference-explorer: --scale takes 1, 2 or 4, not \"%s\"\n",
+                qPrintable(parser.value(scaleOpt)));
+            return 2;
+        }
+    }
+    if (!ui::viewFromName(viewArg)) {
+        std::fprintf(stderr, "inference-explorer: unknown view \"%s\" (%s)\n", qPrintable(viewArg),
             qPrintable(ui::viewNames().join(QStringLiteral(", "))));
         return 2;
     }
 
-    const bool headless = parser.isSet(shotOpt);
+    const bool headless = parser.isSet(shotOpt) || parser.isSet(exportOpt);
     ui::MainWindow::Options options;
     options.restoreSettings = !headless;
     options.showDialogs = !headless;
     ui::MainWindow window(options);
     if (headless || parser.isSet(themeOpt))
         window.setDarkTheme(parser.value(themeOpt) == QLatin1String("dark"));
+    if (parser.isSet(presentOpt))
+        window.presentation()->setActive(true);
+    if (parser.isSet(uiZoomOpt))
+        window.presentation()->setZoom(parser.value(uiZoomOpt).toDouble() / 100.0);
     if (parser.isSet(langOpt))
         window.showView(ui::View::Explanation);
     if (headless) {
@@ -107,8 +144,12 @@ int main(int argc, char** argv)
     plan.step = parser.isSet(stepOpt) ? parser.value(stepOpt).toInt() : -1;
     plan.runPrefill = parser.isSet(prefillOpt);
     plan.decodePasses = parser.isSet(decodeOpt) ? std::max(0, parser.value(decodeOpt).toInt()) : 0;
-    plan.view = parser.value(viewOpt);
+    plan.view = viewArg;
     plan.file = parser.value(shotOpt);
+    if (parser.isSet(exportOpt)) {
+        plan.exportFile = parser.value(outOpt);
+        plan.exportScale = parser.value(scaleOpt).toDouble();
+    }
     plan.zoom = parser.isSet(zoomOpt) ? parser.value(zoomOpt).toDouble() : 1.0;
     plan.selectToken = parser.isSet(tokenOpt) ? parser.value(tokenOpt).toInt() : -1;
     if (parser.isSet(headOpt)) {

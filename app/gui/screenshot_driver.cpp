@@ -4,7 +4,9 @@
 #include "ui/widgets/attention_panel.h"
 #include "ui/widgets/attention_view.h"
 #include "ui/widgets/decoding_workbench.h"
+#include "ui/widgets/export_menu.h"
 #include "ui/widgets/main_window.h"
+#include "ui/widgets/state_export.h"
 #include "ui/widgets/tensor_heatmap.h"
 #include "ui/widgets/tensor_panel.h"
 
@@ -26,7 +28,7 @@ void ScreenshotDriver::start()
     ui::SessionController* c = m_window->controller();
     connect(c, &ui::SessionController::failed, this, [this](const QString& message) {
         std::fprintf(stderr, "inference-explorer: %s\n", qPrintable(message));
-        if (!m_plan.file.isEmpty() && !m_finished) {
+        if (headless() && !m_finished) {
             m_finished = true;
             emit done(1);
         }
@@ -93,22 +95,34 @@ void ScreenshotDriver::finish()
         m_window->attentionPanel()->view()->setSelectedHead(m_plan.layer, m_plan.head);
     if (m_plan.zoom > 1)
         m_window->tensorPanel()->heatmap()->setZoom(m_plan.zoom);
-    if (m_plan.file.isEmpty())
+    if (!headless())
         return;
     m_finished = true;
-    // Let layouts settle, then grab (a decoding view first generates / searches what it shows).
-    auto grab = [this] {
-        QTimer::singleShot(150, this, [this] {
-            const QPixmap shot = m_window->grab();
-            if (!shot.save(m_plan.file)) {
-                std::fprintf(stderr, "inference-explorer: could not write %s\n", qPrintable(m_plan.file));
-                emit done(1);
-                return;
-            }
-            std::printf("%s\n", qPrintable(m_plan.file));
-            emit done(0);
-        });
-    };
-    if (!m_window->decoding() || !m_window->decoding()->prepareView(m_plan.view, grab))
-        grab();
+    // Let layouts settle, then write (a decoding view first generates / searches what it shows).
+    auto write = [this] { QTimer::singleShot(150, this, &ScreenshotDriver::write); };
+    if (!m_window->decoding() || !m_window->decoding()->prepareView(m_plan.view, write))
+        write();
+}
+
+void ScreenshotDriver::write()
+{
+    const QString file = m_plan.exportFile.isEmpty() ? m_plan.file : m_plan.exportFile;
+    QString error;
+    bool ok = true;
+    if (m_plan.exportFile.isEmpty()) {
+        ok = m_window->grab().save(file);
+        error = QStringLiteral("could not write %1").arg(file);
+    } else if (ui::ViewExport::Kind kind; ui::ViewExport::kindOf(file, &kind) && kind == ui::ViewExport::Kind::Json) {
+        ok = ui::ViewExport::writeBytes(file, ui::stateJson(m_window), &error);
+    } else if (const std::optional<ui::View> view = ui::viewFromName(m_plan.view)) {
+        const ui::ExportTarget target = ui::exportTarget(m_window, *view);
+        ok = ui::ViewExport::write(file, target.widget, target.table, m_plan.exportScale, target.title, &error);
+    }
+    if (!ok) {
+        std::fprintf(stderr, "inference-explorer: %s\n", qPrintable(error));
+        emit done(1);
+        return;
+    }
+    std::printf("%s\n", qPrintable(file));
+    emit done(0);
 }

@@ -21,7 +21,9 @@ public:
         bool runPrefill = false;
         int decodePasses = 0; // after the prefill: append the most likely token and run its decode pass, N times
         QString view = ui::viewName(ui::View::Tensor); // a name of ui::viewTable() ("sampling:top_k=8" too)
-        QString file; // PNG to write; empty = stay open (interactive)
+        QString file; // PNG of the whole window to write; empty = stay open (interactive)
+        QString exportFile; // --export: the view alone as .png / .svg / .csv (ui/widgets/view_export.h)
+        double exportScale = 1; // PNG scale of --export (1, 2 or 4)
         int selectToken = -1;
         int layer = -1; // attention head to show (with head)
         int head = -1;
@@ -37,6 +39,8 @@ private:
     void afterPrompt();
     int targetCursor(int ops) const; // where the current pass stops (ops = ops per pass)
     void finish();
+    void write(); // the window (--screenshot) or the view (--export)
+    bool headless() const { return !m_plan.file.isEmpty() || !m_plan.exportFile.isEmpty(); }
 
     ui::MainWindow* m_window;
     Plan m_plan;

@@ -6,6 +6,7 @@
 #include "ui/session/model_info.h"
 #include "ui/session/model_locator.h"
 #include "ui/session/plan_model.h"
+#include "ui/session/probability_text.h"
 #include "ui/session/session_controller.h"
 #include "ui/session/token_list_model.h"
 
@@ -23,6 +24,8 @@ private slots:
     void modelCardModel();
     void modelCardOfGguf();
     void modelPathFor();
+    void probabilityTextKeepsSmallValuesApart_data();
+    void probabilityTextKeepsSmallValuesApart();
 
 private:
     QTemporaryDir m_dir;
@@ -52,6 +55,11 @@ void TestItemModels::tokenListModel()
     QVERIFY(model.data(first, Qt::ToolTipRole).toString().contains(QStringLiteral("48")));
     QCOMPARE(model.data(model.index(2, 0), ui::TokenListModel::VisibleTextRole).toString(), QString(QChar(0x2423)));
     QCOMPARE(model.data(model.index(10, 0), ui::TokenListModel::VisibleTextRole).toString(), QString(QChar(0x21B5)));
+    // One spelling: the tooltip names a token as the strip shows it ("␣"), not as the vocabulary stores it ("Ġ").
+    QCOMPARE(model.data(model.index(2, 0), ui::TokenListModel::PieceRole).toString(), QString(QChar(0x120)));
+    const QString spaceTip = model.data(model.index(2, 0), Qt::ToolTipRole).toString();
+    QVERIFY2(spaceTip.startsWith(QChar(0x2423)), qPrintable(spaceTip));
+    QVERIFY2(!spaceTip.contains(QChar(0x120)), qPrintable(spaceTip));
     model.setTokens({});
     QCOMPARE(model.rowCount(), 0);
 }
@@ -120,6 +128,27 @@ void TestItemModels::modelPathFor()
     QCOMPARE(ui::ModelLocator::modelPathFor(dir + "/model.bin"), dir + "/model.bin");
     QCOMPARE(ui::ModelLocator::modelPathFor(dir + "/hf/config.json"), dir + "/hf");
     QCOMPARE(ui::ModelLocator::modelPathFor(dir + "/hf"), dir + "/hf");
+}
+
+// With a 32k vocabulary most probabilities are below 0.05%: each must still read as a different number.
+void TestItemModels::probabilityTextKeepsSmallValuesApart_data()
+{
+    QTest::addColumn<double>("p");
+    QTest::addColumn<QString>("text");
+    QTest::newRow("Paris") << 0.988 << QStringLiteral("98.8%");
+    QTest::newRow("ten percent") << 0.1 << QStringLiteral("10.0%");
+    QTest::newRow("two percent") << 0.0234 << QStringLiteral("2.34%");
+    QTest::newRow("tenth of a percent") << 0.00123 << QStringLiteral("0.123%");
+    QTest::newRow("one in 30k") << 3.2e-05 << QStringLiteral("3.2e-05");
+    QTest::newRow("one in 300k") << 3.0e-06 << QStringLiteral("3.0e-06");
+    QTest::newRow("zero") << 0.0 << QStringLiteral("0");
+}
+
+void TestItemModels::probabilityTextKeepsSmallValuesApart()
+{
+    QFETCH(double, p);
+    QFETCH(QString, text);
+    QCOMPARE(ui::probabilityText(p), text);
 }
 
 QTEST_GUILESS_MAIN(TestItemModels)

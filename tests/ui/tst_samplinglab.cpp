@@ -5,15 +5,18 @@
 
 #include "ui/decoding/decoding_controller.h"
 #include "ui/decoding/probability_table_model.h"
+#include "ui/session/probability_text.h"
 #include "ui/widgets/decoding_generation_view.h"
 #include "ui/widgets/decoding_transport.h"
 #include "ui/widgets/kv_cache_view.h"
 #include "ui/widgets/sampling_lab.h"
 #include "ui/widgets/sampling_texts.h"
+#include "ui/widgets/token_html.h"
 
 #include "core/sampling/stage_descriptor.h"
 
 #include <QAbstractItemModelTester>
+#include <QAbstractTextDocumentLayout>
 #include <QBarSet>
 #include <QLabel>
 #include <QPushButton>
@@ -22,6 +25,9 @@
 #include <QTableView>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QTextBlock>
+#include <QTextDocument>
+#include <QTextLayout>
 
 using ui::DecodingController;
 using ui::ProbabilityTableModel;
@@ -34,6 +40,9 @@ private slots:
     void topKOneShowsOneKeptRow();
     void stopReasonShownMatchesSession();
     void slidersComeFromTheDescriptors();
+    void topPShowsTheTotalItComparesWithP();
+    void kvLabelsDoNotCollideWithTwelveLayers();
+    void specialTokenChipStaysOnOneLine();
 
 private:
     void ready(DecodingController& c);
@@ -115,6 +124,117 @@ void TestSamplingLab::topKOneShowsOneKeptRow()
     QVERIFY(topK > 0);
     QVERIFY(m->index(1, topK).data(ProbabilityTableModel::RemovedHereRole).toBool());
     QCOMPARE(c.forwardPasses(), 1);
+}
+
+// Top-p keeps rows until the running total of the probabilities it *receives* reaches p; its column shows its own
+// renormalised values, so the Σ beside them must be the input's running total (the old one summed the column's own
+// values and always ended at 100%).
+void TestSamplingLab::topPShowsTheTotalItComparesWithP()
+{
+    DecodingController c;
+    ui::SamplingLab lab(&c);
+    lab.resize(1200, 700);
+    ready(c);
+    ProbabilityTableModel* m = lab.tableModel();
+    QTRY_VERIFY_WITH_TIMEOUT(m->rowCount() > 0, 5000);
+    c.setTableRows(100); // enough rows to reach the cut on a random model's flat distribution
+    QVERIFY(lab.applySettings(QStringLiteral("temperature=1,top_p=0.15")));
+    QTRY_VERIFY_WITH_TIMEOUT(!c.isBusy() && c.sampling().topP == 0.15f, 5000);
+    int topP = -1;
+    for (int col = 0; col < m->columnCount(); ++col)
+        if (m->headerData(col, Qt::Horizontal, ProbabilityTableModel::ColumnKindRole).toString()
+            == QLatin1String("top_p"))
+            topP = col;
+    QVERIFY(topP > 1);
+    QTRY_VERIFY_WITH_TIMEOUT(m->index(0, topP).data().toString().contains(QStringLiteral("Σ")), 5000);
+    double input = 0; // running total of the column before top-p: what p is compared with
+    int kept = 0;
+    double reached = 0;
+    for (int r = 0; r < m->rowCount(); ++r) {
+        input += m->index(r, topP - 1).data(ProbabilityTableModel::ProbabilityRole).toDouble();
+        const bool alive = m->index(r, topP).data(ProbabilityTableModel::KeptRole).toBool();
+        if (!alive)
+            break;
+        ++kept;
+        reached = input;
+        const QString shown = m->index(r, topP).data().toString();
+        QVERIFY2(shown.endsWith(QStringLiteral("Σ") + ui::probabilityText(input)),
+            qPrintable(QStringLiteral("row %1 shows \"%2\", input total %3").arg(r).arg(shown).arg(input)));
+        // Every kept row but the last is below p; the last one reaches it.
+        if (!m->index(r + 1, topP).data(ProbabilityTableModel::KeptRole).toBool())
+            QVERIFY2(input >= 0.15 - 1e-6, qPrintable(QString::number(input)));
+        else
+            QVERIFY2(input < 0.15, qPrintable(QString::number(input)));
+    }
+    QVERIFY2(kept >= 1 && kept < m->rowCount(), qPrintable(QString::number(kept)));
+    qInfo(
+        "top-p 0.15 keeps %d rows; the last reaches Σ %s of the input", kept, qPrintable(ui::probabilityText(reached)));
+}
+
+// With 12 layers the K / V blocks are narrow: the labels above them ("L3 K" each) ran into each other.
+void TestSamplingLab::kvLabelsDoNotCollideWithTwelveLayers()
+{
+    ui::KvCacheSnapshot cache;
+    cache.layers = 12;
+    cache.length = 10;
+    cache.capacity = 64;
+    cache.rowWidth = 768;
+    cache.shownWidth = 8;
+    for (int l = 0; l < cache.layers; ++l) {
+        cache.keys << QVector<float>(cache.length * cache.shownWidth, 0.5f);
+        cache.values << QVector<float>(cache.length * cache.shownWidth, -0.5f);
+    }
+    for (int width : { 640, 900, 1600 }) {
+        ui::KvCacheView view;
+        view.resize(width, 420);
+        view.setSnapshot(cache, 6);
+        const QVector<ui::KvCacheView::Label> labels = view.labels();
+        QStringList layers;
+        for (const auto& l : labels)
+            if (l.text.startsWith(QLatin1Char('L')))
+                layers << l.text;
+        QVERIFY2(layers.size() >= 3 && layers.front() == QLatin1String("L0"), qPrintable(layers.join(' ')));
+        for (qsizetype i = 0; i < labels.size(); ++i) {
+            // Wide enough for its text, inside the view, apart from every other label.
+            QVERIFY(labels[i].rect.width() >= view.fontMetrics().horizontalAdvance(labels[i].text));
+            QVERIFY(view.rect().contains(labels[i].rect));
+            for (qsizetype j = i + 1; j < labels.size(); ++j)
+                QVERIFY2(!labels[i].rect.intersects(labels[j].rect),
+                    qPrintable(
+                        QStringLiteral("width %1: %2 and %3 overlap").arg(width).arg(labels[i].text, labels[j].text)));
+        }
+        if (width == 1600)
+            QCOMPARE(layers.size(), 12); // room for all of them
+    }
+}
+
+// In the Generation and Compare tabs "<|endoftext|>" was purple text on the dark blue of p ≈ 1, and broke after "<|".
+void TestSamplingLab::specialTokenChipStaysOnOneLine()
+{
+    const QString eos = QStringLiteral("<|endoftext|>");
+    QTextDocument doc;
+    const QString words = QStringLiteral("The capital of Germany is Berlin.");
+    doc.setHtml(ui::tokenChipHtml(words, false, 0.5, {}) + ui::tokenChipHtml(eos, true, 0.99, {}));
+    const QString plain = doc.toPlainText();
+    QCOMPARE(QString(plain).remove(QChar(0x2060)).simplified(), words + QLatin1Char(' ') + eos);
+    // A line that ends just after "<|" if the token could break there (after "|").
+    doc.setTextWidth(QFontMetricsF(doc.defaultFont()).horizontalAdvance(words + QStringLiteral(" <|e")) + 4);
+    doc.documentLayout(); // lay out
+    const QTextLayout* layout = doc.firstBlock().layout();
+    QVERIFY(layout && layout->lineCount() >= 2);
+    const int first = layout->lineForTextPosition(int(plain.indexOf(QLatin1Char('<')))).lineNumber();
+    const int last = layout->lineForTextPosition(int(plain.lastIndexOf(QLatin1Char('>')))).lineNumber();
+    QCOMPARE(first, last);
+    // Its own colours (dark on purple), not the probability's dark blue; an ordinary token keeps the map.
+    QTextDocument alone;
+    alone.setHtml(ui::tokenChipHtml(eos, true, 0.99, {}));
+    const QTextCharFormat special = alone.firstBlock().begin().fragment().charFormat();
+    QCOMPARE(special.background().color(), QColor(0xcc, 0x79, 0xa7));
+    QCOMPARE(special.foreground().color(), QColor(Qt::black));
+    QTextDocument ordinary;
+    ordinary.setHtml(ui::tokenChipHtml(QStringLiteral("Paris"), false, 0.99, {}));
+    QCOMPARE(
+        ordinary.firstBlock().begin().fragment().charFormat().background().color().rgb(), ui::tokenChipColour(0.99));
 }
 
 void TestSamplingLab::stopReasonShownMatchesSession()

@@ -4,6 +4,7 @@
 
 #include "ui/widgets/view_names.h"
 
+#include <QFile>
 #include <QImage>
 #include <QProcess>
 #include <QTest>
@@ -16,6 +17,9 @@ private slots:
     void rendersEveryView();
     void badModelFails();
     void viewOptionTakesTheTable();
+    void exportWritesTheViewAlone_data();
+    void exportWritesTheViewAlone();
+    void exportRefusesABadOut();
 
 private:
     QTemporaryDir m_dir;
@@ -105,6 +109,58 @@ void TestScreenshot::viewOptionTakesTheTable()
     QCOMPARE(ui::viewFromName(QStringLiteral("sampling:temperature=0.8,top_k=6")), std::optional(ui::View::Sampling));
     QCOMPARE(ui::viewSettings(QStringLiteral("sampling:temperature=0.8,top_k=6")),
         QStringLiteral("temperature=0.8,top_k=6"));
+}
+
+void TestScreenshot::exportWritesTheViewAlone_data()
+{
+    QTest::addColumn<QStringList>("args");
+    QTest::addColumn<QString>("file");
+    QTest::newRow("attention svg") << QStringList { "--run-prefill", "--head", "1.2", "--export", "attention" }
+                                   << QStringLiteral("head.svg");
+    QTest::newRow("beam png 2x") << QStringList { "--export", "beam", "--scale", "2" } << QStringLiteral("beam.png");
+    QTest::newRow("sampling csv") << QStringList { "--run-prefill", "--export", "sampling:top_k=5" }
+                                  << QStringLiteral("table.csv");
+}
+
+void TestScreenshot::exportWritesTheViewAlone()
+{
+    QFETCH(QStringList, args);
+    QFETCH(QString, file);
+    const QString out = m_dir.filePath(file);
+    QProcess p;
+    p.start(QStringLiteral(IE_EXPLORER_EXE),
+        QStringList { "--model", m_model, "--prompt", "Hello world", "--out", out, "--size", "1280x800" } + args);
+    QVERIFY(p.waitForFinished(60000));
+    QVERIFY2(p.exitCode() == 0, p.readAllStandardError().constData());
+    QFile f(out);
+    QVERIFY(f.open(QIODevice::ReadOnly));
+    const QByteArray bytes = f.readAll();
+    if (file.endsWith(QLatin1String(".svg"))) {
+        QVERIFY(bytes.contains("<svg") && bytes.contains("<text"));
+        QVERIFY(bytes.contains("Layer 1"));
+    } else if (file.endsWith(QLatin1String(".png"))) {
+        const QImage img = QImage::fromData(bytes, "PNG");
+        QVERIFY(!img.isNull());
+        QVERIFY(img.width() > 1000 && img.width() < 2 * 1280); // the beam tab alone (not the window), at twice its size
+    } else {
+        const QStringList lines = QString::fromUtf8(bytes).split(QStringLiteral("\r\n"), Qt::SkipEmptyParts);
+        QVERIFY(lines.size() >= 6);
+        QVERIFY(lines.front().startsWith(QLatin1String("token,")) && lines.front().contains(QLatin1String("top-k")));
+    }
+}
+
+void TestScreenshot::exportRefusesABadOut()
+{
+    for (const QStringList& args :
+        { QStringList { "--export", "tensor" }, QStringList { "--export", "tensor", "--out", m_dir.filePath("x.jpg") },
+            QStringList { "--export", "tensor", "--out", m_dir.filePath("x.png"), "--scale", "3" },
+            QStringList { "--export", "nonsense", "--out", m_dir.filePath("x.png") } }) {
+        QProcess p;
+        p.start(QStringLiteral(IE_EXPLORER_EXE), QStringList { "--model", m_model } + args);
+        QVERIFY(p.waitForFinished(60000));
+        QCOMPARE(p.exitCode(), 2);
+        QVERIFY(!QString::fromUtf8(p.readAllStandardError()).isEmpty());
+    }
 }
 
 QTEST_GUILESS_MAIN(TestScreenshot)

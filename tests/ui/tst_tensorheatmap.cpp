@@ -38,6 +38,7 @@ private slots:
     void hoverReportsValue();
     void vectorIsBars();
     void decodeCacheRowIsOutlined();
+    void probabilitiesUseTheZeroToOneMap();
 };
 
 void TestTensorHeatmap::colorMapEnds()
@@ -180,6 +181,48 @@ void TestTensorHeatmap::decodeCacheRowIsOutlined()
     panel.setStep(step, { "a", "b", "c", "d", "e" });
     QCOMPARE(panel.heatmap()->newRows().second, 0);
     QCOMPARE(greenPixels(), 0);
+}
+
+// A softmax output is a probability: the Tensor view colours it on the same 0…1 sequential map as the Attention
+// tab (it used the −1…1 red/blue map, so 0.5 looked like a pale red "half of the largest value").
+void TestTensorHeatmap::probabilitiesUseTheZeroToOneMap()
+{
+    ui::TensorPanel panel;
+    panel.resize(700, 500);
+    panel.show();
+    ui::StepSnapshot step;
+    step.cursor = 3;
+    step.total = 50;
+    step.kind = QStringLiteral("softmax");
+    step.opKind = core::OpKind::Softmax;
+    step.rows = 2;
+    step.cols = 2;
+    step.positions = 2;
+    step.prefill = true;
+    step.values = { 1.0f, 0.0f, 0.25f, 0.75f };
+    panel.setStep(step, { "a", "b" });
+    ui::TensorHeatmap* h = panel.heatmap();
+    QVERIFY(h->probabilityScale());
+    const QImage image = h->grab().toImage();
+    for (int r = 0; r < 2; ++r)
+        for (int c = 0; c < 2; ++c) {
+            const QPoint centre = h->cellRect(r, c).topLeft().toPoint() + QPoint(3, 3); // beside the number
+            const QRgb expected = ui::ColorMap::sequential(step.values[r * 2 + c]);
+            QVERIFY2(close(image.pixel(centre), expected, 6),
+                qPrintable(QStringLiteral("cell %1,%2: %3 vs %4")
+                               .arg(r)
+                               .arg(c)
+                               .arg(QColor(image.pixel(centre)).name(), QColor(expected).name())));
+        }
+    // A signed tensor keeps the diverging map.
+    step.kind = QStringLiteral("linear");
+    step.opKind = core::OpKind::Linear;
+    step.values = { 1.0f, -1.0f, 0.0f, 0.5f };
+    panel.setStep(step, { "a", "b" });
+    QVERIFY(!h->probabilityScale());
+    const QImage signedImage = h->grab().toImage();
+    QVERIFY(close(
+        signedImage.pixel(h->cellRect(0, 1).topLeft().toPoint() + QPoint(3, 3)), ui::ColorMap::diverging(-1.0), 6));
 }
 
 QTEST_MAIN(TestTensorHeatmap)

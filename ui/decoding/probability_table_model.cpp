@@ -1,5 +1,7 @@
 #include "ui/decoding/probability_table_model.h"
 
+#include "ui/session/probability_text.h"
+
 namespace ui {
 
 namespace {
@@ -92,6 +94,11 @@ bool ProbabilityTableModel::showsLogits(int column) const
     }
 }
 
+bool ProbabilityTableModel::isTopP(int tableColumn) const
+{
+    return tableColumn >= 0 && m_snapshot.stages.value(tableColumn) == core::SamplerStageKind::TopP;
+}
+
 int ProbabilityTableModel::keptRowCount() const
 {
     int n = 0;
@@ -106,15 +113,6 @@ int ProbabilityTableModel::chosenRow() const
         if (m_snapshot.table.rows[std::size_t(r)].token == m_snapshot.table.chosenToken)
             return r;
     return -1;
-}
-
-static QString percent(double p)
-{
-    if (p <= 0)
-        return QStringLiteral("0");
-    if (p < 0.001)
-        return QStringLiteral("<0.1%");
-    return QStringLiteral("%1%").arg(p * 100.0, 0, 'f', p < 0.1 ? 2 : 1);
 }
 
 QVariant ProbabilityTableModel::data(const QModelIndex& index, int role) const
@@ -163,10 +161,11 @@ QVariant ProbabilityTableModel::data(const QModelIndex& index, int role) const
             return tr("✗ cut");
         if (!c.kept)
             return QString();
-        QString s = percent(c.probability);
-        const auto stage = m_snapshot.stages.value(tc);
-        if (stage == core::SamplerStageKind::TopP && std::size_t(tc) < row.cumulative.size())
-            s += QStringLiteral("  Σ%1").arg(percent(row.cumulative[std::size_t(tc)]));
+        QString s = probabilityText(c.probability);
+        // Top-p keeps rows until the running total of its *input* distribution reaches p: that total is the one
+        // to show (its own renormalised column always sums to 100%).
+        if (isTopP(tc) && tc > 0)
+            s += QStringLiteral("  Σ%1").arg(probabilityText(row.cumulative[std::size_t(tc - 1)]));
         return s;
     }
     case Qt::ToolTipRole: {
@@ -176,13 +175,18 @@ QVariant ProbabilityTableModel::data(const QModelIndex& index, int role) const
                 .arg(row.token)
                 .arg(chosen ? tr(" — the sampled token") : QString());
         const core::StageCell& c = row.cells[std::size_t(tc)];
-        return tr("%1 after %2: logit %3, p = %4%5")
-            .arg(m_snapshot.rowText.value(index.row()), kind)
-            .arg(c.logit, 0, 'f', 4)
-            .arg(c.probability, 0, 'g', 5)
-            .arg(c.removedHere ? tr(" — removed by this stage")
-                    : !c.kept  ? tr(" — removed earlier")
-                               : QString());
+        QString tip = tr("%1 after %2: logit %3, p = %4%5")
+                          .arg(m_snapshot.rowText.value(index.row()), kind)
+                          .arg(c.logit, 0, 'f', 4)
+                          .arg(c.probability, 0, 'g', 5)
+                          .arg(c.removedHere ? tr(" — removed by this stage")
+                                  : !c.kept  ? tr(" — removed earlier")
+                                             : QString());
+        if (isTopP(tc) && tc > 0)
+            tip += tr("\nΣ = %1: the running total of the probabilities top-p receives, down to this row; rows are "
+                      "kept until it reaches p")
+                       .arg(row.cumulative[std::size_t(tc - 1)], 0, 'g', 5);
+        return tip;
     }
     default:
         return {};

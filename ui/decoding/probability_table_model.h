@@ -2,8 +2,8 @@
 // The sampling lab's probability table over a SamplingSnapshot: one row per candidate (best first), the token, its
 // input logit, then one column per pipeline stage in pipeline order, then the final probability. Stages that change
 // logits (bias, penalties) show the logit; the others show the probability in their distribution, "cut" where the
-// stage removed the token and nothing once it is gone; the top-p column adds the running total. QtCore only: the
-// widgets colour rows from the roles below.
+// stage removed the token and nothing once it is gone; the top-p column adds the running total of its input (what p is
+// compared with). QtCore only: the widgets colour rows from the roles below.
 #include "ui/decoding/decoding_snapshot.h"
 
 #include <QAbstractTableModel>
@@ -44,6 +44,7 @@ public:
 private:
     ColumnType columnType(int column) const;
     bool showsLogits(int column) const;
+    bool isTopP(int tableColumn) const; // the table column is the top-p stage's
     // Model column -> table column: 0 = token (-1), 1 = input (0), 1 + s = stage s, last = final (columns - 1).
     int tableColumn(int column) const;
 

@@ -1,5 +1,7 @@
 #include "ui/session/token_info.h"
 
+#include <QCoreApplication>
+
 namespace ui {
 
 QString TokenInfo::visibleText() const
@@ -14,5 +16,17 @@ QString TokenInfo::visibleText() const
 }
 
 QString TokenInfo::bytesHex() const { return QString::fromLatin1(bytes.toHex(' ')).toUpper(); }
+
+QString TokenInfo::toolTip(int position) const
+{
+    QString tip = QCoreApplication::translate("TokenInfo", "%1\nposition %2 · id %3\nbytes: %4")
+                      .arg(visibleText())
+                      .arg(position)
+                      .arg(id)
+                      .arg(bytes.isEmpty() ? QCoreApplication::translate("TokenInfo", "(none)") : bytesHex());
+    if (special)
+        tip += QCoreApplication::translate("TokenInfo", "\nspecial token");
+    return tip;
+}
 
 } // namespace ui

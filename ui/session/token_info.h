@@ -23,6 +23,9 @@ struct TokenInfo {
     QString visibleText() const;
     // "20 74 68 65"
     QString bytesHex() const;
+    // What a tooltip says about the token at `position`: its visible text (the strip's spelling, "␣France" — never
+    // the vocabulary's "ĠFrance"), position, id, bytes, and whether it is special.
+    QString toolTip(int position) const;
 };
 
 using TokenList = QVector<TokenInfo>;

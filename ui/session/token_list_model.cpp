@@ -22,11 +22,7 @@ QVariant TokenListModel::data(const QModelIndex& index, int role) const
     case VisibleTextRole:
         return t.visibleText();
     case Qt::ToolTipRole:
-        return tr("position %1 · id %2\nbytes: %3\npiece: %4%5")
-            .arg(index.row())
-            .arg(t.id)
-            .arg(t.bytesHex().isEmpty() ? tr("(none)") : t.bytesHex(), t.piece,
-                t.special ? tr("\nspecial token") : QString());
+        return t.toolTip(index.row());
     case IdRole:
         return t.id;
     case PieceRole:

@@ -1,5 +1,7 @@
 #include "ui/widgets/architecture_diagram.h"
 
+#include "ui/widgets/presentation_mode.h"
+
 #include "ui/session/op_label.h"
 
 #include <QHelpEvent>
@@ -261,8 +263,7 @@ void ArchitectureDiagram::paintEvent(QPaintEvent*)
     const bool dark = palette().color(QPalette::Window).lightness() < 128;
     const QColor done = dark ? QColor(0x2e, 0x6b, 0x4f) : QColor(0xd4, 0xed, 0xda);
     const QColor doneBorder(0x2f, 0x8f, 0x5b);
-    QFont small = font();
-    small.setPointSizeF(std::max(7.0, font().pointSizeF() * 0.82));
+    const QFont small = PresentationMode::secondaryFont(font(), 0.82);
     const QFontMetrics fm(font());
     auto stateOf = [this](const Item& it) {
         if (it.first < 0)

@@ -1,5 +1,7 @@
 #include "ui/widgets/attention_view.h"
 
+#include "ui/widgets/presentation_mode.h"
+
 #include "ui/widgets/color_map.h"
 
 #include <QMouseEvent>
@@ -123,15 +125,17 @@ AttentionView::Geometry AttentionView::geometry() const
     const int rows = m ? m->rows : std::max(1, int(m_tokens.size()));
     const int cols = m ? m->cols : rows;
     const QFontMetrics fm(font());
+    const qreal unit = std::max(1.0, fm.height() / 14.0); // sizes below are for the 100% font; a UI zoom scales them
     int labelW = 40;
     for (const QString& t : m_tokens)
         labelW = std::max(labelW, fm.horizontalAdvance(t) + 10);
-    labelW = std::min(labelW, 130);
+    labelW = std::min(labelW, int(130 * unit));
     if (m_mode == Mode::Matrix) {
         const qreal top = kTitle + 8 + labelW * 0.75; // rotated key labels above
         const qreal availW = w - bigLeft - labelW - 16, availH = h - top - 12;
         const qreal side = std::max<qreal>(4, std::min(availW / cols, availH / rows));
-        g.cellW = g.cellH = std::min<qreal>(side, 64);
+        // Fit to the pane; on a desktop a few tokens stop at 64 px cells, while presenting they fill it.
+        g.cellW = g.cellH = PresentationMode::presenting() ? side : std::min<qreal>(side, 64 * unit);
         g.big = QRectF(bigLeft + labelW, top, g.cellW * cols, g.cellH * rows);
     } else {
         g.big = QRectF(bigLeft, kTitle + 12, w - bigLeft - 16, h - kTitle - 24);
@@ -193,8 +197,7 @@ void AttentionView::paintEvent(QPaintEvent*)
 
 void AttentionView::paintGrid(QPainter& p, const Geometry& g)
 {
-    QFont small = font();
-    small.setPointSizeF(std::max(7.0, font().pointSizeF() * 0.85));
+    const QFont small = PresentationMode::secondaryFont(font(), 0.85);
     p.setFont(small);
     p.setPen(palette().color(QPalette::Text));
     QFont bold = font();
@@ -227,22 +230,24 @@ void AttentionView::paintGrid(QPainter& p, const Geometry& g)
         }
     // Legend: the sequential colour map from 0 to 1.
     const QRectF legend(g.grid.left(), g.grid.bottom() + 14, std::max<qreal>(g.grid.width(), 120), 10);
-    if (legend.bottom() + 16 < height()) {
+    const QFontMetricsF lfm(font());
+    if (legend.bottom() + lfm.height() + 2 < height()) {
         for (int x = 0; x < int(legend.width()); ++x) {
             p.setPen(QColor::fromRgb(ColorMap::sequential(x / legend.width())));
             p.drawLine(QPointF(legend.left() + x, legend.top()), QPointF(legend.left() + x, legend.bottom()));
         }
         p.setPen(palette().color(QPalette::Text));
-        p.drawText(QRectF(legend.left(), legend.bottom() + 1, 40, 14), Qt::AlignLeft, QStringLiteral("0"));
-        p.drawText(QRectF(legend.right() - 40, legend.bottom() + 1, 40, 14), Qt::AlignRight, QStringLiteral("1"));
+        p.drawText(QRectF(legend.left(), legend.bottom() + 1, 40, lfm.height()), Qt::AlignLeft, QStringLiteral("0"));
+        p.drawText(
+            QRectF(legend.right() - 40, legend.bottom() + 1, 40, lfm.height()), Qt::AlignRight, QStringLiteral("1"));
         p.setBrush(QBrush(QColor(ColorMap::masked()), Qt::BDiagPattern));
         p.setPen(palette().color(QPalette::Mid));
-        const QRectF sw(legend.left(), legend.bottom() + 18, 12, 12);
+        const QRectF sw(legend.left(), legend.bottom() + lfm.height() + 4, 12, 12);
         if (sw.bottom() < height()) {
             p.drawRect(sw);
             p.setPen(palette().color(QPalette::Text));
-            p.drawText(
-                QRectF(sw.right() + 6, sw.top() - 2, 200, 16), Qt::AlignLeft | Qt::AlignVCenter, tr("masked (future)"));
+            p.drawText(QRectF(sw.right() + 6, sw.center().y() - lfm.height() / 2, 400, lfm.height()),
+                Qt::AlignLeft | Qt::AlignVCenter, tr("masked (future)"));
         }
     }
 }
@@ -259,8 +264,7 @@ void AttentionView::paintMatrix(QPainter& p, const Geometry& g, const AttentionM
         if (firstMasked < m.cols)
             p.drawRect(QRectF(matrixCellRect(r, firstMasked).topLeft(), matrixCellRect(r, m.cols - 1).bottomRight()));
     }
-    QFont small = font();
-    small.setPointSizeF(std::max(7.0, font().pointSizeF() * 0.85));
+    const QFont small = PresentationMode::secondaryFont(font(), 0.85);
     if (g.cellW >= 30) {
         p.setFont(small);
         for (int r = 0; r < m.rows; ++r)

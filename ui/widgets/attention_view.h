@@ -31,6 +31,7 @@ public:
     int selectedHead() const { return m_head; }
     int queryRow() const { return m_queryRow; }
     const AttentionMatrix* selectedMatrix() const;
+    const QStringList& tokens() const { return m_tokens; }
 
     QRectF gridCellRect(int layer, int head) const;
     QRectF matrixCellRect(int row, int col) const;

@@ -1,11 +1,14 @@
 #include "ui/widgets/beam_tree_view.h"
 
+#include "ui/widgets/presentation_mode.h"
+
 #include <QHelpEvent>
 #include <QPainter>
 #include <QPainterPath>
 #include <QToolTip>
 
 #include <algorithm>
+#include <cmath>
 #include <functional>
 
 namespace ui {
@@ -18,7 +21,21 @@ namespace {
     constexpr int kMargin = 12;
     constexpr int kHeader = 26;
     constexpr int kPrunedRow = 18; // a pruned leaf takes less room than a kept node
-    constexpr double kMinScale = 0.85;
+    constexpr double kMinScale = 0.85; // below this the tree scrolls instead of shrinking (1 while presenting)
+    constexpr double kBaseLine = 14.0; // the line height the sizes above are for (the default 9 pt font)
+}
+
+// The layout's sizes grow with the font, so a UI zoom makes the nodes larger, not their labels elided.
+double BeamTreeView::unit() const { return std::max(1.0, QFontMetricsF(font()).height() / kBaseLine); }
+
+void BeamTreeView::changeEvent(QEvent* e)
+{
+    QWidget::changeEvent(e);
+    if (e->type() == QEvent::FontChange) {
+        layoutTree();
+        updateGeometry();
+        setMinimumSize(minimumSizeHint());
+    }
 }
 
 BeamTreeView::BeamTreeView(QWidget* parent)
@@ -60,13 +77,15 @@ void BeamTreeView::layoutTree()
             return nodes[std::size_t(a)].cumulativeLogProb > nodes[std::size_t(b)].cumulativeLogProb;
         });
     // Leaves one row each, in depth-first order; a parent sits at the middle of its children.
+    const double u = unit();
+    auto px = [u](int size) { return int(std::lround(size * u)); };
     QVector<double> y(int(nodes.size()), 0.0);
     int nextTop = 0; // pixels
     std::function<void(int)> place = [&](int id) {
         if (children[id].isEmpty()) {
             const bool small = nodes[std::size_t(id)].state == core::BeamNodeState::Pruned;
             y[id] = nextTop;
-            nextTop += small ? kPrunedRow : kRow;
+            nextTop += small ? px(kPrunedRow) : px(kRow);
             return;
         }
         for (int c : children[id])
@@ -76,25 +95,28 @@ void BeamTreeView::layoutTree()
     place(root);
     int maxStep = 0;
     for (const auto& n : nodes) {
-        const int x = kMargin + n.step * kColumn;
+        const int x = px(kMargin) + n.step * px(kColumn);
         const bool small = n.state == core::BeamNodeState::Pruned;
-        const int top = kHeader + kMargin + int(y[n.id]);
-        m_rects.insert(n.id, QRect(x, top, kNodeW, small ? kPrunedRow - 3 : kNodeH));
+        const int top = px(kHeader) + px(kMargin) + int(y[n.id]);
+        m_rects.insert(n.id, QRect(x, top, px(kNodeW), small ? px(kPrunedRow - 3) : px(kNodeH)));
         maxStep = std::max(maxStep, n.step);
     }
-    m_size = QSize(2 * kMargin + maxStep * kColumn + kNodeW, kHeader + 2 * kMargin + std::max(kRow, nextTop));
+    m_size = QSize(2 * px(kMargin) + maxStep * px(kColumn) + px(kNodeW),
+        px(kHeader) + 2 * px(kMargin) + std::max(px(kRow), nextTop));
 }
 
 QSize BeamTreeView::minimumSizeHint() const
 {
-    return QSize(int(m_size.width() * kMinScale), int(m_size.height() * kMinScale));
+    const double least = PresentationMode::presenting() ? 1.0 : kMinScale;
+    return QSize(int(m_size.width() * least), int(m_size.height() * least));
 }
 
 double BeamTreeView::scale() const
 {
     if (m_size.isEmpty())
         return 1.0;
-    return std::clamp(std::min(double(width()) / m_size.width(), double(height()) / m_size.height()), kMinScale, 1.0);
+    const double least = PresentationMode::presenting() ? 1.0 : kMinScale;
+    return std::clamp(std::min(double(width()) / m_size.width(), double(height()) / m_size.height()), least, 1.0);
 }
 
 QRect BeamTreeView::nodeRect(int id) const
@@ -167,12 +189,12 @@ void BeamTreeView::paintEvent(QPaintEvent*)
     int maxStep = 0;
     for (const auto& n : nodes)
         maxStep = std::max(maxStep, n.step);
+    const double u = unit();
     for (int s = 0; s <= maxStep; ++s)
-        p.drawText(QRect(kMargin + s * kColumn, 2, kNodeW, kHeader - 4), Qt::AlignCenter,
+        p.drawText(QRectF((kMargin + s * kColumn) * u, 2, kNodeW * u, (kHeader - 4) * u), Qt::AlignCenter,
             s == 0 ? tr("prompt") : tr("step %1").arg(s));
 
-    QFont small = font();
-    small.setPointSizeF(small.pointSizeF() * 0.85);
+    const QFont small = PresentationMode::secondaryFont(font(), 0.85);
     // Edges first.
     for (const auto& n : nodes) {
         if (n.parent < 0)
@@ -190,8 +212,8 @@ void BeamTreeView::paintEvent(QPaintEvent*)
         p.setFont(small);
         p.setPen(pruned ? QColor(0x90, 0x90, 0x90) : QColor(0x1b, 0x5e, 0x20));
         // The label sits just before the child, where siblings are already apart.
-        p.drawText(QRectF(b.left() - 40, b.center().y() - 13, 38, 12), Qt::AlignRight | Qt::AlignVCenter,
-            QString::number(n.logProb, 'f', 2));
+        p.drawText(QRectF(b.left() - 40 * u, b.center().y() - 13 * u, 38 * u, 12 * u),
+            Qt::AlignRight | Qt::AlignVCenter, QString::number(n.logProb, 'f', 2));
     }
     p.setFont(font());
     for (const auto& n : nodes) {
@@ -234,9 +256,7 @@ void BeamTreeView::paintEvent(QPaintEvent*)
             label = QStringLiteral("■ ") + label;
         if (m_hypothesisRank.contains(n.id))
             label = QStringLiteral("#%1 %2").arg(m_hypothesisRank.value(n.id)).arg(label);
-        QFont f = font();
-        if (n.state == core::BeamNodeState::Pruned)
-            f.setPointSizeF(f.pointSizeF() * 0.85);
+        QFont f = n.state == core::BeamNodeState::Pruned ? PresentationMode::secondaryFont(font()) : font();
         f.setBold(n.state == core::BeamNodeState::Running || n.state == core::BeamNodeState::Finished);
         f.setStrikeOut(n.state == core::BeamNodeState::Dropped);
         p.setFont(f);

@@ -28,9 +28,11 @@ public:
 protected:
     void paintEvent(QPaintEvent*) override;
     bool event(QEvent*) override;
+    void changeEvent(QEvent*) override;
 
 private:
     void layoutTree();
+    double unit() const; // layout sizes per pixel of the 100% font
 
     BeamSnapshot m_snapshot;
     QHash<int, QRect> m_rects; // unscaled layout

@@ -1,7 +1,9 @@
 #include "ui/widgets/comparison_view.h"
 
 #include "ui/decoding/decoding_controller.h"
+#include "ui/session/probability_text.h"
 #include "ui/widgets/color_map.h"
+#include "ui/widgets/token_html.h"
 
 #include <QHBoxLayout>
 #include <QLabel>
@@ -71,17 +73,9 @@ void ComparisonView::onComparison(const ComparisonSnapshot& c)
             const auto& t = run.tokens[i];
             if (i == c.firstDivergence)
                 tokens += QStringLiteral("<b style='color:#c0392b'>┃</b>");
-            const QRgb bg = ColorMap::sequential(std::clamp(t.probability, 0.0, 1.0) * 0.85);
-            QString style
-                = QStringLiteral("background:%1;color:%2;").arg(QColor(bg).name(), ColorMap::textOn(bg).name());
-            if (run.divergesAt >= 0 && i == run.divergesAt)
-                style += QStringLiteral("text-decoration:underline;");
-            if (t.special)
-                style += QStringLiteral("font-weight:bold;");
-            tokens += QStringLiteral("<span style='%1' title='p = %2'>%3</span><span style='font-size:4pt'> </span>")
-                          .arg(style)
-                          .arg(t.probability, 0, 'f', 3)
-                          .arg(t.text.toHtmlEscaped());
+            tokens += tokenChipHtml(t.text, t.special, t.probability,
+                QStringLiteral("p = %1").arg(probabilityText(t.probability)),
+                run.divergesAt >= 0 && i == run.divergesAt ? QStringLiteral("text-decoration:underline;") : QString());
         }
         html += QStringLiteral("<tr><td valign=top><b>%1</b></td><td>%2</td><td align=right valign=top>%3</td><td "
                                "align=right valign=top>%4</td><td valign=top>%5</td></tr>")
@@ -90,7 +84,7 @@ void ComparisonView::onComparison(const ComparisonSnapshot& c)
                     .arg(run.tokens.size())
                     .arg(run.stopReason);
     }
-    html += QStringLiteral("</table>");
+    html += QStringLiteral("</table><p>%1</p>").arg(probabilityLegendHtml());
     m_text->setHtml(html);
 }
 

@@ -1,9 +1,11 @@
 #include "ui/widgets/decoding_generation_view.h"
 
 #include "ui/decoding/decoding_controller.h"
+#include "ui/session/probability_text.h"
 #include "ui/widgets/color_map.h"
 #include "ui/widgets/decoding_transport.h"
 #include "ui/widgets/kv_cache_view.h"
+#include "ui/widgets/token_html.h"
 
 #include <QBarCategoryAxis>
 #include <QBarSeries>
@@ -28,7 +30,6 @@ namespace ui {
 
 namespace {
     QString ms(double seconds) { return QStringLiteral("%1 ms").arg(seconds * 1000.0, 0, 'f', seconds < 0.01 ? 2 : 1); }
-    QString hexColor(QRgb c) { return QColor(c).name(); }
 }
 
 DecodingGenerationView::DecodingGenerationView(DecodingController* controller, QWidget* parent)
@@ -115,20 +116,13 @@ void DecodingGenerationView::onGeneration(const GenerationSnapshot& g)
     // The text: prompt chips, generated tokens coloured by their probability.
     const std::set<int> penalised(g.penalisedPositions.begin(), g.penalisedPositions.end());
     QString html = QStringLiteral("<div style='line-height:160%'>");
-    auto chip = [&](const GeneratedPiece& t, int position, QRgb bg, const QString& title) {
-        const QString fg = ColorMap::textOn(bg).name();
-        QString style = QStringLiteral("background:%1;color:%2;").arg(hexColor(bg), fg);
-        if (penalised.count(position))
-            style += QStringLiteral("text-decoration:underline;");
-        if (t.special)
-            style += QStringLiteral("color:#7b1fa2;font-weight:bold;");
-        return QStringLiteral("<span title='%1' style='%2'>%3</span><span style='font-size:4pt'> </span>")
-            .arg(title.toHtmlEscaped(), style, t.text.toHtmlEscaped());
+    auto chip = [&](const GeneratedPiece& t, int position, double probability, const QString& title) {
+        return tokenChipHtml(t.text, t.special, probability, title,
+            penalised.count(position) ? QStringLiteral("text-decoration:underline;") : QString());
     };
     int pos = 0;
     for (const auto& t : g.prompt) {
-        html += chip(
-            t, pos, qRgb(0xe1, 0xd5, 0xe7), tr("prompt token %1 (id %2), read by the prefill").arg(pos).arg(t.id));
+        html += chip(t, pos, -1, tr("prompt token %1 (id %2), read by the prefill").arg(pos).arg(t.id));
         ++pos;
     }
     html += QStringLiteral("<span style='color:#6a1b9a'> │ </span>");
@@ -136,13 +130,11 @@ void DecodingGenerationView::onGeneration(const GenerationSnapshot& g)
     int chars = 0;
     for (int i = 0; i < g.generated.size(); ++i) {
         const auto& t = g.generated[i];
-        const QRgb bg = ColorMap::sequential(std::clamp(t.probability, 0.0, 1.0) * 0.85);
-        QString c = chip(t, pos, bg,
+        QString c = chip(t, pos, t.probability,
             tr("generated token %1 (id %2): p = %3, %4 — click to step through its decode pass")
                 .arg(i + 1)
                 .arg(t.id)
-                .arg(t.probability, 0, 'f', 3)
-                .arg(ms(t.seconds)));
+                .arg(probabilityText(t.probability), ms(t.seconds)));
         c = QStringLiteral("<a href='step:%1' style='text-decoration:none;color:inherit'>%2</a>").arg(i).arg(c);
         const int len = int(t.text.size());
         if (g.stopBegin >= 0 && chars + len > g.stopBegin)
@@ -153,7 +145,7 @@ void DecodingGenerationView::onGeneration(const GenerationSnapshot& g)
         html += c;
         ++pos;
     }
-    html += QStringLiteral("</div>");
+    html += QStringLiteral("</div><p>%1</p>").arg(probabilityLegendHtml());
     if (g.finished && g.stop == core::StopReason::StopSequence)
         html += tr("<p>Stop sequence <b style='background:#f4c7c3'>%1</b> found in the text: the answer ends before "
                    "it: <i>%2</i></p>")

@@ -5,6 +5,7 @@
 #include "ui/widgets/beam_panel.h"
 #include "ui/widgets/comparison_view.h"
 #include "ui/widgets/decoding_generation_view.h"
+#include "ui/widgets/kv_cache_view.h"
 #include "ui/widgets/metrics_view.h"
 #include "ui/widgets/sampling_lab.h"
 
@@ -84,6 +85,34 @@ bool DecodingWorkbench::showView(View view, const QString& settings)
         return false;
     }
     return true;
+}
+
+QWidget* DecodingWorkbench::viewWidget(View view) const
+{
+    switch (view) {
+    case View::Sampling:
+        return m_lab;
+    case View::Generation:
+        return m_generation;
+    case View::Kv:
+        return m_generation->cacheView();
+    case View::Beam:
+        return m_beam;
+    case View::Compare:
+        return m_compare;
+    case View::Metrics:
+        return m_metrics;
+    default:
+        return nullptr;
+    }
+}
+
+std::optional<View> DecodingWorkbench::viewOfTab(const QWidget* tab) const
+{
+    for (View v : { View::Sampling, View::Generation, View::Beam, View::Compare, View::Metrics })
+        if (viewWidget(v) == tab)
+            return v;
+    return std::nullopt;
 }
 
 void DecodingWorkbench::whenPromptReady(std::function<void()> then)

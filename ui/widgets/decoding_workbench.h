@@ -37,6 +37,8 @@ public:
     // also moves the sampling lab's controls. False for a stepper view or settings the lab does not take.
     bool showView(View view, const QString& settings = {});
     bool showView(const QString& name); // a table name, "sampling:temperature=0.8" included
+    QWidget* viewWidget(View view) const; // the widget that shows a decoding view; nullptr for a stepper view
+    std::optional<View> viewOfTab(const QWidget* tab) const; // the decoding view a tab page shows
     // For screenshots: shows `name`, runs what it needs (generation to a stop, a beam search to the end) and calls
     // `ready` once the view has its numbers. False for a name that is not a decoding view.
     bool prepareView(const QString& name, std::function<void()> ready);

@@ -11,10 +11,42 @@
 namespace ui {
 
 namespace {
-    constexpr int kHeader = 38;
-    constexpr int kFooter = 40;
-    constexpr int kLeft = 56;
     constexpr int kMaxRows = 96;
+}
+
+// Margins in lines of the current font, so titles and labels keep their room at any UI zoom.
+int KvCacheView::headerHeight() const { return 3 * fontMetrics().height() + 6; } // title, layer, K / V
+int KvCacheView::footerHeight() const { return 2 * fontMetrics().height() + 8; }
+int KvCacheView::leftMargin() const { return std::max(56, 2 * fontMetrics().height() + 20); }
+
+QVector<KvCacheView::Label> KvCacheView::labels() const
+{
+    QVector<Label> out;
+    if (m_cache.layers == 0)
+        return out;
+    const Geometry g = geometry();
+    const QFontMetrics fm = fontMetrics();
+    const int line = fm.height();
+    // The layer number centred over its K and V blocks; with many layers only every n-th, so none overlap.
+    const int pair = 2 * g.blockWidth + g.gap + 8;
+    int widest = 0;
+    for (int l = 0; l < m_cache.layers; ++l)
+        widest = std::max(widest, fm.horizontalAdvance(QStringLiteral("L%1").arg(l)) + 6);
+    const int every = std::max(1, (widest + pair - 1) / pair);
+    const bool kvFits = fm.horizontalAdvance(QLatin1Char('V')) + 2 <= g.blockWidth;
+    for (int l = 0; l < m_cache.layers; ++l) {
+        const QRect k = rowRect(l, false, g.firstRow);
+        const QRect v = rowRect(l, true, g.firstRow);
+        if (l % every == 0) {
+            const int centre = (k.left() + v.right()) / 2;
+            out.push_back({ QRect(centre - widest / 2, line + 2, widest, line), QStringLiteral("L%1").arg(l) });
+        }
+        if (kvFits) {
+            out.push_back({ QRect(k.left(), 2 * line + 3, k.width(), line), QStringLiteral("K") });
+            out.push_back({ QRect(v.left(), 2 * line + 3, v.width(), line), QStringLiteral("V") });
+        }
+    }
+    return out;
 }
 
 KvCacheView::KvCacheView(QWidget* parent)
@@ -33,7 +65,7 @@ void KvCacheView::setSnapshot(const KvCacheSnapshot& cache, int promptLength)
 KvCacheView::Geometry KvCacheView::geometry() const
 {
     Geometry g;
-    g.area = rect().adjusted(kLeft, kHeader, -8, -kFooter);
+    g.area = rect().adjusted(leftMargin(), headerHeight(), -8, -footerHeight());
     const int capacity = std::max(1, m_cache.capacity);
     g.rows = std::min(capacity, kMaxRows);
     g.firstRow = std::max(0, std::min(m_cache.length, capacity) - g.rows + (m_cache.length < capacity ? 1 : 0));
@@ -70,15 +102,14 @@ void KvCacheView::paintEvent(QPaintEvent*)
     QFont bold = font();
     bold.setBold(true);
     p.setFont(bold);
-    p.drawText(QRect(0, 0, width(), 18), Qt::AlignLeft | Qt::AlignVCenter,
+    p.drawText(QRect(0, 0, width(), fontMetrics().height() + 2), Qt::AlignLeft | Qt::AlignVCenter,
         tr(" KV cache: %1 of %2 positions stored").arg(m_cache.length).arg(m_cache.capacity));
     p.setFont(font());
+    p.setPen(palette().text().color());
+    for (const Label& label : labels())
+        p.drawText(label.rect, Qt::AlignCenter, label.text);
     for (int l = 0; l < m_cache.layers; ++l) {
         for (int kv = 0; kv < 2; ++kv) {
-            const QRect top = rowRect(l, kv == 1, g.firstRow);
-            p.setPen(palette().text().color());
-            p.drawText(QRect(top.left(), 18, top.width(), kHeader - 20), Qt::AlignCenter,
-                QStringLiteral("L%1 %2").arg(l).arg(kv ? QLatin1Char('V') : QLatin1Char('K')));
             const QVector<float>& data = kv ? m_cache.values.value(l) : m_cache.keys.value(l);
             float absMax = 1e-6f;
             for (float v : data)
@@ -115,14 +146,15 @@ void KvCacheView::paintEvent(QPaintEvent*)
             return;
         const QRect a = rowRect(0, false, from);
         const QRect b = rowRect(0, false, to - 1);
-        const int x = kLeft - 8;
+        const int x = leftMargin() - 8;
         p.setPen(QPen(colour, 3));
         p.drawLine(x, a.top(), x, b.bottom());
         p.setPen(colour);
         p.save();
         p.translate(x - 6, (a.top() + b.bottom()) / 2);
         p.rotate(-90);
-        p.drawText(QRect(-60, -14, 120, 14), Qt::AlignCenter, label);
+        const int line = fontMetrics().height();
+        p.drawText(QRect(-80, -line, 160, line), Qt::AlignCenter, label);
         p.restore();
     };
     bracket(0, m_promptLength, tr("prefill"), QColor(0x6a, 0x1b, 0x9a));
@@ -138,7 +170,7 @@ void KvCacheView::paintEvent(QPaintEvent*)
               .arg(m_cache.layers)
               .arg(m_cache.rowWidth)
               .arg(m_cache.shownWidth);
-    p.drawText(QRect(6, height() - kFooter + 2, width() - 12, kFooter - 4),
+    p.drawText(QRect(6, height() - footerHeight() + 2, width() - 12, footerHeight() - 4),
         Qt::AlignLeft | Qt::AlignVCenter | Qt::TextWordWrap, foot);
 }
 

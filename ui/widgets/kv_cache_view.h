@@ -16,6 +16,12 @@ public:
     const KvCacheSnapshot& snapshot() const { return m_cache; }
     // Where row `position` of layer `layer` is drawn (K block if `values` is false); empty if not shown.
     QRect rowRect(int layer, bool values, int position) const;
+    // The layer and K / V labels above the blocks, as painted (never overlapping, however many layers).
+    struct Label {
+        QRect rect;
+        QString text;
+    };
+    QVector<Label> labels() const;
     QSize sizeHint() const override { return { 420, 360 }; }
     QSize minimumSizeHint() const override { return { 200, 160 }; }
 
@@ -33,6 +39,9 @@ private:
         int gap = 0;
     };
     Geometry geometry() const;
+    int headerHeight() const;
+    int footerHeight() const;
+    int leftMargin() const;
 
     KvCacheSnapshot m_cache;
     int m_promptLength = 0;

@@ -286,6 +286,8 @@ void MainWindow::setPromptText(const QString& text)
         QSettings().setValue(QStringLiteral("prompt"), text);
 }
 
+QString MainWindow::promptText() const { return m_prompt->toPlainText(); }
+
 bool MainWindow::showView(const QString& name)
 {
     const std::optional<View> view = viewFromName(name);
@@ -324,6 +326,40 @@ bool MainWindow::showView(View view, const QString& settings)
         return false;
     }
     return true;
+}
+
+QWidget* MainWindow::viewWidget(View view) const
+{
+    if (viewSide(view) == ViewSide::Decoding)
+        return m_decoding ? m_decoding->viewWidget(view) : nullptr;
+    switch (view) {
+    case View::Tensor:
+        return m_tensorPanel;
+    case View::Attention:
+    case View::Lines:
+        return m_attentionPanel;
+    case View::Diagram:
+        return m_diagram;
+    case View::Explanation:
+        return m_explanation;
+    case View::Model:
+        return m_cardView;
+    case View::Ops:
+        return m_planView;
+    default:
+        return nullptr;
+    }
+}
+
+View MainWindow::currentView() const
+{
+    QWidget* tab = m_tabs->currentWidget();
+    if (tab == m_attentionPanel)
+        return m_attentionPanel->view()->mode() == AttentionView::Mode::Lines ? View::Lines : View::Attention;
+    if (m_decoding)
+        if (const std::optional<View> v = m_decoding->viewOfTab(tab))
+            return *v;
+    return View::Tensor;
 }
 
 QString MainWindow::statusText() const { return m_statusLabel->text(); }

@@ -26,6 +26,7 @@ class ArchitectureDiagram;
 class DecodingWorkbench;
 class AttentionPanel;
 class ExplanationPanel;
+class PresentationMode;
 class ModelCardModel;
 class PlanModel;
 class SessionController;
@@ -52,15 +53,20 @@ public:
     ExplanationPanel* explanationPanel() const { return m_explanation; }
     PlanModel* planModel() const { return m_planModel; }
     DecodingWorkbench* decoding() const { return m_decoding; } // sampling lab, generation, beam search tabs
+    PresentationMode* presentation() const { return m_presentation; } // UI zoom and View ▸ Presentation
     QString statusText() const;
 
     void openModel(const QString& folder);
     void setPromptText(const QString& text); // and tokenizes it (once a model is loaded)
+    QString promptText() const; // as typed
     void selectPosition(int position); // highlights a token in every view
     int selectedPosition() const { return m_selectedPosition; }
     // Brings a view (either side, view_names.h) to the front; `settings` go to the sampling lab.
     bool showView(View view, const QString& settings = {});
     bool showView(const QString& name); // a name of viewTable(), "sampling:temperature=0.8" included
+    // The widget that shows a view (what export draws); the view in front of the tab widget.
+    QWidget* viewWidget(View view) const;
+    View currentView() const;
 
     void setDarkTheme(bool dark);
     // Opens the decode pass of the Generation tab's token `generatedIndex` (0 = the first) in the stepper.
@@ -109,6 +115,7 @@ private:
     QScrollArea* m_diagramScroll = nullptr;
     QTabWidget* m_tabs = nullptr;
     DecodingWorkbench* m_decoding = nullptr;
+    PresentationMode* m_presentation = nullptr;
     TensorPanel* m_tensorPanel = nullptr;
     AttentionPanel* m_attentionPanel = nullptr;
     ExplanationPanel* m_explanation = nullptr;

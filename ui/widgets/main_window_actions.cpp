@@ -13,8 +13,10 @@
 #include "ui/widgets/decoding_generation_view.h"
 #include "ui/widgets/decoding_workbench.h"
 #include "ui/widgets/explanation_panel.h"
+#include "ui/widgets/export_menu.h"
 #include "ui/widgets/interface_language.h"
 #include "ui/widgets/palette.h"
+#include "ui/widgets/presentation_mode.h"
 #include "ui/widgets/tensor_heatmap.h"
 #include "ui/widgets/tensor_panel.h"
 #include "ui/widgets/token_strip.h"
@@ -161,6 +163,8 @@ void MainWindow::buildMenus()
     m_sampleMenu = file->addMenu(tr("&Sample models"));
     m_recentMenu = file->addMenu(tr("&Recent models"));
     file->addSeparator();
+    new ExportMenu(this, file);
+    file->addSeparator();
     QAction* quit = file->addAction(tr("&Quit"), QKeySequence::Quit, this, &QWidget::close);
     Q_UNUSED(quit);
 
@@ -183,6 +187,8 @@ void MainWindow::buildMenus()
     view->addAction(m_cardDock->toggleViewAction());
     view->addAction(m_planDock->toggleViewAction());
     view->addSeparator();
+    m_presentation = new PresentationMode(this, view, m_options.restoreSettings, m_options.showDialogs);
+    view->addSeparator();
     view->addAction(m_darkAction);
     InterfaceLanguage::addMenu(view, this, m_options.restoreSettings, m_options.showDialogs);
 
@@ -190,11 +196,13 @@ void MainWindow::buildMenus()
     help->addAction(tr("&Keyboard shortcuts"), QKeySequence::HelpContents, this, [this] {
         QString rows;
         for (QAction* a : { m_stepAction, m_backAction, m_layerAction, m_passAction, m_decodeAction, m_playAction,
-                 m_restartAction, m_cancelAction, m_runPromptAction, m_openAction })
+                 m_restartAction, m_cancelAction, m_runPromptAction, m_openAction, m_presentation->presentAction() })
             rows += QStringLiteral("<tr><td><b>%1</b></td><td>&nbsp;&nbsp;%2</td></tr>")
                         .arg(a->shortcut().toString(QKeySequence::NativeText), a->statusTip().toHtmlEscaped());
         rows += tr(
             "<tr><td><b>Ctrl+1 / Ctrl+2</b></td><td>&nbsp;&nbsp;Tensor / attention view</td></tr>"
+            "<tr><td><b>Ctrl++ / Ctrl+− / Ctrl+0</b></td><td>&nbsp;&nbsp;Larger / smaller / normal text</td></tr>"
+            "<tr><td><b>Ctrl+Shift+C</b></td><td>&nbsp;&nbsp;Copy the view in front as an image</td></tr>"
             "<tr><td><b>← → Home End</b></td><td>&nbsp;&nbsp;Move along the tokens (token strip focused)</td></tr>"
             "<tr><td><b>Enter</b></td><td>&nbsp;&nbsp;Jump to the op (Ops list)</td></tr>");
         QMessageBox::information(this, tr("Keyboard shortcuts"), QStringLiteral("<table>%1</table>").arg(rows));

@@ -25,6 +25,7 @@
 #include <QLegend>
 #include <QLineEdit>
 #include <QScrollArea>
+#include <QScrollBar>
 #include <QSlider>
 #include <QSpinBox>
 #include <QSplitter>
@@ -165,6 +166,7 @@ SamplingLab::SamplingLab(DecodingController* controller, QWidget* parent)
     layout->addWidget(split, 1);
 
     connect(controller, &DecodingController::sampled, this, &SamplingLab::onSampled);
+    connect(m_table->horizontalHeader(), &QHeaderView::sectionResized, this, &SamplingLab::fitChart);
     connect(
         m_table->selectionModel(), &QItemSelectionModel::currentRowChanged, this, [this](const QModelIndex& current) {
             if (!current.isValid())
@@ -377,6 +379,31 @@ void SamplingLab::onSampled(const SamplingSnapshot& s)
     Q_UNUSED(chosen);
     updateHiddenColumns();
     updateChart(s);
+}
+
+void SamplingLab::resizeEvent(QResizeEvent* e)
+{
+    QWidget::resizeEvent(e);
+    fitChart();
+}
+
+void SamplingLab::showEvent(QShowEvent* e)
+{
+    QWidget::showEvent(e);
+    fitChart();
+}
+
+void SamplingLab::fitChart()
+{
+    if (!m_table->model() || m_table->model()->columnCount() == 0)
+        return;
+    const int tableNeeds = m_table->horizontalHeader()->length() + m_table->verticalHeader()->width()
+        + 2 * m_table->frameWidth() + m_table->verticalScrollBar()->sizeHint().width();
+    auto* right = qobject_cast<QSplitter*>(m_chartView->parentWidget());
+    const int room = right ? right->width() : 0;
+    const bool both = room >= tableNeeds + m_chartView->minimumWidth() + right->handleWidth();
+    if (room > 0 && m_chartView->isVisibleTo(right) != both)
+        m_chartView->setVisible(both);
 }
 
 void SamplingLab::updateHiddenColumns()

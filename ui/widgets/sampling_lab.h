@@ -51,7 +51,14 @@ public:
     // the controls (for screenshots and demos). False if a key is unknown.
     bool applySettings(const QString& spec);
 
+protected:
+    void resizeEvent(QResizeEvent*) override;
+    void showEvent(QShowEvent*) override;
+
 private:
+    // The chart gives way to the table when both do not fit side by side (a large UI zoom, a narrow window):
+    // every column of the table stays readable; the chart comes back when there is room.
+    void fitChart();
     QWidget* buildControls();
     // A slider made from the parameter's descriptor (core/sampling/stage_descriptor.h).
     QSlider* addSlider(QFormLayout* form, core::SamplingParameter id);

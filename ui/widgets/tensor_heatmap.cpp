@@ -1,5 +1,7 @@
 #include "ui/widgets/tensor_heatmap.h"
 
+#include "ui/widgets/presentation_mode.h"
+
 #include "ui/widgets/color_map.h"
 
 #include <QMouseEvent>
@@ -110,7 +112,7 @@ void TensorHeatmap::render()
     for (int r = 0; r < m_rows; ++r) {
         auto* line = reinterpret_cast<QRgb*>(m_image.scanLine(r));
         for (int c = 0; c < m_cols; ++c)
-            line[c] = ColorMap::forValue(m_values[r * m_cols + c], m_absMax);
+            line[c] = colourOf(m_values[r * m_cols + c]);
     }
 }
 
@@ -177,8 +179,7 @@ void TensorHeatmap::paintEvent(QPaintEvent*)
     const QRect plot = plotRect();
     const QSizeF s = cellSize();
     const QColor textColor = palette().color(QPalette::Text);
-    QFont small = font();
-    small.setPointSizeF(std::max(7.0, font().pointSizeF() * 0.85));
+    const QFont small = PresentationMode::secondaryFont(font(), 0.85);
 
     if (showsBars()) {
         paintBars(p, plot);
@@ -197,7 +198,7 @@ void TensorHeatmap::paintEvent(QPaintEvent*)
             for (int r = r0; r <= r1; ++r)
                 for (int c = c0; c <= c1; ++c) {
                     const float v = m_values[r * m_cols + c];
-                    p.setPen(ColorMap::textOn(ColorMap::forValue(v, m_absMax)));
+                    p.setPen(ColorMap::textOn(colourOf(v)));
                     p.drawText(cellRect(r, c), Qt::AlignCenter, formatValue(v));
                 }
         }
@@ -291,7 +292,8 @@ void TensorHeatmap::paintBars(QPainter& p, const QRect& plot)
         const double w = std::max(1.0, cell.width() - (cell.width() > 4 ? 1 : 0));
         QRectF bar(cell.left(), h >= 0 ? zero - h : zero, w, std::max(1.0, std::fabs(h)));
         // Bars take the full-strength end of the map for their sign: small values must stay visible.
-        p.fillRect(bar, QColor::fromRgb(ColorMap::diverging(v >= 0 ? 0.85 : -0.85)));
+        p.fillRect(bar,
+            QColor::fromRgb(m_probabilities ? ColorMap::sequential(0.85) : ColorMap::diverging(v >= 0 ? 0.85 : -0.85)));
         if (c == m_hoverCol) {
             p.setPen(QPen(palette().color(QPalette::Text), 1));
             p.drawRect(bar);
@@ -332,21 +334,44 @@ void TensorHeatmap::paintBars(QPainter& p, const QRect& plot)
     p.drawText(QRectF(0, plot.top(), plot.left() - 4, 16), Qt::AlignRight | Qt::AlignVCenter, formatValue(m_absMax));
 }
 
+void TensorHeatmap::setProbabilityScale(bool probabilities)
+{
+    if (m_probabilities == probabilities)
+        return;
+    m_probabilities = probabilities;
+    render();
+    update();
+}
+
+QRgb TensorHeatmap::colourOf(float v) const
+{
+    if (!m_probabilities)
+        return ColorMap::forValue(v, m_absMax);
+    if (!std::isfinite(v))
+        return v < 0 ? ColorMap::masked() : qRgb(255, 0, 255);
+    return ColorMap::sequential(std::clamp(double(v), 0.0, 1.0));
+}
+
 void TensorHeatmap::paintColorBar(QPainter& p, const QRect& bar)
 {
     for (int y = 0; y < bar.height(); ++y) {
-        const double t = 1.0 - 2.0 * y / std::max(1, bar.height() - 1);
-        p.setPen(QColor::fromRgb(ColorMap::diverging(t)));
+        const double t = 1.0 - double(y) / std::max(1, bar.height() - 1); // 1 at the top, 0 at the bottom
+        p.setPen(QColor::fromRgb(m_probabilities ? ColorMap::sequential(t) : ColorMap::diverging(2.0 * t - 1.0)));
         p.drawLine(bar.left(), bar.top() + y, bar.right(), bar.top() + y);
     }
     p.setPen(palette().color(QPalette::Mid));
     p.setBrush(Qt::NoBrush);
     p.drawRect(bar);
-    QFont small = font();
-    small.setPointSizeF(std::max(7.0, font().pointSizeF() * 0.85));
+    const QFont small = PresentationMode::secondaryFont(font(), 0.85);
     p.setFont(small);
     p.setPen(palette().color(QPalette::Text));
     const QRect labels(bar.right() + 4, bar.top() - 8, width() - bar.right() - 4, bar.height() + 16);
+    if (m_probabilities) { // a fixed 0…1 scale: the same colour is the same probability in every view
+        p.drawText(labels, Qt::AlignTop | Qt::AlignLeft, tr("p = 1"));
+        p.drawText(labels, Qt::AlignVCenter | Qt::AlignLeft, QStringLiteral("0.5"));
+        p.drawText(labels, Qt::AlignBottom | Qt::AlignLeft, QStringLiteral("0"));
+        return;
+    }
     p.drawText(labels, Qt::AlignTop | Qt::AlignLeft, formatValue(m_absMax));
     p.drawText(labels, Qt::AlignVCenter | Qt::AlignLeft, QStringLiteral("0"));
     p.drawText(labels, Qt::AlignBottom | Qt::AlignLeft, formatValue(-m_absMax));

@@ -17,6 +17,11 @@ public:
 
     void setTensor(int rows, int cols, const QVector<float>& values, const QStringList& rowLabels = {});
     void clear();
+    // Probabilities (softmax outputs) take the sequential 0…1 map and a 0…1 colour bar, as in the attention view;
+    // anything else the diverging map around zero. Set before setTensor().
+    void setProbabilityScale(bool probabilities);
+    bool probabilityScale() const { return m_probabilities; }
+    QRgb colourOf(float value) const; // the colour of a cell holding `value`
     // Names written above some bars of a vector (the most likely next tokens), most important first.
     void setBarLabels(const QVector<QPair<int, QString>>& labels);
     void setSelectedRow(int row); // highlighted (a token chosen elsewhere); -1 = none
@@ -31,6 +36,8 @@ public:
 
     int rows() const { return m_rows; }
     int cols() const { return m_cols; }
+    const QVector<float>& values() const { return m_values; } // rows * cols, row-major (for export)
+    const QStringList& rowLabels() const { return m_rowLabels; }
     float absMax() const { return m_absMax; }
     bool showsBars() const { return m_rows == 1; }
     // Where cell (r, c) is drawn, in widget coordinates (for tests and tooltips).
@@ -68,6 +75,7 @@ private:
     QStringList m_rowLabels;
     QVector<QPair<int, QString>> m_barLabels;
     float m_absMax = 0;
+    bool m_probabilities = false;
     QImage m_image;
     double m_zoom = 1;
     QPointF m_pan; // pixels the content is shifted up/left

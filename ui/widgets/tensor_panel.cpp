@@ -1,5 +1,6 @@
 #include "ui/widgets/tensor_panel.h"
 
+#include "ui/session/probability_text.h"
 #include "ui/widgets/tensor_heatmap.h"
 
 #include <QLabel>
@@ -67,21 +68,20 @@ void TensorPanel::setStep(const StepSnapshot& step, const QStringList& tokens)
                           .arg(double(step.stats.max), 0, 'g', 4)
                           .arg(double(step.stats.mean), 0, 'g', 4)
                           .arg(double(step.stats.std), 0, 'g', 4));
+    m_heatmap->setProbabilityScale(step.opKind == core::OpKind::Softmax || step.opKind == core::OpKind::OutputSoftmax);
     m_heatmap->setTensor(step.rows, step.cols, step.values, m_rowLabels);
     // A tensor with more rows than this pass has positions holds earlier positions too (the KV cache): the last
     // `positions` rows are the ones this pass wrote.
     m_heatmap->setNewRows(step.rows - step.positions, step.rows > step.positions ? step.positions : 0);
     QVector<QPair<int, QString>> barLabels;
     for (const Prediction& p : step.predictions)
-        barLabels.push_back(
-            { p.id, QStringLiteral("%1  %2%").arg(p.text).arg(double(p.probability) * 100, 0, 'f', 1) });
+        barLabels.push_back({ p.id, QStringLiteral("%1  %2").arg(p.text, probabilityText(double(p.probability))) });
     m_heatmap->setBarLabels(barLabels);
     if (!step.predictions.isEmpty()) {
         QString html = tr("<b>Most likely next tokens:</b> ");
         for (const Prediction& p : step.predictions)
-            html += QStringLiteral("&nbsp; <code>%1</code> %2%")
-                        .arg(p.text.toHtmlEscaped())
-                        .arg(double(p.probability) * 100, 0, 'f', 1);
+            html += QStringLiteral("&nbsp; <code>%1</code> %2")
+                        .arg(p.text.toHtmlEscaped(), probabilityText(double(p.probability)));
         m_predictions->setText(html);
         m_predictions->show();
     } else {

@@ -1,5 +1,7 @@
 #include "ui/widgets/token_strip.h"
 
+#include "ui/widgets/presentation_mode.h"
+
 #include <QHelpEvent>
 #include <QKeyEvent>
 #include <QMouseEvent>
@@ -90,8 +92,7 @@ QVector<QRect> TokenStrip::layoutFor(int width) const
 {
     QVector<QRect> rects;
     const QFontMetrics fm(font());
-    QFont small = font();
-    small.setPointSizeF(font().pointSizeF() * 0.8);
+    const QFont small = PresentationMode::secondaryFont(font(), 0.8);
     const QFontMetrics sm(small);
     const int h = fm.height() + sm.height() + 8;
     int x = 0, y = 0;
@@ -144,8 +145,7 @@ void TokenStrip::paintEvent(QPaintEvent*)
     }
     rects();
     const QFontMetrics fm(font());
-    QFont small = font();
-    small.setPointSizeF(font().pointSizeF() * 0.8);
+    const QFont small = PresentationMode::secondaryFont(font(), 0.8);
     const bool dark = palette().color(QPalette::Window).lightness() < 128;
     // Alternating soft hues so neighbouring tokens are easy to tell apart.
     const QColor hues[]
@@ -201,12 +201,7 @@ bool TokenStrip::event(QEvent* e)
         const int i = indexAt(he->pos());
         if (i >= 0) {
             const TokenInfo& t = m_tokens[i];
-            QString tip = tr("position %1 · id %2\nbytes: %3\npiece: %4")
-                              .arg(i)
-                              .arg(t.id)
-                              .arg(t.bytesHex().isEmpty() ? tr("(none)") : t.bytesHex(), t.piece);
-            if (t.special)
-                tip += tr("\nspecial token");
+            QString tip = t.toolTip(i);
             if (t.generated())
                 tip += tr("\nappended by decode pass %1").arg(t.decodeStep);
             if (isPenalised(i))
