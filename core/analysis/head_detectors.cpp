@@ -61,7 +61,15 @@ HeadDetectorResult detectHeads(const Model& model, const ExecutionPlan& plan, st
     if (options.target >= c.vocab)
         throw Error(
             "head detectors", "target", "token id " + std::to_string(options.target) + " is outside the vocabulary");
-    const int n = std::min(options.inductionLength, c.maxPositions / 2);
+    const int n = options.inductionUnit.empty() ? std::min(options.inductionLength, c.maxPositions / 2)
+                                                : int(options.inductionUnit.size());
+    if (2 * n > c.maxPositions)
+        throw Error("head detectors", "induction unit",
+            std::to_string(n) + " tokens repeated twice do not fit the context of " + std::to_string(c.maxPositions));
+    for (auto id : options.inductionUnit)
+        if (id < 0 || id >= c.vocab)
+            throw Error(
+                "head detectors", "induction unit", "token id " + std::to_string(id) + " is outside the vocabulary");
     if (n < 2)
         throw Error("head detectors", "induction length", "needs at least 2 tokens per copy");
 
@@ -106,7 +114,12 @@ HeadDetectorResult detectHeads(const Model& model, const ExecutionPlan& plan, st
         r.cancelled = true;
         return r;
     }
-    r.inductionTokens = repeatedRandomTokens(c.vocab, n, options.seed);
+    if (options.inductionUnit.empty())
+        r.inductionTokens = repeatedRandomTokens(c.vocab, n, options.seed);
+    else {
+        r.inductionTokens = options.inductionUnit;
+        r.inductionTokens.insert(r.inductionTokens.end(), options.inductionUnit.begin(), options.inductionUnit.end());
+    }
     NodeCapture onRepeat(nodes);
     promptLogits(model, plan, r.inductionTokens, {}, &onRepeat);
     progressed();

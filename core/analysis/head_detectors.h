@@ -35,6 +35,9 @@ struct HeadDetectorOptions {
     int attendPosition = -1; // for the attention-to column (-1: skipped)
     int inductionLength = 16; // tokens in each copy of the random sequence (>= 2)
     std::uint64_t seed = 1; // of the random sequence
+    // Instead of random tokens, this unit repeated twice (e.g. the words of a pattern the model was trained on;
+    // its tokens should be distinct, so that "the previous occurrence" is unambiguous).
+    std::vector<std::int32_t> inductionUnit {};
     std::function<void(int done, int total)> progress {};
     const std::atomic<bool>* cancel = nullptr;
 };
