@@ -160,8 +160,8 @@ std::vector<RankedToken> lensCellTop(
 {
     if (site < 0 || site >= int(lens.sites.size()) || position < 0 || position >= lens.positions
         || !lens.filled[std::size_t(site)])
-        throw Error("logit lens", "cell",
-            "(" + std::to_string(site) + ", " + std::to_string(position) + ") is not a filled cell of the lens");
+        throw Error("logit lens", "site " + std::to_string(site) + ", position " + std::to_string(position),
+            "not a filled cell of the lens");
     const auto row = lens.residual(site, position);
     const RowMatrix logits
         = Readout(model, plan).logits(ConstMatMap(row.data(), 1, lens.dim, Eigen::OuterStride<>(lens.dim)));
