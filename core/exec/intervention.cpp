@@ -304,42 +304,42 @@ InterventionList interventionsFromJson(const nlohmann::json& j, const ModelConfi
     return list;
 }
 
-InterventionHook::InterventionHook(const ExecutionPlan& plan, InterventionList list)
-    : m_list(std::move(list))
-    , m_byNode(plan.size())
+int interventionNode(const ExecutionPlan& plan, const Intervention& i)
 {
-    validateInterventions(m_list, plan.config());
     auto find = [&](int layer, int head, NodePart part) {
         for (std::size_t n = 0; n < plan.size(); ++n)
             if (plan[n].layer == layer && plan[n].head == head && plan[n].part == part)
                 return int(n);
         return -1;
     };
+    switch (i.kind) {
+    case InterventionKind::ZeroHead:
+    case InterventionKind::MeanHead:
+    case InterventionKind::PatchHead:
+        return find(i.layer, i.head, NodePart::Mix);
+    case InterventionKind::KnockoutEdge:
+        return find(i.layer, i.head, NodePart::Mask); // before the softmax
+    case InterventionKind::AblateAttention:
+        return find(i.layer, -1, NodePart::AttnOut);
+    case InterventionKind::AblateMlp:
+        return find(i.layer, -1, NodePart::DownProj);
+    case InterventionKind::PatchResidual: {
+        // the residual stream entering the block: the output of the node just before its first one
+        const int node = plan.firstNodeOfLayer(i.layer) - 1;
+        return node >= 0 && plan[std::size_t(node)].output == BufferId::X ? node : -1;
+    }
+    }
+    return -1;
+}
+
+InterventionHook::InterventionHook(const ExecutionPlan& plan, InterventionList list)
+    : m_list(std::move(list))
+    , m_byNode(plan.size())
+{
+    validateInterventions(m_list, plan.config());
     for (std::size_t e = 0; e < m_list.size(); ++e) {
         const Intervention& i = m_list[e];
-        int node = -1;
-        switch (i.kind) {
-        case InterventionKind::ZeroHead:
-        case InterventionKind::MeanHead:
-        case InterventionKind::PatchHead:
-            node = find(i.layer, i.head, NodePart::Mix);
-            break;
-        case InterventionKind::KnockoutEdge:
-            node = find(i.layer, i.head, NodePart::Mask); // before the softmax
-            break;
-        case InterventionKind::AblateAttention:
-            node = find(i.layer, -1, NodePart::AttnOut);
-            break;
-        case InterventionKind::AblateMlp:
-            node = find(i.layer, -1, NodePart::DownProj);
-            break;
-        case InterventionKind::PatchResidual:
-            // the residual stream entering the block: the output of the node just before its first one
-            node = plan.firstNodeOfLayer(i.layer) - 1;
-            if (node >= 0 && plan[std::size_t(node)].output != BufferId::X)
-                node = -1;
-            break;
-        }
+        const int node = interventionNode(plan, i);
         if (node < 0)
             throw Error("intervention", interventionSpec(i), "the plan has no node for it");
         m_byNode[std::size_t(node)].push_back(int(e));

@@ -73,6 +73,11 @@ std::string interventionListSpec(const InterventionList& list);
 // query at least one key it can see). Throws core::Error naming the offending spec.
 void validateInterventions(const InterventionList& list, const ModelConfig& config);
 
+// The plan node an intervention acts on, right after it runs (the diagram strikes it through): a head's attn_mix
+// (zero, mean, patch), its mask (knockout, before the softmax), the attention output projection, the MLP down
+// projection, or the node whose output is the residual stream entering the block (patch). -1 when the plan has none.
+int interventionNode(const ExecutionPlan& plan, const Intervention& i);
+
 // Sessions save the list: [{"kind":"zero_head","layer":1,"head":2}, ...]. fromJson validates like
 // validateInterventions (core::Error naming "interventions[i].field").
 nlohmann::json interventionsToJson(const InterventionList& list);

@@ -149,6 +149,23 @@ private slots:
         }
     }
 
+    void eachInterventionNamesItsNode()
+    {
+        const auto m = randomModel(dir, "llama");
+        const auto plan = ExecutionPlan::compile(*m);
+        auto nodeOf = [&](const Intervention& i) { return plan[std::size_t(interventionNode(plan, i))]; };
+        QCOMPARE(nodeOf(Intervention::zeroHead(1, 2)).part, NodePart::Mix);
+        QCOMPARE(nodeOf(Intervention::zeroHead(1, 2)).head, 2);
+        QCOMPARE(nodeOf(Intervention::meanHead(0, 3)).layer, 0);
+        QCOMPARE(nodeOf(Intervention::knockout(1, 1, 4, 2)).part, NodePart::Mask);
+        QCOMPARE(nodeOf(Intervention::ablateAttention(1)).part, NodePart::AttnOut);
+        QCOMPARE(nodeOf(Intervention::ablateMlp(0)).part, NodePart::DownProj);
+        QCOMPARE(nodeOf(Intervention::ablateMlp(0)).layer, 0);
+        const PlanNode entering = nodeOf(Intervention::patchResidual(1, 0, {}));
+        QVERIFY(entering.endsBlock && entering.layer == 0);
+        QCOMPARE(nodeOf(Intervention::patchResidual(0, 0, {})).part, NodePart::TokenEmbedding);
+    }
+
     void emptyListIsBitIdentical()
     {
         for (const char* arch : { "llama", "gpt2" }) {
@@ -417,6 +434,52 @@ private slots:
         const auto p = softmaxOf(promptLogits(*m, plan, kPrompt, { Intervention::zeroHead(1, 2) }));
         QCOMPARE(r.heads[std::size_t(1 * m->config().nHeads + 2)].ablationDelta, p[11] - r.baselineTargetProb);
         QCOMPARE(repeatedRandomTokens(256, 16, 3), repeatedRandomTokens(256, 16, 3));
+    }
+
+    // tests/data/interp/induction-llama: 2 layers x 4 heads trained on repeated random sequences
+    // (tools/interp/train_induction_model.py), the setting where induction heads form. The detector must find them:
+    // a previous-token head in layer 0 and induction heads in layer 1 that compose with it (zeroing the
+    // previous-token head breaks them), far above the random-weight scores of headDetectorsOnRandomWeights.
+    void detectsInductionHeadsInATrainedModel()
+    {
+        const auto m = Model::load(IE_TEST_DATA_DIR "/interp/induction-llama");
+        const auto plan = ExecutionPlan::compile(*m);
+        const std::vector<std::int32_t> prompt { 1, 2, 3, 4 };
+        const HeadDetectorResult r = detectHeads(*m, plan, prompt, {});
+        const HeadScores* induction = &r.heads[0];
+        const HeadScores* previous = &r.heads[0];
+        for (const auto& h : r.heads) {
+            if (h.induction > induction->induction)
+                induction = &h;
+            if (h.previous > previous->previous)
+                previous = &h;
+        }
+        std::printf("    trained: induction head %d.%d scores %.3f; previous-token head %d.%d scores %.3f\n",
+            induction->layer, induction->head, induction->induction, previous->layer, previous->head,
+            previous->previous);
+        QVERIFY(induction->induction > 0.6);
+        QCOMPARE(induction->layer, 1);
+        QVERIFY(previous->previous > 0.8);
+        QCOMPARE(previous->layer, 0);
+
+        // The circuit: the induction head finds "the token after the previous occurrence" through the previous-token
+        // head's output. Zero that head and the induction attention collapses.
+        const int nodes = [&] {
+            for (std::size_t n = 0; n < plan.size(); ++n)
+                if (plan[n].part == NodePart::Softmax && plan[n].layer == induction->layer
+                    && plan[n].head == induction->head)
+                    return int(n);
+            return -1;
+        }();
+        NodeCapture probs({ nodes });
+        promptLogits(*m, plan, r.inductionTokens, { Intervention::zeroHead(previous->layer, previous->head) }, &probs);
+        const int n = int(r.inductionTokens.size()) / 2;
+        double ablated = 0;
+        for (int q = n; q < 2 * n; ++q)
+            ablated += probs.values(nodes)[std::size_t(q * 2 * n + q - n + 1)];
+        ablated /= n;
+        std::printf("    with the previous-token head zeroed the induction score drops to %.3f\n", ablated);
+        QVERIFY(ablated < induction->induction / 2);
     }
 
     void distributionShiftOfAnAblation()

@@ -12,6 +12,7 @@
 #include <cmath>
 #include <cstdio>
 #include <iostream>
+#include <string>
 
 int cmdHeads(const Words& w)
 {
@@ -63,8 +64,14 @@ int cmdHeads(const Words& w)
             r.baselineTargetProb);
     std::printf("%-6s %5s %7s %9s %10s %13s %12s\n", "layer", "head", "sink", "previous", "induction", "attention-to",
         "ablation ΔP");
+    auto cell = [](double v, const char* format) {
+        char text[32] = "-"; // a column that was not asked for (no --position, no --target)
+        if (!std::isnan(v))
+            std::snprintf(text, sizeof text, format, v);
+        return std::string(text);
+    };
     for (const auto& h : heads)
-        std::printf("%-6d %5d %7.3f %9.3f %10.3f %13.3f %+12.4f\n", h.layer, h.head, h.sink, h.previous, h.induction,
-            h.attentionTo, h.ablationDelta);
+        std::printf("%-6d %5d %7.3f %9.3f %10.3f %13s %12s\n", h.layer, h.head, h.sink, h.previous, h.induction,
+            cell(h.attentionTo, "%.3f").c_str(), cell(h.ablationDelta, "%+.4f").c_str());
     return 0;
 }
