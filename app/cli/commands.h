@@ -18,6 +18,7 @@ int cmdChat(const Words& w);
 int cmdModels(const Words& w);
 int cmdBeam(const Words& w);
 int cmdCompare(const Words& w);
+int cmdCompareWeights(const Words& w);
 int cmdArchs(const Words& w);
 int cmdLens(const Words& w);
 int cmdAttribute(const Words& w);
