@@ -20,3 +20,7 @@ int cmdBeam(const Words& w);
 int cmdCompare(const Words& w);
 int cmdCompareWeights(const Words& w);
 int cmdArchs(const Words& w);
+int cmdLens(const Words& w);
+int cmdAttribute(const Words& w);
+int cmdPatch(const Words& w);
+int cmdHeads(const Words& w);

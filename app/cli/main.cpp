@@ -26,13 +26,34 @@ const std::map<std::string, Command>& commands()
         { "plan", { cmdPlan, "plan MODEL [--json]" } },
         { "tokenize", { cmdTokenize, "tokenize MODEL|TOKENIZER_JSON --text T [--no-special] [--json]" } },
         { "detokenize", { cmdDetokenize, "detokenize MODEL|TOKENIZER_JSON --ids 1,2,3 [--json]" } },
-        { "logits", { cmdLogits, "logits MODEL --prompt T|--tokens 1,2,3 [--top N] [--json [--all]]" } },
+        { "logits",
+            { cmdLogits,
+                "logits MODEL --prompt T|--tokens 1,2,3 [--top N] [--ablate "
+                "blk.L.head.H[:mean]|blk.L.attn|blk.L.mlp]... "
+                "[--knockout blk.L.head.H:Q->K]... [--json [--all]]" } },
+        { "lens",
+            { cmdLens,
+                "lens MODEL --prompt T|--tokens 1,2,3 [--target TEXT|#id] [--top N (json: top-N per cell)] "
+                "[--ablate SPEC]... [--knockout SPEC]... [--json]   (logit lens)" } },
+        { "attribute",
+            { cmdAttribute,
+                "attribute MODEL --prompt T|--tokens 1,2,3 --target TEXT|#id [--minus TEXT|#id] [--top N] "
+                "[--ablate SPEC]... [--knockout SPEC]... [--json]   (direct logit attribution, pre-norm models)" } },
+        { "patch",
+            { cmdPatch,
+                "patch MODEL --clean TEXT --corrupted TEXT --target TEXT|#id [--minus TEXT|#id] [--no-heads] "
+                "[--no-residual] [--json]   (activation patching)" } },
+        { "heads",
+            { cmdHeads,
+                "heads MODEL --prompt T|--tokens 1,2,3 [--target TEXT|#id] [--position P] [--induction-length N] "
+                "[--seed S] [--sort layer|sink|previous|induction|attention|ablation] [--json]   (head detectors)" } },
         { "trace", { cmdTrace, "trace MODEL --prompt T|--tokens 1,2,3 --out FILE.json" } },
         { "bench", { cmdBench, "bench MODEL [--prompt-tokens N] [--gen-tokens M] [--threads K] [--json]" } },
         { "generate",
             { cmdGenerate,
                 "generate MODEL --prompt T|--tokens 1,2,3 [--max-new-tokens N] " + samplingUsage()
-                    + " [--stop S]... [--ignore-eos] [--order hf|llama.cpp] [--json [--top N]]" } },
+                    + " [--stop S]... [--ignore-eos] [--order hf|llama.cpp] [--ablate SPEC]... [--knockout SPEC]... "
+                      "[--json [--top N]]" } },
         { "beam",
             { cmdBeam,
                 "beam MODEL --prompt T|--tokens 1,2,3 --beams B [--length-penalty a] [--max-new-tokens N] "

@@ -70,6 +70,10 @@ public:
     void setOptions(const GenerationOptions& options);
     void setSampling(const SamplingParameters& parameters, const StageOrder& order);
     const GenerationOptions& options() const { return m_options; }
+    // Interventions (core/exec/intervention.h) for every forward pass from now on: ablated heads stay ablated
+    // while generating. Validated here (throws core::Error naming the bad entry); set before start().
+    void setInterventions(InterventionList list) { m_exec.setInterventions(std::move(list)); }
+    const InterventionList& interventions() const { return m_exec.interventions(); }
     const SamplingPipeline& pipeline() const { return m_pipeline; }
 
     // Prefill: the whole prompt at once (events to `sink` if given). Throws core::Error for an empty prompt,

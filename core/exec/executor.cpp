@@ -105,6 +105,8 @@ void Executor::step(TraceSink* sink)
         return;
     const PlanNode& node = m_plan[std::size_t(m_cursor)];
     execute(node);
+    if (!m_hook.empty()) // the one intervention hook: it changes only the nodes its list names
+        m_hook.apply(m_cursor, mutableViewOf(node), m_pos0);
     if (sink) {
         TraceEvent e;
         e.nodeIndex = m_cursor;
@@ -124,6 +126,15 @@ void Executor::run(TraceSink* sink)
 {
     while (!finished())
         step(sink);
+}
+
+void Executor::setInterventions(InterventionList list) { m_hook = InterventionHook(m_plan, std::move(list)); }
+
+// A node's output as the trace shows it (viewOf), writable: what an intervention changes.
+MatMap Executor::mutableViewOf(const PlanNode& node)
+{
+    const TensorView v = viewOf(node);
+    return MatMap(const_cast<float*>(v.data), v.rows, v.cols, Eigen::OuterStride<>(v.stride));
 }
 
 MatMap Executor::headSlice(BufferId id, int head)

@@ -2,6 +2,7 @@
 // Runs an execution plan over a batch of positions: the whole prompt (prefill) or one new token against the
 // KV cache (decode). Either all at once (run) or one node at a time (step), so a front end can pause after any
 // op. Both paths execute the same node code, so their results are bit-identical.
+#include "core/exec/intervention.h"
 #include "core/exec/kv_cache.h"
 #include "core/exec/trace.h"
 #include "core/model/model.h"
@@ -26,6 +27,11 @@ public:
     void step(TraceSink* sink = nullptr);
     // Executes every remaining node.
     void run(TraceSink* sink = nullptr);
+
+    // Interventions for the passes from now on (core/exec/intervention.h); validated and bound to the plan here
+    // (throws core::Error naming the bad entry). An empty list (the default) changes nothing.
+    void setInterventions(InterventionList list);
+    const InterventionList& interventions() const { return m_hook.list(); }
 
     bool finished() const { return m_cursor >= int(m_plan.size()); }
     int cursor() const { return m_cursor; }
@@ -57,6 +63,7 @@ private:
     void execute(const PlanNode& node);
     TensorView viewOf(const PlanNode& node) const;
     MatMap headSlice(BufferId id, int head);
+    MatMap mutableViewOf(const PlanNode& node);
     ConstMatMap cacheOf(BufferId id, int layer, int kvHead) const;
     void storeKv(int layer, ConstMatRef k, ConstMatRef v);
     void concatHeads(MatRef attn, BufferId heads);
@@ -73,6 +80,7 @@ private:
     int m_logitRows = 1;
     int m_cursor = 0;
     int m_threads = 1; // for the matrix products of this pass
+    InterventionHook m_hook;
 };
 
 // Use `n` threads for the kernels (core::ThreadPool); 0 = all cores.

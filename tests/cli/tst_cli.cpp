@@ -72,6 +72,18 @@ private slots:
             << QStringList { "info", kFormats + "meta.json" } << 1 << "is not a model";
         QTest::newRow("empty prompt") << QStringList { "generate", kModel, "--prompt", "" } << 1
                                       << "the prompt is empty";
+        QTest::newRow("ablate past the layers") << QStringList { "logits", kModel, "--prompt", "a", "--ablate",
+            "blk.9.mlp" } << 1 << "blk.9.mlp: layer 9 is outside the model's layers [0, 4)";
+        QTest::newRow("knockout given to --ablate") << QStringList { "lens", kModel, "--prompt", "a b", "--ablate",
+            "blk.0.head.1:1->0" } << 1 << "knocked out with --knockout";
+        QTest::newRow("target of two tokens")
+            << QStringList { "attribute", kModel, "--prompt", "a", "--target", " Parisian" } << 1 << "is 2 tokens";
+        QTest::newRow("attribution on post-norm") << QStringList { "attribute",
+            IE_SOURCE_DIR "/sample_models/tiny-classic", "--prompt", "a", "--target", " Paris" }
+                                                  << 1 << "needs a pre-norm model";
+        QTest::newRow("patch prompts of unequal length") << QStringList { "patch", kModel, "--clean",
+            "The capital of France is", "--corrupted", "The capital of the United Kingdom is", "--target", " Paris" }
+                                                         << 1 << "same number of tokens";
     }
     void exitCodes()
     {
@@ -232,6 +244,61 @@ private slots:
         QVERIFY2(r.out.startsWith(" Paris"), r.out.constData());
     }
 
+    // The interpretability commands on the France prompt: the lens ends at the model's answer, the attribution
+    // parts add up, an ablation moves P(" Paris"), patching restores the clean run at the country's position.
+    void interpretabilityCommands()
+    {
+        const QString prompt = "The capital of France is";
+        Run r = cli({ "lens", kModel, "--prompt", prompt, "--target", " Paris", "--json" });
+        QCOMPARE(r.code, 0);
+        auto rows = QJsonDocument::fromJson(r.out).object()["rows"].toArray();
+        QCOMPARE(rows.size(), 9); // embed + 4 x (attention, block)
+        const auto lastCell = rows.last().toObject()["cells"].toArray().last().toObject();
+        QCOMPARE(lastCell["top_piece"].toString(), QString(" Paris"));
+        QCOMPARE(lastCell["target_rank"].toInt(), 0);
+
+        r = cli({ "attribute", kModel, "--prompt", prompt, "--target", " Paris", "--minus", " Berlin", "--json" });
+        QCOMPARE(r.code, 0);
+        auto j = QJsonDocument::fromJson(r.out).object();
+        double sum = 0;
+        for (const auto& part : j["parts"].toArray())
+            sum += part.toObject()["value"].toDouble();
+        QVERIFY(std::abs(sum - j["logit"].toDouble()) <= 1e-4 * std::max(1.0, std::abs(j["logit"].toDouble())));
+        QVERIFY(j["parts"].toArray().size() > 16);
+
+        r = cli({ "logits", kModel, "--prompt", prompt, "--ablate", "blk.3.head.1", "--json" });
+        QCOMPARE(r.code, 0);
+        j = QJsonDocument::fromJson(r.out).object();
+        QCOMPARE(j["interventions"].toString(), QString("blk.3.head.1"));
+        const auto paris = j["shift"].toObject()["tokens"].toArray().first().toObject();
+        QCOMPARE(paris["piece"].toString(), QString(" Paris"));
+        QVERIFY(paris["prob_after"].toDouble() < paris["prob_before"].toDouble());
+
+        r = cli({ "patch", kModel, "--clean", prompt, "--corrupted", "The capital of Italy is", "--target", " Paris",
+            "--minus", " Rome", "--json" });
+        QCOMPARE(r.code, 0);
+        j = QJsonDocument::fromJson(r.out).object();
+        const auto residual = j["residual"].toArray();
+        QCOMPARE(residual.size(), 4);
+        QCOMPARE(residual[0].toArray().size(), 5);
+        QVERIFY(std::abs(residual[0].toArray()[3].toDouble() - 1) < 1e-4); // the country, before block 0
+        QVERIFY(std::abs(residual[0].toArray()[0].toDouble()) < 1e-6); // "The": same in both prompts
+        QCOMPARE(j["heads"].toArray().size(), 4);
+
+        r = cli({ "heads", kModel, "--prompt", prompt, "--target", " Paris", "--position", "3", "--sort", "ablation",
+            "--json" });
+        QCOMPARE(r.code, 0);
+        const auto heads = QJsonDocument::fromJson(r.out).object()["heads"].toArray();
+        QCOMPARE(heads.size(), 16);
+        QVERIFY(heads[0].toObject()["ablation_delta"].toDouble() <= heads[15].toObject()["ablation_delta"].toDouble());
+
+        r = cli({ "generate", kModel, "--prompt", prompt, "--temperature", "0", "--max-new-tokens", "3", "--ablate",
+            "blk.3.head.1", "--knockout", "blk.3.head.2:4->3", "--json" });
+        QCOMPARE(r.code, 0);
+        QCOMPARE(QJsonDocument::fromJson(r.out).object()["interventions"].toString(),
+            QString("blk.3.head.1, blk.3.head.2:4->3"));
+    }
+
     void generateJsonHasEveryStage()
     {
         const Run r = cli({ "generate", kModel, "--prompt", "Once upon a time", "--temperature", "0.8", "--top-k", "20",
@@ -293,7 +360,8 @@ private slots:
         static const QRegularExpression option(QStringLiteral("--([a-z-]+)"));
         for (auto it = option.globalMatch(usage); it.hasNext();)
             listed << it.next().captured(1);
-        QSet<QString> expected { "prompt", "tokens", "max-new-tokens", "stop", "ignore-eos", "order", "json", "top" };
+        QSet<QString> expected { "prompt", "tokens", "max-new-tokens", "stop", "ignore-eos", "order", "json", "top",
+            "ablate", "knockout" };
         for (const core::ParameterDescriptor& d : core::parameterDescriptors())
             expected << QString::fromUtf8(d.flag.data(), qsizetype(d.flag.size()));
         QCOMPARE(listed, expected);

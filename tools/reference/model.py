@@ -333,8 +333,33 @@ def apply_rope(x, cos, sin):
     return x * cos + rotate_half(x) * sin
 
 
-def attention(spec, L, x, rope=None, want_probs=False, window=None):
-    """Causal multi-head self-attention with grouped-query heads. x: (B, T, C)."""
+def parse_intervention(text: str) -> dict:
+    """One intervention in the CLI's syntax (read from its documentation, not from the C++ parser):
+    blk.L.head.H (zero the head's output), blk.L.head.H:mean (replace it by its mean over the positions),
+    blk.L.head.H:Q->K (query Q cannot see key K), blk.L.attn (no attention output), blk.L.mlp (no MLP output)."""
+    parts = text.split(".")
+    if len(parts) < 3 or parts[0] != "blk":
+        raise ValueError(f"bad intervention {text!r}")
+    layer = int(parts[1])
+    if parts[2] in ("attn", "mlp") and len(parts) == 3:
+        return {"kind": parts[2], "layer": layer}
+    if parts[2] != "head" or len(parts) != 4:
+        raise ValueError(f"bad intervention {text!r}")
+    head, _, mode = parts[3].partition(":")
+    out = {"kind": "zero_head", "layer": layer, "head": int(head)}
+    if mode == "mean":
+        out["kind"] = "mean_head"
+    elif "->" in mode:
+        q, k = mode.split("->")
+        out.update(kind="knockout", query=int(q), key=int(k))
+    elif mode not in ("", "zero"):
+        raise ValueError(f"bad intervention {text!r}")
+    return out
+
+
+def attention(spec, L, x, rope=None, want_probs=False, window=None, interventions=()):
+    """Causal multi-head self-attention with grouped-query heads. x: (B, T, C).
+    `interventions`: this layer's parsed interventions (parse_intervention)."""
     B, T, C = x.shape
     nh, nkv = spec["n_head"], spec["n_kv_head"]
     hs = spec.get("head_dim") or C // nh
@@ -362,10 +387,20 @@ def attention(spec, L, x, rope=None, want_probs=False, window=None):
     if window is not None:  # transformers' sliding_window_overlay: kv_idx > q_idx - sliding_window
         mask = mask & (ki > qi - window)
     att = att.masked_fill(~mask, float("-inf"))
+    for iv in interventions:  # a knocked-out edge: that head's query cannot see that key
+        if iv["kind"] == "knockout" and iv["query"] < T:
+            att[:, iv["head"], iv["query"], iv["key"]] = float("-inf")
     att = torch.softmax(att, dim=-1)
     y = att @ v                                                            # (B, nh, T, hs)
+    for iv in interventions:
+        if iv["kind"] == "zero_head":
+            y[:, iv["head"]] = 0.0
+        elif iv["kind"] == "mean_head":
+            y[:, iv["head"]] = y[:, iv["head"]].mean(dim=1, keepdim=True)  # mean over positions
     y = y.transpose(1, 2).contiguous().view(B, T, nh * hs)                 # concat heads
     y = linear(y, L["o_w"], L["o_b"])
+    if any(iv["kind"] == "attn" for iv in interventions):
+        y = torch.zeros_like(y)
     return y, (att if want_probs else None)
 
 
@@ -379,9 +414,10 @@ def mlp(spec, L, x):
     return linear(h, L["down_w"], L["down_b"])
 
 
-def forward(cfg, W, tokens, collect=False, spec=None):
+def forward(cfg, W, tokens, collect=False, spec=None, interventions=()):
     """tokens: (B, T) long. Returns dict with logits (B, T, V) and, if collect, the
-    embedding stream, per-block residual streams and per-layer attention probabilities."""
+    embedding stream, per-block residual streams and per-layer attention probabilities.
+    `interventions`: CLI-syntax strings (parse_intervention) applied in their layers."""
     spec = spec or spec_of(cfg)
     top = top_weights(spec, W)
     B, T = tokens.shape
@@ -401,29 +437,37 @@ def forward(cfg, W, tokens, collect=False, spec=None):
         # Gemma 3: sliding layers use their own base (rope_local_base_freq), unscaled
         rope_local = rope_cos_sin(T, rd, spec["rope_theta_local"], dtype) if spec.get("rope_theta_local") else rope
     out = {"embed": x, "blocks": [], "attn": []}
+    parsed = [parse_intervention(t) for t in interventions]
     for i in range(spec["n_layer"]):
         L = layer_weights(spec, W, i)
+        mine = [iv for iv in parsed if iv["layer"] == i]
+        no_mlp = any(iv["kind"] == "mlp" for iv in mine)
+
+        def ffn(h):
+            y = mlp(spec, L, h)
+            return torch.zeros_like(y) if no_mlp else y
+
         sliding = bool(spec.get("sliding", [False] * spec["n_layer"])[i])
         window = spec.get("window") if sliding else None
         r = (rope_local if sliding else rope)
         if not spec.get("use_rope", [True] * spec["n_layer"])[i]:
             r = None  # SmolLM3's NoPE layers
         if spec.get("parallel"):  # GPT-NeoX use_parallel_residual
-            a, probs = attention(spec, L, norm(spec, x, L["n1_w"], L["n1_b"]), r, collect, window)
-            m = mlp(spec, L, norm(spec, x, L["n2_w"], L["n2_b"]))
+            a, probs = attention(spec, L, norm(spec, x, L["n1_w"], L["n1_b"]), r, collect, window, mine)
+            m = ffn(norm(spec, x, L["n2_w"], L["n2_b"]))
             x = m + a + x
         elif spec.get("gemma"):  # norms before and after each sub-layer
-            a, probs = attention(spec, L, norm(spec, x, L["n1_w"], L["n1_b"]), r, collect, window)
+            a, probs = attention(spec, L, norm(spec, x, L["n1_w"], L["n1_b"]), r, collect, window, mine)
             x = x + norm(spec, a, L["pn1_w"], None)
-            x = x + norm(spec, mlp(spec, L, norm(spec, x, L["n2_w"], L["n2_b"])), L["pn2_w"], None)
+            x = x + norm(spec, ffn(norm(spec, x, L["n2_w"], L["n2_b"])), L["pn2_w"], None)
         elif spec["placement"] == "pre":
-            a, probs = attention(spec, L, norm(spec, x, L["n1_w"], L["n1_b"]), r, collect, window)
+            a, probs = attention(spec, L, norm(spec, x, L["n1_w"], L["n1_b"]), r, collect, window, mine)
             x = x + a
-            x = x + mlp(spec, L, norm(spec, x, L["n2_w"], L["n2_b"]))
+            x = x + ffn(norm(spec, x, L["n2_w"], L["n2_b"]))
         else:  # post-norm, the original transformer
-            a, probs = attention(spec, L, x, r, collect, window)
+            a, probs = attention(spec, L, x, r, collect, window, mine)
             x = norm(spec, x + a, L["n1_w"], L["n1_b"])
-            x = norm(spec, x + mlp(spec, L, x), L["n2_w"], L["n2_b"])
+            x = norm(spec, x + ffn(x), L["n2_w"], L["n2_b"])
         if collect:
             out["blocks"].append(x)
             out["attn"].append(probs)

@@ -230,6 +230,26 @@ def best_head(table_chance):
             "clear": score >= 2 * chance, "table": [[round(float(x), 3) for x in row] for row in table]}
 
 
+@torch.no_grad()
+def head_ablation(cfg, W, spec, demos):
+    """P(target) after the ablation prompt with each single head zeroed (model.py's interventions, the CLI's
+    `--ablate blk.L.head.H`): does the head that looks at the country cause the answer?"""
+    a = demos["ablation"]
+    ids = torch.tensor([a["prompt_ids"]])
+    base = float(torch.softmax(M.forward(cfg, W, ids, spec=spec)["logits"][0, -1], -1)[a["target_id"]])
+    table = []
+    for layer in range(spec["n_layer"]):
+        row = []
+        for head in range(spec["n_head"]):
+            lg = M.forward(cfg, W, ids, spec=spec, interventions=[f"blk.{layer}.head.{head}"])["logits"][0, -1]
+            row.append(round(float(torch.softmax(lg, -1)[a["target_id"]]) - base, 4))
+        table.append(row)
+    flat = [(v, layer, head) for layer, row in enumerate(table) for head, v in enumerate(row)]
+    v, layer, head = min(flat)
+    return {"prompt": a["prompt"], "target": a["target"], "baseline": round(base, 4), "delta_table": table,
+            "strongest": {"layer": layer, "head": head, "delta": v}}
+
+
 def run_demos(cfg, W, spec, demos):
     res = {}
     un = []
@@ -273,6 +293,7 @@ def run_demos(cfg, W, spec, demos):
     prev, ind = head_tables(cfg, W, spec, demos)
     res["previous_token_head"] = best_head(prev)
     res["induction_head"] = best_head(ind)
+    res["head_ablation"] = head_ablation(cfg, W, spec, demos)
     return res
 
 
@@ -289,7 +310,7 @@ def main():
     demo_strs = (DEMO_TEXT["uncertain"] + [DEMO_TEXT["beam"], DEMO_TEXT["repetition"], DEMO_TEXT["stop"][0],
                                            DEMO_TEXT["chat"]] + DEMO_TEXT["prev_token"])
     strs = sorted({e["prompt"] for g in ev.values() for e in g} |
-                  {s for hp in head_prompts for s in hp[1:] if s} | set(demo_strs))
+                  {s for hp in head_prompts for s in hp[1:] if s} | set(demo_strs) | set(ABLATION))
     enc = dict(zip(strs, node_encode(strs)))
     enc[""] = []
     demos = {"uncertain": DEMO_TEXT["uncertain"], "uncertain_ids": [enc[t] for t in DEMO_TEXT["uncertain"]],
@@ -299,6 +320,8 @@ def main():
              "chat": DEMO_TEXT["chat"], "chat_ids": enc[DEMO_TEXT["chat"]],
              "prev_token": DEMO_TEXT["prev_token"], "prev_token_ids": [enc[t] for t in DEMO_TEXT["prev_token"]],
              "induction_period": INDUCTION_PERIOD, "induction_ids": induction_prompts(_TOK["model"]["vocab"]),
+             "ablation": {"prompt": ABLATION[0], "prompt_ids": enc[ABLATION[0]], "target": ABLATION[1],
+                          "target_id": enc[ABLATION[1]][0]},
              "country_head_prompts": [{"lang": lang, "prompt_ids": enc[p], "country_begin": len(enc[b]),
                                        "country_end": len(enc[u])} for lang, p, b, u in head_prompts]}
     for lang, p, b, u in head_prompts:  # the country's tokens are a clean prefix of the prompt's
@@ -461,6 +484,27 @@ def md(s):
     return json.dumps(s, ensure_ascii=False)[1:-1].replace("|", "\\|")
 
 
+ABLATION = ("The capital of France is", " Paris")  # prompt, one-token target of the head-ablation experiment
+
+
+def ablation_md(d, h):
+    if "head_ablation" not in d:
+        return ""
+    a = d["head_ablation"]
+    cl, ch = h["en"]["layer"], h["en"]["head"]
+    named = a["delta_table"][cl][ch]
+    s = a["strongest"]
+    rank = 1 + sum(v < named for row in a["delta_table"] for v in row)
+    verdict = ("the largest drop of any single head" if rank == 1 else
+               f"rank {rank} of {sum(len(r) for r in a['delta_table'])}: layer {s['layer']} · head {s['head']} costs more "
+               f"({s['delta']:+.3f})")
+    return f"""
+**Interventions** — zeroing the country head (`inference-cli logits … --ablate blk.{cl}.head.{ch}`) moves
+P(`{md(a['target'])}`) after `{md(a['prompt'])}` from {a['baseline']:.3f} by {named:+.3f}: {verdict}. ΔP for every single
+head zeroed (rows = layers, columns = heads): `{a['delta_table']}`.
+"""
+
+
 def demo_md(name, d, h):
     un = d["uncertain"]
     un_md = "\n".join(
@@ -513,7 +557,7 @@ token of `generation_config.json`{'' if ch['ok'] else '; **this model does not**
 
 Tables (rows = layers, columns = heads): previous token `{pv['table']}`; induction `{ind['table']}`;
 country EN `{h['en']['table']}`; TR `{h['tr']['table']}`.
-"""
+""" + ablation_md(d, h)
 
 
 def write_card(mdir, name, cfg, spec, log, res):

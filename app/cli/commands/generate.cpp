@@ -1,4 +1,5 @@
 #include "commands.h"
+#include "intervention_args.h"
 #include "model_input.h"
 #include "sampling_args.h"
 
@@ -55,6 +56,7 @@ int runGeneration(const Args& args, ModelInput& in, const std::vector<std::int32
     options.extraEosIds.insert(options.extraEosIds.end(), extraEos.begin(), extraEos.end());
     session.setOptions(options);
     session.setSampling(samplingFromArgs(args), orderFromArgs(args));
+    session.setInterventions(interventionsFromArgs(args, in.model->config()));
     const bool json = args.flag("json");
     const std::size_t top = std::size_t(args.integer("top", 5, 1, 1000));
     session.start(in.tokens);
@@ -76,8 +78,9 @@ int runGeneration(const Args& args, ModelInput& in, const std::vector<std::int32
             stop["match"] = { { "sequence", session.stopMatch().sequence }, { "begin", session.stopMatch().begin },
                 { "end", session.stopMatch().end } };
         std::cout << nlohmann::ordered_json {
-            { "prompt_tokens", in.tokens }, { "text", session.text() }, { "order", session.pipeline().stageNames() },
-            { "steps", steps }, { "stop", stop }, { "metrics", m.toJson() }
+            { "prompt_tokens", in.tokens }, { "interventions", core::interventionListSpec(session.interventions()) },
+            { "text", session.text() }, { "order", session.pipeline().stageNames() }, { "steps", steps },
+            { "stop", stop }, { "metrics", m.toJson() }
         }.dump(2) << "\n";
         return 0;
     }
@@ -97,6 +100,7 @@ int cmdGenerate(const Words& w)
 {
     auto opts = kInputOptions;
     opts.insert(kSamplingOptions.begin(), kSamplingOptions.end());
+    opts.insert(kInterventionOptions.begin(), kInterventionOptions.end());
     Args args(w, kSamplingFlags, opts);
     ModelInput in = loadModelInput(args);
     return runGeneration(args, in);
