@@ -28,7 +28,11 @@ const std::map<std::string, Command>& commands()
         { "detokenize", { cmdDetokenize, "detokenize MODEL|TOKENIZER_JSON --ids 1,2,3 [--json]" } },
         { "logits", { cmdLogits, "logits MODEL --prompt T|--tokens 1,2,3 [--top N] [--json [--all]]" } },
         { "trace", { cmdTrace, "trace MODEL --prompt T|--tokens 1,2,3 --out FILE.json" } },
-        { "bench", { cmdBench, "bench MODEL [--prompt-tokens N] [--gen-tokens M] [--threads K] [--json]" } },
+        { "bench",
+            { cmdBench,
+                "bench MODEL [--prompt-tokens N] [--gen-tokens M] [--threads K] [--repeats R] "
+                "[--llama-cpp] [--json]" } },
+        { "export-gguf", { cmdExportGguf, "export-gguf MODEL --out FILE.gguf [--dtype F32|F16]" } },
         { "generate",
             { cmdGenerate,
                 "generate MODEL --prompt T|--tokens 1,2,3 [--max-new-tokens N] " + samplingUsage()

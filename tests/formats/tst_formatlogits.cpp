@@ -15,6 +15,7 @@
 #include "core/exec/executor.h"
 #include "core/formats/gguf/gguf_model.h"
 #include "core/formats/gguf/gguf_writer.h"
+#include "core/loader/export_gguf.h"
 #include "core/loader/loaded_model.h"
 
 #include <QTemporaryDir>
@@ -165,58 +166,9 @@ private slots:
         QFETCH(QString, folder);
         const auto hf = core::openModel(folder.toStdString());
         const core::ModelConfig& c = hf->config();
-        const std::string arch = core::architectureTable(c.arch).ggufArch;
-        core::GgufWriter w;
-        w.setString("general.architecture", arch);
-        w.setUInt32(arch + ".embedding_length", std::uint32_t(c.dim));
-        w.setUInt32(arch + ".block_count", std::uint32_t(c.nLayers));
-        w.setUInt32(arch + ".feed_forward_length", std::uint32_t(c.hidden));
-        w.setUInt32(arch + ".attention.head_count", std::uint32_t(c.nHeads));
-        w.setUInt32(arch + ".attention.head_count_kv", std::uint32_t(c.nKvHeads));
-        w.setUInt32(arch + ".context_length", std::uint32_t(c.maxPositions));
-        w.setUInt32(arch + ".vocab_size", std::uint32_t(c.vocab));
-        w.setFloat32(arch
-                + (c.norm == core::NormKind::RmsNorm ? ".attention.layer_norm_rms_epsilon"
-                                                     : ".attention.layer_norm_epsilon"),
-            float(c.normEps));
-        if (c.positional == core::Positional::Rope)
-            w.setFloat32(arch + ".rope.freq_base", float(c.ropeTheta));
-        const auto hfNames = core::expectedTensors(c, core::TensorNaming::HuggingFace);
-        const auto ggufNames = core::expectedTensors(c, core::TensorNaming::Gguf);
-        QCOMPARE(hfNames.size(), ggufNames.size());
-        const bool conv1D = core::architectureTable(c.arch).hfConv1D;
-        for (std::size_t i = 0; i < hfNames.size(); ++i) {
-            const core::ExpectedTensor &from = hfNames[i], &to = ggufNames[i];
-            QCOMPARE(int(from.role), int(to.role));
-            const core::SourceTensor* t = hf->model->source().find(from.name);
-            if (!t)
-                t = hf->model->source().find(core::architectureTable(c.arch).hfOptionalPrefix + from.name);
-            if (!t && !from.required)
-                continue;
-            QVERIFY2(t, from.name.c_str());
-            std::vector<float> v = core::toFloat(*t);
-            const bool linear = to.role == core::WeightRole::QkvFused || to.role == core::WeightRole::O
-                || to.role == core::WeightRole::Up || to.role == core::WeightRole::Down;
-            if (conv1D && linear && !from.bias) {
-                // Conv1D (in, out) -> (out, in)
-                std::vector<float> transposed(v.size());
-                const std::int64_t in = from.shape[0], out = from.shape[1];
-                for (std::int64_t r = 0; r < in; ++r)
-                    for (std::int64_t k = 0; k < out; ++k)
-                        transposed[std::size_t(k * in + r)] = v[std::size_t(r * out + k)];
-                v = std::move(transposed);
-            }
-            if (arch == "llama" && (to.role == core::WeightRole::Q || to.role == core::WeightRole::K)) {
-                std::vector<float> permuted(v.size());
-                const std::int64_t rows = to.shape[0], cols = to.shape.size() == 2 ? to.shape[1] : 1;
-                core::permuteRopeRows(v, permuted, rows, cols, to.role == core::WeightRole::Q ? c.nHeads : c.nKvHeads);
-                v = std::move(permuted);
-            }
-            w.addF32(to.name, to.shape, v);
-        }
         QTemporaryDir dir;
         const std::string path = dir.filePath("model.gguf").toStdString();
-        w.write(path);
+        core::exportGguf(*hf->model, path, core::DType::F32);
         const auto gguf = core::openModel(path);
         QCOMPARE(int(gguf->format), int(core::ModelFormat::Gguf));
         QCOMPARE(int(gguf->config().arch), int(c.arch));

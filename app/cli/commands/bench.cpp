@@ -2,13 +2,17 @@
 #include "model_input.h"
 
 #include "core/bench/bandwidth.h"
+#include "core/bench/fma_peak.h"
 #include "core/exec/executor.h"
 
 #include <nlohmann/json.hpp>
 
 #include <chrono>
 #include <cstdio>
+#include <cstdlib>
+#include <filesystem>
 #include <iostream>
+#include <optional>
 #include <random>
 
 namespace {
@@ -16,13 +20,58 @@ double seconds(std::chrono::steady_clock::time_point t0)
 {
     return std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
 }
+
+// Multiply-add FLOPs of a prefill of T tokens: every matrix once per token (the LM head for the last row only) and
+// the causal attention products (q k^T and p v over the T (T + 1) / 2 visible pairs, per head).
+double prefillFlops(const core::Model& m, int T)
+{
+    const auto& c = m.config();
+    const auto& w = m.weights();
+    double perToken = 0;
+    for (const auto& L : w.layers)
+        for (const core::LinearWeight* lw : { &L.q, &L.k, &L.v, &L.o, &L.gate, &L.up, &L.down })
+            if (lw->valid())
+                perToken += 2.0 * lw->out * lw->in;
+    const double attention = 2.0 * 2.0 * c.nLayers * double(c.qDim()) * T * (T + 1) / 2.0;
+    return perToken * T + attention + 2.0 * double(c.vocab) * c.dim;
+}
+
+// llama.cpp on the same GGUF file, in this run: tools/llama_cpp/bench.mjs through node (node-llama-cpp's prebuilt
+// llama.cpp). The CLI itself never needs node: without node or the script this says so and benches ours only.
+std::optional<nlohmann::json> benchLlamaCpp(
+    const std::string& model, int threads, int promptTokens, int genTokens, int repeats, int vocab)
+{
+    const char* env = std::getenv("IE_LLAMA_CPP_BENCH");
+    const std::string script = env ? env : IE_SOURCE_DIR "/tools/llama_cpp/bench.mjs";
+    if (!std::filesystem::exists(script)) {
+        std::fprintf(stderr, "llama.cpp: %s not found (set IE_LLAMA_CPP_BENCH)\n", script.c_str());
+        return std::nullopt;
+    }
+    const std::string command = "node '" + script + "' '" + model + "' --threads " + std::to_string(threads)
+        + " --prompt-tokens " + std::to_string(promptTokens) + " --gen-tokens " + std::to_string(genTokens)
+        + " --repeats " + std::to_string(repeats) + " --vocab " + std::to_string(vocab) + " 2>/dev/null";
+    FILE* pipe = popen(command.c_str(), "r");
+    if (!pipe)
+        return std::nullopt;
+    std::string out;
+    char buffer[4096];
+    while (std::size_t n = std::fread(buffer, 1, sizeof buffer, pipe))
+        out.append(buffer, n);
+    const int status = pclose(pipe);
+    const auto j = nlohmann::json::parse(out, nullptr, false);
+    if (status != 0 || j.is_discarded() || !j.contains("decode_tokens_per_s")) {
+        std::fprintf(stderr, "llama.cpp: `%s` failed (exit %d): %s\n", command.c_str(), status, out.c_str());
+        return std::nullopt;
+    }
+    return j;
+}
 } // namespace
 
 // Prefill and decode speed on this machine, and decode as a fraction of the memory-bandwidth limit measured in
 // the same run: a decode step has to read every weight once, so bandwidth / bytes-per-step is its ceiling.
 int cmdBench(const Words& w)
 {
-    Args args(w, { "json" }, { "threads", "prompt-tokens", "gen-tokens", "repeats" });
+    Args args(w, { "json", "llama-cpp" }, { "threads", "prompt-tokens", "gen-tokens", "repeats" });
     const ModelInput in = loadModelInput(args, false);
     const auto& c = in.model->config();
     const int promptTokens = int(args.integer("prompt-tokens", std::min(128, c.maxPositions / 2), 1, c.maxPositions));
@@ -73,6 +122,11 @@ int cmdBench(const Words& w)
     const double bytesPerStep = double(in.model->decodeBytesPerToken()) + kvBytes;
     const double decodeTps = genTokens / decodeBest;
     const double limitTps = bandwidth / bytesPerStep;
+    const core::FmaPeak peak = core::measureFmaPeak();
+    const double prefillFlopsPerS = prefillFlops(*in.model, promptTokens) / prefillBest;
+    std::optional<nlohmann::json> llama;
+    if (args.flag("llama-cpp"))
+        llama = benchLlamaCpp(in.model->folder(), core::threadCount(), promptTokens, genTokens, repeats, c.vocab);
 
     nlohmann::ordered_json j = {
         { "model", in.model->folder() },
@@ -86,20 +140,37 @@ int cmdBench(const Words& w)
         { "measured_bandwidth_gb_s", bandwidth / 1e9 },
         { "decode_limit_tokens_per_s", limitTps },
         { "fraction_of_bandwidth_limit", decodeTps / limitTps },
+        { "weights_dtype", in.model->weightsDtype() },
         { "weights_bytes", in.model->weightBytes() },
         { "kv_cache_bytes", cache.bytesUsed() },
+        { "prefill_gflop_s", prefillFlopsPerS / 1e9 },
+        { "fma_peak_gflop_s", peak.measured / 1e9 },
+        { "fraction_of_fma_peak", prefillFlopsPerS / peak.measured },
     };
+    if (llama)
+        j["llama_cpp"] = *llama;
     if (args.flag("json")) {
         std::cout << j.dump(2) << "\n";
         return 0;
     }
-    std::printf("model            %s (%.1fM parameters, %d threads)\n", in.model->folder().c_str(),
-        in.model->parameterCount() / 1e6, core::threadCount());
+    std::printf("model            %s (%.1fM parameters, %s, %.1f MB in memory, %d threads)\n",
+        in.model->folder().c_str(), in.model->parameterCount() / 1e6, in.model->weightsDtype().c_str(),
+        in.model->weightBytes() / 1e6, core::threadCount());
     std::printf("prefill          %d tokens: %.1f tokens/s\n", promptTokens, promptTokens / prefillBest);
+    std::printf("FP32 FMA peak    %.1f GFLOP/s measured (%d threads, %.0f-float FMAs); prefill reached %.1f GFLOP/s "
+                "= %.0f%%\n",
+        peak.measured / 1e9, core::threadCount(), peak.vectorFloats, prefillFlopsPerS / 1e9,
+        100.0 * prefillFlopsPerS / peak.measured);
     std::printf("decode           %d tokens: %.1f tokens/s (%.2f ms/token)\n", genTokens, decodeTps,
         1e3 * decodeBest / genTokens);
     std::printf(
         "bandwidth        %.1f GB/s measured; a decode step reads %.1f MB\n", bandwidth / 1e9, bytesPerStep / 1e6);
     std::printf("decode limit     %.1f tokens/s; reached %.0f%%\n", limitTps, 100.0 * decodeTps / limitTps);
+    if (llama) {
+        const double lp = (*llama)["prefill_tokens_per_s"], ld = (*llama)["decode_tokens_per_s"];
+        std::printf("llama.cpp        prefill %.1f tokens/s, decode %.1f tokens/s (%s, same file, same run)\n", lp, ld,
+            (*llama)["build"].get<std::string>().c_str());
+        std::printf("ours / llama.cpp prefill %.2fx, decode %.2fx\n", promptTokens / prefillBest / lp, decodeTps / ld);
+    }
     return 0;
 }
