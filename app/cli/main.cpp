@@ -30,7 +30,7 @@ const std::map<std::string, Command>& commands()
         { "trace", { cmdTrace, "trace MODEL --prompt T|--tokens 1,2,3 --out FILE.json" } },
         { "bench",
             { cmdBench,
-                "bench MODEL [--prompt-tokens N] [--gen-tokens M] [--threads K] [--repeats R] "
+                "bench MODEL [--prompt-tokens N] [--gen-tokens M] [--threads K] [--repeats R] [--batch N] "
                 "[--llama-cpp] [--json]" } },
         { "export-gguf", { cmdExportGguf, "export-gguf MODEL --out FILE.gguf [--dtype F32|F16]" } },
         { "generate",
