@@ -8,10 +8,12 @@
 
 namespace core::ops::kernels {
 
-// `row` holds nBlocks weight blocks of the named type; x the activation blocks of the same count.
-float dotQ8_0(const std::uint8_t* row, const ActivationBlock32* x, int nBlocks);
-float dotQ4_K(const std::uint8_t* row, const ActivationBlock256* x, int nBlocks);
-float dotQ5_K(const std::uint8_t* row, const ActivationBlock256* x, int nBlocks);
-float dotQ6_K(const std::uint8_t* row, const ActivationBlock256* x, int nBlocks);
+// out[r] = row . x[r] for r < rows: `row` holds nBlocks weight blocks of the named type, each x[r] the activation
+// blocks of the same count. Each weight block is unpacked once for up to four activation rows (a batch or a short
+// prompt costs less than that many single rows); every out[r] is the same number as with rows = 1.
+void dotQ8_0(const std::uint8_t* row, const ActivationBlock32* const* x, int rows, int nBlocks, float* out);
+void dotQ4_K(const std::uint8_t* row, const ActivationBlock256* const* x, int rows, int nBlocks, float* out);
+void dotQ5_K(const std::uint8_t* row, const ActivationBlock256* const* x, int rows, int nBlocks, float* out);
+void dotQ6_K(const std::uint8_t* row, const ActivationBlock256* const* x, int rows, int nBlocks, float* out);
 
 } // namespace core::ops::kernels

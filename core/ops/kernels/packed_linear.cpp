@@ -42,31 +42,39 @@ void BlockActivations::prepare(ConstMatRef x, DType weightType)
 void blockDotSlice(MatRef dst, const BlockActivations& x, const LinearWeight& w, int j0)
 {
     const int T = int(dst.rows()), n = int(dst.cols());
-    const int blocks = int(w.in / (w.dtype == DType::Q8_0 ? 32 : 256));
+    const bool small = w.dtype == DType::Q8_0;
+    const int blocks = int(w.in / (small ? 32 : 256));
+    std::vector<const ActivationBlock32*> x32;
+    std::vector<const ActivationBlock256*> x256;
+    for (int t = 0; t < T; ++t) {
+        if (small)
+            x32.push_back(x.row32(t));
+        else
+            x256.push_back(x.row256(t));
+    }
+    std::vector<float> column(static_cast<std::size_t>(T));
     // Weight row outer, activation rows inner: a row (<= a few KB) is read from memory once and stays in L1.
     for (int j = 0; j < n; ++j) {
         const std::uint8_t* row = w.packed + std::size_t(j0 + j) * w.rowBytes;
-        for (int t = 0; t < T; ++t) {
-            float v = 0.0f;
-            switch (w.dtype) {
-            case DType::Q8_0:
-                v = dotQ8_0(row, x.row32(t), blocks);
-                break;
-            case DType::Q4_K:
-                v = dotQ4_K(row, x.row256(t), blocks);
-                break;
-            case DType::Q5_K:
-                v = dotQ5_K(row, x.row256(t), blocks);
-                break;
-            case DType::Q6_K:
-                v = dotQ6_K(row, x.row256(t), blocks);
-                break;
-            default:
-                assert(false && "not a block-dot type");
-                break;
-            }
-            dst(t, j) = v;
+        switch (w.dtype) {
+        case DType::Q8_0:
+            dotQ8_0(row, x32.data(), T, blocks, column.data());
+            break;
+        case DType::Q4_K:
+            dotQ4_K(row, x256.data(), T, blocks, column.data());
+            break;
+        case DType::Q5_K:
+            dotQ5_K(row, x256.data(), T, blocks, column.data());
+            break;
+        case DType::Q6_K:
+            dotQ6_K(row, x256.data(), T, blocks, column.data());
+            break;
+        default:
+            assert(false && "not a block-dot type");
+            break;
         }
+        for (int t = 0; t < T; ++t)
+            dst(t, j) = column[std::size_t(t)];
     }
 }
 
