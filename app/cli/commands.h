@@ -13,6 +13,7 @@ int cmdLogits(const Words& w);
 int cmdTrace(const Words& w);
 int cmdBench(const Words& w);
 int cmdMakeRandom(const Words& w);
+int cmdExportGguf(const Words& w);
 int cmdGenerate(const Words& w);
 int cmdChat(const Words& w);
 int cmdModels(const Words& w);

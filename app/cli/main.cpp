@@ -48,7 +48,11 @@ const std::map<std::string, Command>& commands()
                 "heads MODEL --prompt T|--tokens 1,2,3 [--target TEXT|#id] [--position P] [--induction-length N] "
                 "[--seed S] [--sort layer|sink|previous|induction|attention|ablation] [--json]   (head detectors)" } },
         { "trace", { cmdTrace, "trace MODEL --prompt T|--tokens 1,2,3 --out FILE.json" } },
-        { "bench", { cmdBench, "bench MODEL [--prompt-tokens N] [--gen-tokens M] [--threads K] [--json]" } },
+        { "bench",
+            { cmdBench,
+                "bench MODEL [--prompt-tokens N] [--gen-tokens M] [--threads K] [--repeats R] [--batch N] "
+                "[--llama-cpp] [--json]" } },
+        { "export-gguf", { cmdExportGguf, "export-gguf MODEL --out FILE.gguf [--dtype F32|F16]" } },
         { "generate",
             { cmdGenerate,
                 "generate MODEL --prompt T|--tokens 1,2,3 [--max-new-tokens N] " + samplingUsage()

@@ -309,6 +309,44 @@ TensorView Executor::probs() const
     return TensorView { b.data.data(), b.rows, b.cols, b.cols };
 }
 
+bool Executor::atProduct() const
+{
+    if (finished())
+        return false;
+    const OpKind k = m_plan[std::size_t(m_cursor)].kind;
+    return k == OpKind::Linear || k == OpKind::LmHead;
+}
+
+const LinearWeight& Executor::productWeight() const
+{
+    assert(atProduct());
+    const PlanNode& node = m_plan[std::size_t(m_cursor)];
+    return *linearWeight(m_model.weights(), node.weight, node.layer);
+}
+
+ConstMatRef Executor::productInput()
+{
+    assert(atProduct());
+    const PlanNode& node = m_plan[std::size_t(m_cursor)];
+    // the LM head reads the last m_logitRows rows (execute, OpKind::LmHead)
+    return node.kind == OpKind::LmHead ? ConstMatRef(map(node.inputs[0]).bottomRows(m_logitRows))
+                                       : ConstMatRef(map(node.inputs[0]));
+}
+
+MatMap Executor::productOutput()
+{
+    assert(atProduct());
+    return map(m_plan[std::size_t(m_cursor)].output);
+}
+
+void Executor::skipProduct()
+{
+    assert(atProduct());
+    ++m_cursor;
+    if (finished())
+        m_cache->setLength(m_ctx);
+}
+
 std::uint64_t Executor::workspaceBytes() const
 {
     std::uint64_t n = 0;

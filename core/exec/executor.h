@@ -50,6 +50,16 @@ public:
     // Bytes of activation buffers held (what this engine needs besides weights and the KV cache).
     std::uint64_t workspaceBytes() const;
 
+    // For batched decode (core/exec/batch_decoder.h), which computes the matrix products of several executors in
+    // one pass over the weights: when the node at the cursor is a product (Linear, LmHead), the weight, the rows
+    // it reads and the rows it writes; skipProduct() then moves past it as step() would (no trace event).
+    bool atProduct() const;
+    const LinearWeight& productWeight() const;
+    ConstMatRef productInput();
+    MatMap productOutput();
+    void skipProduct();
+    int threads() const { return m_threads; } // threads this pass's products use
+
 private:
     // Buffers are aligned to Eigen's widest packet: vectorised reductions then sum in the same order in every
     // executor, which is what makes results bit-identical between runs and between step() and run().

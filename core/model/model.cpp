@@ -4,6 +4,7 @@
 #include "core/formats/safetensors_source.h"
 #include "core/model/weight_binder.h"
 
+#include <algorithm>
 #include <filesystem>
 
 namespace fs = std::filesystem;
@@ -42,11 +43,14 @@ std::string Model::tokenizerPath() const
 
 std::uint64_t Model::decodeBytesPerToken() const
 {
-    const auto& c = m_config;
-    auto lin = [](std::int64_t out, std::int64_t in) { return std::uint64_t(out * in) * 4; };
-    std::uint64_t perLayer = lin(c.qDim(), c.dim) + 2 * lin(c.kvDim(), c.dim) + lin(c.dim, c.qDim())
-        + lin(c.hidden, c.dim) * (c.gated() ? 2 : 1) + lin(c.dim, c.hidden);
-    return perLayer * c.nLayers + lin(c.vocab, c.dim) + std::uint64_t(c.dim) * 4;
+    // Every matrix as stored in memory (4 bytes a value for F32, the block bytes for a packed type).
+    const auto& w = m_weights;
+    std::uint64_t bytes = w.lmHead.bytes() + w.tokenEmbedding.bytes() / std::uint64_t(std::max(1, m_config.vocab));
+    for (const LayerWeights& L : w.layers)
+        for (const LinearWeight* lw : { &L.q, &L.k, &L.v, &L.o, &L.gate, &L.up, &L.down })
+            if (lw->valid())
+                bytes += lw->bytes();
+    return bytes;
 }
 
 } // namespace core

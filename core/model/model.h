@@ -32,7 +32,7 @@ public:
 
     std::int64_t parameterCount() const { return m_parameterCount; }
     std::uint64_t storedWeightBytes() const { return m_storedBytes; } // on disk
-    std::uint64_t weightBytes() const { return m_weightBytes; } // as used (F32)
+    std::uint64_t weightBytes() const { return m_weightBytes; } // in memory (F32, or as stored when packed)
     // Bytes of weights read to produce one token in decode (every matrix once, one embedding row).
     std::uint64_t decodeBytesPerToken() const;
 

@@ -1,7 +1,12 @@
 #pragma once
-// Pointers to every weight the forward pass reads, bound by name from the safetensors files and checked
-// against the config. F32 tensors point into the memory map; F16/BF16 are converted once on load.
+// Pointers to every weight the forward pass reads, bound by name from the source and checked against the config.
+// F32 tensors point into the memory map. Matrices stored as F16, BF16, Q8_0, Q4_K, Q5_K or Q6_K stay in that type
+// (in the map, or in the source's re-ordered copy) and are computed on by core/ops/kernels; other types are
+// converted to F32 once on load.
+#include "core/formats/dtype.h"
 #include "core/model/weight_role.h"
+
+#include <cstddef>
 
 #include <cstdint>
 #include <vector>
@@ -10,15 +15,25 @@ namespace core {
 
 // y = x W^T + b for an nn.Linear weight stored (out, in), or y = x W + b for a GPT-2 Conv1D weight stored
 // (in, out). `ld` is the stored row stride, so a column slice of a fused matrix (GPT-2's c_attn) is a view.
+// A matrix kept in its stored type has `data` null and `packed` set: row r (of `in` values, (out, in) layout only)
+// is rowBytes bytes of `dtype` at packed + r * rowBytes. core::ops::weightRow reads any row back as floats.
 struct LinearWeight {
-    const float* data = nullptr;
+    const float* data = nullptr; // F32 values, or null when packed
     int out = 0;
     int in = 0;
     int ld = 0;
     bool storedInOut = false; // true for Conv1D (in, out) layout
     const float* bias = nullptr; // (out,) or null
+    const std::uint8_t* packed = nullptr;
+    DType dtype = DType::F32;
+    std::size_t rowBytes = 0;
 
-    bool valid() const { return data != nullptr; }
+    bool valid() const { return data != nullptr || packed != nullptr; }
+    // Bytes a pass over the whole matrix reads.
+    std::uint64_t bytes() const
+    {
+        return packed ? std::uint64_t(rowBytes) * std::uint64_t(out) : std::uint64_t(out) * std::uint64_t(in) * 4;
+    }
 };
 
 struct NormWeight {
@@ -36,7 +51,7 @@ struct LayerWeights {
 };
 
 struct ModelWeights {
-    const float* tokenEmbedding = nullptr; // (vocab, dim)
+    LinearWeight tokenEmbedding; // (vocab, dim), rows read by ops::embed (F32 or kept in its stored type)
     const float* positionTable = nullptr; // (maxPositions, dim): learned, or the computed sin/cos table
     std::vector<LayerWeights> layers;
     NormWeight finalNorm;

@@ -16,14 +16,56 @@ WeightBinder::WeightBinder(Model& model, const TensorSource& source, TensorNamin
 {
 }
 
-const float* WeightBinder::floats(const SourceTensor& t)
+namespace {
+    // The types core/ops/kernels compute on without converting the matrix (core::ops::computesInPlace).
+    bool keptInStoredType(DType t)
+    {
+        return t == DType::F16 || t == DType::BF16 || t == DType::Q8_0 || t == DType::Q4_K || t == DType::Q5_K
+            || t == DType::Q6_K;
+    }
+} // namespace
+
+WeightBinder::Bound WeightBinder::bind(const SourceTensor& t, const ExpectedTensor& e)
 {
     // The stored type of the weights: "F32", the one other type, or "mixed" (Q4_K_M files mix Q4_K and Q6_K).
     if (t.dtype != DType::F32)
         m_model.m_dtype
             = m_model.m_dtype == "F32" || m_model.m_dtype == dtypeName(t.dtype) ? dtypeName(t.dtype) : "mixed";
     m_model.m_parameterCount += t.numel();
+    // Matrices read row by row as (out, in): linear weights in nn.Linear layout and the token embedding.
+    const bool conv1D = m_naming == TensorNaming::HuggingFace && architectureTable(m_model.m_config.arch).hfConv1D;
+    bool linearRole = false;
+    switch (e.role) {
+    case WeightRole::Q:
+    case WeightRole::K:
+    case WeightRole::V:
+    case WeightRole::QkvFused:
+    case WeightRole::O:
+    case WeightRole::Gate:
+    case WeightRole::Up:
+    case WeightRole::Down:
+    case WeightRole::LmHead:
+        linearRole = !conv1D;
+        break;
+    default:
+        break;
+    }
+    const bool rowMatrix = !e.bias && t.shape.size() == 2 && (linearRole || e.role == WeightRole::TokenEmbedding);
+    if (rowMatrix && keptInStoredType(t.dtype)) {
+        const auto rowBytes = storedBytes(t.dtype, t.shape[1]);
+        if (!rowBytes || *rowBytes * std::uint64_t(t.shape[0]) != t.bytes)
+            throw Error(t.file, t.name + ".dtype",
+                std::string(dtypeName(t.dtype)) + " tensor of shape " + t.shapeString()
+                    + " does not hold whole rows of " + "blocks in its " + std::to_string(t.bytes) + " bytes");
+        m_model.m_weightBytes += t.bytes;
+        return Bound { nullptr, t.data, t.dtype, std::size_t(*rowBytes) };
+    }
     m_model.m_weightBytes += std::uint64_t(t.numel()) * 4;
+    return Bound { floats(t) };
+}
+
+const float* WeightBinder::floats(const SourceTensor& t)
+{
     if (usableInPlace(t))
         return reinterpret_cast<const float*>(t.data);
     m_model.m_owned.push_back(toFloat(t));
@@ -59,12 +101,12 @@ void WeightBinder::bindAll()
             throw Error(t->file, e.name + ".dtype",
                 std::string("weights must be F32, F16, BF16 or a GGML block type, got ") + dtypeName(t->dtype));
         m_used.insert(e.name);
-        assign(e, floats(*t));
+        assign(e, bind(*t, e));
     }
     auto& w = m_model.m_weights;
     // A tied head reads the token embedding itself (as the config or, for GPT-2 files, the table says).
     if (!w.lmHead.valid())
-        w.lmHead = LinearWeight { w.tokenEmbedding, c.vocab, c.dim, c.dim, false, nullptr };
+        w.lmHead = w.tokenEmbedding;
     for (const auto& t : m_source.tensors())
         if (!m_used.count(t.name))
             m_model.m_unused.push_back(t.name);
@@ -72,8 +114,9 @@ void WeightBinder::bindAll()
     computeTables();
 }
 
-void WeightBinder::assign(const ExpectedTensor& e, const float* p)
+void WeightBinder::assign(const ExpectedTensor& e, const Bound& b)
 {
+    const float* p = b.values;
     const ModelConfig& c = m_model.m_config;
     auto& w = m_model.m_weights;
     LayerWeights* L = e.layer >= 0 ? &w.layers[std::size_t(e.layer)] : nullptr;
@@ -84,7 +127,7 @@ void WeightBinder::assign(const ExpectedTensor& e, const float* p)
             lw.bias = p;
             return;
         }
-        lw = LinearWeight { p, out, in, conv1D ? out : in, conv1D, lw.bias };
+        lw = LinearWeight { p, out, in, conv1D ? out : in, conv1D, lw.bias, b.packed, b.dtype, b.rowBytes };
     };
     auto norm = [&](NormWeight& nw) {
         if (e.bias || !c.normUnitOffset) {
@@ -102,7 +145,7 @@ void WeightBinder::assign(const ExpectedTensor& e, const float* p)
     };
     switch (e.role) {
     case WeightRole::TokenEmbedding:
-        w.tokenEmbedding = p;
+        w.tokenEmbedding = LinearWeight { p, c.vocab, c.dim, c.dim, false, nullptr, b.packed, b.dtype, b.rowBytes };
         break;
     case WeightRole::PositionEmbedding:
         w.positionTable = p;
@@ -176,6 +219,11 @@ void WeightBinder::assign(const ExpectedTensor& e, const float* p)
         for (int s = 0; s < 3; ++s) {
             if (e.bias) {
                 parts[s]->bias = p + offsets[s];
+                continue;
+            }
+            if (b.packed) { // row slices of the packed (q+2kv, dim) matrix
+                *parts[s] = LinearWeight { nullptr, widths[s], c.dim, c.dim, false, parts[s]->bias,
+                    b.packed + std::size_t(offsets[s]) * b.rowBytes, b.dtype, b.rowBytes };
                 continue;
             }
             const float* data = conv1D ? p + offsets[s] : p + std::int64_t(offsets[s]) * c.dim;

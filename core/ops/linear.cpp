@@ -3,6 +3,7 @@
 #include <cassert>
 
 #include "core/common/thread_pool.h"
+#include "core/ops/kernels/packed_linear.h"
 
 #include <algorithm>
 
@@ -21,6 +22,14 @@ void linear(MatRef out, ConstMatRef x, const LinearWeight& w, int threads)
     // every slice SIMD-aligned when W is aligned.
     const int chunks = parallel ? std::min(threads * 4, std::max(1, nOut / 64)) : 1;
     const int step = ((nOut + chunks - 1) / chunks + 15) / 16 * 16;
+    // Block-quantized weights with few rows: the activations are rounded to 8-bit blocks once, for all threads.
+    const bool blockDots = kernels::usesBlockDots(w, int(x.rows()));
+    // The caller's own buffer, reused across calls; the helper threads read it through this pointer (naming a
+    // thread_local inside the lambda would give each thread its own, empty one).
+    thread_local kernels::BlockActivations callerBlocks;
+    const kernels::BlockActivations* blocks = &callerBlocks;
+    if (blockDots)
+        callerBlocks.prepare(x, w.dtype);
 
     ThreadPool::instance().parallelFor(chunks, parallel ? threads : 1, [&](int c) {
         const int j0 = std::min(nOut, c * step);
@@ -28,7 +37,11 @@ void linear(MatRef out, ConstMatRef x, const LinearWeight& w, int threads)
         if (n <= 0)
             return;
         auto dst = out.middleCols(j0, n);
-        if (!w.storedInOut) {
+        if (blockDots) {
+            kernels::blockDotSlice(dst, *blocks, w, j0);
+        } else if (w.packed) {
+            kernels::panelSlice(dst, x, w, j0);
+        } else if (!w.storedInOut) {
             ConstMatMap W(w.data + std::int64_t(j0) * w.ld, n, w.in, Eigen::OuterStride<>(w.ld)); // (n, in)
             dst.noalias() = x * W.transpose();
         } else {

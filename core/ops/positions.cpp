@@ -1,16 +1,17 @@
 #include "core/ops/positions.h"
 
+#include "core/ops/kernels/weight_rows.h"
+
 #include <cassert>
 
 namespace core::ops {
 
-void embed(MatRef x, std::span<const std::int32_t> tokens, const float* table)
+void embed(MatRef x, std::span<const std::int32_t> tokens, const LinearWeight& table)
 {
     // shapes, checked in debug builds
-    assert(table && x.rows() == std::int64_t(tokens.size()));
-    const int dim = int(x.cols());
+    assert(table.valid() && x.rows() == std::int64_t(tokens.size()) && x.cols() == table.in);
     for (std::size_t t = 0; t < tokens.size(); ++t)
-        x.row(Eigen::Index(t)) = Eigen::Map<const Eigen::RowVectorXf>(table + std::int64_t(tokens[t]) * dim, dim);
+        weightRows(table, tokens[t], 1, x.row(Eigen::Index(t)).data());
 }
 
 void addPositions(MatRef x, int pos0, const float* table)

@@ -1,5 +1,6 @@
 #pragma once
 #include "core/common/tensor_view.h"
+#include "core/model/model_weights.h"
 
 #include <cstdint>
 #include <span>
@@ -7,7 +8,8 @@
 namespace core::ops {
 
 // x (T, dim) = embedding rows of the tokens        table: (vocab, dim)
-void embed(MatRef x, std::span<const std::int32_t> tokens, const float* table);
+// (rows are read in the table's stored type and converted: ops::weightRows)
+void embed(MatRef x, std::span<const std::int32_t> tokens, const LinearWeight& table);
 // x (T, dim) += table rows [pos0, pos0 + T)          table: (maxPositions, dim), learned or sin/cos
 void addPositions(MatRef x, int pos0, const float* table);
 // RoPE, rotate_half convention: for each head, pairs (i, i + rotaryDim/2) of its first rotaryDim dimensions rotate by

@@ -333,7 +333,7 @@ ExecutionPlan ExecutionPlan::compile(const Model& model)
         bool bound = true;
         switch (n.kind) {
         case OpKind::Embed:
-            bound = w.tokenEmbedding != nullptr;
+            bound = w.tokenEmbedding.valid();
             break;
         case OpKind::AddPositional:
             bound = w.positionTable != nullptr;

@@ -2,13 +2,18 @@
 #include "model_input.h"
 
 #include "core/bench/bandwidth.h"
+#include "core/bench/fma_peak.h"
+#include "core/exec/batch_decoder.h"
 #include "core/exec/executor.h"
 
 #include <nlohmann/json.hpp>
 
 #include <chrono>
 #include <cstdio>
+#include <cstdlib>
+#include <filesystem>
 #include <iostream>
+#include <optional>
 #include <random>
 
 namespace {
@@ -16,13 +21,108 @@ double seconds(std::chrono::steady_clock::time_point t0)
 {
     return std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
 }
+
+// Multiply-add FLOPs of a prefill of T tokens: every matrix once per token (the LM head for the last row only) and
+// the causal attention products (q k^T and p v over the T (T + 1) / 2 visible pairs, per head).
+double prefillFlops(const core::Model& m, int T)
+{
+    const auto& c = m.config();
+    const auto& w = m.weights();
+    double perToken = 0;
+    for (const auto& L : w.layers)
+        for (const core::LinearWeight* lw : { &L.q, &L.k, &L.v, &L.o, &L.gate, &L.up, &L.down })
+            if (lw->valid())
+                perToken += 2.0 * lw->out * lw->in;
+    const double attention = 2.0 * 2.0 * c.nLayers * double(c.qDim()) * T * (T + 1) / 2.0;
+    return perToken * T + attention + 2.0 * double(c.vocab) * c.dim;
+}
+
+// llama.cpp on the same GGUF file, in this run: tools/llama_cpp/bench.mjs through node (node-llama-cpp's prebuilt
+// llama.cpp). The CLI itself never needs node: without node or the script this says so and benches ours only.
+std::optional<nlohmann::json> benchLlamaCpp(
+    const std::string& model, int threads, int promptTokens, int genTokens, int repeats, int vocab)
+{
+    const char* env = std::getenv("IE_LLAMA_CPP_BENCH");
+    const std::string script = env ? env : IE_SOURCE_DIR "/tools/llama_cpp/bench.mjs";
+    if (!std::filesystem::exists(script)) {
+        std::fprintf(stderr, "llama.cpp: %s not found (set IE_LLAMA_CPP_BENCH)\n", script.c_str());
+        return std::nullopt;
+    }
+    const std::string command = "node '" + script + "' '" + model + "' --threads " + std::to_string(threads)
+        + " --prompt-tokens " + std::to_string(promptTokens) + " --gen-tokens " + std::to_string(genTokens)
+        + " --repeats " + std::to_string(repeats) + " --vocab " + std::to_string(vocab) + " 2>/dev/null";
+    FILE* pipe = popen(command.c_str(), "r");
+    if (!pipe)
+        return std::nullopt;
+    std::string out;
+    char buffer[4096];
+    while (std::size_t n = std::fread(buffer, 1, sizeof buffer, pipe))
+        out.append(buffer, n);
+    const int status = pclose(pipe);
+    const auto j = nlohmann::json::parse(out, nullptr, false);
+    if (status != 0 || j.is_discarded() || !j.contains("decode_tokens_per_s")) {
+        std::fprintf(stderr, "llama.cpp: `%s` failed (exit %d): %s\n", command.c_str(), status, out.c_str());
+        return std::nullopt;
+    }
+    return j;
+}
+
+struct BatchPoint {
+    int sequences = 0;
+    double msPerStep = 0;
+    double tokensPerS = 0; // all sequences together
+    double limitTokensPerS = 0; // bandwidth / bytes a step reads (weights once + every sequence's KV cache)
+};
+
+// Batched decode (core::BatchDecoder) at 1, 2, 4, ... up to `maxBatch` sequences: every sequence starts from the same
+// prefilled prompt (its own cache copy) and decodes `steps` greedy tokens; best of `repeats`.
+std::vector<BatchPoint> benchBatches(const core::Model& model, const core::ExecutionPlan& plan,
+    const core::KvCache& prefilled, std::int32_t first, int maxBatch, int steps, int repeats, double bandwidth)
+{
+    std::vector<int> sizes;
+    for (int b = 1; b < maxBatch; b *= 2)
+        sizes.push_back(b);
+    sizes.push_back(maxBatch);
+    const auto& c = model.config();
+    std::vector<BatchPoint> points;
+    core::BatchDecoder batch(model, plan);
+    for (int n : sizes) {
+        std::vector<core::KvCache> caches(std::size_t(n), core::KvCache(c, prefilled.length() + steps));
+        std::vector<core::KvCache*> pointers;
+        for (auto& k : caches)
+            pointers.push_back(&k);
+        double best = 1e300;
+        for (int r = 0; r < repeats; ++r) {
+            for (auto& k : caches)
+                k.copyFrom(prefilled);
+            std::vector<std::int32_t> next(std::size_t(n), first);
+            const auto t0 = std::chrono::steady_clock::now();
+            for (int s = 0; s < steps; ++s) {
+                batch.step(next, pointers);
+                for (int i = 0; i < n; ++i) {
+                    const auto l = batch.logits(i);
+                    int top = 0;
+                    for (int v = 1; v < c.vocab; ++v)
+                        if (l.at(0, v) > l.at(0, top))
+                            top = v;
+                    next[std::size_t(i)] = top;
+                }
+            }
+            best = std::min(best, seconds(t0));
+        }
+        const double kvBytes = double(prefilled.bytesPerToken()) * (prefilled.length() + steps / 2.0);
+        const double stepBytes = double(model.decodeBytesPerToken()) + n * kvBytes;
+        points.push_back({ n, 1e3 * best / steps, double(n) * steps / best, n * bandwidth / stepBytes });
+    }
+    return points;
+}
 } // namespace
 
 // Prefill and decode speed on this machine, and decode as a fraction of the memory-bandwidth limit measured in
 // the same run: a decode step has to read every weight once, so bandwidth / bytes-per-step is its ceiling.
 int cmdBench(const Words& w)
 {
-    Args args(w, { "json" }, { "threads", "prompt-tokens", "gen-tokens", "repeats" });
+    Args args(w, { "json", "llama-cpp" }, { "threads", "prompt-tokens", "gen-tokens", "repeats", "batch" });
     const ModelInput in = loadModelInput(args, false);
     const auto& c = in.model->config();
     const int promptTokens = int(args.integer("prompt-tokens", std::min(128, c.maxPositions / 2), 1, c.maxPositions));
@@ -73,6 +173,19 @@ int cmdBench(const Words& w)
     const double bytesPerStep = double(in.model->decodeBytesPerToken()) + kvBytes;
     const double decodeTps = genTokens / decodeBest;
     const double limitTps = bandwidth / bytesPerStep;
+    const core::FmaPeak peak = core::measureFmaPeak();
+    const double prefillFlopsPerS = prefillFlops(*in.model, promptTokens) / prefillBest;
+    std::vector<BatchPoint> batches;
+    if (args.has("batch")) {
+        const int maxBatch = int(args.integer("batch", 1, 1, 256));
+        core::KvCache prefilled(c, promptTokens);
+        exec.begin(prompt, prefilled, {});
+        exec.run();
+        batches = benchBatches(*in.model, plan, prefilled, prompt.back(), maxBatch, genTokens, repeats, bandwidth);
+    }
+    std::optional<nlohmann::json> llama;
+    if (args.flag("llama-cpp"))
+        llama = benchLlamaCpp(in.model->folder(), core::threadCount(), promptTokens, genTokens, repeats, c.vocab);
 
     nlohmann::ordered_json j = {
         { "model", in.model->folder() },
@@ -86,20 +199,43 @@ int cmdBench(const Words& w)
         { "measured_bandwidth_gb_s", bandwidth / 1e9 },
         { "decode_limit_tokens_per_s", limitTps },
         { "fraction_of_bandwidth_limit", decodeTps / limitTps },
+        { "weights_dtype", in.model->weightsDtype() },
         { "weights_bytes", in.model->weightBytes() },
         { "kv_cache_bytes", cache.bytesUsed() },
+        { "prefill_gflop_s", prefillFlopsPerS / 1e9 },
+        { "fma_peak_gflop_s", peak.measured / 1e9 },
+        { "fraction_of_fma_peak", prefillFlopsPerS / peak.measured },
     };
+    if (llama)
+        j["llama_cpp"] = *llama;
+    for (const BatchPoint& b : batches)
+        j["batched_decode"].push_back({ { "sequences", b.sequences }, { "ms_per_step", b.msPerStep },
+            { "tokens_per_s", b.tokensPerS }, { "bandwidth_limit_tokens_per_s", b.limitTokensPerS } });
     if (args.flag("json")) {
         std::cout << j.dump(2) << "\n";
         return 0;
     }
-    std::printf("model            %s (%.1fM parameters, %d threads)\n", in.model->folder().c_str(),
-        in.model->parameterCount() / 1e6, core::threadCount());
+    std::printf("model            %s (%.1fM parameters, %s, %.1f MB in memory, %d threads)\n",
+        in.model->folder().c_str(), in.model->parameterCount() / 1e6, in.model->weightsDtype().c_str(),
+        in.model->weightBytes() / 1e6, core::threadCount());
     std::printf("prefill          %d tokens: %.1f tokens/s\n", promptTokens, promptTokens / prefillBest);
+    std::printf("FP32 FMA peak    %.1f GFLOP/s measured (%d threads, %.0f-float FMAs); prefill reached %.1f GFLOP/s "
+                "= %.0f%%\n",
+        peak.measured / 1e9, core::threadCount(), peak.vectorFloats, prefillFlopsPerS / 1e9,
+        100.0 * prefillFlopsPerS / peak.measured);
     std::printf("decode           %d tokens: %.1f tokens/s (%.2f ms/token)\n", genTokens, decodeTps,
         1e3 * decodeBest / genTokens);
     std::printf(
         "bandwidth        %.1f GB/s measured; a decode step reads %.1f MB\n", bandwidth / 1e9, bytesPerStep / 1e6);
     std::printf("decode limit     %.1f tokens/s; reached %.0f%%\n", limitTps, 100.0 * decodeTps / limitTps);
+    for (const BatchPoint& b : batches)
+        std::printf("batch %3d        %.2f ms/step, %.1f tokens/s in all (bandwidth limit %.1f)\n", b.sequences,
+            b.msPerStep, b.tokensPerS, b.limitTokensPerS);
+    if (llama) {
+        const double lp = (*llama)["prefill_tokens_per_s"], ld = (*llama)["decode_tokens_per_s"];
+        std::printf("llama.cpp        prefill %.1f tokens/s, decode %.1f tokens/s (%s, same file, same run)\n", lp, ld,
+            (*llama)["build"].get<std::string>().c_str());
+        std::printf("ours / llama.cpp prefill %.2fx, decode %.2fx\n", promptTokens / prefillBest / lp, decodeTps / ld);
+    }
     return 0;
 }

@@ -30,9 +30,8 @@ namespace {
     }
 
     void movePairs(
-        std::span<const float> in, std::span<float> out, std::int64_t rows, std::int64_t cols, int nHeads, bool toHf)
+        const std::uint8_t* in, std::uint8_t* out, std::int64_t rows, std::size_t rowBytes, int nHeads, bool toHf)
     {
-        assert(in.size() == std::size_t(rows * cols) && out.size() == in.size());
         assert(nHeads > 0 && rows % nHeads == 0 && (rows / nHeads) % 2 == 0);
         const std::int64_t headDim = rows / nHeads, half = headDim / 2;
         for (std::int64_t h = 0; h < nHeads; ++h)
@@ -41,7 +40,7 @@ namespace {
                     const std::int64_t hf = h * headDim + s * half + i;
                     const std::int64_t gguf = h * headDim + 2 * i + s;
                     const std::int64_t from = toHf ? gguf : hf, to = toHf ? hf : gguf;
-                    std::memcpy(out.data() + to * cols, in.data() + from * cols, std::size_t(cols) * sizeof(float));
+                    std::memcpy(out + to * rowBytes, in + from * rowBytes, rowBytes);
                 }
     }
 } // namespace
@@ -115,13 +114,23 @@ GgufHyperParams readGgufHyperParams(const GgufFile& f)
 void unpermuteRopeRows(
     std::span<const float> weights, std::span<float> out, std::int64_t rows, std::int64_t cols, int nHeads)
 {
-    movePairs(weights, out, rows, cols, nHeads, true);
+    assert(weights.size() == std::size_t(rows * cols) && out.size() == weights.size());
+    movePairs(reinterpret_cast<const std::uint8_t*>(weights.data()), reinterpret_cast<std::uint8_t*>(out.data()), rows,
+        std::size_t(cols) * sizeof(float), nHeads, true);
 }
 
 void permuteRopeRows(
     std::span<const float> weights, std::span<float> out, std::int64_t rows, std::int64_t cols, int nHeads)
 {
-    movePairs(weights, out, rows, cols, nHeads, false);
+    assert(weights.size() == std::size_t(rows * cols) && out.size() == weights.size());
+    movePairs(reinterpret_cast<const std::uint8_t*>(weights.data()), reinterpret_cast<std::uint8_t*>(out.data()), rows,
+        std::size_t(cols) * sizeof(float), nHeads, false);
+}
+
+void unpermuteRopeRowBytes(
+    const std::uint8_t* weights, std::uint8_t* out, std::int64_t rows, std::size_t rowBytes, int nHeads)
+{
+    movePairs(weights, out, rows, rowBytes, nHeads, true);
 }
 
 std::vector<float> unpermuteRopeRows(std::span<const float> weights, std::int64_t rows, std::int64_t cols, int nHeads)

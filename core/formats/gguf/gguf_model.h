@@ -56,5 +56,9 @@ void unpermuteRopeRows(
 void permuteRopeRows(
     std::span<const float> weights, std::span<float> out, std::int64_t rows, std::int64_t cols, int nHeads);
 std::vector<float> unpermuteRopeRows(std::span<const float> weights, std::int64_t rows, std::int64_t cols, int nHeads);
+// The same on rows of any stored type (rowBytes bytes each: F16 rows or rows of quantized blocks), so a quantized
+// q / k matrix is re-ordered without being dequantized.
+void unpermuteRopeRowBytes(
+    const std::uint8_t* weights, std::uint8_t* out, std::int64_t rows, std::size_t rowBytes, int nHeads);
 
 } // namespace core

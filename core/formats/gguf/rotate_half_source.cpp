@@ -32,12 +32,20 @@ RotateHalfSource::RotateHalfSource(std::unique_ptr<TensorSource> inner, int nHea
         if (heads <= 0 || t.shape.empty() || t.shape.size() > 2 || rows % (2 * std::int64_t(heads)) != 0)
             throw Error(t.file, t.name,
                 "shape " + t.shapeString() + " is not (" + std::to_string(heads) + " heads x an even head size, ...)");
-        const std::vector<float> stored = toFloat(t);
-        m_owned.push_back(unpermuteRopeRows(stored, rows, cols, heads));
         SourceTensor out = t;
-        out.dtype = DType::F32;
-        out.data = reinterpret_cast<const std::uint8_t*>(m_owned.back().data());
-        out.bytes = std::uint64_t(m_owned.back().size()) * 4;
+        const auto rowBytes = core::storedBytes(t.dtype, cols);
+        if (rowBytes && *rowBytes * std::uint64_t(rows) == t.bytes) {
+            // Whole rows (of values or of blocks) move as bytes: the tensor keeps its stored type.
+            m_owned.emplace_back(t.bytes);
+            unpermuteRopeRowBytes(t.data, m_owned.back().data(), rows, std::size_t(*rowBytes), heads);
+        } else {
+            const std::vector<float> values = unpermuteRopeRows(toFloat(t), rows, cols, heads);
+            m_owned.emplace_back(values.size() * sizeof(float));
+            std::memcpy(m_owned.back().data(), values.data(), m_owned.back().size());
+            out.dtype = DType::F32;
+            out.bytes = m_owned.back().size();
+        }
+        out.data = m_owned.back().data();
         add(std::move(out));
     }
 }

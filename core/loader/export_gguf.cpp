@@ -1,0 +1,116 @@
+#include "core/loader/export_gguf.h"
+
+#include "core/common/error.h"
+#include "core/common/half.h"
+#include "core/formats/gguf/gguf_model.h"
+#include "core/formats/gguf/gguf_writer.h"
+
+#include <cstdio>
+#include <cstring>
+
+namespace core {
+
+namespace {
+    void writeHyperParams(GgufWriter& w, const ModelConfig& c, const std::string& arch)
+    {
+        w.setString("general.architecture", arch);
+        w.setString("general.name", "inference-explorer export");
+        w.setUInt32(arch + ".embedding_length", std::uint32_t(c.dim));
+        w.setUInt32(arch + ".block_count", std::uint32_t(c.nLayers));
+        w.setUInt32(arch + ".feed_forward_length", std::uint32_t(c.hidden));
+        w.setUInt32(arch + ".attention.head_count", std::uint32_t(c.nHeads));
+        w.setUInt32(arch + ".attention.head_count_kv", std::uint32_t(c.nKvHeads));
+        w.setUInt32(arch + ".context_length", std::uint32_t(c.maxPositions));
+        w.setUInt32(arch + ".vocab_size", std::uint32_t(c.vocab));
+        w.setFloat32(arch
+                + (c.norm == NormKind::RmsNorm ? ".attention.layer_norm_rms_epsilon" : ".attention.layer_norm_epsilon"),
+            float(c.normEps));
+        if (c.positional == Positional::Rope) {
+            w.setFloat32(arch + ".rope.freq_base", float(c.ropeTheta));
+            w.setUInt32(arch + ".rope.dimension_count", std::uint32_t(c.headDim));
+        }
+    }
+
+    // A SentencePiece-style vocabulary of `n` tokens: control, byte (when n leaves room for all 256) and filler
+    // tokens (GGUF token types 2 unknown, 3 control, 6 byte, 1 normal).
+    void writePlaceholderVocab(GgufWriter& w, int n)
+    {
+        const int bytes = n >= 3 + 256 ? 256 : 0;
+        std::vector<std::string> tokens;
+        std::vector<float> scores;
+        std::vector<std::int32_t> types;
+        for (int i = 0; i < n; ++i) {
+            char piece[16];
+            if (i < 3)
+                std::snprintf(piece, sizeof piece, "%s", i == 0 ? "<unk>" : i == 1 ? "<s>" : "</s>");
+            else if (i < 3 + bytes)
+                std::snprintf(piece, sizeof piece, "<0x%02X>", i - 3);
+            else
+                std::snprintf(piece, sizeof piece, "t%d", i);
+            tokens.emplace_back(piece);
+            scores.push_back(-float(i));
+            types.push_back(i == 0 ? 2 : i < 3 ? 3 : i < 3 + bytes ? 6 : 1);
+        }
+        w.setString("tokenizer.ggml.model", "llama");
+        w.setStringArray("tokenizer.ggml.tokens", tokens);
+        w.setFloat32Array("tokenizer.ggml.scores", scores);
+        w.setInt32Array("tokenizer.ggml.token_type", types);
+        w.setUInt32("tokenizer.ggml.unknown_token_id", 0);
+        w.setUInt32("tokenizer.ggml.bos_token_id", 1);
+        w.setUInt32("tokenizer.ggml.eos_token_id", 2);
+    }
+} // namespace
+
+void exportGguf(const Model& model, const std::string& path, DType dtype)
+{
+    if (dtype != DType::F32 && dtype != DType::F16)
+        throw Error(path, "dtype", std::string("GGUF export writes F32 or F16, not ") + dtypeName(dtype));
+    const ModelConfig& c = model.config();
+    const std::string arch = architectureTable(c.arch).ggufArch;
+    GgufWriter w;
+    writeHyperParams(w, c, arch);
+    writePlaceholderVocab(w, c.vocab);
+    const auto hfNames = expectedTensors(c, TensorNaming::HuggingFace);
+    const auto ggufNames = expectedTensors(c, TensorNaming::Gguf);
+    const bool conv1D = architectureTable(c.arch).hfConv1D;
+    for (std::size_t i = 0; i < hfNames.size() && i < ggufNames.size(); ++i) {
+        const ExpectedTensor &from = hfNames[i], &to = ggufNames[i];
+        const SourceTensor* t = model.source().find(from.name);
+        if (!t)
+            t = model.source().find(architectureTable(c.arch).hfOptionalPrefix + from.name);
+        if (!t && !from.required)
+            continue;
+        if (!t)
+            throw Error(model.folder(), from.name, "tensor is missing: only Hugging Face folders can be exported");
+        std::vector<float> v = toFloat(*t);
+        const bool linear = to.role == WeightRole::QkvFused || to.role == WeightRole::O || to.role == WeightRole::Up
+            || to.role == WeightRole::Down;
+        if (conv1D && linear && !from.bias) { // Conv1D (in, out) -> (out, in)
+            std::vector<float> transposed(v.size());
+            const std::int64_t in = from.shape[0], out = from.shape[1];
+            for (std::int64_t r = 0; r < in; ++r)
+                for (std::int64_t k = 0; k < out; ++k)
+                    transposed[std::size_t(k * in + r)] = v[std::size_t(r * out + k)];
+            v = std::move(transposed);
+        }
+        if (arch == "llama" && (to.role == WeightRole::Q || to.role == WeightRole::K)) {
+            std::vector<float> permuted(v.size());
+            const std::int64_t rows = to.shape[0], cols = to.shape.size() == 2 ? to.shape[1] : 1;
+            permuteRopeRows(v, permuted, rows, cols, to.role == WeightRole::Q ? c.nHeads : c.nKvHeads);
+            v = std::move(permuted);
+        }
+        if (dtype == DType::F16 && to.shape.size() == 2) {
+            std::vector<std::uint8_t> bytes(v.size() * 2);
+            for (std::size_t k = 0; k < v.size(); ++k) {
+                const std::uint16_t h = floatToF16(v[k]);
+                std::memcpy(bytes.data() + 2 * k, &h, 2);
+            }
+            w.addTensor(to.name, DType::F16, to.shape, std::move(bytes));
+        } else {
+            w.addF32(to.name, to.shape, v);
+        }
+    }
+    w.write(path);
+}
+
+} // namespace core

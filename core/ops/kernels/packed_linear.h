@@ -1,0 +1,40 @@
+#pragma once
+// The product of activations with a matrix kept in its stored type (LinearWeight::packed), one slice of output
+// features at a time (ops::linear splits the features over the threads and adds the bias):
+// - F16 / BF16, and block types with many activation rows (a prefill): rows are converted to floats into a small
+//   panel that stays in cache, and the panel goes through the same Eigen product as F32 weights;
+// - block types with few rows (decode, a batch of sequences): the activation rows are rounded to 8-bit blocks
+//   once and every weight row is dotted with them block by block, reading each weight byte once (block_dot.h).
+#include "core/common/tensor_view.h"
+#include "core/model/model_weights.h"
+#include "core/ops/kernels/activation_blocks.h"
+
+#include <vector>
+
+namespace core::ops::kernels {
+
+// Up to this many activation rows a block-quantized product uses block dots; each row is then computed exactly as
+// it would be alone, so a batch of up to this many sequences decodes to the same numbers as one sequence.
+constexpr int kMaxBlockDotRows = 32;
+
+bool usesBlockDots(const LinearWeight& w, int rows);
+
+// The activation rows (T, in) rounded to the blocks W's type pairs with.
+class BlockActivations {
+public:
+    void prepare(ConstMatRef x, DType weightType);
+    const ActivationBlock32* row32(int t) const { return m_small.data() + std::size_t(t) * m_perRow; }
+    const ActivationBlock256* row256(int t) const { return m_large.data() + std::size_t(t) * m_perRow; }
+
+private:
+    std::vector<ActivationBlock32> m_small;
+    std::vector<ActivationBlock256> m_large;
+    std::size_t m_perRow = 0;
+};
+
+// dst (T, n) = x W[j0 .. j0 + n)^T by block dots (usesBlockDots(w, T)).
+void blockDotSlice(MatRef dst, const BlockActivations& x, const LinearWeight& w, int j0);
+// dst (T, n) = x W[j0 .. j0 + n)^T through float panels.
+void panelSlice(MatRef dst, ConstMatRef x, const LinearWeight& w, int j0);
+
+} // namespace core::ops::kernels
