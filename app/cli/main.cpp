@@ -28,7 +28,7 @@ const std::map<std::string, Command>& commands()
         { "detokenize", { cmdDetokenize, "detokenize MODEL|TOKENIZER_JSON --ids 1,2,3 [--json]" } },
         { "logits", { cmdLogits, "logits MODEL --prompt T|--tokens 1,2,3 [--top N] [--json [--all]]" } },
         { "trace", { cmdTrace, "trace MODEL --prompt T|--tokens 1,2,3 --out FILE.json" } },
-        { "bench", { cmdBench, "bench MODEL [--prompt-tokens N] [--gen-tokens M] [--threads K] [--json]" } },
+        { "bench", { cmdBench, "bench MODEL [--prompt-tokens N] [--gen-tokens M] [--threads K] [--trace] [--json]" } },
         { "generate",
             { cmdGenerate,
                 "generate MODEL --prompt T|--tokens 1,2,3 [--max-new-tokens N] " + samplingUsage()
