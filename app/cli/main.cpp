@@ -51,7 +51,7 @@ const std::map<std::string, Command>& commands()
         { "bench",
             { cmdBench,
                 "bench MODEL [--prompt-tokens N] [--gen-tokens M] [--threads K] [--repeats R] [--batch N] "
-                "[--llama-cpp] [--json]" } },
+                "[--llama-cpp] [--trace] [--json]" } },
         { "export-gguf", { cmdExportGguf, "export-gguf MODEL --out FILE.gguf [--dtype F32|F16]" } },
         { "generate",
             { cmdGenerate,

@@ -77,6 +77,8 @@ void GenerationSession::setSampling(const SamplingParameters& parameters, const 
 
 void GenerationSession::forward(std::span<const std::int32_t> tokens, Phase phase, TraceSink* sink)
 {
+    // The fast path may use FlashAttention on a long prompt; a traced pass shows every per-head op.
+    m_exec.setAttentionPath(sink ? AttentionPath::Naive : AttentionPath::Auto);
     m_exec.begin(tokens, *m_cache, phase, LogitRows::Last);
     m_exec.run(sink);
     ++m_forwardPasses;

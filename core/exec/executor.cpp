@@ -3,6 +3,7 @@
 #include "core/common/error.h"
 #include "core/ops/activation.h"
 #include "core/ops/attention.h"
+#include "core/ops/flash_attention.h"
 #include "core/ops/linear.h"
 #include "core/ops/norm.h"
 #include "core/ops/positions.h"
@@ -85,7 +86,11 @@ void Executor::begin(std::span<const std::int32_t> tokens, KvCache& cache, Phase
     shape(BufferId::Q, T, c.qDim());
     shape(BufferId::K, T, c.kvDim());
     shape(BufferId::V, T, c.kvDim());
-    shape(BufferId::Scores, T, m_ctx);
+    // FlashAttention computes plain causal attention in one go: a plan that changes the scores between the product
+    // and the softmax (sliding windows, soft-capping) or interventions that reach into a head keep the naive ops.
+    m_flash = m_attentionPath == AttentionPath::Auto && T >= kFlashMinPositions && m_hook.empty()
+        && !m_plan.contains(OpKind::SlidingWindowMask) && !m_plan.contains(OpKind::SoftCap);
+    shape(BufferId::Scores, m_flash ? 0 : T, m_flash ? 0 : m_ctx); // FlashAttention never holds (T, ctx) scores
     shape(BufferId::HeadOut, c.nHeads * T, c.headDim);
     shape(BufferId::Attn, T, c.qDim());
     shape(BufferId::Proj, T, c.dim);
@@ -217,19 +222,33 @@ void Executor::execute(const PlanNode& node)
         storeKv(node.layer, in(0), in(1));
         break;
     case OpKind::AttnScores:
+        if (m_flash) {
+            // out_h (T, hd) = softmax(causal(q_h k_g^T * scale)) v_g, tile by tile (this head's mask, softmax
+            // and mix nodes below then do nothing)
+            ops::flashAttention(headSlice(BufferId::HeadOut, node.head), in(0).middleCols(node.head * hd, hd),
+                cacheOf(BufferId::KCache, node.layer, kvHead), cacheOf(BufferId::VCache, node.layer, kvHead),
+                float(c.attentionScale()), m_pos0, m_threads);
+            break;
+        }
         // scores (T, ctx) = q_h (T, hd) k_g^T (hd, ctx) / sqrt(hd) (Gemma: / sqrt(query_pre_attn_scalar))
         ops::attentionScores(map(node.output), in(0).middleCols(node.head * hd, hd),
             cacheOf(node.inputs[1], node.layer, kvHead), float(c.attentionScale()), m_threads);
         break;
     case OpKind::CausalMask:
+        if (m_flash)
+            break;
         // scores (T, ctx): -inf where the key comes after the query
         ops::causalMask(map(node.output), m_pos0);
         break;
     case OpKind::Softmax:
+        if (m_flash)
+            break;
         // probs (T, ctx) = softmax over each row
         ops::softmaxRows(map(node.output));
         break;
     case OpKind::AttnMix:
+        if (m_flash)
+            break;
         // out_h (T, hd) = probs (T, ctx) v_g (ctx, hd)
         ops::attentionMix(
             headSlice(node.output, node.head), in(0), cacheOf(node.inputs[1], node.layer, kvHead), m_threads);
@@ -293,6 +312,21 @@ TensorView Executor::viewOf(const PlanNode& node) const
     default:
         return full(node.output);
     }
+}
+
+TensorView Executor::residual() const
+{
+    const Buffer& b = m_buffers[std::size_t(BufferId::X)];
+    return TensorView { b.data.data(), b.rows, b.cols, b.cols };
+}
+
+void Executor::rewind(int cursor, const std::vector<float>& residual)
+{
+    Buffer& x = m_buffers[std::size_t(BufferId::X)];
+    assert(cursor >= 0 && cursor <= int(m_plan.size()));
+    assert(residual.size() == std::size_t(x.rows) * std::size_t(x.cols));
+    std::copy(residual.begin(), residual.end(), x.data.begin());
+    m_cursor = cursor;
 }
 
 TensorView Executor::outputOf(int nodeIndex) const { return viewOf(m_plan[std::size_t(nodeIndex)]); }

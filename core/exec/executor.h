@@ -16,6 +16,12 @@ namespace core {
 
 enum class LogitRows { Last, All }; // the LM head on the last position only (generation) or on every position
 
+// How a pass computes attention. Naive runs every per-head node (scores, mask, softmax, mix), so each can be
+// inspected; Auto lets a long prefill use FlashAttention (ops/flash_attention.h): the scores node computes the
+// head's output tile by tile and the mask, softmax and mix nodes of that head have nothing left to do.
+enum class AttentionPath { Naive, Auto };
+constexpr int kFlashMinPositions = 128; // Auto uses FlashAttention from this many query rows on
+
 class Executor {
 public:
     Executor(const Model& model, const ExecutionPlan& plan);
@@ -27,6 +33,16 @@ public:
     void step(TraceSink* sink = nullptr);
     // Executes every remaining node.
     void run(TraceSink* sink = nullptr);
+    // For the passes begun from now on (the fast path's users choose Auto; the stepper and traces keep Naive).
+    void setAttentionPath(AttentionPath path) { m_attentionPath = path; }
+    bool flashThisPass() const { return m_flash; } // the running pass uses FlashAttention
+
+    // Checkpoint and recompute (core/exec/stepper.h): at a node that starts a layer (or the final norm), the
+    // residual stream x (T, dim) and the KV cache are all the state the nodes after it read. residual() is that
+    // x now; rewind() puts a saved x back and moves the cursor to `cursor`, so stepping again recomputes the same
+    // nodes bit for bit.
+    TensorView residual() const;
+    void rewind(int cursor, const std::vector<float>& residual);
 
     // Interventions for the passes from now on (core/exec/intervention.h); validated and bound to the plan here
     // (throws core::Error naming the bad entry). An empty list (the default) changes nothing.
@@ -40,6 +56,7 @@ public:
     const Phase& phase() const { return m_phase; }
     const ExecutionPlan& plan() const { return m_plan; }
     const Model& model() const { return m_model; }
+    const KvCache* cache() const { return m_cache; } // the cache of the running pass
 
     // The output of a node as it is now in the buffers (meaningful right after that node ran).
     TensorView outputOf(int nodeIndex) const;
@@ -91,6 +108,8 @@ private:
     int m_cursor = 0;
     int m_threads = 1; // for the matrix products of this pass
     InterventionHook m_hook;
+    AttentionPath m_attentionPath = AttentionPath::Naive;
+    bool m_flash = false; // this pass uses FlashAttention (Auto and a long prefill)
 };
 
 // Use `n` threads for the kernels (core::ThreadPool); 0 = all cores.

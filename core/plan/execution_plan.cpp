@@ -1,5 +1,7 @@
 #include "core/plan/execution_plan.h"
 
+#include <algorithm>
+
 #include "core/common/error.h"
 #include "core/model/model.h"
 
@@ -379,6 +381,11 @@ int ExecutionPlan::firstNodeOfLayer(int layer) const
             afterBlocks = int(i) + 1;
     }
     return afterBlocks;
+}
+
+bool ExecutionPlan::contains(OpKind kind) const
+{
+    return std::any_of(m_nodes.begin(), m_nodes.end(), [kind](const PlanNode& n) { return n.kind == kind; });
 }
 
 int ExecutionPlan::indexOf(const std::string& name) const

@@ -77,6 +77,7 @@ public:
     // Index of the first node of `layer` (or of the first node after the blocks for layer == nLayers).
     int firstNodeOfLayer(int layer) const;
     int indexOf(const std::string& name) const; // -1 if absent
+    bool contains(OpKind kind) const; // some node is of this kind
 
     std::string toText() const; // one node a line
     nlohmann::json toJson() const;

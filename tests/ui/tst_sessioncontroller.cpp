@@ -10,10 +10,13 @@
 #include "core/plan/execution_plan.h"
 
 #include <QDir>
+
 #include <QFile>
 #include <QSignalSpy>
 #include <QTest>
 #include <QTimer>
+
+#include <cstring>
 
 using ui::SessionController;
 using ui::StepSnapshot;
@@ -34,6 +37,7 @@ private slots:
     void decodePassIsOneQueryRowOverTheCache();
     void decodePassNeedsAFinishedPass();
     void openDecodeStepReplaysTheContext();
+    void focusedHeadInFullAndFlashWalk();
     void opensGgufAndLlama2c_data();
     void opensGgufAndLlama2c();
 
@@ -353,6 +357,71 @@ void TestSessionController::decodePassNeedsAFinishedPass()
     QTest::qWait(50);
     QCOMPARE(tokens.count(), 0);
     QCOMPARE(c.tokens().size(), 3);
+}
+
+// Past 64 positions the snapshot's heads are 64 x 64 thumbnails; the focused head comes in full, recomputed from its
+// layer's checkpoint, bit for bit the softmax a recording of the pass saw; FlashAttention walked on it ends at that
+// head's mix output.
+void TestSessionController::focusedHeadInFullAndFlashWalk()
+{
+    QTemporaryDir dir;
+    const QString model = testing::makeSlowRandomModel(dir, QStringLiteral("wide"), 128);
+    SessionController c;
+    QSignalSpy loaded(&c, &SessionController::modelLoaded);
+    c.loadModel(model);
+    QTRY_COMPARE_WITH_TIMEOUT(loaded.count(), 1, 20000);
+    QString prompt;
+    for (int i = 0; i < 100; ++i)
+        prompt += QLatin1Char(char('a' + (i * 7) % 26));
+    c.setPrompt(prompt);
+    QTRY_VERIFY_WITH_TIMEOUT(c.hasPass() && !c.isBusy(), 20000);
+    c.runToEndOfPass();
+    QTRY_VERIFY_WITH_TIMEOUT(c.current().finished() && !c.isBusy(), 30000);
+    const auto& thumbs = c.current().attention;
+    QCOMPARE(thumbs.size(), c.model().layers * c.model().heads);
+    QCOMPARE(thumbs.front().rows, 64);
+    QCOMPARE(thumbs.front().fullRows, 100);
+    QVERIFY(thumbs.front().downsampled());
+
+    c.focusAttention(2, 5);
+    QTRY_VERIFY_WITH_TIMEOUT(c.current().focus.layer == 2 && c.current().focus.head == 5 && !c.isBusy(), 20000);
+    const ui::AttentionMatrix focus = c.current().focus;
+    QCOMPARE(focus.rows, 100);
+    QCOMPARE(focus.cols, 100);
+    QVERIFY(c.current().finished()); // the cursor stays where it was
+
+    // The same pass recorded by the core directly.
+    auto m = core::Model::load(model.toStdString());
+    const auto plan = core::ExecutionPlan::compile(m->config());
+    std::vector<std::int32_t> ids;
+    for (const ui::TokenInfo& t : c.tokens())
+        ids.push_back(t.id);
+    core::KvCache cache(m->config(), 128);
+    core::Executor exec(*m, plan);
+    core::RecordingSink sink;
+    exec.begin(ids, cache, core::Phase {}, core::LogitRows::Last);
+    exec.run(&sink);
+    const int softmax = plan.indexOf("blk.2.head.5.softmax"), mix = plan.indexOf("blk.2.head.5.mix");
+    QVERIFY(softmax >= 0 && mix >= 0);
+    const auto& expected = sink.events()[std::size_t(softmax)].values;
+    QVERIFY(std::memcmp(focus.values.constData(), expected.data(), expected.size() * sizeof(float)) == 0);
+
+    QSignalSpy walked(&c, &SessionController::flashWalked);
+    c.walkFlash(2, 5, 99);
+    QTRY_COMPARE_WITH_TIMEOUT(walked.count(), 1, 20000);
+    const auto walk = walked.first().at(0).value<ui::FlashWalkInfo>();
+    QVERIFY(walk.isValid());
+    QVERIFY(walk.queryBegin <= 99 && 99 < walk.queryEnd);
+    QCOMPARE(walk.steps.back().keyEnd, 100);
+    const auto& out = sink.events()[std::size_t(mix)];
+    float maxDiff = 0;
+    for (int j = 0; j < walk.headDim; ++j)
+        maxDiff = std::max(maxDiff,
+            std::abs(walk.steps.back().partialOut[(99 - walk.queryBegin) * walk.headDim + j]
+                - out.values[std::size_t(99) * out.cols + j]));
+    qInfo("flash walk of layer 2 head 5, query 99: %d tiles of %d; max |flash - naive| = %.3g", int(walk.steps.size()),
+        walk.tile, double(maxDiff));
+    QVERIFY(maxDiff < 1e-5f);
 }
 
 // openDecodeStep: prompt "abcdef" + 3 given tokens, the last one's decode pass prepared; its result equals a prefill

@@ -28,6 +28,7 @@ SessionController::SessionController(QObject* parent, Engine* engine)
     qRegisterMetaType<ui::ModelInfo>();
     qRegisterMetaType<ui::TokenList>();
     qRegisterMetaType<ui::StepSnapshot>();
+    qRegisterMetaType<ui::FlashWalkInfo>();
     m_worker = new SessionWorker(&m_engine->jobs().validFrom(JobTracker::Kind::Seek), &m_cancel);
     m_worker->moveToThread(m_engine->workerThread());
     // The engine opens each model once, on its thread; the worker takes it from there (a direct call on that thread).
@@ -62,6 +63,10 @@ SessionController::SessionController(QObject* parent, Engine* engine)
     });
     connect(m_worker, &SessionWorker::passStarted, this, [this] { ++m_forwardPasses; });
     connect(m_worker, &SessionWorker::stepped, this, &SessionController::onStepped);
+    connect(m_worker, &SessionWorker::flashWalked, this, [this](quint64 job, const FlashWalkInfo& walk) {
+        if (isCurrent(job, Kind::Seek))
+            emit flashWalked(walk);
+    });
     connect(m_worker, &SessionWorker::failed, this, [this](quint64 job, const QString& message) {
         // A failed prompt leaves no pass to step; a failed load leaves the previous model as it was.
         if (job == m_promptJob)
@@ -161,6 +166,30 @@ void SessionController::seek(int cursor)
     const int target = m_target;
     QMetaObject::invokeMethod(
         m_worker, [w = m_worker, job, target] { w->seek(job, target); }, Qt::QueuedConnection);
+}
+
+void SessionController::focusAttention(int layer, int head)
+{
+    if (!hasPass())
+        return;
+    if (isBusy()) { // a running prefill is not superseded by a click on a head: its last snapshot carries it
+        QMetaObject::invokeMethod(
+            m_worker, [w = m_worker, layer, head] { w->setFocus(layer, head); }, Qt::QueuedConnection);
+        return;
+    }
+    const quint64 job = startJob(Kind::Seek);
+    QMetaObject::invokeMethod(
+        m_worker, [w = m_worker, job, layer, head] { w->focusAttention(job, layer, head); }, Qt::QueuedConnection);
+}
+
+void SessionController::walkFlash(int layer, int head, int queryRow)
+{
+    if (!hasPass() || isBusy())
+        return;
+    const quint64 job = startJob(Kind::Seek);
+    QMetaObject::invokeMethod(
+        m_worker, [w = m_worker, job, layer, head, queryRow] { w->walkFlash(job, layer, head, queryRow); },
+        Qt::QueuedConnection);
 }
 
 void SessionController::stepForward() { seek(m_target + 1); }

@@ -3,7 +3,7 @@
 // engine's one worker thread and is talked to only by queued calls; results come back only as signals. Each request
 // gets a job id from the engine's JobTracker; a newer request supersedes older ones (their results are dropped, a
 // running loop stops at the next op). Stepping is a cursor over
-// the recorded events of the pass: stepping back never recomputes.
+// the pass: stepping back recomputes the op from its layer's checkpoint (core::Stepper), bit for bit.
 #include "ui/session/model_info.h"
 #include "ui/session/step_snapshot.h"
 #include "ui/session/token_info.h"
@@ -30,7 +30,7 @@ public:
     void loadModel(const QString& folder); // a model folder (or a file inside it)
     void setPrompt(const QString& text); // tokenizes and prepares the prefill pass (cursor before the first op)
     void stepForward(); // one op
-    void stepBack(); // one op back (no recomputation)
+    void stepBack(); // one op back (recomputed from its layer's checkpoint, bit-identical)
     void stepOverLayer(); // to the last op of the layer the next op belongs to
     void runToEndOfPass(); // every remaining op of the pass
     void restart(); // cursor before the first op
@@ -43,6 +43,10 @@ public:
     // token's decode pass prepared (cursor before its first op): one step of a generation, to step through.
     void openDecodeStep(const QVector<int>& ids, int promptLength);
     void cancel(); // abandon the running job
+    // The head whose full matrix the snapshots carry (the attention view's enlarged one); answered by stepped().
+    void focusAttention(int layer, int head);
+    // FlashAttention on a head whose softmax ran, tile by tile, for the query block holding position `queryRow`.
+    void walkFlash(int layer, int head, int queryRow);
 
     // State as of the last accepted signal.
     const ModelInfo& model() const { return m_model; }
@@ -66,6 +70,7 @@ signals:
     void tokensReady(const ui::TokenList& tokens);
     void progress(int done, int total);
     void stepped(const ui::StepSnapshot& step);
+    void flashWalked(const ui::FlashWalkInfo& walk);
     void prefillFinished(const ui::StepSnapshot& step);
     void failed(const QString& message);
     void busyChanged(bool busy);

@@ -5,6 +5,7 @@
 #include "core/common/error.h"
 #include "core/exec/executor.h"
 #include "core/exec/kv_cache.h"
+#include "core/exec/stepper.h"
 #include "core/exec/trace.h"
 #include "core/loader/loaded_model.h"
 #include "core/model/model.h"
@@ -73,11 +74,7 @@ void SessionWorker::adopt(quint64 job, std::shared_ptr<const core::LoadedModel> 
     next->info = ModelInfo::from(*model);
     next->shared = std::move(model);
     // The new model is complete: only now does it replace the old one (a bad file leaves it usable).
-    m_exec.reset();
-    m_cache.reset();
-    m_sink.reset();
-    m_attention.clear();
-    m_attentionEvent.clear();
+    releasePass();
     m_total = 0;
     m_loaded = std::move(next);
     emit modelLoaded(job, m_loaded->info);
@@ -123,7 +120,14 @@ void SessionWorker::setPrompt(quint64 job, const QString& text)
         if (ids.empty())
             throw core::Error(tr("prompt").toStdString(), "", tr("the prompt has no tokens").toStdString());
         const core::ModelConfig& c = m_loaded->model->config();
-        auto cache = std::make_unique<core::KvCache>(c, c.maxPositions);
+        if (int(ids.size()) > c.maxPositions)
+            throw core::Error(tr("prompt").toStdString(), "",
+                tr("%1 tokens exceed the context length %2").arg(ids.size()).arg(c.maxPositions).toStdString());
+        releasePass(); // a shorter prompt must not keep the longer one's memory
+        // Room for the prompt and what decode passes may add; not more (a 4096-position cache of a large model
+        // is hundreds of MB).
+        const int capacity = std::min(c.maxPositions, int(ids.size()) + 256);
+        auto cache = std::make_unique<core::KvCache>(c, capacity);
         auto exec = std::make_unique<core::Executor>(*m_loaded->model, *m_loaded->plan);
         exec->begin(ids, *cache, core::Phase {}, core::LogitRows::Last);
         emit passStarted();
@@ -161,11 +165,20 @@ core::Phase SessionWorker::decodePhase(int step)
     return phase;
 }
 
+void SessionWorker::releasePass()
+{
+    m_stepper.reset();
+    m_exec.reset();
+    m_cache.reset();
+    m_thumbnails.clear();
+    m_focus = AttentionMatrix {};
+}
+
 void SessionWorker::publishPass(quint64 job, TokenList tokens, int decodeSteps)
 {
-    m_sink = std::make_unique<core::RecordingSink>();
-    m_attention.clear();
-    m_attentionEvent.clear();
+    m_stepper = std::make_unique<core::Stepper>(*m_exec);
+    m_thumbnails.clear();
+    m_focus = AttentionMatrix {};
     m_total = int(m_loaded->plan->size());
     m_predictions.clear();
     m_tokens = std::move(tokens);
@@ -261,32 +274,37 @@ void SessionWorker::replay(quint64 job, const QVector<int>& ids, int promptLengt
 
 void SessionWorker::recordNext()
 {
-    m_exec->step(m_sink.get());
-    const int index = int(m_sink->events().size()) - 1;
-    const core::RecordedEvent& e = m_sink->events().back();
-    const core::PlanNode& node = (*m_loaded->plan)[std::size_t(e.nodeIndex)];
+    m_stepper->advance();
+    const int index = m_stepper->frontier();
+    const core::PlanNode& node = (*m_loaded->plan)[std::size_t(index)];
     if (node.kind == core::OpKind::Softmax) {
+        const core::AttentionThumbnail& t = m_stepper->thumbnails().back();
         AttentionMatrix a;
-        a.layer = node.layer;
-        a.head = node.head;
-        a.rows = e.rows;
-        a.cols = e.cols;
-        a.posBegin = e.posBegin;
-        a.values = QVector<float>(e.values.begin(), e.values.end());
-        m_attention.push_back(std::move(a));
-        m_attentionEvent.push_back(index);
+        a.layer = t.layer;
+        a.head = t.head;
+        a.rows = t.rows;
+        a.cols = t.cols;
+        a.fullRows = t.fullRows;
+        a.fullCols = t.fullCols;
+        a.posBegin = m_exec->positionBegin();
+        a.values = QVector<float>(t.values.begin(), t.values.end());
+        m_thumbnails.push_back(std::move(a));
     }
-    if (node.kind == core::OpKind::OutputSoftmax && e.rows > 0) {
-        // The most likely next tokens of the last position.
-        const float* row = e.values.data() + std::size_t(e.rows - 1) * e.cols;
-        m_predictions.clear();
-        for (const core::RankedToken& top : core::topPredictions({ row, std::size_t(e.cols) }, 10)) {
-            Prediction p;
-            p.id = top.id;
-            p.probability = top.probability;
-            p.text = (*m_loaded->tokenizerSlot) ? QString::fromStdString((*m_loaded->tokenizerSlot)->displayPiece(p.id))
-                                                : QString::number(p.id);
-            m_predictions.push_back(p);
+    if (node.kind == core::OpKind::OutputSoftmax) {
+        const core::TensorView probs = m_exec->outputOf(index);
+        if (probs.rows > 0) {
+            // The most likely next tokens of the last position.
+            const float* row = probs.data + std::size_t(probs.rows - 1) * probs.stride;
+            m_predictions.clear();
+            for (const core::RankedToken& top : core::topPredictions({ row, std::size_t(probs.cols) }, 10)) {
+                Prediction p;
+                p.id = top.id;
+                p.probability = top.probability;
+                p.text = (*m_loaded->tokenizerSlot)
+                    ? QString::fromStdString((*m_loaded->tokenizerSlot)->displayPiece(p.id))
+                    : QString::number(p.id);
+                m_predictions.push_back(p);
+            }
         }
     }
 }
@@ -298,10 +316,9 @@ void SessionWorker::seek(quint64 job, int target)
         return;
     }
     target = std::clamp(target, -1, m_total - 1);
-    const int startRecorded = int(m_sink->events().size());
-    const int toRun = target + 1 - startRecorded;
+    const int toRun = target - m_stepper->frontier();
     int ran = 0;
-    while (int(m_sink->events().size()) <= target && !m_exec->finished()) {
+    while (m_stepper->frontier() < target && !m_stepper->finished()) {
         if (abandoned(job))
             break;
         recordNext();
@@ -309,13 +326,55 @@ void SessionWorker::seek(quint64 job, int target)
         if (toRun > 8 && (ran % 8 == 0 || ran == toRun))
             emit progress(job, ran, toRun);
     }
-    const int cursor = std::min(target, int(m_sink->events().size()) - 1);
+    const int cursor = std::min(target, m_stepper->frontier());
     emit stepped(job, snapshot(cursor));
     emit jobDone(job);
 }
 
-StepSnapshot SessionWorker::snapshot(int cursor) const
+void SessionWorker::focusAttention(quint64 job, int layer, int head)
 {
+    setFocus(layer, head);
+    if (m_stepper && !abandoned(job))
+        emit stepped(job, snapshot(m_cursor));
+    emit jobDone(job);
+}
+
+void SessionWorker::walkFlash(quint64 job, int layer, int head, int queryRow)
+{
+    const int softmax = m_stepper ? m_stepper->softmaxNode(layer, head) : -1;
+    if (softmax >= 0 && softmax <= m_cursor && !abandoned(job)) {
+        const int rows = m_exec->positions();
+        queryRow = std::clamp(queryRow - m_exec->positionBegin(), 0, rows - 1);
+        // Tiles small enough that a short prompt still shows several; the fast path's 64 for long ones.
+        const int tile = std::clamp((m_exec->positionBegin() + rows + 7) / 8, 2, core::ops::kFlashTile);
+        const core::ops::FlashWalk w = m_stepper->flashWalk(layer, head, queryRow, tile);
+        FlashWalkInfo info;
+        info.layer = layer;
+        info.head = head;
+        info.posBegin = m_exec->positionBegin();
+        info.queryBegin = w.queryBegin;
+        info.queryEnd = w.queryEnd;
+        info.tile = w.tile;
+        info.headDim = w.headDim;
+        for (const core::ops::FlashTileState& st : w.steps) {
+            FlashWalkInfo::Step step;
+            step.keyBegin = st.keyBegin;
+            step.keyEnd = st.keyEnd;
+            step.runningMax = QVector<float>(st.runningMax.begin(), st.runningMax.end());
+            step.runningSum = QVector<float>(st.runningSum.begin(), st.runningSum.end());
+            step.partialOut = QVector<float>(st.partialOut.begin(), st.partialOut.end());
+            info.steps.push_back(std::move(step));
+        }
+        emit flashWalked(job, info);
+    } else if (!abandoned(job)) {
+        emit flashWalked(job, FlashWalkInfo {}); // that head has not run yet
+    }
+    emit jobDone(job);
+}
+
+StepSnapshot SessionWorker::snapshot(int cursor)
+{
+    m_cursor = cursor;
     StepSnapshot s;
     s.cursor = cursor;
     s.total = m_total;
@@ -323,13 +382,13 @@ StepSnapshot SessionWorker::snapshot(int cursor) const
     s.decodeStep = m_decodeSteps;
     s.positions = m_positions;
     s.context = m_exec ? m_exec->positionBegin() + m_exec->positions() : m_positions;
-    if (cursor < 0 || !m_sink)
+    s.heldBytes = m_stepper ? qint64(m_stepper->bytesHeld() + m_exec->workspaceBytes()) : 0;
+    if (cursor < 0 || !m_stepper)
         return s;
-    const core::RecordedEvent& e = m_sink->events()[std::size_t(cursor)];
-    const PlanNodeInfo& node = m_loaded->info.plan[e.nodeIndex];
-    s.nodeIndex = e.nodeIndex;
-    s.prefill = e.phase.kind == core::PhaseKind::Prefill;
-    s.decodeStep = e.phase.step;
+    const PlanNodeInfo& node = m_loaded->info.plan[cursor];
+    s.nodeIndex = cursor;
+    s.prefill = m_exec->phase().kind == core::PhaseKind::Prefill;
+    s.decodeStep = m_exec->phase().step;
     s.opKind = node.opKind;
     s.part = node.part;
     s.norm = node.norm;
@@ -343,16 +402,43 @@ StepSnapshot SessionWorker::snapshot(int cursor) const
     s.shape = node.shape;
     s.layer = node.layer;
     s.head = node.head;
-    s.rows = e.rows;
-    s.cols = e.cols;
-    s.posBegin = e.posBegin;
-    s.values = QVector<float>(e.values.begin(), e.values.end());
+    s.posBegin = m_exec->positionBegin();
+    // The op's output: live in the executor's buffers, or recomputed from its layer's checkpoint.
+    const core::TensorView out = m_stepper->show(cursor);
+    s.rows = out.rows;
+    s.cols = out.cols;
+    s.values.resize(qsizetype(out.rows) * out.cols);
+    for (int r = 0; r < out.rows; ++r)
+        std::copy_n(out.data + std::int64_t(r) * out.stride, out.cols, s.values.data() + qsizetype(r) * out.cols);
     // Statistics of the shown tensor; -inf entries (masked scores) are left out.
-    if (const core::TensorStats t = core::tensorStats(e.values); t.count > 0)
+    if (const core::TensorStats t = core::tensorStats({ s.values.constData(), std::size_t(s.values.size()) });
+        t.count > 0)
         s.stats = { t.min, t.max, t.mean, t.std };
-    for (int i = 0; i < m_attention.size(); ++i)
-        if (m_attentionEvent[i] <= cursor)
-            s.attention.push_back(m_attention[i]);
+    for (const AttentionMatrix& a : m_thumbnails) {
+        if (m_stepper->softmaxNode(a.layer, a.head) > cursor)
+            break;
+        s.attention.push_back(a);
+    }
+    // The focused head in full: the current op's head once its softmax ran, else the one the view asked for.
+    if (node.head >= 0 && m_stepper->softmaxNode(node.layer, node.head) >= 0
+        && m_stepper->softmaxNode(node.layer, node.head) <= cursor) {
+        m_focusLayer = node.layer;
+        m_focusHead = node.head;
+    }
+    const int focusNode = m_focusLayer >= 0 ? m_stepper->softmaxNode(m_focusLayer, m_focusHead) : -1;
+    if (focusNode >= 0 && focusNode <= cursor) {
+        if (m_focus.layer != m_focusLayer || m_focus.head != m_focusHead || m_focus.values.isEmpty()) {
+            const core::TensorView p = m_stepper->attention(m_focusLayer, m_focusHead);
+            m_focus = AttentionMatrix {};
+            m_focus.layer = m_focusLayer;
+            m_focus.head = m_focusHead;
+            m_focus.rows = m_focus.fullRows = p.rows;
+            m_focus.cols = m_focus.fullCols = p.cols;
+            m_focus.posBegin = m_exec->positionBegin();
+            m_focus.values = QVector<float>(p.data, p.data + std::size_t(p.rows) * p.cols);
+        }
+        s.focus = m_focus;
+    }
     if (s.opKind == core::OpKind::OutputSoftmax)
         s.predictions = m_predictions;
     return s;

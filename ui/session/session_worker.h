@@ -1,7 +1,7 @@
 #pragma once
 // Lives on the session's worker thread and owns everything core: the model, its plan, the tokenizer, the KV cache,
-// the executor and the recorded events of the current pass. Every slot takes a job id; every result is a signal
-// carrying that id (the controller drops stale ones). core::Error never leaves a slot: it becomes failed().
+// the executor and the stepper (checkpoints, thumbnails) of the current pass. Every slot takes a job id; every result
+// is a signal carrying that id (the controller drops stale ones). core::Error never leaves a slot: it becomes failed().
 #include "ui/session/model_info.h"
 #include "ui/session/step_snapshot.h"
 #include "ui/session/token_info.h"
@@ -20,7 +20,7 @@ class Model;
 class ExecutionPlan;
 class Executor;
 class KvCache;
-class RecordingSink;
+class Stepper;
 class Tokenizer;
 }
 
@@ -53,6 +53,17 @@ public slots:
     // last one's decode pass, cursor before its first op. The KV cache of the context before it comes from the
     // decoding views' generation when it holds that context (no forward pass), else it is recomputed.
     void replay(quint64 job, const QVector<int>& ids, int promptLength);
+    // The head whose full probability matrix snapshots carry (the attention view's enlarged head); answers with a
+    // snapshot at the current cursor. Recomputed from its layer's checkpoint, not kept for every head.
+    void focusAttention(quint64 job, int layer, int head);
+    void setFocus(int layer, int head) // the same without answering (taken by the next snapshot)
+    {
+        m_focusLayer = layer;
+        m_focusHead = head;
+    }
+    // FlashAttention on head `head` of layer `layer`, walked over the key tiles of the query block holding position
+    // `queryRow`.
+    void walkFlash(quint64 job, int layer, int head, int queryRow);
 
 signals:
     void loadProgress(quint64 job, int percent, const QString& what);
@@ -60,6 +71,7 @@ signals:
     void tokensReady(quint64 job, const ui::TokenList& tokens);
     void progress(quint64 job, int done, int total);
     void stepped(quint64 job, const ui::StepSnapshot& step);
+    void flashWalked(quint64 job, const ui::FlashWalkInfo& walk);
     void failed(quint64 job, const QString& message);
     void jobDone(quint64 job);
     void passStarted(); // a forward pass began (Executor::begin), for counting
@@ -72,7 +84,8 @@ private:
     // The executor holds a new pass (prepared, not run): forget the old one's events and announce the new one.
     void publishPass(quint64 job, TokenList tokens, int decodeSteps);
     void recordNext();
-    StepSnapshot snapshot(int cursor) const;
+    StepSnapshot snapshot(int cursor);
+    void releasePass(); // the old pass's executor, cache and checkpoints go before a new one is made
 
     const std::atomic<quint64>* m_supersededBefore;
     const std::atomic<bool>* m_cancel;
@@ -80,14 +93,17 @@ private:
     std::unique_ptr<Loaded> m_loaded;
     std::unique_ptr<core::KvCache> m_cache;
     std::unique_ptr<core::Executor> m_exec;
-    std::unique_ptr<core::RecordingSink> m_sink;
-    QVector<AttentionMatrix> m_attention; // converted as softmax events arrive
-    QVector<int> m_attentionEvent; // event index of each matrix
+    std::unique_ptr<core::Stepper> m_stepper; // the pass: checkpoints, recomputation, attention thumbnails
+    QVector<AttentionMatrix> m_thumbnails; // converted as softmax ops run (shared with every snapshot)
+    AttentionMatrix m_focus; // the focused head's full matrix, once computed for this pass
+    int m_focusLayer = -1;
+    int m_focusHead = -1;
     QVector<Prediction> m_predictions;
     TokenList m_tokens; // the context: prompt, then the tokens appended by decode passes
     int m_decodeSteps = 0; // decode passes begun since the prompt
     int m_total = 0;
     int m_positions = 0;
+    int m_cursor = -1; // of the last snapshot
 };
 
 } // namespace ui

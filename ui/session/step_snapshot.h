@@ -10,15 +10,47 @@
 
 namespace ui {
 
-// One attention probability matrix (a per-head Softmax event): rows = queries of this pass, cols = keys (ctx).
+// One attention probability matrix (a per-head Softmax op): full rows = queries of this pass, full cols = keys
+// (ctx). A thumbnail stores it smaller (block maxima, core::downsampleMax); exact when rows == fullRows.
 struct AttentionMatrix {
     int layer = 0;
     int head = 0;
-    int rows = 0;
+    int rows = 0; // stored
     int cols = 0;
+    int fullRows = 0; // the matrix's own (T, ctx)
+    int fullCols = 0;
     int posBegin = 0; // position of query row 0 (0 for prefill)
     QVector<float> values; // rows * cols, row-major
-    float at(int r, int c) const { return values[r * cols + c]; }
+    float at(int r, int c) const { return values[qsizetype(r) * cols + c]; }
+    int shownRows() const { return fullRows > 0 ? fullRows : rows; } // the full size (stored size if unset)
+    int shownCols() const { return fullCols > 0 ? fullCols : cols; }
+    bool downsampled() const { return rows != shownRows() || cols != shownCols(); }
+    // The value at full-size cell (r, c): exact, or the block maximum a thumbnail keeps for it.
+    float valueAt(int r, int c) const
+    {
+        return downsampled() ? at(int(std::int64_t(r) * rows / shownRows()), int(std::int64_t(c) * cols / shownCols()))
+                             : at(r, c);
+    }
+};
+
+// FlashAttention on one head, walked over the key tiles of one query block (core::ops::FlashWalk as values).
+struct FlashWalkInfo {
+    struct Step {
+        int keyBegin = 0; // the tile's keys [keyBegin, keyEnd)
+        int keyEnd = 0;
+        QVector<float> runningMax; // per query row of the block
+        QVector<float> runningSum;
+        QVector<float> partialOut; // (rows, headDim), already divided by the running sum
+    };
+    int layer = -1;
+    int head = -1;
+    int posBegin = 0; // position of the pass's query row 0
+    int queryBegin = 0; // the block's query rows [queryBegin, queryEnd) of the pass
+    int queryEnd = 0;
+    int tile = 0;
+    int headDim = 0;
+    QVector<Step> steps;
+    bool isValid() const { return layer >= 0 && !steps.isEmpty(); }
 };
 
 struct TensorStats {
@@ -62,8 +94,11 @@ struct StepSnapshot {
     int posBegin = 0;
     QVector<float> values; // rows * cols, row-major
     TensorStats stats;
-    // Every attention matrix executed so far in this pass, in execution order.
+    // Every head whose softmax ran so far in this pass, in execution order, as thumbnails (exact up to 64 x 64).
     QVector<AttentionMatrix> attention;
+    // One head in full (the current op's once its softmax ran, else the one the attention view asked for).
+    AttentionMatrix focus;
+    qint64 heldBytes = 0; // what the stepper holds for this pass besides weights and KV cache
     // After the output softmax: the most likely next tokens.
     QVector<Prediction> predictions;
 
@@ -77,3 +112,4 @@ struct StepSnapshot {
 } // namespace ui
 
 Q_DECLARE_METATYPE(ui::StepSnapshot)
+Q_DECLARE_METATYPE(ui::FlashWalkInfo)

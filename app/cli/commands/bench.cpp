@@ -4,7 +4,9 @@
 #include "core/bench/bandwidth.h"
 #include "core/bench/fma_peak.h"
 #include "core/exec/batch_decoder.h"
+#include "core/bench/peak_memory.h"
 #include "core/exec/executor.h"
+#include "core/exec/stepper.h"
 
 #include <nlohmann/json.hpp>
 
@@ -118,11 +120,61 @@ std::vector<BatchPoint> benchBatches(const core::Model& model, const core::Execu
 }
 } // namespace
 
+namespace {
+struct StepperFigures {
+    double fastSeconds = 0; // the prefill as the fast path runs it (best of the repeats)
+    double stepperSeconds = 0; // the same prefill run to its end in the stepper
+    std::uint64_t fastPeak = 0; // peak resident bytes during each
+    std::uint64_t stepperPeak = 0;
+    std::uint64_t stepperHeld = 0; // checkpoints and attention thumbnails
+    std::uint64_t workspace = 0; // activation buffers of the stepper's executor
+};
+
+// The stepper's run to the end of the prefill (every op inspectable afterwards: core::Stepper) beside the fast path's
+// prefill of the same prompt, each timed (best of `repeats`) and with the process's peak memory of its own phase.
+StepperFigures measureStepper(const ModelInput& in, std::span<const std::int32_t> prompt, int repeats)
+{
+    const auto& c = in.model->config();
+    StepperFigures f;
+    f.fastSeconds = f.stepperSeconds = 1e300;
+    core::KvCache cache(c, int(prompt.size()));
+    {
+        core::Executor exec(*in.model, in.loaded->plan);
+        exec.setAttentionPath(core::AttentionPath::Auto);
+        core::resetPeakResident();
+        for (int r = 0; r < repeats; ++r) {
+            cache.setLength(0);
+            const auto t0 = std::chrono::steady_clock::now();
+            exec.begin(prompt, cache, {});
+            exec.run();
+            f.fastSeconds = std::min(f.fastSeconds, seconds(t0));
+        }
+        f.fastPeak = core::peakResidentBytes();
+    }
+    core::resetPeakResident();
+    for (int r = 0; r < repeats; ++r) {
+        cache.setLength(0);
+        const auto t0 = std::chrono::steady_clock::now();
+        core::Executor exec(*in.model, in.loaded->plan); // as the window does: a new pass, new buffers
+        exec.begin(prompt, cache, {});
+        core::Stepper stepper(exec);
+        while (!stepper.finished())
+            stepper.advance();
+        f.stepperSeconds = std::min(f.stepperSeconds, seconds(t0));
+        f.stepperHeld = stepper.bytesHeld();
+        f.workspace = exec.workspaceBytes();
+    }
+    f.stepperPeak = core::peakResidentBytes();
+    return f;
+}
+} // namespace
+
 // Prefill and decode speed on this machine, and decode as a fraction of the memory-bandwidth limit measured in
 // the same run: a decode step has to read every weight once, so bandwidth / bytes-per-step is its ceiling.
+// --trace adds the stepper: the prefill run to its end with every op inspectable, beside the fast path's.
 int cmdBench(const Words& w)
 {
-    Args args(w, { "json", "llama-cpp" }, { "threads", "prompt-tokens", "gen-tokens", "repeats", "batch" });
+    Args args(w, { "json", "llama-cpp", "trace" }, { "threads", "prompt-tokens", "gen-tokens", "repeats", "batch" });
     const ModelInput in = loadModelInput(args, false);
     const auto& c = in.model->config();
     const int promptTokens = int(args.integer("prompt-tokens", std::min(128, c.maxPositions / 2), 1, c.maxPositions));
@@ -139,6 +191,7 @@ int cmdBench(const Words& w)
 
     const core::ExecutionPlan& plan = in.loaded->plan; // compiled once, when the model was opened
     core::Executor exec(*in.model, plan);
+    exec.setAttentionPath(core::AttentionPath::Auto); // the fast path: FlashAttention for long prompts
     core::KvCache cache(c, promptTokens + genTokens);
 
     // Warm-up pass: pages the weights in and sizes the buffers.
@@ -211,6 +264,14 @@ int cmdBench(const Words& w)
     for (const BatchPoint& b : batches)
         j["batched_decode"].push_back({ { "sequences", b.sequences }, { "ms_per_step", b.msPerStep },
             { "tokens_per_s", b.tokensPerS }, { "bandwidth_limit_tokens_per_s", b.limitTokensPerS } });
+    StepperFigures st;
+    if (args.flag("trace")) {
+        st = measureStepper(in, prompt, repeats);
+        j["stepper"] = { { "prompt_tokens", promptTokens }, { "fast_prefill_s", st.fastSeconds },
+            { "stepper_run_to_end_s", st.stepperSeconds }, { "ratio", st.stepperSeconds / st.fastSeconds },
+            { "fast_peak_resident_bytes", st.fastPeak }, { "stepper_peak_resident_bytes", st.stepperPeak },
+            { "stepper_held_bytes", st.stepperHeld }, { "stepper_workspace_bytes", st.workspace } };
+    }
     if (args.flag("json")) {
         std::cout << j.dump(2) << "\n";
         return 0;
@@ -236,6 +297,14 @@ int cmdBench(const Words& w)
         std::printf("llama.cpp        prefill %.1f tokens/s, decode %.1f tokens/s (%s, same file, same run)\n", lp, ld,
             (*llama)["build"].get<std::string>().c_str());
         std::printf("ours / llama.cpp prefill %.2fx, decode %.2fx\n", promptTokens / prefillBest / lp, decodeTps / ld);
+    }
+    if (args.flag("trace")) {
+        std::printf("stepper          %d-token prefill to its end, every op inspectable: %.3f s (fast path %.3f s, "
+                    "%.2fx)\n",
+            promptTokens, st.stepperSeconds, st.fastSeconds, st.stepperSeconds / st.fastSeconds);
+        std::printf("stepper memory   peak resident %.0f MB (fast path %.0f MB); holds %.1f MB of checkpoints and "
+                    "thumbnails, %.1f MB of buffers\n",
+            st.stepperPeak / 1e6, st.fastPeak / 1e6, st.stepperHeld / 1e6, st.workspace / 1e6);
     }
     return 0;
 }
