@@ -1,5 +1,7 @@
 // inference-explorer: the GUI. With --screenshot it renders one view headless (QT_QPA_PLATFORM=offscreen) and exits.
+#include "classroom_start.h"
 #include "screenshot_driver.h"
+#include "ui/session_file/session_actions.h"
 
 #include "ui/session/model_locator.h"
 #include "ui/widgets/explanation_panel.h"
@@ -14,6 +16,7 @@
 
 #include <QApplication>
 #include <QCommandLineParser>
+#include <QFileInfo>
 #include <QMessageBox>
 #include <QTimer>
 
@@ -73,6 +76,19 @@ int main(int argc, char** argv)
         QStringLiteral("CODE"));
     const QCommandLineOption zoomOpt(QStringLiteral("zoom"),
         QApplication::translate("main", "Zoom factor of the tensor heatmap."), QStringLiteral("Z"));
+    const QCommandLineOption sessionOpt(QStringLiteral("session"),
+        QApplication::translate("main", "Open a saved session (File ▸ Save session)."), QStringLiteral("FILE"));
+    const QCommandLineOption lessonOpt(QStringLiteral("lesson"),
+        QApplication::translate(
+            "main", "Open a lesson: a lesson file, or a built-in lesson's name (01-what-is-inference)."),
+        QStringLiteral("LESSON"));
+    const QCommandLineOption lessonStepOpt(QStringLiteral("lesson-step"),
+        QApplication::translate("main", "With --lesson: go to step N (1 = the first)."), QStringLiteral("N"));
+    const QCommandLineOption lessonChoiceOpt(QStringLiteral("lesson-answer"),
+        QApplication::translate("main", "With --lesson: pick choice N (1 = the first) of the step's question."),
+        QStringLiteral("N"));
+    for (const auto* o : { &sessionOpt, &lessonOpt, &lessonStepOpt, &lessonChoiceOpt })
+        parser.addOption(*o);
     const QCommandLineOption exportOpt(QStringLiteral("export"),
         QApplication::translate("main",
             "Export the view NAME alone to the file of --out (.png, .svg, .csv; .json: the whole state) and exit."),
@@ -173,6 +189,34 @@ int main(int argc, char** argv)
             return 2;
         QTimer::singleShot(0, &window,
             [&window, msg] { QMessageBox::information(&window, QApplication::translate("main", "No model"), msg); });
+        return app.exec();
+    }
+    // A session or a lesson, asked for or (with no model options at all) the last session of this user.
+    ClassroomStart::Plan classroom;
+    classroom.session = parser.value(sessionOpt);
+    classroom.lesson = parser.value(lessonOpt);
+    classroom.lessonStep = std::max(0, parser.value(lessonStepOpt).toInt() - 1);
+    classroom.choice = parser.isSet(lessonChoiceOpt) ? parser.value(lessonChoiceOpt).toInt() - 1 : -1;
+    classroom.screenshot = plan.file;
+    const bool plain = !headless && !parser.isSet(modelOpt) && !parser.isSet(promptOpt) && !parser.isSet(stepOpt)
+        && !parser.isSet(prefillOpt) && !parser.isSet(decodeOpt) && !parser.isSet(viewOpt);
+    if (classroom.session.isEmpty() && classroom.lesson.isEmpty() && plain
+        && QFileInfo::exists(ui::SessionActions::lastSessionPath()))
+        classroom.session = ui::SessionActions::lastSessionPath();
+    if (!classroom.session.isEmpty() || !classroom.lesson.isEmpty()) {
+        auto* start = new ClassroomStart(&window, classroom);
+        QObject::connect(start, &ClassroomStart::done, &app, [&window, plan, headless](int code) {
+            if (headless)
+                QApplication::exit(code);
+            else if (code != 0) // the session could not be restored (it said why): the default model instead
+                (new ScreenshotDriver(&window, plan))->start();
+        });
+        start->start();
+        if (headless)
+            QTimer::singleShot(120000, &app, [] {
+                std::fprintf(stderr, "inference-explorer: timed out\n");
+                QApplication::exit(3);
+            });
         return app.exec();
     }
     auto* driver = new ScreenshotDriver(&window, plan);

@@ -1,12 +1,11 @@
 #include "core/plan/execution_plan.h"
 
-#include <algorithm>
-
 #include "core/common/error.h"
 #include "core/model/model.h"
 
 #include <nlohmann/json.hpp>
 
+#include <algorithm>
 #include <cmath>
 #include <cstdio>
 

@@ -99,7 +99,32 @@ BeamPanel::BeamPanel(DecodingController* controller, QWidget* parent)
     connect(m_beams, &QSpinBox::valueChanged, this, [this](int b) { m_returns->setMaximum(b); });
 }
 
-void BeamPanel::startSearch()
+void BeamPanel::startSearch() { m_controller->startBeam(parameters()); }
+
+bool BeamPanel::setParameters(const core::BeamSearchParameters& p, QString* why)
+{
+    const bool fits = p.numBeams >= m_beams->minimum() && p.numBeams <= m_beams->maximum()
+        && p.maxNewTokens >= m_maxNew->minimum() && p.maxNewTokens <= m_maxNew->maximum()
+        && p.lengthPenalty >= m_lengthPenalty->minimum() && p.lengthPenalty <= m_lengthPenalty->maximum()
+        && p.numReturnSequences >= 1 && p.numReturnSequences <= p.numBeams;
+    if (!fits) {
+        if (why)
+            *why = tr("beam settings outside the boxes: %1 beams, %2 new tokens, length penalty %3")
+                       .arg(p.numBeams)
+                       .arg(p.maxNewTokens)
+                       .arg(p.lengthPenalty);
+        return false;
+    }
+    m_beams->setValue(p.numBeams);
+    m_lengthPenalty->setValue(p.lengthPenalty);
+    m_maxNew->setValue(p.maxNewTokens);
+    m_returns->setValue(p.numReturnSequences);
+    m_early->setCurrentText(QString::fromLatin1(
+        core::earlyStoppingName(p.earlyStopping).data(), qsizetype(core::earlyStoppingName(p.earlyStopping).size())));
+    return true;
+}
+
+core::BeamSearchParameters BeamPanel::parameters() const
 {
     core::BeamSearchParameters p;
     p.numBeams = m_beams->value();
@@ -108,7 +133,7 @@ void BeamPanel::startSearch()
     p.numReturnSequences = std::min(m_returns->value(), p.numBeams);
     p.earlyStopping
         = core::earlyStoppingFromName(m_early->currentText().toStdString()).value_or(core::EarlyStopping::Heuristic);
-    m_controller->startBeam(p);
+    return p;
 }
 
 void BeamPanel::onBeam(const BeamSnapshot& b)

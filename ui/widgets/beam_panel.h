@@ -1,6 +1,8 @@
 #pragma once
 // Beam search: width, length penalty, max new tokens, number of returned sequences and early stopping; start, step
 // (the tree grows one step at a time) or run to the end; the tree, and the finished hypotheses ranked by score.
+#include "core/decoding/beam_search.h"
+
 #include <QWidget>
 
 class QComboBox;
@@ -31,6 +33,8 @@ public:
     QSpinBox* beamsBox() const { return m_beams; }
     QSpinBox* maxNewBox() const { return m_maxNew; }
     void startSearch();
+    core::BeamSearchParameters parameters() const; // as the controls show them (without the model's EOS ids)
+    bool setParameters(const core::BeamSearchParameters& parameters, QString* why); // false: a box cannot show it
 
 private:
     void onBeam(const BeamSnapshot& b);

@@ -74,6 +74,7 @@ void ExplanationPanel::setModel(const ModelInfo& model)
 void ExplanationPanel::setStep(const StepSnapshot& step)
 {
     m_step = step;
+    m_topic.clear();
     refresh();
 }
 
@@ -89,21 +90,44 @@ void ExplanationPanel::setLanguage(const QString& code)
     emit languageChanged(code);
 }
 
+QStringList ExplanationPanel::topics()
+{
+    return { QStringLiteral("temperature"), QStringLiteral("top_k"), QStringLiteral("top_p"), QStringLiteral("min_p"),
+        QStringLiteral("typical_p"), QStringLiteral("repetition_penalty"), QStringLiteral("presence_frequency_penalty"),
+        QStringLiteral("logit_bias"), QStringLiteral("beam_length_penalty"), QStringLiteral("ttft_tpot"),
+        QStringLiteral("gqa"), QStringLiteral("positional_encoding"), QStringLiteral("stopping") };
+}
+
+bool ExplanationPanel::showTopic(const QString& topic)
+{
+    if (!QFile::exists(QStringLiteral(":/explanations/%1.en.md").arg(topic)))
+        return false;
+    m_topic = topic;
+    refresh();
+    return true;
+}
+
 void ExplanationPanel::refresh()
 {
-    // The explanation's file is named after the op kind (a resource key, not a label).
-    m_kind = m_step.isValid() ? QString::fromUtf8(core::opKindName(m_step.opKind)) : QStringLiteral("overview");
+    // The explanation's file is named after the op kind (a resource key, not a label), or after the topic shown.
+    m_kind = !m_topic.isEmpty() ? m_topic
+        : m_step.isValid()      ? QString::fromUtf8(core::opKindName(m_step.opKind))
+                                : QStringLiteral("overview");
     QString text = loadText(m_kind, m_language);
     if (text.isEmpty())
         text = tr("(No explanation for “%1” yet.)").arg(m_kind);
     // A decode pass runs the same ops on one new token: the op's text follows a note on what differs (before its
     // first op the note alone: the overview speaks of the prefill).
-    if (m_step.total > 0 && !m_step.prefill) {
+    if (m_topic.isEmpty() && m_step.total > 0 && !m_step.prefill) {
         const QString note = loadText(QStringLiteral("decode_phase"), m_language);
         text = m_step.isValid() ? note + QLatin1Char('\n') + text : note;
     }
     const int T = m_step.positions > 0 ? m_step.positions : 0;
     const QString tText = T > 0 ? QString::number(T) : QStringLiteral("T");
+    // Where the norm sits decides the residual formula: pre-norm normalises the sublayer's input, post-norm the sum.
+    const bool postNorm = m_model.placement == QLatin1String("post");
+    const QString residual = postNorm ? QStringLiteral("x = Norm(x + Attention(x))      →      x = Norm(x + FFN(x))")
+                                      : QStringLiteral("x = x + Attention(Norm(x))      →      x = x + FFN(Norm(x))");
     const QList<QPair<QString, QString>> vars {
         { QStringLiteral("dim"), QString::number(m_model.dim) },
         { QStringLiteral("hidden"), QString::number(m_model.hidden) },
@@ -123,6 +147,7 @@ void ExplanationPanel::refresh()
         { QStringLiteral("activation"), m_model.activation },
         { QStringLiteral("norm"), m_model.norm },
         { QStringLiteral("placement"), m_model.placement },
+        { QStringLiteral("residualFormula"), residual },
         { QStringLiteral("positional"), m_model.positional },
         { QStringLiteral("T"), tText },
         { QStringLiteral("ctx"), m_step.context > 0 ? QString::number(m_step.context) : QStringLiteral("ctx") },
@@ -135,7 +160,7 @@ void ExplanationPanel::refresh()
     };
     for (const auto& [key, value] : vars)
         text.replace(QLatin1Char('{') + key + QLatin1Char('}'), value);
-    if (m_step.isValid())
+    if (m_step.isValid() && m_topic.isEmpty())
         text = QStringLiteral("#### %1\n\n`%2` · `%3` → (%4×%5)\n\n")
                    .arg(m_language == QLatin1String("tr") ? turkishLabel(m_step) : englishOpLabel(m_step), m_kind,
                        m_step.name)

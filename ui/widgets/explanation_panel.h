@@ -20,6 +20,11 @@ public:
     void setModel(const ModelInfo& model);
     void setStep(const StepSnapshot& step);
     void setLanguage(const QString& code); // "en" or "tr"
+    // A page that is not an op ("top_p", "beam_length_penalty", "ttft_tpot", "gqa", ...), until the next step.
+    // False (and nothing changes) when there is no such page.
+    bool showTopic(const QString& topic);
+    // Every page that is not an op's: the sampling stages and penalties, beam scoring, speed and memory, ...
+    static QStringList topics();
     QString language() const { return m_language; }
     QString kind() const { return m_kind; }
     QString markdown() const { return m_markdown; } // what is shown, placeholders filled in
@@ -39,6 +44,7 @@ private:
     StepSnapshot m_step;
     QString m_language = QStringLiteral("en");
     QString m_kind = QStringLiteral("overview");
+    QString m_topic; // shown instead of the step's op while not empty
     QString m_markdown;
 };
 

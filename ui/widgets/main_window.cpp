@@ -6,6 +6,7 @@
 #include "ui/session/plan_model.h"
 #include "ui/session/session_controller.h"
 #include "ui/session/token_list_model.h"
+#include "ui/session_file/session_actions.h"
 #include "ui/widgets/architecture_diagram.h"
 #include "ui/widgets/attention_panel.h"
 #include "ui/widgets/attention_view.h"
@@ -387,6 +388,11 @@ void MainWindow::closeEvent(QCloseEvent* e)
         QSettings settings;
         settings.setValue(QStringLiteral("window/geometry"), saveGeometry());
         settings.setValue(QStringLiteral("window/state"), saveState());
+        // The demo as it is now reopens at the next start (model included).
+        if (m_controller->hasModel() && !m_sessions->isOpening()) {
+            QDir().mkpath(QFileInfo(SessionActions::lastSessionPath()).path());
+            m_sessions->save(SessionActions::lastSessionPath());
+        }
     }
     QMainWindow::closeEvent(e);
 }

@@ -19,6 +19,7 @@ class QTabWidget;
 class QTableView;
 class QTimer;
 class QMenu;
+class QToolBar;
 
 namespace ui {
 
@@ -30,6 +31,8 @@ class PresentationMode;
 class ModelCardModel;
 class PlanModel;
 class SessionController;
+class LessonPanel;
+class SessionActions;
 class TensorPanel;
 class TokenListModel;
 class TokenStrip;
@@ -69,6 +72,14 @@ public:
     View currentView() const;
 
     void setDarkTheme(bool dark);
+    QString promptText() const;
+    void showStatus(const QString& text); // the status line (sessions, lessons)
+    View currentView() const; // the tab in front
+    // The widget a lesson may highlight: a view name of view_names.h, "prompt", "tokens" or "transport".
+    QWidget* widgetNamed(const QString& name) const;
+    SessionActions* sessions() const { return m_sessions; } // File ▸ Save / Open session
+    LessonPanel* lessonPanel() const { return m_lessonPanel; } // the Lesson dock (Help ▸ Lessons)
+    bool openLesson(const QString& path); // shows the Lesson dock; false (and a message) for a bad lesson file
     // Opens the decode pass of the Generation tab's token `generatedIndex` (0 = the first) in the stepper.
     void openDecodeStep(int generatedIndex);
 
@@ -83,6 +94,8 @@ private:
     void buildMenus();
     void buildCentral();
     void buildDocks();
+    void buildLessons(QMenu* help); // Help ▸ Lessons and the Lesson dock (main_window_lessons.cpp)
+    void rebuildLessonsMenu();
     void connectController();
     void onModelLoaded(const ModelInfo& info);
     void onTokens(const TokenList& tokens);
@@ -145,6 +158,12 @@ private:
     QAction* m_cancelAction = nullptr;
     QAction* m_runPromptAction = nullptr;
     QAction* m_darkAction = nullptr;
+
+    SessionActions* m_sessions = nullptr;
+    LessonPanel* m_lessonPanel = nullptr;
+    QDockWidget* m_lessonDock = nullptr;
+    QMenu* m_lessonsMenu = nullptr;
+    QToolBar* m_transport = nullptr;
 
     int m_selectedPosition = -1;
     QString m_pendingPrompt;

@@ -7,6 +7,7 @@
 #include "ui/session/plan_model.h"
 #include "ui/session/session_controller.h"
 #include "ui/session/token_list_model.h"
+#include "ui/session_file/session_actions.h"
 #include "ui/widgets/architecture_diagram.h"
 #include "ui/widgets/attention_panel.h"
 #include "ui/widgets/attention_view.h"
@@ -131,6 +132,7 @@ void MainWindow::buildActions()
     });
 
     auto* bar = addToolBar(tr("Transport"));
+    m_transport = bar;
     bar->setObjectName(QStringLiteral("transport"));
     bar->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
     bar->addAction(m_openAction);
@@ -163,6 +165,7 @@ void MainWindow::buildMenus()
     m_sampleMenu = file->addMenu(tr("&Sample models"));
     m_recentMenu = file->addMenu(tr("&Recent models"));
     file->addSeparator();
+    m_sessions = new SessionActions(this, file, m_options.showDialogs);
     new ExportMenu(this, file);
     file->addSeparator();
     QAction* quit = file->addAction(tr("&Quit"), QKeySequence::Quit, this, &QWidget::close);
@@ -193,6 +196,7 @@ void MainWindow::buildMenus()
     InterfaceLanguage::addMenu(view, this, m_options.restoreSettings, m_options.showDialogs);
 
     QMenu* help = menuBar()->addMenu(tr("&Help"));
+    buildLessons(help);
     help->addAction(tr("&Keyboard shortcuts"), QKeySequence::HelpContents, this, [this] {
         QString rows;
         for (QAction* a : { m_stepAction, m_backAction, m_layerAction, m_passAction, m_decodeAction, m_playAction,

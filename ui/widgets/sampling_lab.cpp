@@ -339,14 +339,52 @@ bool SamplingLab::applySettings(const QString& spec)
     return ok;
 }
 
-void SamplingLab::sendSampling()
+bool SamplingLab::setParameters(const core::SamplingParameters& p, const QString& order, QString* why)
 {
-    if (m_building)
-        return;
-    m_controller->setSampling(parameters(), m_order->currentText());
+    const auto refuse = [why](const QString& text) {
+        if (why)
+            *why = text;
+        return false;
+    };
+    // Check everything first, so a refused set leaves every control as it was.
+    QHash<QSlider*, int> positions;
+    for (auto it = m_sliders.cbegin(); it != m_sliders.cend(); ++it) {
+        const core::ParameterDescriptor& d = core::parameterDescriptor(it.key());
+        double value = d.isNumber() ? d.get(p) : 0.0;
+        if (d.type == core::ParameterType::TokenBias) {
+            if (p.logitBias.size() > 1)
+                return refuse(
+                    tr("logit_bias: the sampling lab holds one biased token, not %1").arg(p.logitBias.size()));
+            value = p.logitBias.empty() ? 0.0 : double(p.logitBias.begin()->second);
+        }
+        const double scale = it.value()->property("scale").toDouble();
+        const int position = int(std::lround(value / scale));
+        if (position < it.value()->minimum() || position > it.value()->maximum()
+            || std::abs(position * scale - value) > 1e-4 * std::max(1.0, std::abs(value)))
+            return refuse(tr("%1 = %2 is not a value of its slider")
+                              .arg(QString::fromUtf8(d.name.data(), qsizetype(d.name.size())))
+                              .arg(value));
+        positions.insert(it.value(), position);
+    }
+    if (m_order->findText(order) < 0)
+        return refuse(tr("unknown stage order “%1”").arg(order));
+    if (p.seed > std::uint64_t(m_seed->maximum()) || p.penaltyWindow < m_window->minimum()
+        || p.penaltyWindow > m_window->maximum())
+        return refuse(tr("seed %1 or penalty window %2 is outside its box").arg(p.seed).arg(p.penaltyWindow));
+    m_building = true; // one re-sample at the end
+    for (auto it = positions.cbegin(); it != positions.cend(); ++it)
+        it.key()->setValue(it.value());
+    m_biasId = p.logitBias.empty() ? -1 : p.logitBias.begin()->first;
+    m_biasToken->setText(m_biasId < 0 ? tr("click a table row") : tr("token %1").arg(m_biasId));
+    m_window->setValue(p.penaltyWindow);
+    m_seed->setValue(int(p.seed));
+    m_order->setCurrentText(order);
+    m_building = false;
+    sendSampling();
+    return true;
 }
 
-void SamplingLab::sendOptions()
+core::GenerationOptions SamplingLab::generationOptions() const
 {
     core::GenerationOptions o = m_controller->options();
     o.maxNewTokens = m_maxNew->value();
@@ -356,6 +394,49 @@ void SamplingLab::sendOptions()
         s.replace(QLatin1String("\\n"), QLatin1String("\n"));
         o.stopSequences.push_back(s.toStdString());
     }
+    return o;
+}
+
+bool SamplingLab::setGenerationOptions(const core::GenerationOptions& options, QString* why)
+{
+    QStringList stops;
+    for (const std::string& s : options.stopSequences) {
+        QString stop = QString::fromStdString(s);
+        if (stop.contains(QLatin1Char('|')) || stop.contains(QLatin1String("\\n"))) {
+            if (why)
+                *why = tr("the stop sequence “%1” cannot be typed in the lab's box").arg(stop);
+            return false;
+        }
+        stops << stop.replace(QLatin1Char('\n'), QLatin1String("\\n"));
+    }
+    if (options.maxNewTokens < m_maxNew->minimum() || options.maxNewTokens > m_maxNew->maximum()) {
+        if (why)
+            *why = tr("max new tokens %1 is outside %2..%3")
+                       .arg(options.maxNewTokens)
+                       .arg(m_maxNew->minimum())
+                       .arg(m_maxNew->maximum());
+        return false;
+    }
+    {
+        const QSignalBlocker b(m_stopAtEos);
+        m_maxNew->setValue(options.maxNewTokens);
+        m_stops->setText(stops.join(QLatin1Char('|')));
+        m_stopAtEos->setChecked(options.stopAtEos);
+    }
+    sendOptions();
+    return true;
+}
+
+void SamplingLab::sendSampling()
+{
+    if (m_building)
+        return;
+    m_controller->setSampling(parameters(), m_order->currentText());
+}
+
+void SamplingLab::sendOptions()
+{
+    const core::GenerationOptions o = generationOptions();
     if (o.maxNewTokens == m_controller->options().maxNewTokens && o.stopAtEos == m_controller->options().stopAtEos
         && o.stopSequences == m_controller->options().stopSequences)
         return;

@@ -3,6 +3,7 @@
 // (one column per pipeline stage, in pipeline order) and a bar chart of the same candidates before and after the
 // pipeline. Moving a control re-runs the sampler on the current logits at once (no forward pass); the table and
 // chart follow while the slider is dragged. Seed, max new tokens, stop sequences and stop-at-EOS restart the run.
+#include "core/decoding/generation_session.h"
 #include "core/sampling/sampling_parameters.h"
 #include "core/sampling/stage_descriptor.h"
 
@@ -50,6 +51,11 @@ public:
     // "temperature=0.8,top_k=6,top_p=0.9" (also min_p, typical_p, repetition, presence, frequency, seed): moves
     // the controls (for screenshots and demos). False if a key is unknown.
     bool applySettings(const QString& spec);
+    // Every control at once (a saved session). False, with `why`, for a value no control can show exactly (off the
+    // slider's grid or range, more than one biased token, a stop sequence holding '|'): nothing is approximated.
+    bool setParameters(const core::SamplingParameters& parameters, const QString& order, QString* why);
+    bool setGenerationOptions(const core::GenerationOptions& options, QString* why);
+    core::GenerationOptions generationOptions() const; // as the controls show them
 
 protected:
     void resizeEvent(QResizeEvent*) override;

@@ -1,0 +1,164 @@
+// MainWindow's classroom side: the Lesson dock and Help ▸ Lessons, the widgets a lesson can point at, and the
+// small accessors sessions and lessons read the window through.
+#include "ui/widgets/main_window.h"
+
+#include "ui/lessons/lesson.h"
+#include "ui/lessons/lesson_library.h"
+#include "ui/lessons/lesson_panel.h"
+#include "ui/widgets/attention_panel.h"
+#include "ui/widgets/attention_view.h"
+#include "ui/widgets/beam_panel.h"
+#include "ui/widgets/comparison_view.h"
+#include "ui/widgets/decoding_generation_view.h"
+#include "ui/widgets/decoding_workbench.h"
+#include "ui/widgets/explanation_panel.h"
+#include "ui/widgets/metrics_view.h"
+#include "ui/widgets/sampling_lab.h"
+#include "ui/widgets/tensor_panel.h"
+
+#include <QDesktopServices>
+#include <QDir>
+#include <QDockWidget>
+#include <QFileDialog>
+#include <QLabel>
+#include <QMenu>
+#include <QMessageBox>
+#include <QPlainTextEdit>
+#include <QScrollArea>
+#include <QStatusBar>
+#include <QTabWidget>
+#include <QTableView>
+#include <QToolBar>
+#include <QUrl>
+
+#include <cstdio>
+
+namespace ui {
+
+void MainWindow::buildLessons(QMenu* help)
+{
+    m_lessonPanel = new LessonPanel(this);
+    m_lessonDock = new QDockWidget(tr("Lesson"), this);
+    m_lessonDock->setObjectName(QStringLiteral("lessonDock"));
+    m_lessonDock->setWidget(m_lessonPanel);
+    m_lessonPanel->setMinimumWidth(270);
+    addDockWidget(Qt::RightDockWidgetArea, m_lessonDock);
+    tabifyDockWidget(m_explanationDock, m_lessonDock);
+    m_explanationDock->raise();
+    m_lessonDock->hide();
+    connect(m_lessonPanel, &LessonPanel::failed, this, [this](const QString& message) {
+        if (m_options.showDialogs)
+            QMessageBox::warning(this, tr("Lesson"), message);
+        else
+            std::fprintf(stderr, "%s\n", qPrintable(message));
+    });
+    m_lessonsMenu = help->addMenu(tr("&Lessons"));
+    connect(m_lessonsMenu, &QMenu::aboutToShow, this, &MainWindow::rebuildLessonsMenu);
+    rebuildLessonsMenu();
+    help->addSeparator();
+}
+
+void MainWindow::rebuildLessonsMenu()
+{
+    m_lessonsMenu->clear();
+    const QString lang = m_explanation ? m_explanation->language() : QStringLiteral("en");
+    auto addLessons = [this, lang](const QStringList& files) {
+        for (const QString& file : files) {
+            QString title = QFileInfo(file).completeBaseName();
+            try {
+                title = Lesson::load(file).title.in(lang);
+            } catch (const std::exception&) {
+                title += tr(" (cannot be read)");
+            }
+            m_lessonsMenu->addAction(title, this, [this, file] { openLesson(file); });
+        }
+    };
+    addLessons(LessonLibrary::builtIn());
+    const QStringList user = LessonLibrary::user();
+    if (!user.isEmpty()) {
+        m_lessonsMenu->addSeparator();
+        addLessons(user);
+    }
+    m_lessonsMenu->addSeparator();
+    m_lessonsMenu->addAction(tr("Open a lesson &file…"), this, [this] {
+        const QString path = QFileDialog::getOpenFileName(
+            this, tr("Open lesson"), LessonLibrary::userFolder(), tr("Lessons (*.json)"));
+        if (!path.isEmpty())
+            openLesson(path);
+    });
+    m_lessonsMenu->addAction(tr("Open the lessons &folder"), this, [] {
+        QDir().mkpath(LessonLibrary::userFolder());
+        QDesktopServices::openUrl(QUrl::fromLocalFile(LessonLibrary::userFolder()));
+    });
+}
+
+bool MainWindow::openLesson(const QString& path)
+{
+    m_lessonDock->show();
+    m_lessonDock->raise();
+    return m_lessonPanel->open(path);
+}
+
+QString MainWindow::promptText() const { return m_prompt->toPlainText(); }
+
+void MainWindow::showStatus(const QString& text) { m_statusLabel->setText(text); }
+
+View MainWindow::currentView() const
+{
+    QWidget* w = m_tabs->currentWidget();
+    if (w == m_attentionPanel)
+        return m_attentionPanel->view()->mode() == AttentionView::Mode::Lines ? View::Lines : View::Attention;
+    if (w == m_decoding->samplingLab())
+        return View::Sampling;
+    if (w == m_decoding->generationView())
+        return View::Generation;
+    if (w == m_decoding->beamPanel())
+        return View::Beam;
+    if (w == m_decoding->comparisonView())
+        return View::Compare;
+    if (w == m_decoding->metricsView())
+        return View::Metrics;
+    return View::Tensor;
+}
+
+QWidget* MainWindow::widgetNamed(const QString& name) const
+{
+    if (name == QLatin1String("prompt"))
+        return m_prompt;
+    if (name == QLatin1String("tokens"))
+        return m_tokenScroll;
+    if (name == QLatin1String("transport"))
+        return m_transport;
+    const std::optional<View> view = viewFromName(name);
+    if (!view)
+        return nullptr;
+    switch (*view) {
+    case View::Tensor:
+        return m_tensorPanel;
+    case View::Attention:
+    case View::Lines:
+        return m_attentionPanel;
+    case View::Diagram:
+        return m_diagramScroll;
+    case View::Explanation:
+        return m_explanation;
+    case View::Model:
+        return m_cardView;
+    case View::Ops:
+        return m_planView;
+    case View::Sampling:
+        return m_decoding->samplingLab();
+    case View::Generation:
+    case View::Kv:
+        return m_decoding->generationView();
+    case View::Beam:
+        return m_decoding->beamPanel();
+    case View::Compare:
+        return m_decoding->comparisonView();
+    case View::Metrics:
+        return m_decoding->metricsView();
+    }
+    return nullptr;
+}
+
+} // namespace ui
