@@ -1788,10 +1788,6 @@ value %4</source>
         <translation>satır %1 (%2) · sütun %3
 değer %4</translation>
     </message>
-    <message>
-        <source>p = 1</source>
-        <translation>p = 1</translation>
-    </message>
 </context>
 <context>
     <name>ui::TensorPanel</name>
