@@ -182,6 +182,10 @@
         <source>colour = probability %1 · %2 special token</source>
         <translation>renk = olasılık %1 · %2 özel token</translation>
     </message>
+    <message>
+        <source>colour = probability %1</source>
+        <translation>renk = olasılık %1</translation>
+    </message>
 </context>
 <context>
     <name>TokenInfo</name>
