@@ -923,6 +923,84 @@ Açıklamaların dili, Açıklama panelindeki kendi kutusundan seçilir.</transl
     </message>
 </context>
 <context>
+    <name>ui::LocalModelsDialog</name>
+    <message>
+        <source>Models on this computer</source>
+        <translation>Bu bilgisayardaki modeller</translation>
+    </message>
+    <message>
+        <source>&amp;Open</source>
+        <translation>&amp;Aç</translation>
+    </message>
+    <message>
+        <source>&amp;Add folder…</source>
+        <translation>Klasör &amp;ekle…</translation>
+    </message>
+    <message>
+        <source>&amp;Scan again</source>
+        <translation>Yeniden &amp;tara</translation>
+    </message>
+    <message>
+        <source>Looking in the Hugging Face cache, Ollama, LM Studio, llama.cpp&apos;s cache and your folders…</source>
+        <translation>Hugging Face önbelleğine, Ollama&apos;ya, LM Studio&apos;ya, llama.cpp önbelleğine ve klasörlerinize bakılıyor…</translation>
+    </message>
+    <message>
+        <source>No models found. Add a folder that holds some.</source>
+        <translation>Model bulunamadı. Model içeren bir klasör ekleyin.</translation>
+    </message>
+    <message>
+        <source>%1 models found, %2 of them can be opened here.</source>
+        <translation>%1 model bulundu, %2 tanesi burada açılabilir.</translation>
+    </message>
+    <message>
+        <source>%1 cannot be opened here: %2</source>
+        <translation>%1 burada açılamıyor: %2</translation>
+    </message>
+    <message>
+        <source>A folder that holds models</source>
+        <translation>Model içeren bir klasör</translation>
+    </message>
+</context>
+<context>
+    <name>ui::LocalModelsModel</name>
+    <message>
+        <source>yes</source>
+        <translation>evet</translation>
+    </message>
+    <message>
+        <source>no: %1</source>
+        <translation>hayır: %1</translation>
+    </message>
+    <message>
+        <source>Found in</source>
+        <translation>Bulunduğu yer</translation>
+    </message>
+    <message>
+        <source>Model</source>
+        <translation>Model</translation>
+    </message>
+    <message>
+        <source>Architecture</source>
+        <translation>Mimari</translation>
+    </message>
+    <message>
+        <source>Parameters</source>
+        <translation>Parametreler</translation>
+    </message>
+    <message>
+        <source>Weights</source>
+        <translation>Ağırlıklar</translation>
+    </message>
+    <message>
+        <source>On disk</source>
+        <translation>Diskte</translation>
+    </message>
+    <message>
+        <source>Opens here</source>
+        <translation>Burada açılır</translation>
+    </message>
+</context>
+<context>
     <name>ui::MainWindow</name>
     <message>
         <source>Inference Explorer</source>
@@ -1200,6 +1278,10 @@ Açıklamaların dili, Açıklama panelindeki kendi kutusundan seçilir.</transl
         <source>&lt;tr&gt;&lt;td&gt;&lt;b&gt;Ctrl+1 / Ctrl+2&lt;/b&gt;&lt;/td&gt;&lt;td&gt;&amp;nbsp;&amp;nbsp;Tensor / attention view&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Ctrl++ / Ctrl+− / Ctrl+0&lt;/b&gt;&lt;/td&gt;&lt;td&gt;&amp;nbsp;&amp;nbsp;Larger / smaller / normal text&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Ctrl+Shift+C&lt;/b&gt;&lt;/td&gt;&lt;td&gt;&amp;nbsp;&amp;nbsp;Copy the view in front as an image&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;← → Home End&lt;/b&gt;&lt;/td&gt;&lt;td&gt;&amp;nbsp;&amp;nbsp;Move along the tokens (token strip focused)&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Enter&lt;/b&gt;&lt;/td&gt;&lt;td&gt;&amp;nbsp;&amp;nbsp;Jump to the op (Ops list)&lt;/td&gt;&lt;/tr&gt;</source>
         <translation>&lt;tr&gt;&lt;td&gt;&lt;b&gt;Ctrl+1 / Ctrl+2&lt;/b&gt;&lt;/td&gt;&lt;td&gt;&amp;nbsp;&amp;nbsp;Tensör / dikkat görünümü&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Ctrl++ / Ctrl+− / Ctrl+0&lt;/b&gt;&lt;/td&gt;&lt;td&gt;&amp;nbsp;&amp;nbsp;Daha büyük / daha küçük / normal yazı&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Ctrl+Shift+C&lt;/b&gt;&lt;/td&gt;&lt;td&gt;&amp;nbsp;&amp;nbsp;Öndeki görünümü görüntü olarak kopyala&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;← → Home End&lt;/b&gt;&lt;/td&gt;&lt;td&gt;&amp;nbsp;&amp;nbsp;Tokenler arasında gezin (token şeridi odaktayken)&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Enter&lt;/b&gt;&lt;/td&gt;&lt;td&gt;&amp;nbsp;&amp;nbsp;İşleme atla (İşlemler listesi)&lt;/td&gt;&lt;/tr&gt;</translation>
     </message>
+    <message>
+        <source>Models on this &amp;computer…</source>
+        <translation>Bu &amp;bilgisayardaki modeller…</translation>
+    </message>
 </context>
 <context>
     <name>ui::MetricsView</name>
@@ -1412,11 +1494,11 @@ Açıklamaların dili, Açıklama panelindeki kendi kutusundan seçilir.</transl
     </message>
     <message>
         <source>%1 (from the model&apos;s template)</source>
-        <translation>%1 (modelin şablonundan)</translation>
+        <translation>%1 (modelin kendi şablonundan)</translation>
     </message>
     <message>
         <source>one user turn in this layout:</source>
-        <translation>bu düzende bir kullanıcı turu:</translation>
+        <translation>bu düzende bir kullanıcı mesajı:</translation>
     </message>
 </context>
 <context>
