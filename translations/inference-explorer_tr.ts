@@ -214,6 +214,10 @@
         <source>colour = probability %1 · %2 special token</source>
         <translation>renk = olasılık %1 · %2 özel token</translation>
     </message>
+    <message>
+        <source>colour = probability %1</source>
+        <translation>renk = olasılık %1</translation>
+    </message>
 </context>
 <context>
     <name>TokenInfo</name>
@@ -1901,10 +1905,6 @@ Açıklamaların dili, Açıklama panelindeki kendi kutusundan seçilir.</transl
 value %4</source>
         <translation>satır %1 (%2) · sütun %3
 değer %4</translation>
-    </message>
-    <message>
-        <source>p = 1</source>
-        <translation>p = 1</translation>
     </message>
 </context>
 <context>

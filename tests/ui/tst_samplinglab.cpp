@@ -167,6 +167,10 @@ void TestSamplingLab::topPShowsTheTotalItComparesWithP()
             QVERIFY2(input < 0.15, qPrintable(QString::number(input)));
     }
     QVERIFY2(kept >= 1 && kept < m->rowCount(), qPrintable(QString::number(kept)));
+    // Cells are coloured by the one table mapping its legend shows.
+    const QModelIndex cell = lab.table()->model()->index(0, topP);
+    QCOMPARE(cell.data(Qt::BackgroundRole).value<QColor>().rgb(),
+        ui::tableCellColour(cell.data(ProbabilityTableModel::ProbabilityRole).toDouble()));
     qInfo(
         "top-p 0.15 keeps %d rows; the last reaches Σ %s of the input", kept, qPrintable(ui::probabilityText(reached)));
 }

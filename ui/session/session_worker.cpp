@@ -300,9 +300,11 @@ void SessionWorker::recordNext()
                 Prediction p;
                 p.id = top.id;
                 p.probability = top.probability;
-                p.text = (*m_loaded->tokenizerSlot)
+                TokenInfo shown; // spelled as the token strip spells it ("␣Paris")
+                shown.display = (*m_loaded->tokenizerSlot)
                     ? QString::fromStdString((*m_loaded->tokenizerSlot)->displayPiece(p.id))
                     : QString::number(p.id);
+                p.text = shown.visibleText();
                 m_predictions.push_back(p);
             }
         }

@@ -9,6 +9,8 @@
 #include <QStyle>
 #include <QVBoxLayout>
 
+#include <algorithm>
+
 namespace ui {
 
 DecodingTransport::DecodingTransport(DecodingController* controller, QWidget* parent)
@@ -40,8 +42,14 @@ DecodingTransport::DecodingTransport(DecodingController* controller, QWidget* pa
         tr("Draw again"), tr("A new random number: sample again from the same distribution"), QStyle::SP_BrowserReload);
     m_restart = make(tr("Restart"), tr("Back to just after the prefill"), QStyle::SP_MediaSkipBackward);
     m_progress = new QProgressBar(this);
-    m_progress->setMaximumWidth(160);
     m_progress->setFormat(tr("%v / %m tokens"));
+    // Room for "4096 / 4096 tokens" in its font (the UI zoom scales both widths).
+    m_progress->setMinimumWidth(
+        m_progress->fontMetrics().horizontalAdvance(m_progress->format()
+                                                        .replace(QLatin1String("%v"), QLatin1String("4096"))
+                                                        .replace(QLatin1String("%m"), QLatin1String("4096")))
+        + 24);
+    m_progress->setMaximumWidth(std::max(160, m_progress->minimumWidth()));
     m_progress->setValue(0);
     row->addWidget(m_progress);
     row->addStretch(1);

@@ -5,6 +5,7 @@
 #include "ui/widgets/color_map.h"
 #include "ui/widgets/decoding_transport.h"
 #include "ui/widgets/sampling_texts.h"
+#include "ui/widgets/token_html.h"
 
 #include "core/sampling/stage_descriptor.h"
 #include "core/sampling/stage_order.h"
@@ -17,6 +18,7 @@
 #include <QComboBox>
 #include <QFormLayout>
 #include <QGroupBox>
+#include <QHBoxLayout>
 #include <QHash>
 #include <QHeaderView>
 #include <QHorizontalBarSeries>
@@ -63,7 +65,7 @@ namespace {
                 bg = qRgb(0xf4, 0xc7, 0xc3);
                 haveBg = true;
             } else if (probColumn && kept) {
-                bg = ColorMap::sequential(std::sqrt(std::clamp(index.data(M::ProbabilityRole).toDouble(), 0.0, 1.0)));
+                bg = tableCellColour(index.data(M::ProbabilityRole).toDouble());
                 haveBg = true;
             } else if (chosen && type == M::ColumnType::Token) {
                 bg = qRgb(0xff, 0xd5, 0x4f);
@@ -127,6 +129,9 @@ SamplingLab::SamplingLab(DecodingController* controller, QWidget* parent)
     m_hideOff = new QCheckBox(tr("hide the stages that are off (they change nothing)"), tableBox);
     m_hideOff->setChecked(true);
     tableLayout->addWidget(m_hideOff);
+    auto* legend = new QLabel(tableLegendHtml(), tableBox);
+    legend->setTextFormat(Qt::RichText);
+    tableLayout->addWidget(legend);
     connect(m_hideOff, &QCheckBox::toggled, this, &SamplingLab::updateHiddenColumns);
 
     m_chart = new QChart;

@@ -367,7 +367,7 @@ void TensorHeatmap::paintColorBar(QPainter& p, const QRect& bar)
     p.setPen(palette().color(QPalette::Text));
     const QRect labels(bar.right() + 4, bar.top() - 8, width() - bar.right() - 4, bar.height() + 16);
     if (m_probabilities) { // a fixed 0…1 scale: the same colour is the same probability in every view
-        p.drawText(labels, Qt::AlignTop | Qt::AlignLeft, tr("p = 1"));
+        p.drawText(labels, Qt::AlignTop | Qt::AlignLeft, QStringLiteral("1"));
         p.drawText(labels, Qt::AlignVCenter | Qt::AlignLeft, QStringLiteral("0.5"));
         p.drawText(labels, Qt::AlignBottom | Qt::AlignLeft, QStringLiteral("0"));
         return;

@@ -6,6 +6,7 @@
 #include <QCoreApplication>
 
 #include <algorithm>
+#include <cmath>
 
 namespace ui {
 
@@ -49,6 +50,18 @@ QString probabilityLegendHtml()
     return QCoreApplication::translate("TokenHtml", "colour = probability %1 · %2 special token")
         .arg(cells,
             QStringLiteral("<span style='%1'>&nbsp;&lt;|eos|&gt;&nbsp;</span>").arg(QLatin1String(kSpecialStyle)));
+}
+
+QRgb tableCellColour(double probability) { return ColorMap::sequential(std::sqrt(std::clamp(probability, 0.0, 1.0))); }
+
+QString tableLegendHtml()
+{
+    QString cells;
+    for (double p : { 0.0, 0.01, 0.1, 0.25, 0.5, 1.0 })
+        cells += QStringLiteral("<span style='background:%1;color:%2'>&nbsp;%3&nbsp;</span>")
+                     .arg(QColor(tableCellColour(p)).name(), ColorMap::textOn(tableCellColour(p)).name())
+                     .arg(p);
+    return QCoreApplication::translate("TokenHtml", "colour = probability %1").arg(cells);
 }
 
 } // namespace ui

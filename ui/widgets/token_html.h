@@ -16,5 +16,9 @@ QString tokenChipHtml(
     const QString& text, bool special, double probability, const QString& title, const QString& extraStyle = {});
 // "probability 0 ▮▮▮▮▮ 1" in the chips' colours, and the special-token chip.
 QString probabilityLegendHtml();
+// The sampling lab's table: a cell's background for probability p (the sequential map over √p, so that the few
+// percent most candidates hold still show), and its legend.
+QRgb tableCellColour(double probability);
+QString tableLegendHtml();
 
 } // namespace ui
