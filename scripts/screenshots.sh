@@ -23,6 +23,10 @@ shot --model $gpt2 --prompt "The capital of France" --decode 1 --step 101 --view
 shot --ui-lang tr --lang tr --model $gpt2 --prompt "Fransa'nın başkenti" --run-prefill --view "sampling:temperature=0.8,top_k=8,top_p=0.9" \
     --screenshot resources/screenshots/explorer-turkish-ui.png
 
+# A lesson: step 2 of "Prefill and decode" with the student's guess revealed (1280x720, the projector size).
+"$app" --size 1280x720 --lesson 03-prefill-decode --lesson-step 2 --lesson-answer 1 \
+    --screenshot resources/screenshots/explorer-lesson.png >/dev/null
+
 # The decoding views (1680x960).
 dshot() { "$app" --size 1680x960 --model $gpt2 "$@" >/dev/null; }
 dshot --prompt "Once upon a time, there was a child named" --view "sampling:temperature=0.8,top_k=8,top_p=0.9,repetition=1.3,window=8" \

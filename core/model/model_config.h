@@ -3,6 +3,7 @@
 // One struct covers every architecture: gpt2, llama, qwen2 and the textbook "explorer" are points in the same
 // space of knobs (positional encoding, norm kind and placement, activation, biases, tying, kv heads).
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -39,6 +40,12 @@ struct ModelConfig {
     bool finalNorm = true; // a norm after the last block (pre-norm models)
     int bosId = -1;
     std::vector<int> eosIds; // from generation_config.json, else config.json
+    // generation_config.json's sampling defaults, when it states them. do_sample = false means greedy decoding
+    // (Hugging Face ignores temperature / top_k / top_p then).
+    std::optional<bool> doSample;
+    std::optional<double> defaultTemperature;
+    std::optional<int> defaultTopK;
+    std::optional<double> defaultTopP;
 
     // Both products are checked against limits::kMaxDimension in 64 bits by validateModelConfig.
     int kvDim() const { return int(std::int64_t(nKvHeads) * headDim); }

@@ -32,7 +32,7 @@ SessionActions::SessionActions(MainWindow* window, QMenu* file, bool dialogs)
     , m_driver(new WindowDriver(window, this))
     , m_dialogs(dialogs)
 {
-    QAction* save = file->addAction(tr("Save &session…"), QKeySequence::Save, this, [this] {
+    QAction* save = file->addAction(tr("Sa&ve session…"), QKeySequence::Save, this, [this] {
         const QString path = QFileDialog::getSaveFileName(m_window, tr("Save session"),
             m_path.isEmpty() ? QDir::homePath() + QStringLiteral("/demo.iesession.json") : m_path, sessionFilter());
         QString error;

@@ -51,7 +51,8 @@ int runGeneration(const Args& args, ModelInput& in)
 {
     core::GenerationSession session(*in.model, in.tokenizer, &in.loaded->plan);
     session.setOptions(generationFromArgs(args));
-    session.setSampling(samplingFromArgs(args), orderFromArgs(args));
+    // The model's own defaults (generation_config.json: do_sample false = greedy), then the flags.
+    session.setSampling(samplingFromArgs(args, core::samplingDefaults(in.model->config())), orderFromArgs(args));
     const bool json = args.flag("json");
     const std::size_t top = std::size_t(args.integer("top", 5, 1, 1000));
     session.start(in.tokens);
