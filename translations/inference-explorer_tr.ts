@@ -786,6 +786,14 @@ dikkat %5%6</translation>
         <source>(No explanation for “%1” yet.)</source>
         <translation>(“%1” için henüz açıklama yok.)</translation>
     </message>
+    <message>
+        <source>**No model loaded.** Open one with File ▸ Open model… (Ctrl+O), File ▸ Sample models, or drop a model folder on the window.</source>
+        <translation>**Yüklü model yok.** Dosya ▸ Model aç… (Ctrl+O) ya da Dosya ▸ Örnek modeller ile bir model açın veya bir model klasörünü pencereye bırakın.</translation>
+    </message>
+    <message>
+        <source>**No prompt has run yet.** Type a prompt above and press Ctrl+Return (a model without tokenizer.json takes token ids separated by spaces).</source>
+        <translation>**Henüz hiçbir istem çalışmadı.** Yukarıya bir istem yazın ve Ctrl+Return'e basın (tokenizer.json'u olmayan bir model boşlukla ayrılmış token kimlikleri alır).</translation>
+    </message>
 </context>
 <context>
     <name>ui::InterfaceLanguage</name>

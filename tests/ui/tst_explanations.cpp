@@ -19,6 +19,7 @@ private slots:
     void placeholdersAreFilled();
     void decodePassIsExplainedAsSuch();
     void everyTopicHasBothLanguagesAndFilledPlaceholders();
+    void withoutAModelOrAPassTheOverviewSaysWhatIsMissing();
     void residualFormulaFollowsTheNormPlacement_data();
     void residualFormulaFollowsTheNormPlacement();
 };
@@ -150,6 +151,32 @@ void TestExplanations::everyTopicHasBothLanguagesAndFilledPlaceholders()
     QCOMPARE(panel.kind(), QStringLiteral("gqa"));
     panel.setStep(c.current()); // the next step shows its op again
     QCOMPARE(panel.kind(), QStringLiteral("overview"));
+}
+
+// A model that failed to load used to leave "0 transformer blocks … vectors of 0 numbers"; a prompt that did not
+// run, "T tokens".
+void TestExplanations::withoutAModelOrAPassTheOverviewSaysWhatIsMissing()
+{
+    ExplanationPanel panel;
+    for (const QString& lang : { QStringLiteral("en"), QStringLiteral("tr") }) {
+        panel.setLanguage(lang);
+        panel.setModel(ui::ModelInfo {});
+        QVERIFY2(!panel.markdown().contains(QStringLiteral(" 0 ")), qPrintable(panel.markdown()));
+        QVERIFY2(panel.markdown().contains(QStringLiteral("Ctrl+O")), qPrintable(panel.markdown()));
+    }
+    QTemporaryDir dir;
+    ui::SessionController c;
+    c.loadModel(testing::makeRandomModel(dir));
+    QTRY_VERIFY_WITH_TIMEOUT(c.hasModel(), 10000);
+    panel.setLanguage(QStringLiteral("en"));
+    panel.setModel(c.model());
+    QVERIFY2(!panel.markdown().contains(QStringLiteral("T tokens")), qPrintable(panel.markdown()));
+    QVERIFY2(panel.markdown().contains(QStringLiteral("Ctrl+Return")), qPrintable(panel.markdown()));
+    c.setPrompt(QStringLiteral("hello"));
+    QTRY_VERIFY_WITH_TIMEOUT(c.hasPass() && !c.isBusy(), 10000);
+    panel.setStep(c.current());
+    QCOMPARE(panel.kind(), QStringLiteral("overview"));
+    QVERIFY2(panel.markdown().contains(QStringLiteral("**5 tokens**")), qPrintable(panel.markdown()));
 }
 
 // A post-norm model's residual page shows the post-norm formula (the norm after the sum), a pre-norm model's the
