@@ -40,7 +40,7 @@ SessionActions::SessionActions(MainWindow* window, QMenu* file, bool dialogs)
             report(error);
     });
     save->setStatusTip(tr("Save the model, prompt, cursor, selection and every setting to a file"));
-    QAction* open = file->addAction(tr("Open s&ession…"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_O), this, [this] {
+    QAction* open = file->addAction(tr("Open s&ession…"), QKeySequence(Qt::CTRL | Qt::ALT | Qt::Key_O), this, [this] {
         const QString path
             = QFileDialog::getOpenFileName(m_window, tr("Open session"), QFileInfo(m_path).path(), sessionFilter());
         if (!path.isEmpty())

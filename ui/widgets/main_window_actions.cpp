@@ -15,6 +15,7 @@
 #include "ui/widgets/decoding_workbench.h"
 #include "ui/widgets/explanation_panel.h"
 #include "ui/widgets/interface_language.h"
+#include "ui/widgets/local_models_dialog.h"
 #include "ui/widgets/palette.h"
 #include "ui/widgets/tensor_heatmap.h"
 #include "ui/widgets/tensor_panel.h"
@@ -164,6 +165,12 @@ void MainWindow::buildMenus()
     file->addAction(m_openAction);
     m_sampleMenu = file->addMenu(tr("&Sample models"));
     m_recentMenu = file->addMenu(tr("&Recent models"));
+    file->addAction(tr("Models on this &computer…"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_O), this, [this] {
+        auto* dialog = new LocalModelsDialog(this);
+        dialog->setAttribute(Qt::WA_DeleteOnClose);
+        connect(dialog, &LocalModelsDialog::modelChosen, this, [this](const QString& path) { openModel(path); });
+        dialog->open();
+    });
     file->addSeparator();
     m_sessions = new SessionActions(this, file, m_options.showDialogs);
     file->addSeparator();
