@@ -28,6 +28,9 @@ shot --ui-lang tr --lang tr --model $gpt2 --prompt "Fransa'nın başkenti" --run
     --view "sampling:temperature=0.8,top_k=8,top_p=0.9" --screenshot resources/screenshots/presentation-sampling-1280x720.png >/dev/null
 "$app" --size 1920x1080 --presentation --model $gpt2 --prompt "$en" --run-prefill --view attention --head 3.1 \
     --select-token 8 --screenshot resources/screenshots/presentation-attention-1920x1080.png >/dev/null
+# A lesson: step 2 of "Prefill and decode" with the student's guess revealed (1280x720, the projector size).
+"$app" --size 1280x720 --lesson 03-prefill-decode --lesson-step 2 --lesson-answer 1 \
+    --screenshot resources/screenshots/explorer-lesson.png >/dev/null
 
 # The decoding views (1680x960).
 dshot() { "$app" --size 1680x960 --model $gpt2 "$@" >/dev/null; }

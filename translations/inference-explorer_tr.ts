@@ -5,7 +5,7 @@
     <name>OpLabel</name>
     <message>
         <source>token embedding</source>
-        <translation>token embedding</translation>
+        <translation>token gömmesi</translation>
     </message>
     <message>
         <source>positional encoding</source>
@@ -61,11 +61,11 @@
     </message>
     <message>
         <source>attention output projection</source>
-        <translation>dikkat çıkış projeksiyonu</translation>
+        <translation>dikkat çıkış izdüşümü</translation>
     </message>
     <message>
         <source>residual add (attention)</source>
-        <translation>residual toplama (dikkat)</translation>
+        <translation>artık toplama (dikkat)</translation>
     </message>
     <message>
         <source>MLP norm</source>
@@ -73,11 +73,11 @@
     </message>
     <message>
         <source>MLP gate projection</source>
-        <translation>MLP gate projeksiyonu</translation>
+        <translation>MLP kapı izdüşümü (gate)</translation>
     </message>
     <message>
         <source>MLP up projection</source>
-        <translation>MLP up projeksiyonu</translation>
+        <translation>MLP yukarı izdüşümü</translation>
     </message>
     <message>
         <source>activation</source>
@@ -85,11 +85,11 @@
     </message>
     <message>
         <source>MLP down projection</source>
-        <translation>MLP down projeksiyonu</translation>
+        <translation>MLP aşağı izdüşümü</translation>
     </message>
     <message>
         <source>residual add (MLP)</source>
-        <translation>residual toplama (MLP)</translation>
+        <translation>artık toplama (MLP)</translation>
     </message>
     <message>
         <source>final norm</source>
@@ -335,6 +335,22 @@ Dosya ▸ Model aç… ile bir model klasörü açın ya da --model DIR verin.</
     <message>
         <source>Export the view NAME alone to the file of --out (.png, .svg, .csv; .json: the whole state) and exit.</source>
         <translation>NAME görünümünü tek başına --out dosyasına (.png, .svg, .csv; .json: tüm durum) aktar ve çık.</translation>
+    </message>
+    <message>
+        <source>Open a saved session (File ▸ Save session).</source>
+        <translation>Kaydedilmiş bir oturumu aç (Dosya ▸ Oturumu kaydet).</translation>
+    </message>
+    <message>
+        <source>Open a lesson: a lesson file, or a built-in lesson&apos;s name (01-what-is-inference).</source>
+        <translation>Bir ders aç: bir ders dosyası ya da yerleşik bir dersin adı (01-what-is-inference).</translation>
+    </message>
+    <message>
+        <source>With --lesson: go to step N (1 = the first).</source>
+        <translation>--lesson ile: N. adıma git (1 = ilki).</translation>
+    </message>
+    <message>
+        <source>With --lesson: pick choice N (1 = the first) of the step&apos;s question.</source>
+        <translation>--lesson ile: adımın sorusunda N. seçeneği seç (1 = ilki).</translation>
     </message>
 </context>
 <context>
@@ -591,6 +607,14 @@ dikkat %5%6</translation>
         <source>running</source>
         <translation>sürüyor</translation>
     </message>
+    <message>
+        <source>beam settings outside the boxes: %1 beams, %2 new tokens, length penalty %3</source>
+        <translation>kutuların dışında kalan ışın ayarları: %1 ışın, %2 yeni token, uzunluk cezası %3</translation>
+    </message>
+    <message>
+        <source>Start (or Run to end) grows the tree for this prompt.</source>
+        <translation>Başlat (ya da Sona kadar çalıştır) bu istem için ağacı büyütür.</translation>
+    </message>
 </context>
 <context>
     <name>ui::BeamTreeView</name>
@@ -638,10 +662,6 @@ dikkat %5%6</translation>
         <translation>Greedy, ışın araması ve örnekleri çalıştır (örnekleme ayarları ve en çok yeni token sayısı örnekleme laboratuvarından)</translation>
     </message>
     <message>
-        <source>running…</source>
-        <translation>çalışıyor…</translation>
-    </message>
-    <message>
         <source>all runs agree</source>
         <translation>tüm çalıştırmalar aynı</translation>
     </message>
@@ -652,6 +672,12 @@ dikkat %5%6</translation>
     <message>
         <source>&lt;tr&gt;&lt;th align=left&gt;run&lt;/th&gt;&lt;th align=left&gt;tokens (colour = the model&apos;s probability)&lt;/th&gt;&lt;th align=right&gt;Σ log p&lt;/th&gt;&lt;th align=right&gt;length&lt;/th&gt;&lt;th align=left&gt;stop&lt;/th&gt;&lt;/tr&gt;</source>
         <translation>&lt;tr&gt;&lt;th align=left&gt;çalıştırma&lt;/th&gt;&lt;th align=left&gt;tokenlar (renk = modelin olasılığı)&lt;/th&gt;&lt;th align=right&gt;Σ log p&lt;/th&gt;&lt;th align=right&gt;uzunluk&lt;/th&gt;&lt;th align=left&gt;durma&lt;/th&gt;&lt;/tr&gt;</translation>
+    </message>
+    <message numerus="yes">
+        <source>Comparing greedy, beam search and %n sample(s)</source>
+        <translation>
+            <numerusform>Açgözlü seçim, ışın araması ve %n örnek karşılaştırılıyor</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -697,12 +723,16 @@ dikkat %5%6</translation>
         <translation>&lt;span style=&apos;color:#6a1b9a&apos;&gt;&lt;b&gt;Prefill&lt;/b&gt;&lt;/span&gt;: tek geçişte %1 prompt tokenı, %2 (%3 token/sn) · &lt;span style=&apos;color:#00897b&apos;&gt;&lt;b&gt;Decode&lt;/b&gt;&lt;/span&gt;: %4 token, her biri bir geçiş, token başına ortalama %5 (%6 token/sn)</translation>
     </message>
     <message>
-        <source>&lt;table cellspacing=2&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;TTFT&lt;/b&gt;&lt;/td&gt;&lt;td&gt;%1&lt;/td&gt;&lt;td&gt;time to the first token (prefill + first draw)&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;TPOT&lt;/b&gt;&lt;/td&gt;&lt;td&gt;%2&lt;/td&gt;&lt;td&gt;mean time per further token&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;weights&lt;/b&gt;&lt;/td&gt;&lt;td&gt;%3&lt;/td&gt;&lt;td&gt;&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;KV cache&lt;/b&gt;&lt;/td&gt;&lt;td&gt;%4&lt;/td&gt;&lt;td&gt;%5 per token&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;attention&lt;/b&gt;&lt;/td&gt;&lt;td&gt;%6&lt;/td&gt;&lt;td&gt;if every score matrix were kept (grows with ctx²); held: %7&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;forward passes&lt;/b&gt;&lt;/td&gt;&lt;td&gt;%8&lt;/td&gt;&lt;td&gt;peak RSS %9&lt;/td&gt;&lt;/tr&gt;&lt;/table&gt;</source>
-        <translation>&lt;table cellspacing=2&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;TTFT&lt;/b&gt;&lt;/td&gt;&lt;td&gt;%1&lt;/td&gt;&lt;td&gt;ilk tokena kadar geçen süre (prefill + ilk çekiliş)&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;TPOT&lt;/b&gt;&lt;/td&gt;&lt;td&gt;%2&lt;/td&gt;&lt;td&gt;sonraki her token için ortalama süre&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;ağırlıklar&lt;/b&gt;&lt;/td&gt;&lt;td&gt;%3&lt;/td&gt;&lt;td&gt;&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;KV cache&lt;/b&gt;&lt;/td&gt;&lt;td&gt;%4&lt;/td&gt;&lt;td&gt;token başına %5&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;dikkat&lt;/b&gt;&lt;/td&gt;&lt;td&gt;%6&lt;/td&gt;&lt;td&gt;her skor matrisi saklansaydı (ctx² ile büyür); tutulan: %7&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;ileri geçişler&lt;/b&gt;&lt;/td&gt;&lt;td&gt;%8&lt;/td&gt;&lt;td&gt;en yüksek RSS %9&lt;/td&gt;&lt;/tr&gt;&lt;/table&gt;</translation>
-    </message>
-    <message>
         <source>prefill, then decode steps 1 … %1</source>
         <translation>prefill, sonra decode adımları 1 … %1</translation>
+    </message>
+    <message>
+        <source>&lt;b style=&apos;color:#c0392b&apos;&gt;■ Cancelled&lt;/b&gt; after %1 token(s) of at most %2: this is only the answer so far.</source>
+        <translation>&lt;b style=&apos;color:#c0392b&apos;&gt;■ İptal edildi&lt;/b&gt;: en çok %2 tokendan %1 tanesinden sonra; bu yalnızca şimdiye kadarki yanıttır.</translation>
+    </message>
+    <message>
+        <source>&lt;table cellspacing=2&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;TTFT&lt;/b&gt;&lt;/td&gt;&lt;td&gt;%1&lt;/td&gt;&lt;td&gt;time to the first token (prefill + first draw)&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;TPOT&lt;/b&gt;&lt;/td&gt;&lt;td&gt;%2&lt;/td&gt;&lt;td&gt;mean time per further token&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;weights&lt;/b&gt;&lt;/td&gt;&lt;td&gt;%3&lt;/td&gt;&lt;td&gt;&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;KV cache&lt;/b&gt;&lt;/td&gt;&lt;td&gt;%4&lt;/td&gt;&lt;td&gt;%5 per token&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;attention&lt;/b&gt;&lt;/td&gt;&lt;td&gt;%6&lt;/td&gt;&lt;td&gt;if every score matrix were kept (grows with ctx²); held: %7&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;forward passes&lt;/b&gt;&lt;/td&gt;&lt;td&gt;%8&lt;/td&gt;&lt;td&gt;&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;process peak&lt;/b&gt;&lt;/td&gt;&lt;td&gt;%9&lt;/td&gt;&lt;td&gt;the most memory (RSS) the whole program has held since it started — every model and run so far, not this generation alone&lt;/td&gt;&lt;/tr&gt;&lt;/table&gt;</source>
+        <translation>&lt;table cellspacing=2&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;TTFT&lt;/b&gt;&lt;/td&gt;&lt;td&gt;%1&lt;/td&gt;&lt;td&gt;ilk tokena kadar geçen süre (prefill + ilk çekiliş)&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;TPOT&lt;/b&gt;&lt;/td&gt;&lt;td&gt;%2&lt;/td&gt;&lt;td&gt;sonraki token başına ortalama süre&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;ağırlıklar&lt;/b&gt;&lt;/td&gt;&lt;td&gt;%3&lt;/td&gt;&lt;td&gt;&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;KV önbelleği&lt;/b&gt;&lt;/td&gt;&lt;td&gt;%4&lt;/td&gt;&lt;td&gt;token başına %5&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;dikkat&lt;/b&gt;&lt;/td&gt;&lt;td&gt;%6&lt;/td&gt;&lt;td&gt;her skor matrisi saklansaydı (ctx² ile büyür); tutulan: %7&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;ileri geçişler&lt;/b&gt;&lt;/td&gt;&lt;td&gt;%8&lt;/td&gt;&lt;td&gt;&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;süreç zirvesi&lt;/b&gt;&lt;/td&gt;&lt;td&gt;%9&lt;/td&gt;&lt;td&gt;tüm programın başladığından beri tuttuğu en çok bellek (RSS) — şimdiye kadarki her model ve çalıştırma, yalnızca bu üretim değil&lt;/td&gt;&lt;/tr&gt;&lt;/table&gt;</translation>
     </message>
 </context>
 <context>
@@ -806,6 +836,14 @@ dikkat %5%6</translation>
         <source>Generate to a stop</source>
         <translation>Durana kadar üret</translation>
     </message>
+    <message>
+        <source>Take back the last generated token (sampling lab / generation)</source>
+        <translation>Son üretilen tokenı geri al (örnekleme laboratuvarı / üretim)</translation>
+    </message>
+    <message>
+        <source>Generate until a stop: the token limit, a stop sequence or EOS</source>
+        <translation>Bir durma koşuluna kadar üret: token sınırı, bir durdurma dizisi ya da EOS</translation>
+    </message>
 </context>
 <context>
     <name>ui::DecodingWorker</name>
@@ -859,6 +897,14 @@ dikkat %5%6</translation>
     <message>
         <source>(No explanation for “%1” yet.)</source>
         <translation>(“%1” için henüz açıklama yok.)</translation>
+    </message>
+    <message>
+        <source>**No model loaded.** Open one with File ▸ Open model… (Ctrl+O), File ▸ Sample models, or drop a model folder on the window.</source>
+        <translation>**Yüklü model yok.** Dosya ▸ Model aç… (Ctrl+O) ya da Dosya ▸ Örnek modeller ile bir model açın veya bir model klasörünü pencereye bırakın.</translation>
+    </message>
+    <message>
+        <source>**No prompt has run yet.** Type a prompt above and press Ctrl+Return (a model without tokenizer.json takes token ids separated by spaces).</source>
+        <translation>**Henüz hiçbir istem çalışmadı.** Yukarıya bir istem yazın ve Ctrl+Return'e basın (tokenizer.json'u olmayan bir model boşlukla ayrılmış token kimlikleri alır).</translation>
     </message>
 </context>
 <context>
@@ -952,6 +998,69 @@ Açıklamaların dili, Açıklama panelindeki kendi kutusundan seçilir.</transl
     <message>
         <source>%1 used of %2 reserved · per token %3 = 2 (K,V) × %4 layers × %5 floats × 4 B · showing %6 of %5 columns</source>
         <translation>%1 kullanılıyor / %2 ayrılmış · token başına %3 = 2 (K,V) × %4 katman × %5 float × 4 B · %5 sütunun %6 tanesi gösteriliyor</translation>
+    </message>
+</context>
+<context>
+    <name>ui::LessonPanel</name>
+    <message>
+        <source>Predict, then reveal</source>
+        <translation>Önce tahmin et, sonra gör</translation>
+    </message>
+    <message>
+        <source>◀ Back</source>
+        <translation>◀ Geri</translation>
+    </message>
+    <message>
+        <source>The previous step (Alt+←)</source>
+        <translation>Önceki adım (Alt+←)</translation>
+    </message>
+    <message>
+        <source>Next ▶</source>
+        <translation>İleri ▶</translation>
+    </message>
+    <message>
+        <source>The next step (Alt+→)</source>
+        <translation>Sonraki adım (Alt+→)</translation>
+    </message>
+    <message>
+        <source>This lesson cannot be used: %1</source>
+        <translation>Bu ders kullanılamıyor: %1</translation>
+    </message>
+    <message>
+        <source>Your guess: &lt;b&gt;%1&lt;/b&gt; — the window shows the answer…</source>
+        <translation>Tahmininiz: &lt;b&gt;%1&lt;/b&gt; — pencere yanıtı gösteriyor…</translation>
+    </message>
+    <message>
+        <source>The model&apos;s most likely next token: &lt;b&gt;“%1”&lt;/b&gt; (%2 %).</source>
+        <translation>Modelin en olası sıradaki tokenı: &lt;b&gt;“%1”&lt;/b&gt; (%%2).</translation>
+    </message>
+    <message>
+        <source>&lt;b style=&apos;color:#2e7d32&apos;&gt;✓ Right.&lt;/b&gt;</source>
+        <translation>&lt;b style=&apos;color:#2e7d32&apos;&gt;✓ Doğru.&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;b style=&apos;color:#c62828&apos;&gt;✗ Not this time.&lt;/b&gt;</source>
+        <translation>&lt;b style=&apos;color:#c62828&apos;&gt;✗ Bu sefer olmadı.&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>The answer: &lt;b&gt;%1&lt;/b&gt;.</source>
+        <translation>Yanıt: &lt;b&gt;%1&lt;/b&gt;.</translation>
+    </message>
+    <message>
+        <source>No lesson open</source>
+        <translation>Açık ders yok</translation>
+    </message>
+    <message>
+        <source>Help ▸ Lessons opens one.</source>
+        <translation>Yardım ▸ Dersler bir ders açar.</translation>
+    </message>
+    <message>
+        <source>Step %1 / %2 · %3</source>
+        <translation>Adım %1 / %2 · %3</translation>
+    </message>
+    <message>
+        <source>Pick your guess first; then the window shows what the model does.</source>
+        <translation>Önce tahmininizi seçin; sonra pencere modelin ne yaptığını gösterir.</translation>
     </message>
 </context>
 <context>
@@ -1140,7 +1249,7 @@ Açıklamaların dili, Açıklama panelindeki kendi kutusundan seçilir.</transl
     </message>
     <message>
         <source>&amp;Prompt:</source>
-        <translation>&amp;Prompt:</translation>
+        <translation>&amp;İstem:</translation>
     </message>
     <message>
         <source>Type a prompt; its tokens appear below.</source>
@@ -1257,8 +1366,8 @@ Açıklamaların dili, Açıklama panelindeki kendi kutusundan seçilir.</transl
         </translation>
     </message>
     <message>
-        <source>%1 prompt + %2 generated tokens (green border)</source>
-        <translation>%1 prompt + %2 üretilmiş token (yeşil çerçeveli)</translation>
+        <source>%1 prompt + %2 appended token(s) (green border, F9): the Sampling lab and the Generation tab now continue from all of them — Ctrl+Return goes back to the prompt alone</source>
+        <translation>%1 istem + %2 eklenmiş token (yeşil çerçeveli, F9): Örnekleme laboratuvarı ve Üretim sekmesi artık hepsinden devam eder — Ctrl+Return yalnızca isteme geri döner</translation>
     </message>
     <message numerus="yes">
         <source> — %n under the vermilion bar: inside the repetition-penalty window</source>
@@ -1311,6 +1420,42 @@ Açıklamaların dili, Açıklama panelindeki kendi kutusundan seçilir.</transl
         <translation>&lt;tr&gt;&lt;td&gt;&lt;b&gt;Ctrl+1 / Ctrl+2&lt;/b&gt;&lt;/td&gt;&lt;td&gt;&amp;nbsp;&amp;nbsp;Tensör / dikkat görünümü&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Ctrl++ / Ctrl+− / Ctrl+0&lt;/b&gt;&lt;/td&gt;&lt;td&gt;&amp;nbsp;&amp;nbsp;Daha büyük / daha küçük / normal yazı&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Ctrl+Shift+C&lt;/b&gt;&lt;/td&gt;&lt;td&gt;&amp;nbsp;&amp;nbsp;Öndeki görünümü görüntü olarak kopyala&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;← → Home End&lt;/b&gt;&lt;/td&gt;&lt;td&gt;&amp;nbsp;&amp;nbsp;Tokenler arasında gezin (token şeridi odaktayken)&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Enter&lt;/b&gt;&lt;/td&gt;&lt;td&gt;&amp;nbsp;&amp;nbsp;İşleme atla (İşlemler listesi)&lt;/td&gt;&lt;/tr&gt;</translation>
     </message>
     <message>
+        <source>&lt;tr&gt;&lt;td&gt;&lt;b&gt;Ctrl+1 / Ctrl+2&lt;/b&gt;&lt;/td&gt;&lt;td&gt;&amp;nbsp;&amp;nbsp;Tensor / attention view&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;← → Home End&lt;/b&gt;&lt;/td&gt;&lt;td&gt;&amp;nbsp;&amp;nbsp;Move along the tokens (token strip focused)&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Enter&lt;/b&gt;&lt;/td&gt;&lt;td&gt;&amp;nbsp;&amp;nbsp;Jump to the op (Ops list)&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Alt+← / Alt+→&lt;/b&gt;&lt;/td&gt;&lt;td&gt;&amp;nbsp;&amp;nbsp;Previous / next lesson step (Lesson panel)&lt;/td&gt;&lt;/tr&gt;</source>
+        <translation>&lt;tr&gt;&lt;td&gt;&lt;b&gt;Ctrl+1 / Ctrl+2&lt;/b&gt;&lt;/td&gt;&lt;td&gt;&amp;nbsp;&amp;nbsp;Tensör / dikkat görünümü&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;← → Home End&lt;/b&gt;&lt;/td&gt;&lt;td&gt;&amp;nbsp;&amp;nbsp;Tokenlar boyunca ilerle (token şeridi odaktayken)&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Enter&lt;/b&gt;&lt;/td&gt;&lt;td&gt;&amp;nbsp;&amp;nbsp;İşleme atla (İşlemler listesi)&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Alt+← / Alt+→&lt;/b&gt;&lt;/td&gt;&lt;td&gt;&amp;nbsp;&amp;nbsp;Önceki / sonraki ders adımı (Ders paneli)&lt;/td&gt;&lt;/tr&gt;</translation>
+    </message>
+    <message>
+        <source>Lesson</source>
+        <translation>Ders</translation>
+    </message>
+    <message>
+        <source>&amp;Lessons</source>
+        <translation>&amp;Dersler</translation>
+    </message>
+    <message>
+        <source>&amp;Explanations</source>
+        <translation>&amp;Açıklamalar</translation>
+    </message>
+    <message>
+        <source> (cannot be read)</source>
+        <translation> (okunamıyor)</translation>
+    </message>
+    <message>
+        <source>Open a lesson &amp;file…</source>
+        <translation>Bir ders &amp;dosyası aç…</translation>
+    </message>
+    <message>
+        <source>Open lesson</source>
+        <translation>Ders aç</translation>
+    </message>
+    <message>
+        <source>Lessons (*.json)</source>
+        <translation>Dersler (*.json)</translation>
+    </message>
+    <message>
+        <source>Open the lessons &amp;folder</source>
+        <translation>Dersler &amp;klasörünü aç</translation>
+    </message>
+    <message>
         <source>Models on this &amp;computer…</source>
         <translation>Bu &amp;bilgisayardaki modeller…</translation>
     </message>
@@ -1358,12 +1503,12 @@ Açıklamaların dili, Açıklama panelindeki kendi kutusundan seçilir.</transl
         <translation>KiB</translation>
     </message>
     <message>
-        <source>running to the context limit…</source>
-        <translation>bağlam sınırına kadar çalışıyor…</translation>
-    </message>
-    <message>
         <source>%1 tokens generated up to the context limit of %2 · at the limit: KV cache %3, attention matrices %4</source>
         <translation>%2 tokenlık bağlam sınırına kadar %1 token üretildi · sınırda: KV cache %3, dikkat matrisleri %4</translation>
+    </message>
+    <message>
+        <source>Generating to the context limit</source>
+        <translation>Bağlam sınırına kadar üretiliyor</translation>
     </message>
 </context>
 <context>
@@ -1641,6 +1786,29 @@ Açıklamaların dili, Açıklama panelindeki kendi kutusundan seçilir.</transl
     </message>
 </context>
 <context>
+    <name>ui::RunStatus</name>
+    <message>
+        <source>Cancel</source>
+        <translation>İptal</translation>
+    </message>
+    <message>
+        <source>Stop the run (Esc); what is done so far stays</source>
+        <translation>Çalıştırmayı durdur (Esc); şimdiye kadar yapılan kalır</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Cancelled&lt;/b&gt; — the result so far: %1</source>
+        <translation>&lt;b&gt;İptal edildi&lt;/b&gt; — şimdiye kadarki sonuç: %1</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>yok</translation>
+    </message>
+    <message>
+        <source>Finished.</source>
+        <translation>Bitti.</translation>
+    </message>
+</context>
+<context>
     <name>ui::SamplingLab</name>
     <message>
         <source>Click a row to choose the token the logit bias applies to</source>
@@ -1810,6 +1978,101 @@ Açıklamaların dili, Açıklama panelindeki kendi kutusundan seçilir.</transl
         <source>bias</source>
         <translation>sapma</translation>
     </message>
+    <message>
+        <source>logit_bias: the sampling lab holds one biased token, not %1</source>
+        <translation>logit_bias: örnekleme laboratuvarı tek bir sapmalı token tutar, %1 değil</translation>
+    </message>
+    <message>
+        <source>%1 = %2 is not a value of its slider</source>
+        <translation>%1 = %2 kaydırıcısının bir değeri değil</translation>
+    </message>
+    <message>
+        <source>unknown stage order “%1”</source>
+        <translation>bilinmeyen aşama sırası “%1”</translation>
+    </message>
+    <message>
+        <source>seed %1 or penalty window %2 is outside its box</source>
+        <translation>tohum %1 ya da ceza penceresi %2 kutusunun dışında</translation>
+    </message>
+    <message>
+        <source>the stop sequence “%1” cannot be typed in the lab&apos;s box</source>
+        <translation>“%1” durdurma dizisi laboratuvarın kutusuna yazılamaz</translation>
+    </message>
+    <message>
+        <source>max new tokens %1 is outside %2..%3</source>
+        <translation>en fazla yeni token %1, %2..%3 aralığının dışında</translation>
+    </message>
+</context>
+<context>
+    <name>ui::SessionActions</name>
+    <message>
+        <source>Inference Explorer sessions (*.iesession.json *.json)</source>
+        <translation>Inference Explorer oturumları (*.iesession.json *.json)</translation>
+    </message>
+    <message>
+        <source>Sa&amp;ve session…</source>
+        <translation>Oturumu ka&amp;ydet…</translation>
+    </message>
+    <message>
+        <source>Save session</source>
+        <translation>Oturumu kaydet</translation>
+    </message>
+    <message>
+        <source>Save the model, prompt, cursor, selection and every setting to a file</source>
+        <translation>Modeli, istemi, imleci, seçimi ve her ayarı bir dosyaya kaydet</translation>
+    </message>
+    <message>
+        <source>Open s&amp;ession…</source>
+        <translation>O&amp;turum aç…</translation>
+    </message>
+    <message>
+        <source>Open session</source>
+        <translation>Oturum aç</translation>
+    </message>
+    <message>
+        <source>Put the window back as a saved session had it: the same numbers</source>
+        <translation>Pencereyi kaydedilmiş oturumdaki hâline getir: aynı sayılar</translation>
+    </message>
+    <message>
+        <source>Could not restore the session %1: %2</source>
+        <translation>%1 oturumu geri yüklenemedi: %2</translation>
+    </message>
+    <message>
+        <source>Could not open the session: %1</source>
+        <translation>Oturum açılamadı: %1</translation>
+    </message>
+    <message>
+        <source>The session&apos;s model %1 is not there any more.</source>
+        <translation>Oturumun modeli %1 artık orada değil.</translation>
+    </message>
+    <message>
+        <source>The model %1 has changed since the session was saved (its files differ), so its numbers would differ too.</source>
+        <translation>%1 modeli oturum kaydedildikten sonra değişmiş (dosyaları farklı), bu yüzden sayıları da farklı olur.</translation>
+    </message>
+    <message>
+        <source>Pick the model&apos;s folder?</source>
+        <translation>Modelin klasörü seçilsin mi?</translation>
+    </message>
+    <message>
+        <source>The session&apos;s model</source>
+        <translation>Oturumun modeli</translation>
+    </message>
+    <message>
+        <source>This model differs from the session&apos;s: the numbers may differ.</source>
+        <translation>Bu model oturumunkinden farklı: sayılar farklı olabilir.</translation>
+    </message>
+    <message>
+        <source>Session %1 restored.</source>
+        <translation>%1 oturumu geri yüklendi.</translation>
+    </message>
+    <message>
+        <source>Session %1 restored. %2</source>
+        <translation>%1 oturumu geri yüklendi. %2</translation>
+    </message>
+    <message>
+        <source>Session</source>
+        <translation>Oturum</translation>
+    </message>
 </context>
 <context>
     <name>ui::SessionWorker</name>
@@ -1947,6 +2210,33 @@ appended by decode pass %1</source>
 inside the repetition-penalty window: its logit is penalised when the next token is sampled</source>
         <translation>
 tekrar cezası penceresinin içinde: sonraki token örneklenirken logit&apos;i cezalandırılır</translation>
+    </message>
+</context>
+<context>
+    <name>ui::WindowDriver</name>
+    <message>
+        <source>The model did not answer within %1 s.</source>
+        <translation>Model %1 saniye içinde yanıt vermedi.</translation>
+    </message>
+    <message>
+        <source>The model %1 could not be loaded.</source>
+        <translation>%1 modeli yüklenemedi.</translation>
+    </message>
+    <message>
+        <source>Open a model first: the step has a prompt but no model is loaded.</source>
+        <translation>Önce bir model açın: adımın bir istemi var ama yüklü model yok.</translation>
+    </message>
+    <message>
+        <source>The model has no op “%1”.</source>
+        <translation>Modelde “%1” işlemi yok.</translation>
+    </message>
+    <message>
+        <source>Unknown sampling setting in “%1”.</source>
+        <translation>“%1” içinde bilinmeyen örnekleme ayarı.</translation>
+    </message>
+    <message>
+        <source>Unknown view “%1”.</source>
+        <translation>Bilinmeyen görünüm “%1”.</translation>
     </message>
 </context>
 </TS>

@@ -325,4 +325,20 @@ RunMetrics GenerationSession::metrics() const
     return m;
 }
 
+SamplingParameters samplingDefaults(const ModelConfig& config)
+{
+    SamplingParameters p;
+    if (config.doSample == false) {
+        p.temperature = 0.0f;
+        return p;
+    }
+    if (config.defaultTemperature)
+        p.temperature = float(*config.defaultTemperature);
+    if (config.defaultTopK)
+        p.topK = *config.defaultTopK;
+    if (config.defaultTopP && *config.defaultTopP > 0.0)
+        p.topP = float(*config.defaultTopP);
+    return p;
+}
+
 } // namespace core

@@ -15,6 +15,7 @@
 #include "core/decoding/run_metrics.h"
 #include "core/decoding/stop_reason.h"
 #include "core/exec/executor.h"
+#include "core/model/model_config.h"
 #include "core/sampling/random_source.h"
 #include "core/sampling/sampling_pipeline.h"
 
@@ -59,6 +60,11 @@ struct StopMatch {
 // The ids that end a sequence for this model: config / generation_config eos_token_id, the tokenizer's EOS, and
 // special end-of-turn tokens (<|im_end|>, <|endoftext|>, <|eot_id|>, ...). Sampling and beam search share it.
 std::set<std::int32_t> endOfSequenceIds(const Model& model, const Tokenizer* tokenizer);
+
+// The sampling a model's generation_config.json asks for: do_sample = false is greedy (temperature 0), as in
+// Hugging Face transformers; do_sample = true takes its temperature, top_k and top_p. Everything it does not state
+// keeps SamplingParameters' "off" value.
+SamplingParameters samplingDefaults(const ModelConfig& config);
 
 class GenerationSession {
 public:

@@ -519,6 +519,15 @@ ModelConfig loadModelConfig(const std::string& configPath, const std::string& ge
         auto bos = readIdList(g, "bos_token_id", generationConfigPath);
         if (!bos.empty())
             c.bosId = bos.front();
+        const JsonFields f(g, generationConfigPath);
+        if (f.has("do_sample"))
+            c.doSample = f.boolean("do_sample", true);
+        if (f.has("temperature"))
+            c.defaultTemperature = f.number("temperature", 1.0, 0.0, 1e6);
+        if (f.has("top_k"))
+            c.defaultTopK = int(f.integer("top_k", 0, limits::kMaxDimension));
+        if (f.has("top_p"))
+            c.defaultTopP = f.number("top_p", 1.0, 0.0, 1.0);
         validateModelConfig(c, generationConfigPath);
     }
     return c;

@@ -4,6 +4,7 @@
 // (mistral, qwen3, gpt_neox, phi3, gemma2, gemma3_text, smollm3) are points in the same space of knobs (positional
 // encoding and its scaling, norm kind and placement, activation, biases, tying, kv heads, windows, caps).
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -51,6 +52,12 @@ struct ModelConfig {
     bool finalNorm = true; // a norm after the last block (pre-norm models)
     int bosId = -1;
     std::vector<int> eosIds; // from generation_config.json, else config.json
+    // generation_config.json's sampling defaults, when it states them. do_sample = false means greedy decoding
+    // (Hugging Face ignores temperature / top_k / top_p then).
+    std::optional<bool> doSample;
+    std::optional<double> defaultTemperature;
+    std::optional<int> defaultTopK;
+    std::optional<double> defaultTopP;
 
     // The parts of today's small models (all off by default: the textbook transformer).
     int ropeDim = 0; // rotated dimensions per head (gpt_neox rotary_pct, phi3 partial_rotary_factor); 0: headDim

@@ -299,6 +299,23 @@ private slots:
             QString("blk.3.head.1, blk.3.head.2:4->3"));
     }
 
+    // tiny-gpt2's generation_config.json says do_sample: false, so generate without sampling flags is greedy,
+    // whatever the seed; a flag asks for sampling again (and then the seeds differ).
+    void generateFollowsDoSampleFalse()
+    {
+        const QStringList base { "generate", kModel, "--prompt", "Once upon a time", "--max-new-tokens", "12" };
+        const Run greedy = cli(base + QStringList { "--temperature", "0" });
+        QCOMPARE(greedy.code, 0);
+        QSet<QByteArray> sampled;
+        for (const char* seed : { "1", "2", "3", "4" }) {
+            const Run r = cli(base + QStringList { "--seed", seed });
+            QCOMPARE(r.code, 0);
+            QCOMPARE(r.out, greedy.out);
+            sampled.insert(cli(base + QStringList { "--seed", seed, "--temperature", "1.5" }).out);
+        }
+        QVERIFY2(sampled.size() > 1 || !sampled.contains(greedy.out), "T = 1.5 should sample");
+    }
+
     void generateJsonHasEveryStage()
     {
         const Run r = cli({ "generate", kModel, "--prompt", "Once upon a time", "--temperature", "0.8", "--top-k", "20",

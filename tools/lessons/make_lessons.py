@@ -98,7 +98,7 @@ LESSONS = [
                           "Dikkatten sonra her token *tek başına* FFN'den geçer: ReLU(xW₁ + b₁)W₂ + b₂; 128 sayıyı "
                           "512'ye genişletip geri daraltır. ReLU her negatif sayıyı 0 yapar (koyu hücreler).")},
                {"title": t("Residual + LayerNorm (post-norm)", "Artık bağlantı + LayerNorm (post-norm)"),
-                "op": "blk.0.ffn_residual", "highlight": "explanation",
+                "op": "blk.0.ffn_residual", "explain": "residual_add",
                 "text": t("The sublayer's output is **added** to its input (the skip connection), and this model "
                           "normalises *after* the sum: x = LayerNorm(x + FFN(x)). GPT-2 and LLaMA are pre-norm: they "
                           "normalise the sublayer's input instead.",

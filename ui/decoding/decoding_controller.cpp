@@ -113,6 +113,15 @@ void DecodingController::forgetModel()
     m_lastCurve = {};
 }
 
+void DecodingController::dropBeam()
+{
+    // The worker drops its search with a new prompt or new options (restartSession): so does the view.
+    if (!m_lastBeam.isValid())
+        return;
+    m_lastBeam = {};
+    emit beamChanged(m_lastBeam);
+}
+
 void DecodingController::onJobDone(quint64)
 {
     if (m_pending > 0 && --m_pending == 0)
@@ -176,6 +185,7 @@ void DecodingController::loadModel(const QString& path)
 void DecodingController::setPrompt(const std::vector<std::int32_t>& ids)
 {
     m_cancel = true;
+    dropBeam();
     const quint64 job = startJob(int(JobTracker::Kind::DecodingContext));
     post([this, job, ids] {
         m_cancel = false;
@@ -195,6 +205,7 @@ void DecodingController::setSampling(const core::SamplingParameters& parameters,
 void DecodingController::setOptions(const core::GenerationOptions& options)
 {
     m_options = options;
+    dropBeam();
     const quint64 job = nextJob();
     post([this, job, options] { m_worker->setOptions(job, options); });
 }
@@ -270,6 +281,10 @@ void DecodingController::measureContext()
     post([this, job] { m_worker->measureContext(job); });
 }
 
-void DecodingController::cancel() { m_cancel = true; }
+void DecodingController::cancel()
+{
+    m_cancel = true;
+    emit cancelRequested();
+}
 
 } // namespace ui

@@ -76,12 +76,14 @@ signals:
     void penalisedPositions(const QVector<int>& positions); // for a token strip: inside the penalty window
     void busyChanged(bool busy);
     void failed(const QString& message);
+    void cancelRequested(); // cancel() was called (the views say "cancelled" next to a partial result)
 
 private:
     quint64 nextJob(); // an action on the current context
     quint64 startJob(int kind); // a JobTracker::Kind
     bool isCurrent(quint64 job) const;
     void forgetModel(); // the snapshots of the old model go
+    void dropBeam(); // a new context or new options: the beam tree of the old one goes
     void onJobDone(quint64 job);
     template <typename F> void post(F&& f);
 

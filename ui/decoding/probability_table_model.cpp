@@ -2,6 +2,8 @@
 
 #include "ui/session/probability_text.h"
 
+#include <QCoreApplication>
+
 namespace ui {
 
 namespace {
@@ -212,8 +214,10 @@ QVariant ProbabilityTableModel::headerData(int section, Qt::Orientation orientat
         const auto stage = m_snapshot.stages.value(tc);
         if (!stage)
             return tr("logit\n(model)");
-        return QStringLiteral("%1\n%2").arg(
-            QLatin1String(shortStageName(*stage)), QString::fromStdString(m_snapshot.table.settings[std::size_t(tc)]));
+        // The stage's word in the interface language (the lab's label for it, "temperature" → "sıcaklık"), its
+        // setting as core writes it ("T = 0.7": a formula, the same in every language).
+        return QStringLiteral("%1\n%2").arg(QCoreApplication::translate("ui::SamplingLab", shortStageName(*stage)),
+            QString::fromStdString(m_snapshot.table.settings[std::size_t(tc)]));
     }
     if (role == Qt::ToolTipRole && tc >= 0)
         return tr("%1 candidates of the vocabulary alive after this column").arg(m_snapshot.keptPerColumn.value(tc));

@@ -135,6 +135,13 @@ void SessionWorker::setPrompt(quint64 job, const QString& text)
         m_exec = std::move(exec);
         publishPass(job, std::move(tokens), 0);
     } catch (const core::Error& e) {
+        // The old pass goes too: a step after this error must not run the previous prompt's tokens, and no view
+        // may keep showing them as if they were this prompt's.
+        m_exec.reset();
+        m_cache.reset();
+        m_tokens.clear();
+        emit tokensReady(job, m_tokens);
+        emit stepped(job, StepSnapshot {});
         emit failed(job, tr("Could not run the prompt: %1").arg(QString::fromUtf8(e.what())));
     }
     emit jobDone(job);

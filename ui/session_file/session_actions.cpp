@@ -32,7 +32,7 @@ SessionActions::SessionActions(MainWindow* window, QMenu* file, bool dialogs)
     , m_driver(new WindowDriver(window, this))
     , m_dialogs(dialogs)
 {
-    QAction* save = file->addAction(tr("Save &session…"), QKeySequence::Save, this, [this] {
+    QAction* save = file->addAction(tr("Sa&ve session…"), QKeySequence::Save, this, [this] {
         const QString path = QFileDialog::getSaveFileName(m_window, tr("Save session"),
             m_path.isEmpty() ? QDir::homePath() + QStringLiteral("/demo.iesession.json") : m_path, sessionFilter());
         QString error;
@@ -40,7 +40,7 @@ SessionActions::SessionActions(MainWindow* window, QMenu* file, bool dialogs)
             report(error);
     });
     save->setStatusTip(tr("Save the model, prompt, cursor, selection and every setting to a file"));
-    QAction* open = file->addAction(tr("Open s&ession…"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_O), this, [this] {
+    QAction* open = file->addAction(tr("Open s&ession…"), QKeySequence(Qt::CTRL | Qt::ALT | Qt::Key_O), this, [this] {
         const QString path
             = QFileDialog::getOpenFileName(m_window, tr("Open session"), QFileInfo(m_path).path(), sessionFilter());
         if (!path.isEmpty())

@@ -92,8 +92,17 @@ BeamPanel::BeamPanel(DecodingController* controller, QWidget* parent)
     layout->addWidget(split, 1);
 
     connect(m_start, &QPushButton::clicked, this, &BeamPanel::startSearch);
-    connect(m_step, &QPushButton::clicked, controller, &DecodingController::stepBeam);
-    connect(m_run, &QPushButton::clicked, controller, &DecodingController::runBeam);
+    // Step or Run before Start starts the search with the settings shown (the worker takes the two in order).
+    connect(m_step, &QPushButton::clicked, this, [this] {
+        if (!m_controller->lastBeam().isValid())
+            startSearch();
+        m_controller->stepBeam();
+    });
+    connect(m_run, &QPushButton::clicked, this, [this] {
+        if (!m_controller->lastBeam().isValid())
+            startSearch();
+        m_controller->runBeam();
+    });
     connect(m_cancel, &QPushButton::clicked, controller, &DecodingController::cancel);
     connect(controller, &DecodingController::beamChanged, this, &BeamPanel::onBeam);
     connect(m_beams, &QSpinBox::valueChanged, this, [this](int b) { m_returns->setMaximum(b); });
@@ -140,6 +149,10 @@ void BeamPanel::onBeam(const BeamSnapshot& b)
 {
     m_tree->setSnapshot(b);
     m_model->setSnapshot(b);
+    if (!b.isValid()) {
+        m_summary->setText(tr("Start (or Run to end) grows the tree for this prompt."));
+        return;
+    }
     std::size_t kept = 0, pruned = 0;
     for (const auto& n : b.nodes) {
         kept += n.state == core::BeamNodeState::Running;

@@ -3,6 +3,7 @@
 #include "ui/decoding/decoding_controller.h"
 #include "ui/session/probability_text.h"
 #include "ui/widgets/color_map.h"
+#include "ui/widgets/run_status.h"
 #include "ui/widgets/token_html.h"
 
 #include <QHBoxLayout>
@@ -37,9 +38,8 @@ ComparisonView::ComparisonView(DecodingController* controller, QWidget* parent)
     m_compare->setToolTip(
         tr("Run greedy, beam search and the samples (sampling parameters and max new tokens from the sampling lab)"));
     row->addWidget(m_compare);
-    m_summary = new QLabel(this);
-    m_summary->setTextFormat(Qt::RichText);
-    row->addWidget(m_summary, 1);
+    m_status = new RunStatus(controller, this);
+    row->addWidget(m_status, 1);
     layout->addLayout(row);
     m_text = new QTextBrowser(this);
     QFont f = m_text->font();
@@ -54,13 +54,13 @@ ComparisonView::ComparisonView(DecodingController* controller, QWidget* parent)
 
 void ComparisonView::compare()
 {
-    m_summary->setText(tr("running…"));
+    m_status->start(tr("Comparing greedy, beam search and %n sample(s)", nullptr, m_samples->value()));
     m_controller->compare(m_samples->value(), m_beams->value());
 }
 
 void ComparisonView::onComparison(const ComparisonSnapshot& c)
 {
-    m_summary->setText(c.firstDivergence < 0
+    m_status->setResult(c.firstDivergence < 0
             ? tr("all runs agree")
             : tr("the runs first part ways at generated token <b>%1</b> (marked <span style='color:#c0392b'>┃</span>)")
                   .arg(c.firstDivergence + 1));

@@ -12,6 +12,7 @@ class QTextBrowser;
 namespace ui {
 
 class DecodingController;
+class RunStatus;
 struct ComparisonSnapshot;
 
 class ComparisonView : public QWidget {
@@ -20,6 +21,7 @@ public:
     explicit ComparisonView(DecodingController* controller, QWidget* parent = nullptr);
     QPushButton* compareButton() const { return m_compare; }
     QTextBrowser* browser() const { return m_text; }
+    RunStatus* status() const { return m_status; }
     void compare();
 
 private:
@@ -29,7 +31,7 @@ private:
     QSpinBox* m_samples = nullptr;
     QSpinBox* m_beams = nullptr;
     QPushButton* m_compare = nullptr;
-    QLabel* m_summary = nullptr;
+    RunStatus* m_status = nullptr;
     QTextBrowser* m_text = nullptr;
 };
 

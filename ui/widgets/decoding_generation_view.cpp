@@ -152,7 +152,12 @@ void DecodingGenerationView::onGeneration(const GenerationSnapshot& g)
                     .arg(visiblePiece(g.stopSequence).toHtmlEscaped(), g.text.toHtmlEscaped());
     m_text->setHtml(html);
 
-    if (g.finished)
+    if (g.finished && g.stop == core::StopReason::Cancelled) // a partial answer must say it is one
+        m_stop->setText(tr("<b style='color:#c0392b'>■ Cancelled</b> after %1 token(s) of at most %2: this is only the "
+                           "answer so far.")
+                            .arg(g.generated.size())
+                            .arg(g.maxNewTokens));
+    else if (g.finished)
         m_stop->setText(tr("<b style='color:#c0392b'>■ Why did it stop?</b> %1").arg(g.stopDetail.toHtmlEscaped()));
     else
         m_stop->setText(
@@ -180,7 +185,9 @@ void DecodingGenerationView::onGeneration(const GenerationSnapshot& g)
            "<tr><td><b>KV cache</b></td><td>%4</td><td>%5 per token</td></tr>"
            "<tr><td><b>attention</b></td><td>%6</td><td>if every score matrix were kept (grows with ctx²); held: "
            "%7</td></tr>"
-           "<tr><td><b>forward passes</b></td><td>%8</td><td>peak RSS %9</td></tr></table>")
+           "<tr><td><b>forward passes</b></td><td>%8</td><td></td></tr>"
+           "<tr><td><b>process peak</b></td><td>%9</td><td>the most memory (RSS) the whole program has held since it "
+           "started — every model and run so far, not this generation alone</td></tr></table>")
             .arg(m.generatedTokens > 0 ? ms(m.firstTokenSeconds) : QStringLiteral("–"))
             .arg(m.decodeSeconds.empty() ? QStringLiteral("–") : ms(m.tpotMean()))
             .arg(loc.formattedDataSize(qint64(m.weightBytes)))

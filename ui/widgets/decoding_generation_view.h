@@ -29,6 +29,7 @@ public:
     DecodingTransport* transport() const { return m_transport; }
     KvCacheView* cacheView() const { return m_cache; }
     QLabel* stopBanner() const { return m_stop; }
+    QLabel* metricsLabel() const { return m_metrics; }
     QTextBrowser* textView() const { return m_text; }
     QString stopReasonShown() const { return m_stopReason; } // the core name of the reason on screen ("eos", ...)
 

@@ -43,13 +43,16 @@ DecodingWorkbench::DecodingWorkbench(QWidget* window, QTabWidget* tabs, SessionC
     auto* back = new QAction(tr("Step back a token"), window);
     back->setShortcut(QKeySequence(Qt::SHIFT | Qt::Key_F11));
     back->setShortcutContext(Qt::WindowShortcut);
+    back->setStatusTip(tr("Take back the last generated token (sampling lab / generation)"));
     connect(back, &QAction::triggered, m_controller, &DecodingController::stepBack);
     window->addAction(back);
     auto* generate = new QAction(tr("Generate to a stop"), window);
     generate->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_F11));
     generate->setShortcutContext(Qt::WindowShortcut);
+    generate->setStatusTip(tr("Generate until a stop: the token limit, a stop sequence or EOS"));
     connect(generate, &QAction::triggered, m_controller, &DecodingController::generate);
     window->addAction(generate);
+    m_tokenActions = { step, back, generate };
 }
 
 bool DecodingWorkbench::showView(const QString& name)

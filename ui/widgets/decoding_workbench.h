@@ -8,6 +8,7 @@
 
 #include <functional>
 
+class QAction;
 class QTabWidget;
 class QWidget;
 
@@ -33,6 +34,8 @@ public:
     BeamPanel* beamPanel() const { return m_beam; }
     ComparisonView* comparisonView() const { return m_compare; }
     MetricsView* metricsView() const { return m_metrics; }
+    // Step token (F11), Step back a token (Shift+F11), Generate to a stop (Ctrl+F11): for the Run menu and F1.
+    QList<QAction*> tokenActions() const { return m_tokenActions; }
     // Brings a decoding view (ViewSide::Decoding in view_names.h) to the front; `settings` ("temperature=0.8,top_k=6")
     // also moves the sampling lab's controls. False for a stepper view or settings the lab does not take.
     bool showView(View view, const QString& settings = {});
@@ -53,6 +56,7 @@ private:
     BeamPanel* m_beam;
     ComparisonView* m_compare;
     MetricsView* m_metrics;
+    QList<QAction*> m_tokenActions;
 };
 
 } // namespace ui

@@ -114,6 +114,14 @@ void ExplanationPanel::refresh()
         : m_step.isValid()      ? QString::fromUtf8(core::opKindName(m_step.opKind))
                                 : QStringLiteral("overview");
     QString text = loadText(m_kind, m_language);
+    // Before any pass the overview would speak of "0 transformer blocks" (no model) or "T tokens" (no prompt that
+    // ran): say what is missing instead.
+    if (m_topic.isEmpty() && m_step.total == 0 && !m_model.isValid())
+        text = tr("**No model loaded.** Open one with File ▸ Open model… (Ctrl+O), File ▸ Sample models, or drop a "
+                  "model folder on the window.");
+    else if (m_topic.isEmpty() && m_step.total == 0)
+        text = tr("**No prompt has run yet.** Type a prompt above and press Ctrl+Return (a model without "
+                  "tokenizer.json takes token ids separated by spaces).");
     if (text.isEmpty())
         text = tr("(No explanation for “%1” yet.)").arg(m_kind);
     // A decode pass runs the same ops on one new token: the op's text follows a note on what differs (before its

@@ -96,7 +96,7 @@ MainWindow::MainWindow(Options options, QWidget* parent)
     statusBar()->addPermanentWidget(m_progress);
     statusBar()->addPermanentWidget(m_opLabel);
 
-    resize(1280, 800);
+    resize(1200, 660); // fits a 1280×720 projector with its title bar and a task bar
     setMinimumSize(960, 600);
     QSettings settings;
     if (m_options.restoreSettings) {
@@ -164,7 +164,7 @@ void MainWindow::buildCentral()
     m_diagramScroll->setWidget(m_diagram);
     m_diagramScroll->setWidgetResizable(true);
     m_diagramScroll->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
-    m_diagramScroll->setMinimumWidth(260);
+    m_diagramScroll->setMinimumWidth(200);
     m_tabs = new QTabWidget(splitter);
     m_tensorPanel = new TensorPanel(m_tabs);
     m_attentionPanel = new AttentionPanel(m_tabs);
@@ -178,6 +178,7 @@ void MainWindow::buildCentral()
             updateTokenSummary();
         });
     connect(m_decoding->controller(), &DecodingController::sampled, this, [this] { updateActions(); });
+    connect(m_decoding->controller(), &DecodingController::busyChanged, this, [this] { updateActions(); }); // Esc
     // Clicking a generated token opens its decode pass in the stepper.
     connect(
         m_decoding->generationView(), &DecodingGenerationView::decodeStepRequested, this, &MainWindow::openDecodeStep);
@@ -211,7 +212,7 @@ void MainWindow::buildDocks()
     m_explanation = new ExplanationPanel(this);
     m_explanationDock = new QDockWidget(tr("Explanation"), this);
     m_explanationDock->setObjectName(QStringLiteral("explanationDock"));
-    m_explanation->setMinimumWidth(270); // the explanation stays readable however many tabs the centre holds
+    m_explanation->setMinimumWidth(240); // the explanation stays readable however many tabs the centre holds
     m_explanationDock->setWidget(m_explanation);
     addDockWidget(Qt::RightDockWidgetArea, m_explanationDock);
 
@@ -222,7 +223,7 @@ void MainWindow::buildDocks()
     m_cardView->verticalHeader()->hide();
     m_cardView->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_cardView->setWordWrap(false);
-    m_cardView->setMinimumWidth(270);
+    m_cardView->setMinimumWidth(240);
     m_cardDock = new QDockWidget(tr("Model card"), this);
     m_cardDock->setObjectName(QStringLiteral("modelCardDock"));
     m_cardDock->setWidget(m_cardView);

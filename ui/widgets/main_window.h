@@ -58,6 +58,7 @@ public:
     DecodingWorkbench* decoding() const { return m_decoding; } // sampling lab, generation, beam search tabs
     PresentationMode* presentation() const { return m_presentation; } // UI zoom and View ▸ Presentation
     QString statusText() const;
+    QString tokenSummaryText() const; // the line above the token strip
 
     void openModel(const QString& folder);
     void setPromptText(const QString& text); // and tokenizes it (once a model is loaded)
@@ -72,6 +73,7 @@ public:
     View currentView() const;
 
     void setDarkTheme(bool dark);
+    QString shortcutTable() const; // Help ▸ Keyboard shortcuts (F1): every action's key, as an HTML table
     QString promptText() const;
     void showStatus(const QString& text); // the status line (sessions, lessons)
     View currentView() const; // the tab in front
@@ -79,7 +81,9 @@ public:
     QWidget* widgetNamed(const QString& name) const;
     SessionActions* sessions() const { return m_sessions; } // File ▸ Save / Open session
     LessonPanel* lessonPanel() const { return m_lessonPanel; } // the Lesson dock (Help ▸ Lessons)
-    bool openLesson(const QString& path); // shows the Lesson dock; false (and a message) for a bad lesson file
+    bool openLesson(const QString& path);
+    bool showTopic(const QString& topic); // an explanation page that is not an op's (ExplanationPanel::topics()) //
+                                          // shows the Lesson dock; false (and a message) for a bad lesson file
     // Opens the decode pass of the Generation tab's token `generatedIndex` (0 = the first) in the stepper.
     void openDecodeStep(int generatedIndex);
 

@@ -120,6 +120,8 @@ void MainWindow::buildActions()
     connect(m_cancelAction, &QAction::triggered, this, [this] {
         togglePlay(false);
         m_controller->cancel();
+        if (m_decoding->controller()->isBusy()) // Esc stops a generation, comparison or measurement too
+            m_decoding->controller()->cancel();
     });
     connect(m_runPromptAction, &QAction::triggered, this, [this] { setPromptText(m_prompt->toPlainText()); });
     connect(m_darkAction, &QAction::toggled, this, &MainWindow::setDarkTheme);
@@ -184,6 +186,8 @@ void MainWindow::buildMenus()
     for (QAction* a : { m_stepAction, m_backAction, m_layerAction, m_passAction, m_decodeAction, m_playAction,
              m_restartAction, m_cancelAction })
         run->addAction(a);
+    run->addSeparator();
+    run->addActions(m_decoding->tokenActions()); // F11, Shift+F11, Ctrl+F11: the generation's own steps
 
     QMenu* view = menuBar()->addMenu(tr("&View"));
     QAction* tensor
@@ -204,25 +208,31 @@ void MainWindow::buildMenus()
 
     QMenu* help = menuBar()->addMenu(tr("&Help"));
     buildLessons(help);
-    help->addAction(tr("&Keyboard shortcuts"), QKeySequence::HelpContents, this, [this] {
-        QString rows;
-        for (QAction* a : { m_stepAction, m_backAction, m_layerAction, m_passAction, m_decodeAction, m_playAction,
-                 m_restartAction, m_cancelAction, m_runPromptAction, m_openAction, m_presentation->presentAction() })
-            rows += QStringLiteral("<tr><td><b>%1</b></td><td>&nbsp;&nbsp;%2</td></tr>")
-                        .arg(a->shortcut().toString(QKeySequence::NativeText), a->statusTip().toHtmlEscaped());
-        rows += tr(
-            "<tr><td><b>Ctrl+1 / Ctrl+2</b></td><td>&nbsp;&nbsp;Tensor / attention view</td></tr>"
-            "<tr><td><b>Ctrl++ / Ctrl+− / Ctrl+0</b></td><td>&nbsp;&nbsp;Larger / smaller / normal text</td></tr>"
-            "<tr><td><b>Ctrl+Shift+C</b></td><td>&nbsp;&nbsp;Copy the view in front as an image</td></tr>"
-            "<tr><td><b>← → Home End</b></td><td>&nbsp;&nbsp;Move along the tokens (token strip focused)</td></tr>"
-            "<tr><td><b>Enter</b></td><td>&nbsp;&nbsp;Jump to the op (Ops list)</td></tr>");
-        QMessageBox::information(this, tr("Keyboard shortcuts"), QStringLiteral("<table>%1</table>").arg(rows));
-    });
+    help->addAction(tr("&Keyboard shortcuts"), QKeySequence::HelpContents, this,
+        [this] { QMessageBox::information(this, tr("Keyboard shortcuts"), shortcutTable()); });
     help->addAction(tr("&About Inference Explorer"), this, [this] {
         QMessageBox::about(this, tr("About Inference Explorer"),
             tr("<b>Inference Explorer</b><br>Runs a real transformer language model one operation at a time and shows "
                "every step with the real numbers."));
     });
+}
+
+QString MainWindow::shortcutTable() const
+{
+    QString rows;
+    QList<QAction*> actions { m_stepAction, m_backAction, m_layerAction, m_passAction, m_decodeAction, m_playAction,
+        m_restartAction, m_cancelAction, m_runPromptAction, m_openAction, m_presentation->presentAction() };
+    actions += m_decoding->tokenActions();
+    for (QAction* a : actions)
+        rows += QStringLiteral("<tr><td><b>%1</b></td><td>&nbsp;&nbsp;%2</td></tr>")
+                    .arg(a->shortcut().toString(QKeySequence::NativeText), a->statusTip().toHtmlEscaped());
+    rows += tr("<tr><td><b>Ctrl+1 / Ctrl+2</b></td><td>&nbsp;&nbsp;Tensor / attention view</td></tr>"
+               "<tr><td><b>Ctrl++ / Ctrl+− / Ctrl+0</b></td><td>&nbsp;&nbsp;Larger / smaller / normal text</td></tr>"
+               "<tr><td><b>Ctrl+Shift+C</b></td><td>&nbsp;&nbsp;Copy the view in front as an image</td></tr>"
+               "<tr><td><b>← → Home End</b></td><td>&nbsp;&nbsp;Move along the tokens (token strip focused)</td></tr>"
+               "<tr><td><b>Enter</b></td><td>&nbsp;&nbsp;Jump to the op (Ops list)</td></tr>"
+               "<tr><td><b>Alt+← / Alt+→</b></td><td>&nbsp;&nbsp;Previous / next lesson step (Lesson panel)</td></tr>");
+    return QStringLiteral("<table>%1</table>").arg(rows);
 }
 
 void MainWindow::rebuildModelMenus()
@@ -297,7 +307,7 @@ void MainWindow::updateActions()
     m_playAction->setEnabled(pass && (!atEnd || m_playAction->isChecked()));
     m_backAction->setEnabled(pass && !atStart);
     m_restartAction->setEnabled(pass && !atStart);
-    m_cancelAction->setEnabled(m_controller->isBusy());
+    m_cancelAction->setEnabled(m_controller->isBusy() || m_decoding->controller()->isBusy());
     m_runPromptAction->setEnabled(m_controller->hasModel());
 }
 

@@ -2,6 +2,7 @@
 // small accessors sessions and lessons read the window through.
 #include "ui/widgets/main_window.h"
 
+#include "ui/decoding/decoding_controller.h"
 #include "ui/lessons/lesson.h"
 #include "ui/lessons/lesson_library.h"
 #include "ui/lessons/lesson_panel.h"
@@ -20,10 +21,12 @@
 #include <QDir>
 #include <QDockWidget>
 #include <QFileDialog>
+#include <QHeaderView>
 #include <QLabel>
 #include <QMenu>
 #include <QMessageBox>
 #include <QPlainTextEdit>
+#include <QRegularExpression>
 #include <QScrollArea>
 #include <QStatusBar>
 #include <QTabWidget>
@@ -41,7 +44,7 @@ void MainWindow::buildLessons(QMenu* help)
     m_lessonDock = new QDockWidget(tr("Lesson"), this);
     m_lessonDock->setObjectName(QStringLiteral("lessonDock"));
     m_lessonDock->setWidget(m_lessonPanel);
-    m_lessonPanel->setMinimumWidth(270);
+    m_lessonPanel->setMinimumWidth(240);
     addDockWidget(Qt::RightDockWidgetArea, m_lessonDock);
     tabifyDockWidget(m_explanationDock, m_lessonDock);
     m_explanationDock->raise();
@@ -55,7 +58,35 @@ void MainWindow::buildLessons(QMenu* help)
     m_lessonsMenu = help->addMenu(tr("&Lessons"));
     connect(m_lessonsMenu, &QMenu::aboutToShow, this, &MainWindow::rebuildLessonsMenu);
     rebuildLessonsMenu();
+
+    // The pages that are not an op's: from this menu, and a click on a sampling-table column opens its stage's.
+    QMenu* topics = help->addMenu(tr("&Explanations"));
+    connect(topics, &QMenu::aboutToShow, this, [this, topics] {
+        topics->clear();
+        static const QRegularExpression heading(QStringLiteral("^\\*\\*(.+?)[.:]?\\*\\*"));
+        for (const QString& topic : ExplanationPanel::topics()) {
+            const QRegularExpressionMatch m
+                = heading.match(ExplanationPanel::loadText(topic, m_explanation->language()));
+            topics->addAction(m.hasMatch() ? m.captured(1) : topic, this, [this, topic] { showTopic(topic); });
+        }
+    });
+    topics->addAction(QString()); // so the menu opens (and fills itself) the first time
+    QHeaderView* header = m_decoding->samplingLab()->table()->horizontalHeader();
+    header->setSectionsClickable(true);
+    connect(header, &QHeaderView::sectionClicked, this, [this](int column) {
+        // Column 0 is the token, then one column per table column (ProbabilityTableModel::tableColumn).
+        showTopic(m_decoding->controller()->lastSampling().stageKinds.value(column - 1));
+    });
     help->addSeparator();
+}
+
+bool MainWindow::showTopic(const QString& topic)
+{
+    if (!m_explanation->showTopic(topic))
+        return false;
+    m_explanationDock->show();
+    m_explanationDock->raise();
+    return true;
 }
 
 void MainWindow::rebuildLessonsMenu()
@@ -100,6 +131,8 @@ bool MainWindow::openLesson(const QString& path)
 }
 
 QString MainWindow::promptText() const { return m_prompt->toPlainText(); }
+
+QString MainWindow::tokenSummaryText() const { return m_tokenSummary->text(); }
 
 void MainWindow::showStatus(const QString& text) { m_statusLabel->setText(text); }
 

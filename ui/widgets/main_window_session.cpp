@@ -108,7 +108,10 @@ void MainWindow::updateTokenSummary()
         = int(std::count_if(tokens.begin(), tokens.end(), [](const TokenInfo& t) { return t.generated(); }));
     QString text = generated == 0
         ? tr("%n token(s)", nullptr, int(tokens.size()))
-        : tr("%1 prompt + %2 generated tokens (green border)").arg(tokens.size() - generated).arg(generated);
+        : tr("%1 prompt + %2 appended token(s) (green border, F9): the Sampling lab and the Generation tab now "
+             "continue from all of them — Ctrl+Return goes back to the prompt alone")
+              .arg(tokens.size() - generated)
+              .arg(generated);
     int penalised = 0;
     for (int p : m_tokenStrip->penalised())
         penalised += p < tokens.size() ? 1 : 0;

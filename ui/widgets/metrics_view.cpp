@@ -1,6 +1,7 @@
 #include "ui/widgets/metrics_view.h"
 
 #include "ui/decoding/decoding_controller.h"
+#include "ui/widgets/run_status.h"
 
 #include <QChart>
 #include <QChartView>
@@ -54,10 +55,9 @@ MetricsView::MetricsView(DecodingController* controller, QWidget* parent)
     m_measure->setToolTip(
         tr("Generate greedily from the prompt until the context is full (EOS ignored), timing every token"));
     row->addWidget(m_measure);
-    m_summary = new QLabel(tr("Time and memory against context length, for the loaded model."), this);
-    m_summary->setTextFormat(Qt::RichText);
-    m_summary->setWordWrap(true);
-    row->addWidget(m_summary, 1);
+    m_status = new RunStatus(controller, this);
+    m_status->setResult(tr("Time and memory against context length, for the loaded model."));
+    row->addWidget(m_status, 1);
     layout->addLayout(row);
 
     m_time = new QLineSeries(this);
@@ -82,7 +82,7 @@ MetricsView::MetricsView(DecodingController* controller, QWidget* parent)
 
 void MetricsView::measure()
 {
-    m_summary->setText(tr("running to the context limit…"));
+    m_status->start(tr("Generating to the context limit"));
     m_controller->measureContext();
 }
 
@@ -112,7 +112,7 @@ void MetricsView::onCurve(const ContextCurve& c)
     m_memY->setRange(0, std::max(1.0, maxMem * 1.05));
     const QLocale loc;
     if (!c.context.isEmpty())
-        m_summary->setText(
+        m_status->setResult(
             tr("%1 tokens generated up to the context limit of %2 · at the limit: KV cache %3, attention matrices %4")
                 .arg(c.context.size())
                 .arg(c.limit)

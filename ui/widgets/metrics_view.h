@@ -15,6 +15,7 @@ class QValueAxis;
 namespace ui {
 
 class DecodingController;
+class RunStatus;
 struct ContextCurve;
 
 class MetricsView : public QWidget {
@@ -22,6 +23,7 @@ class MetricsView : public QWidget {
 public:
     explicit MetricsView(DecodingController* controller, QWidget* parent = nullptr);
     QPushButton* measureButton() const { return m_measure; }
+    RunStatus* status() const { return m_status; }
     QLineSeries* timeSeries() const { return m_time; }
     QLineSeries* kvSeries() const { return m_kv; }
     QLineSeries* naiveSeries() const { return m_naive; }
@@ -32,7 +34,7 @@ private:
 
     DecodingController* m_controller;
     QPushButton* m_measure = nullptr;
-    QLabel* m_summary = nullptr;
+    RunStatus* m_status = nullptr;
     QLineSeries* m_time = nullptr;
     QLineSeries* m_kv = nullptr;
     QLineSeries* m_naive = nullptr;

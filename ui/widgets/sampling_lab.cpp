@@ -159,7 +159,7 @@ SamplingLab::SamplingLab(DecodingController* controller, QWidget* parent)
     m_chart->setMargins(QMargins(4, 4, 4, 4));
     m_chartView = new QChartView(m_chart, right);
     m_chartView->setRenderHint(QPainter::Antialiasing);
-    m_chartView->setMinimumWidth(260);
+    m_chartView->setMinimumWidth(180);
     m_chartView->setMaximumWidth(330); // the table gets the rest
     right->setStretchFactor(0, 3);
     right->setStretchFactor(1, 2);

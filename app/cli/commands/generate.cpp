@@ -55,7 +55,8 @@ int runGeneration(const Args& args, ModelInput& in, const std::vector<std::int32
     core::GenerationOptions options = generationFromArgs(args);
     options.extraEosIds.insert(options.extraEosIds.end(), extraEos.begin(), extraEos.end());
     session.setOptions(options);
-    session.setSampling(samplingFromArgs(args), orderFromArgs(args));
+    // The model's own defaults (generation_config.json: do_sample false = greedy), then the flags.
+    session.setSampling(samplingFromArgs(args, core::samplingDefaults(in.model->config())), orderFromArgs(args));
     session.setInterventions(interventionsFromArgs(args, in.model->config()));
     const bool json = args.flag("json");
     const std::size_t top = std::size_t(args.integer("top", 5, 1, 1000));

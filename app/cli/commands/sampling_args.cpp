@@ -25,9 +25,9 @@ std::string samplingUsage()
     return usage;
 }
 
-core::SamplingParameters samplingFromArgs(const Args& a)
+core::SamplingParameters samplingFromArgs(const Args& a, const core::SamplingParameters& defaults)
 {
-    core::SamplingParameters p;
+    core::SamplingParameters p = defaults;
     // Every number the descriptors name: parsed (a usage error if it is not a number), then checked against the
     // descriptor's range, e.g. "--top-p: must be in (0, 1] (1 = off), got 1.5" (bad input, like the pipeline's own
     // check).

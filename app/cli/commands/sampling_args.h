@@ -19,6 +19,7 @@ std::string samplingUsage();
 
 // Each number is checked against its descriptor's range (core::Error naming the flag and the value: exit 1); a
 // logit bias's token id against the vocabulary is the pipeline's check.
-core::SamplingParameters samplingFromArgs(const Args& a);
+// The flags given change `defaults` (the model's generation_config.json, core::samplingDefaults); the rest stay.
+core::SamplingParameters samplingFromArgs(const Args& a, const core::SamplingParameters& defaults = {});
 core::GenerationOptions generationFromArgs(const Args& a);
 core::StageOrder orderFromArgs(const Args& a);
