@@ -74,9 +74,7 @@ public:
 
     void setDarkTheme(bool dark);
     QString shortcutTable() const; // Help ▸ Keyboard shortcuts (F1): every action's key, as an HTML table
-    QString promptText() const;
     void showStatus(const QString& text); // the status line (sessions, lessons)
-    View currentView() const; // the tab in front
     // The widget a lesson may highlight: a view name of view_names.h, "prompt", "tokens" or "transport".
     QWidget* widgetNamed(const QString& name) const;
     SessionActions* sessions() const { return m_sessions; } // File ▸ Save / Open session

@@ -130,29 +130,9 @@ bool MainWindow::openLesson(const QString& path)
     return m_lessonPanel->open(path);
 }
 
-QString MainWindow::promptText() const { return m_prompt->toPlainText(); }
-
 QString MainWindow::tokenSummaryText() const { return m_tokenSummary->text(); }
 
 void MainWindow::showStatus(const QString& text) { m_statusLabel->setText(text); }
-
-View MainWindow::currentView() const
-{
-    QWidget* w = m_tabs->currentWidget();
-    if (w == m_attentionPanel)
-        return m_attentionPanel->view()->mode() == AttentionView::Mode::Lines ? View::Lines : View::Attention;
-    if (w == m_decoding->samplingLab())
-        return View::Sampling;
-    if (w == m_decoding->generationView())
-        return View::Generation;
-    if (w == m_decoding->beamPanel())
-        return View::Beam;
-    if (w == m_decoding->comparisonView())
-        return View::Compare;
-    if (w == m_decoding->metricsView())
-        return View::Metrics;
-    return View::Tensor;
-}
 
 QWidget* MainWindow::widgetNamed(const QString& name) const
 {
