@@ -156,8 +156,9 @@ const std::map<std::string, std::map<std::string, const char*>>& knownMisses()
                 { "previous-token head", "no clear previous-token head: the strongest has 0.29 (chance 0.17)" },
                 { "induction head", "no clear induction head: the strongest has 0.13 (chance 0.12)" } } },
         { "tiny-llama",
-            { { "families_en", "issue 12 target missed: held-out families, English 311/350 (88.9%)" },
-                { "families_tr", "issue 12 target missed: held-out families, Turkish 279/350 (79.7%)" } } },
+            { { "families_tr",
+                "issue 12 target missed: held-out families, Turkish 286/350 (81.7%): \"X diye bir ülke var, oranın "
+                "başkenti\" continues \" hangisi?\", \"X'ten gelen herkes der ki başkent\" names other capitals" } } },
         { "tiny-classic",
             { { "families_en", "issue 12 target missed: held-out families, English 279/350 (79.7%)" },
                 { "families_tr", "issue 12 target missed: held-out families, Turkish 295/350 (84.3%)" },
@@ -327,14 +328,18 @@ private slots:
         }
     }
 
-    // Greedy vs beam search: on the documented prompt beam search finds a higher total log-probability.
+    // Greedy vs beam search: on the documented prompt beam search finds a higher total log-probability. The
+    // prompt is the model's own ("My pet is a", or a fallback where that one's first word already leads to the
+    // best path; evaluate.py picks it and the model card names it).
     void demoBeamBeatsGreedy_data() { addModelRows(); }
     void demoBeamBeatsGreedy()
     {
         QFETCH(QString, name);
-        const auto& demos = evalSet()["demos"];
+        const auto& eval = evalSet();
+        const auto& beamResult = eval["demo_results"][name.toStdString()]["beam"];
         const auto l = load(name);
-        const auto prompt = ids(demos["beam_ids"]);
+        const auto prompt
+            = ids(beamResult.contains("prompt_ids") ? beamResult["prompt_ids"] : eval["demos"]["beam_ids"]);
         const Run g = greedy(l, prompt, 10);
         BeamSearchParameters p;
         p.numBeams = 4;
