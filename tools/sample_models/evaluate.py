@@ -167,7 +167,7 @@ DEMO_TEXT = {
     "beam": "My pet is a",
     # when a model's "My pet is a" has " cat" ahead (greedy then already finds the best path), the next prompt
     # where beam search wins is its documented one: a story opening whose likeliest next words lead nowhere likely
-    "beam_fallbacks": ["One day,"],
+    "beam_fallbacks": ["One day,", "Once upon a time,"],
     "repetition": "The bell went ding dong ding dong",
     "stop": ("Let us count: 1, 2, 3, 4,", ", 8"),
     "chat": "<|im_start|>user\nWhat is the capital of Japan?<|im_end|>\n<|im_start|>assistant\n",
