@@ -11,14 +11,14 @@ en="I think the capital of France is"
 gpt2=sample_models/tiny-gpt2
 
 # The explorer window (1280x800; the projector view at 1920x1080).
-shot --model $gpt2 --prompt "$en" --run-prefill --view attention --head 3.1 --select-token 8 \
+shot --model $gpt2 --prompt "$en" --run-prefill --view attention --head 3.2 --select-token 8 \
     --screenshot resources/screenshots/explorer-attention.png
 shot --model $gpt2 --prompt "$en" --step 20 --view tensor --zoom 4 --screenshot resources/screenshots/explorer-tensor.png
 shot --model $gpt2 --prompt "$en" --run-prefill --view tensor --screenshot resources/screenshots/explorer-next-token.png
 shot --model $gpt2 --prompt "$en" --step 13 --view tensor --lang tr --screenshot resources/screenshots/explorer-turkish.png
-"$app" --size 1920x1080 --model $gpt2 --prompt "$en" --run-prefill --view lines --head 3.1 --select-token 8 \
+"$app" --size 1920x1080 --model $gpt2 --prompt "$en" --run-prefill --view lines --head 3.2 --select-token 8 \
     --screenshot resources/screenshots/explorer-lines-projector.png >/dev/null
-shot --model $gpt2 --prompt "The capital of France" --decode 1 --step 101 --view attention --head 3.1 \
+shot --model $gpt2 --prompt "The capital of France" --decode 1 --step 105 --view attention --head 3.2 \
     --screenshot resources/screenshots/explorer-decode.png
 shot --ui-lang tr --lang tr --model $gpt2 --prompt "Fransa'nın başkenti" --run-prefill --view "sampling:temperature=0.8,top_k=8,top_p=0.9" \
     --screenshot resources/screenshots/explorer-turkish-ui.png

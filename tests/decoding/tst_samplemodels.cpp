@@ -149,22 +149,26 @@ const std::map<std::string, std::map<std::string, const char*>>& knownMisses()
 {
     static const std::map<std::string, std::map<std::string, const char*>> misses {
         { "tiny-gpt2",
-            { { "families_en", "issue 12 target missed: held-out families, English 312/350 (89.1%)" },
-                { "families_tr", "issue 12 target missed: held-out families, Turkish 258/350 (73.7%)" },
-                { "chat",
-                    "chat 18/24 (75%): six Turkish held-out questions (\"X'in başkenti neresidir?\") not answered" },
+            { { "families_en",
+                  "issue 12 target missed by one prompt: held-out families, English 332/350 (94.9%; lower case "
+                  "56/70)" },
+                { "families_tr",
+                    "issue 12 target missed: held-out families, Turkish 312/350 (89.1%): country early 51/70, lower "
+                    "case 56/70" },
                 { "previous-token head", "no clear previous-token head: the strongest has 0.29 (chance 0.17)" },
                 { "induction head", "no clear induction head: the strongest has 0.13 (chance 0.12)" } } },
         { "tiny-llama",
-            { { "families_en", "issue 12 target missed: held-out families, English 311/350 (88.9%)" },
-                { "families_tr", "issue 12 target missed: held-out families, Turkish 279/350 (79.7%)" } } },
+            { { "families_tr",
+                "issue 12 target missed: held-out families, Turkish 286/350 (81.7%): \"X diye bir ülke var, oranın "
+                "başkenti\" continues \" hangisi?\", \"X'ten gelen herkes der ki başkent\" names other capitals" } } },
         { "tiny-classic",
-            { { "families_en", "issue 12 target missed: held-out families, English 279/350 (79.7%)" },
-                { "families_tr", "issue 12 target missed: held-out families, Turkish 295/350 (84.3%)" },
-                { "capitals_train_phrasing_tr", "\"X'in başkenti\" at the start of the text 57/70 (81.4%)" },
-                { "patterns", "patterns 43/50 (86%)" },
-                { "repetition", "greedy does not loop: it ends after five more \"ding dong\"s by itself" },
-                { "previous-token head", "no clear previous-token head: the strongest has 0.30 (chance 0.17)" },
+            { { "families_en", "issue 12 target missed: held-out families, English 312/350 (89.1%)" },
+                { "families_tr",
+                    "issue 12 target missed: held-out families, Turkish 284/350 (81.1%; 295 before the second round)" },
+                { "capitals_train_phrasing_tr",
+                    "\"X'in başkenti\" at the start of the text 55/70 (78.6%): often continued as a question" },
+                { "patterns", "patterns 42/50 (84%)" },
+                { "previous-token head", "no clear previous-token head: the strongest has 0.29 (chance 0.17)" },
                 { "induction head", "no clear induction head: the strongest has 0.16 (chance 0.12)" } } },
     };
     return misses;
@@ -327,14 +331,18 @@ private slots:
         }
     }
 
-    // Greedy vs beam search: on the documented prompt beam search finds a higher total log-probability.
+    // Greedy vs beam search: on the documented prompt beam search finds a higher total log-probability. The
+    // prompt is the model's own ("My pet is a", or a fallback where that one's first word already leads to the
+    // best path; evaluate.py picks it and the model card names it).
     void demoBeamBeatsGreedy_data() { addModelRows(); }
     void demoBeamBeatsGreedy()
     {
         QFETCH(QString, name);
-        const auto& demos = evalSet()["demos"];
+        const auto& eval = evalSet();
+        const auto& beamResult = eval["demo_results"][name.toStdString()]["beam"];
         const auto l = load(name);
-        const auto prompt = ids(demos["beam_ids"]);
+        const auto prompt
+            = ids(beamResult.contains("prompt_ids") ? beamResult["prompt_ids"] : eval["demos"]["beam_ids"]);
         const Run g = greedy(l, prompt, 10);
         BeamSearchParameters p;
         p.numBeams = 4;

@@ -165,6 +165,9 @@ def beam_search(cfg, W, ids, spec, beams=4, max_new=10):
 DEMO_TEXT = {
     "uncertain": ["My favourite colour is", "My favourite animal is the"],
     "beam": "My pet is a",
+    # when a model's "My pet is a" has " cat" ahead (greedy then already finds the best path), the next prompt
+    # where beam search wins is its documented one: a story opening whose likeliest next words lead nowhere likely
+    "beam_fallbacks": ["One day,", "Once upon a time,"],
     "repetition": "The bell went ding dong ding dong",
     "stop": ("Let us count: 1, 2, 3, 4,", ", 8"),
     "chat": "<|im_start|>user\nWhat is the capital of Japan?<|im_end|>\n<|im_start|>assistant\n",
@@ -267,11 +270,15 @@ def run_demos(cfg, W, spec, demos):
         row["candidates_over_5pct"] = int((p >= 0.05).sum())
         un.append(row)
     res["uncertain"] = un
-    g, g_lp, _ = decode_greedy(cfg, W, demos["beam_ids"], 10, spec)
-    b, b_lp = beam_search(cfg, W, demos["beam_ids"], spec, beams=4, max_new=10)
-    res["beam"] = {"prompt": DEMO_TEXT["beam"], "greedy": decode(g), "greedy_sum_logp": round(g_lp, 4),
-                   "beam": decode(b), "beam_sum_logp": round(b_lp, 4), "beams": 4, "max_new_tokens": 10,
-                   "ok": b_lp > g_lp + 1e-6}
+    for text, ids in zip([DEMO_TEXT["beam"]] + DEMO_TEXT["beam_fallbacks"],
+                         [demos["beam_ids"]] + demos["beam_fallback_ids"]):
+        g, g_lp, _ = decode_greedy(cfg, W, ids, 10, spec)
+        b, b_lp = beam_search(cfg, W, ids, spec, beams=4, max_new=10)
+        res["beam"] = {"prompt": text, "prompt_ids": ids, "greedy": decode(g), "greedy_sum_logp": round(g_lp, 4),
+                       "beam": decode(b), "beam_sum_logp": round(b_lp, 4), "beams": 4, "max_new_tokens": 10,
+                       "ok": b_lp > g_lp + 0.1}
+        if res["beam"]["ok"]:
+            break
     n0, _, eos0 = decode_greedy(cfg, W, demos["repetition_ids"], 24, spec)
     t0 = decode(n0)
     rep = {"prompt": DEMO_TEXT["repetition"], "max_new_tokens": 24, "without": t0,
@@ -307,7 +314,7 @@ def main():
         head_prompts.append(("en", f"The capital of {c[0]} is", "The capital of", f"The capital of {c[0]}"))
         # after a lead-in word, so that the country is not at position 0 (where many heads park their attention)
         head_prompts.append(("tr", f"Bilgi: {gen(c[4])} başkenti", "Bilgi:", f"Bilgi: {c[4]}"))
-    demo_strs = (DEMO_TEXT["uncertain"] + [DEMO_TEXT["beam"], DEMO_TEXT["repetition"], DEMO_TEXT["stop"][0],
+    demo_strs = (DEMO_TEXT["uncertain"] + DEMO_TEXT["beam_fallbacks"] + [DEMO_TEXT["beam"], DEMO_TEXT["repetition"], DEMO_TEXT["stop"][0],
                                            DEMO_TEXT["chat"]] + DEMO_TEXT["prev_token"])
     strs = sorted({e["prompt"] for g in ev.values() for e in g} |
                   {s for hp in head_prompts for s in hp[1:] if s} | set(demo_strs) | set(ABLATION))
@@ -315,6 +322,7 @@ def main():
     enc[""] = []
     demos = {"uncertain": DEMO_TEXT["uncertain"], "uncertain_ids": [enc[t] for t in DEMO_TEXT["uncertain"]],
              "beam": DEMO_TEXT["beam"], "beam_ids": enc[DEMO_TEXT["beam"]],
+             "beam_fallback_ids": [enc[t] for t in DEMO_TEXT["beam_fallbacks"]],
              "repetition": DEMO_TEXT["repetition"], "repetition_ids": enc[DEMO_TEXT["repetition"]],
              "stop": DEMO_TEXT["stop"][0], "stop_sequence": DEMO_TEXT["stop"][1], "stop_ids": enc[DEMO_TEXT["stop"][0]],
              "chat": DEMO_TEXT["chat"], "chat_ids": enc[DEMO_TEXT["chat"]],
@@ -528,7 +536,7 @@ temperature 0.5, 1 and 1.5 (H = entropy in nats):
 
     inference-cli generate sample_models/{name} --prompt "{un[0]['prompt']}" --temperature 1.5 --top-k 3 --seed 1 --max-new-tokens 1 --json
 
-**Greedy vs beam search** — `{md(b['prompt'])}`: greedy takes the likelier first word and continues
+**Greedy vs beam search** — `{md(b['prompt'])}`: greedy takes the likeliest token at every step and continues
 `{md(b['greedy'])}` (Σ log p = {b['greedy_sum_logp']:.2f}); beam search ({b['beams']} beams) finds
 `{md(b['beam'])}` (Σ log p = {b['beam_sum_logp']:.2f}){'' if b['ok'] else ' — **not higher than greedy: the demo does not hold for this model**'}.
 

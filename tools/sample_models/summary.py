@@ -47,8 +47,9 @@ def main():
         return s if h["clear"] else "none clear; strongest " + s
     rows.append("| previous-token head | " + " | ".join(head2(ev[n]["demos"]["previous_token_head"]) for n in NAMES) + " |")
     rows.append("| induction head | " + " | ".join(head2(ev[n]["demos"]["induction_head"]) for n in NAMES) + " |")
-    rows.append("| beam (4) vs greedy Σ log p on \"My pet is a\" | " + " | ".join(
-        f"{ev[n]['demos']['beam']['beam_sum_logp']:.2f} vs {ev[n]['demos']['beam']['greedy_sum_logp']:.2f}" for n in NAMES) + " |")
+    rows.append("| beam (4) vs greedy Σ log p (\"My pet is a\", or the model's fallback prompt) | " + " | ".join(
+        f"\"{ev[n]['demos']['beam']['prompt']}\": {ev[n]['demos']['beam']['beam_sum_logp']:.2f} vs "
+        f"{ev[n]['demos']['beam']['greedy_sum_logp']:.2f}" for n in NAMES) + " |")
     rows.append("| repetition penalty that ends the \"ding dong\" loop | " + " | ".join(
         (f"{ev[n]['demos']['repetition']['penalty']}" if ev[n]["demos"]["repetition"]["ok"] else
          ("greedy does not loop" if not ev[n]["demos"]["repetition"]["loops_without"] else "none found")) for n in NAMES) + " |")
