@@ -4,6 +4,7 @@
 
 #include "core/common/thread_pool.h"
 #include "core/ops/kernels/packed_linear.h"
+#include "core/ops/kernels/small_rows.h"
 
 #include <algorithm>
 
@@ -24,6 +25,8 @@ void linear(MatRef out, ConstMatRef x, const LinearWeight& w, int threads)
     const int step = ((nOut + chunks - 1) / chunks + 15) / 16 * 16;
     // Block-quantized weights with few rows: the activations are rounded to 8-bit blocks once, for all threads.
     const bool blockDots = kernels::usesBlockDots(w, int(x.rows()));
+    // Few rows on float / 16-bit weights: no packing of the weights (core/ops/kernels/small_rows.h).
+    const bool smallRows = kernels::usesSmallRows(w, int(x.rows())) && x.innerStride() == 1;
     // The caller's own buffer, reused across calls; the helper threads read it through this pointer (naming a
     // thread_local inside the lambda would give each thread its own, empty one).
     thread_local kernels::BlockActivations callerBlocks;
@@ -39,6 +42,8 @@ void linear(MatRef out, ConstMatRef x, const LinearWeight& w, int threads)
         auto dst = out.middleCols(j0, n);
         if (blockDots) {
             kernels::blockDotSlice(dst, *blocks, w, j0);
+        } else if (smallRows) {
+            kernels::smallRowsSlice(dst, x, w, j0);
         } else if (w.packed) {
             kernels::panelSlice(dst, x, w, j0);
         } else if (!w.storedInOut) {
