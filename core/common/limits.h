@@ -3,6 +3,7 @@
 // nothing in them may make us allocate, compute or recurse without bound: each limit below is checked before the
 // large allocation it protects, and going over it is a core::Error naming the file, the field and the limit.
 // The values sit far above every real model we know of; README.md ("Robustness") lists them for users.
+#include <cstddef>
 #include <cstdint>
 
 namespace core::limits {
@@ -34,11 +35,16 @@ inline constexpr std::int64_t kMaxPositionTableFloats = std::int64_t(1) << 25; /
 // The KV cache is allocated for prompt + new tokens (never the whole context unless the run needs it), and at
 // most this many bytes: a run that would need more stops early with "context full".
 inline constexpr std::uint64_t kMaxKvCacheBytes = 2ull << 30;
+// Beams of one beam search: each holds a KV cache of the whole run.
+inline constexpr int kMaxBeams = 64;
 
 // --- Tokenizer -----------------------------------------------------------------------------------------------
 // How many times the Replace steps of a tokenizer.json normalizer (or decoder) may grow a text, worst case: the
 // product over a Sequence of ceil(content / pattern) of each Replace. Checked at load, so encode and decode stay
 // linear in their input. Real tokenizers grow it by at most 3 (" " -> "▁").
 inline constexpr std::uint64_t kMaxTextGrowth = 64;
+// Text encoded in one call (a prompt, a document): the ids and spans reserved for it stay ~ 7x this at most, and
+// far longer than any context we run (65,536 positions) it could only be refused afterwards anyway.
+inline constexpr std::size_t kMaxEncodeBytes = std::size_t(64) << 20;
 
 } // namespace core::limits

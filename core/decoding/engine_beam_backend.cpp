@@ -1,6 +1,7 @@
 #include "core/decoding/engine_beam_backend.h"
 
 #include "core/common/error.h"
+#include "core/common/limits.h"
 
 #include <cmath>
 
@@ -13,8 +14,19 @@ EngineBeamBackend::EngineBeamBackend(const Model& model, int width, int capacity
     , m_exec(model, *m_plan)
     , m_capacity(capacity)
 {
-    if (width < 1)
-        throw Error("beam search parameters", "num_beams", "must be >= 1, got " + std::to_string(width));
+    if (width < 1 || width > limits::kMaxBeams)
+        throw Error("beam search parameters", "num_beams",
+            "must be in [1, " + std::to_string(limits::kMaxBeams) + "], got " + std::to_string(width));
+    // Checked before any cache is allocated: 2 × width caches of `capacity` positions.
+    const ModelConfig& c = model.config();
+    const std::uint64_t perToken
+        = 2ull * std::uint64_t(c.nLayers) * std::uint64_t(c.kvDim()) * sizeof(float); // k and v
+    const std::uint64_t bytes = 2ull * std::uint64_t(width) * std::uint64_t(std::max(0, capacity)) * perToken;
+    if (bytes > limits::kMaxKvCacheBytes)
+        throw Error("beam search parameters", "num_beams",
+            std::to_string(width) + " beams of " + std::to_string(capacity) + " positions would need "
+                + std::to_string(bytes >> 20) + " MiB of KV cache (limit "
+                + std::to_string(limits::kMaxKvCacheBytes >> 20) + " MiB): use fewer beams or fewer new tokens");
     // Two sets of caches: the live beams and the ones being re-formed from them.
     for (int i = 0; i < 2 * width; ++i)
         m_spare.push_back(std::make_unique<KvCache>(model.config(), capacity));

@@ -25,7 +25,6 @@ namespace core {
 
 namespace {
 
-    constexpr std::size_t maxInputBytes = std::size_t(1) << 31; // spans are 32-bit
     constexpr std::size_t maxCachedPiece = 64; // longer pieces are rare and not worth remembering
 
     std::string baseName(const std::string& path)
@@ -149,8 +148,10 @@ void Tokenizer::Impl::encodeText(NormalizedText& text, std::vector<std::int32_t>
 
 Encoding Tokenizer::encode(std::string_view text, bool addSpecial, bool parseSpecial) const
 {
-    if (text.size() >= maxInputBytes)
-        throw Error("input", "", "text of " + std::to_string(text.size()) + " bytes is too long (limit 2 GiB)");
+    if (text.size() > limits::kMaxEncodeBytes)
+        throw Error("input", "",
+            "text of " + std::to_string(text.size()) + " bytes is too long to tokenize (limit "
+                + std::to_string(limits::kMaxEncodeBytes >> 20) + " MiB)");
     if (const std::size_t bad = utf8::firstInvalid(text); bad != std::string_view::npos)
         throw Error("input", "", "invalid UTF-8 at byte " + std::to_string(bad));
     const Impl& d = *m_impl;

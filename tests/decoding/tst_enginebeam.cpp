@@ -1,6 +1,7 @@
 // Beam search over the real engine (EngineBeamBackend: one KV cache per beam, copy-on-branch) on the shipped
 // tiny-gpt2: width 1 is exactly greedy decoding, and the best beam never scores below greedy's sequence under
 // the same scoring (sum log p / length^alpha).
+#include "core/common/error.h"
 #include "core/decoding/beam_search.h"
 #include "core/decoding/engine_beam_backend.h"
 #include "core/decoding/generation_session.h"
@@ -99,6 +100,27 @@ private slots:
                 qPrintable(prompt), alpha, best, greedyScore, backend.forwardPasses(), search.tree().size());
             QVERIFY2(best >= greedyScore - 1e-4, qPrintable(QString("beam %1 < greedy %2").arg(best).arg(greedyScore)));
         }
+    }
+
+    // A beam width of 10^6, or beams whose caches would pass limits::kMaxKvCacheBytes, are refused before any
+    // cache is allocated, naming num_beams.
+    void absurdWidthsAreRefused()
+    {
+        for (int width : { 0, 65, 1000000 }) {
+            try {
+                EngineBeamBackend backend(*m_model, width, 16);
+                QFAIL(qPrintable(QString("width %1 accepted").arg(width)));
+            } catch (const core::Error& e) {
+                QVERIFY2(std::string(e.what()).find("num_beams: must be in [1, 64]") != std::string::npos, e.what());
+            }
+        }
+        try {
+            EngineBeamBackend backend(*m_model, 64, m_model->config().maxPositions * 1000);
+            QFAIL("2 GiB of caches accepted");
+        } catch (const core::Error& e) {
+            QVERIFY2(std::string(e.what()).find("MiB of KV cache") != std::string::npos, e.what());
+        }
+        EngineBeamBackend ok(*m_model, 64, 8); // the limit itself is fine
     }
 };
 

@@ -130,6 +130,20 @@ private slots:
         QCOMPARE(ids, (std::vector<std::int32_t> { 0, 27, 0, 1 }));
         QCOMPARE(tok.decode(ids), std::string("a ab"));
     }
+
+    // A text longer than limits::kMaxEncodeBytes is refused before ids and spans are reserved for it.
+    void overlongTextIsRefused()
+    {
+        const auto tok = core::Tokenizer::fromJson(baseTokenizer().dump());
+        const std::string text(core::limits::kMaxEncodeBytes + 1, 'a');
+        try {
+            tok.encode(text);
+            QFAIL("a text over the limit was encoded");
+        } catch (const core::Error& e) {
+            QVERIFY2(std::string(e.what()).find("too long to tokenize (limit 64 MiB)") != std::string::npos, e.what());
+        }
+        QCOMPARE(tok.encodeIds(std::string(1000, 'a'), false).size(), std::size_t(1000)); // ordinary text still works
+    }
 };
 
 QTEST_APPLESS_MAIN(TestTokenizerLimits)
