@@ -478,6 +478,22 @@ dikkat %5%6</translation>
         <translation> (maskeli: bir token geleceği göremez)</translation>
     </message>
     <message>
+        <source> (masked: outside the sliding window of %1)</source>
+        <translation> (maskeli: %1 konumluk kayan pencerenin dışında)</translation>
+    </message>
+    <message>
+        <source>local</source>
+        <translation>yerel</translation>
+    </message>
+    <message>
+        <source>global</source>
+        <translation>küresel</translation>
+    </message>
+    <message>
+        <source>masked (future, or outside the window)</source>
+        <translation>maskeli (gelecek ya da pencerenin dışı)</translation>
+    </message>
+    <message>
         <source>layer %1 · head %2 (click to enlarge)</source>
         <translation>katman %1 · baş %2 (büyütmek için tıklayın)</translation>
     </message>

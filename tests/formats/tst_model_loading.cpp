@@ -110,7 +110,8 @@ private slots:
                                               << R"({"rope_type": "yarn", "factor": 4.0})"
                                               << "rope_scaling.rope_type: unsupported RoPE scaling \"yarn\"";
         QTest::newRow("llama3 scaling without its factors")
-            << "rope_scaling" << R"({"rope_type": "llama3", "factor": 8.0, "original_max_position_embeddings": 64})"
+            << "rope_scaling"
+            << R"({"rope_type": "llama3", "factor": 8.0, "original_max_position_embeddings": 64})"
             << "rope_scaling.low_freq_factor: missing";
         QTest::newRow("unknown activation") << "hidden_act"
                                             << "\"gelu\""

@@ -35,6 +35,7 @@ private slots:
     void pixelsMatchColorMap();
     void zoomKeepsColors();
     void maskedIsGrey();
+    void slidingWindowIsMasked();
     void hoverReportsValue();
     void vectorIsBars();
     void decodeCacheRowIsOutlined();
@@ -109,6 +110,31 @@ void TestTensorHeatmap::maskedIsGrey()
     const QImage img = map.grab().toImage();
     const QRectF cell = map.cellRect(0, 1);
     QVERIFY(close(img.pixel((cell.topLeft() + QPointF(4, 4)).toPoint()), ColorMap::masked()));
+}
+
+// A sliding-window layer greys out (and hatches) the keys its window has left behind; a global layer shows them.
+void TestTensorHeatmap::slidingWindowIsMasked()
+{
+    ui::AttentionView view;
+    view.resize(900, 500);
+    view.setModelShape(2, 1);
+    view.setLayerWindows({ 2, 0 }); // layer 0: window 2, layer 1: global
+    QVector<ui::AttentionMatrix> ms;
+    for (int layer = 0; layer < 2; ++layer) {
+        ui::AttentionMatrix m;
+        m.layer = layer;
+        m.rows = m.cols = 4;
+        m.values = QVector<float>(16, 0.25f);
+        ms.push_back(m);
+    }
+    view.setMatrices(ms);
+    const auto pixelOfKey0Query3 = [&](int layer) {
+        view.setSelectedHead(layer, 0);
+        const QImage img = view.grab().toImage();
+        return img.pixel((view.matrixCellRect(3, 0).topLeft() + QPointF(3, 3)).toPoint());
+    };
+    QVERIFY(close(pixelOfKey0Query3(1), ColorMap::sequential(0.25f))); // global: query 3 sees key 0
+    QVERIFY(!close(pixelOfKey0Query3(0), ColorMap::sequential(0.25f))); // window 2: key 0 is 3 positions back
 }
 
 void TestTensorHeatmap::hoverReportsValue()

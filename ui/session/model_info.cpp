@@ -50,6 +50,8 @@ ModelInfo ModelInfo::from(const core::Model& model, const core::ExecutionPlan& p
     m.qDim = c.qDim();
     m.rotaryDim = c.rotaryDim();
     m.window = c.slidingWindow;
+    for (int l = 0; l < c.nLayers; ++l)
+        m.layerWindows.push_back(c.slidingLayer(l) ? c.slidingWindow : 0);
     m.attnSoftcap = c.attnSoftcap;
     m.finalSoftcap = c.finalSoftcap;
     m.tiedEmbeddings = c.tiedEmbeddings;

@@ -64,6 +64,7 @@ struct ModelInfo {
     int qDim = 0; // heads * headDim (not always dim: qwen3, gemma)
     int rotaryDim = 0; // RoPE dimensions per head
     int window = 0; // sliding window (0: none)
+    QVector<int> layerWindows; // per layer: its sliding window, 0 for a global layer
     double attnSoftcap = 0;
     double finalSoftcap = 0;
     bool tiedEmbeddings = false;

@@ -82,6 +82,28 @@ void AttentionView::setMode(Mode mode)
     update();
 }
 
+void AttentionView::setLayerWindows(const QVector<int>& windows)
+{
+    m_windows = windows;
+    for (int i = 0; i < m_matrices.size(); ++i)
+        m_images[i] = imageOf(m_matrices[i]);
+    update();
+}
+
+bool AttentionView::mixesWindows() const
+{
+    return std::any_of(m_windows.begin(), m_windows.end(), [](int w) { return w > 0; })
+        && std::any_of(m_windows.begin(), m_windows.end(), [](int w) { return w == 0; });
+}
+
+int AttentionView::windowOf(int layer) const { return layer >= 0 && layer < m_windows.size() ? m_windows[layer] : 0; }
+
+bool AttentionView::isMasked(const AttentionMatrix& m, int row, int col) const
+{
+    const int query = m.posBegin + row, window = windowOf(m.layer);
+    return col > query || (window > 0 && col <= query - window);
+}
+
 int AttentionView::indexOf(int layer, int head) const
 {
     for (int i = 0; i < m_matrices.size(); ++i)
@@ -102,7 +124,7 @@ QImage AttentionView::imageOf(const AttentionMatrix& m) const
     for (int r = 0; r < m.rows; ++r) {
         auto* line = reinterpret_cast<QRgb*>(img.scanLine(r));
         for (int c = 0; c < m.cols; ++c)
-            line[c] = c > m.posBegin + r ? ColorMap::masked() : ColorMap::sequential(m.at(r, c));
+            line[c] = isMasked(m, r, c) ? ColorMap::masked() : ColorMap::sequential(m.at(r, c));
     }
     return img;
 }
@@ -117,9 +139,11 @@ AttentionView::Geometry AttentionView::geometry() const
     Geometry g;
     const qreal w = width(), h = height();
     const int layers = std::max(1, m_layers), heads = std::max(1, m_heads);
-    const qreal gridW = std::min(w * 0.36, 40 + heads * 84.0);
-    g.cell = std::max<qreal>(10, std::min({ (gridW - 34) / heads, (h - kTitle - 24) / layers, 80.0 }));
-    g.grid = QRectF(30, kTitle + 18, g.cell * heads, g.cell * layers);
+    // Room left of the grid for the layer labels ("L3", and "global" under it when local and global layers mix).
+    const qreal labelsW = mixesWindows() ? 50 : 30;
+    const qreal gridW = std::min(w * 0.36, labelsW + 10 + heads * 84.0);
+    g.cell = std::max<qreal>(10, std::min({ (gridW - labelsW - 4) / heads, (h - kTitle - 24) / layers, 80.0 }));
+    g.grid = QRectF(labelsW, kTitle + 18, g.cell * heads, g.cell * layers);
     const qreal bigLeft = g.grid.right() + 40;
     const AttentionMatrix* m = selectedMatrix();
     const int rows = m ? m->rows : std::max(1, int(m_tokens.size()));
@@ -208,9 +232,18 @@ void AttentionView::paintGrid(QPainter& p, const Geometry& g)
     for (int h = 0; h < m_heads; ++h)
         p.drawText(QRectF(g.grid.left() + h * g.cell, g.grid.top() - 16, g.cell, 14), Qt::AlignCenter,
             g.cell >= 26 ? tr("h%1").arg(h) : QString::number(h));
-    for (int l = 0; l < m_layers; ++l)
-        p.drawText(
-            QRectF(0, g.grid.top() + l * g.cell, 26, g.cell), Qt::AlignRight | Qt::AlignVCenter, tr("L%1").arg(l));
+    // Models that mix sliding-window and global layers (Gemma) say which is which under the layer number.
+    const bool mixed = mixesWindows();
+    for (int l = 0; l < m_layers; ++l) {
+        const QRectF label(0, g.grid.top() + l * g.cell, g.grid.left() - 4, g.cell);
+        if (mixed && g.cell >= 30) {
+            p.drawText(label.adjusted(0, 0, 0, -g.cell / 2), Qt::AlignRight | Qt::AlignBottom, tr("L%1").arg(l));
+            p.drawText(label.adjusted(0, g.cell / 2, 0, 0), Qt::AlignRight | Qt::AlignTop,
+                windowOf(l) > 0 ? tr("local") : tr("global"));
+        } else {
+            p.drawText(label, Qt::AlignRight | Qt::AlignVCenter, tr("L%1").arg(l));
+        }
+    }
     for (int l = 0; l < m_layers; ++l)
         for (int h = 0; h < m_heads; ++h) {
             const QRectF cell = gridCellRect(l, h).adjusted(2, 2, -2, -2);
@@ -247,7 +280,10 @@ void AttentionView::paintGrid(QPainter& p, const Geometry& g)
             p.drawRect(sw);
             p.setPen(palette().color(QPalette::Text));
             p.drawText(QRectF(sw.right() + 6, sw.center().y() - lfm.height() / 2, 400, lfm.height()),
-                Qt::AlignLeft | Qt::AlignVCenter, tr("masked (future)"));
+                Qt::AlignLeft | Qt::AlignVCenter,
+                std::any_of(m_windows.begin(), m_windows.end(), [](int w) { return w > 0; })
+                    ? tr("masked (future, or outside the window)")
+                    : tr("masked (future)"));
         }
     }
 }
@@ -256,19 +292,25 @@ void AttentionView::paintMatrix(QPainter& p, const Geometry& g, const AttentionM
 {
     const int i = indexOf(m.layer, m.head);
     p.drawImage(g.big, m_images[i]);
-    // Causal mask: hatch the future.
+    // Causal mask: hatch the future; a sliding window also hatches the keys it has left behind.
     p.setPen(Qt::NoPen);
     p.setBrush(QBrush(palette().color(QPalette::Base), Qt::BDiagPattern));
+    const int window = windowOf(m.layer);
     for (int r = 0; r < m.rows; ++r) {
         const int firstMasked = m.posBegin + r + 1;
         if (firstMasked < m.cols)
             p.drawRect(QRectF(matrixCellRect(r, firstMasked).topLeft(), matrixCellRect(r, m.cols - 1).bottomRight()));
+        const int firstVisible = window > 0 ? m.posBegin + r - window + 1 : 0;
+        if (firstVisible > 0)
+            p.drawRect(QRectF(matrixCellRect(r, 0).topLeft(), matrixCellRect(r, firstVisible - 1).bottomRight()));
     }
     const QFont small = PresentationMode::secondaryFont(font(), 0.85);
     if (g.cellW >= 30) {
         p.setFont(small);
         for (int r = 0; r < m.rows; ++r)
             for (int c = 0; c <= std::min(m.cols - 1, m.posBegin + r); ++c) {
+                if (isMasked(m, r, c))
+                    continue;
                 const float v = m.at(r, c);
                 p.setPen(ColorMap::textOn(ColorMap::sequential(v)));
                 p.drawText(matrixCellRect(r, c), Qt::AlignCenter, cellText(v));
@@ -407,14 +449,17 @@ void AttentionView::mouseMoveEvent(QMouseEvent* e)
     if (m && m_mode == Mode::Matrix && g.big.contains(pos)) {
         r = std::min(m->rows - 1, int((pos.y() - g.big.top()) / g.cellH));
         c = std::min(m->cols - 1, int((pos.x() - g.big.left()) / g.cellW));
-        const bool masked = c > m->posBegin + r;
+        const bool future = c > m->posBegin + r;
+        const bool outside = !future && isMasked(*m, r, c);
         setToolTip(tr("query %1 (%2) → key %3 (%4)\nattention %5%6")
                        .arg(m->posBegin + r)
                        .arg(tokenLabel(m->posBegin + r))
                        .arg(c)
                        .arg(tokenLabel(c))
                        .arg(double(m->at(r, c)), 0, 'g', 6)
-                       .arg(masked ? tr(" (masked: a token cannot see the future)") : QString()));
+                       .arg(future       ? tr(" (masked: a token cannot see the future)")
+                               : outside ? tr(" (masked: outside the sliding window of %1)").arg(windowOf(m->layer))
+                                         : QString()));
     } else {
         for (int l = 0; l < m_layers && r < 0; ++l)
             for (int h = 0; h < m_heads; ++h)

@@ -21,6 +21,9 @@ public:
     static QString cellText(float probability);
 
     void setModelShape(int layers, int heads);
+    // Per layer: the sliding window (0: the layer attends globally). Keys outside it are hatched like the future,
+    // and the grid labels the layers local / global when the model mixes them.
+    void setLayerWindows(const QVector<int>& windows);
     void setMatrices(const QVector<AttentionMatrix>& matrices);
     void setTokens(const QStringList& tokens);
     void setSelectedHead(int layer, int head);
@@ -63,9 +66,14 @@ private:
     void paintMatrix(class QPainter& p, const Geometry& g, const AttentionMatrix& m);
     void paintLines(class QPainter& p, const Geometry& g, const AttentionMatrix& m);
     QString tokenLabel(int position) const;
+    // Whether key `col` is hidden from query row `row` of m: the future, or outside the layer's sliding window.
+    bool isMasked(const AttentionMatrix& m, int row, int col) const;
+    int windowOf(int layer) const;
+    bool mixesWindows() const; // some layers local, some global
 
     int m_layers = 0;
     int m_heads = 0;
+    QVector<int> m_windows; // per layer, 0 = global
     QVector<AttentionMatrix> m_matrices;
     QVector<QImage> m_images;
     QStringList m_tokens;

@@ -91,6 +91,7 @@ void MainWindow::onModelLoaded(const ModelInfo& info)
     m_diagram->setPlan(info.plan, info.layers, info.heads);
     m_explanation->setModel(info);
     m_attentionPanel->view()->setModelShape(info.layers, info.heads);
+    m_attentionPanel->view()->setLayerWindows(info.layerWindows);
     m_attentionPanel->view()->setMatrices({});
     m_statusLabel->setText(tr("Loaded %1: %2 layers, %3 heads, %4 parameters.")
                                .arg(info.displayName)
