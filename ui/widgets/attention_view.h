@@ -21,7 +21,14 @@ public:
     static QString cellText(float probability);
 
     void setModelShape(int layers, int heads);
-    void setMatrices(const QVector<AttentionMatrix>& matrices);
+    void setMatrices(const QVector<AttentionMatrix>& matrices); // thumbnails of every head that ran
+    // One head in full (exact values on hover); drawn from an image of at most kImageSide on each side.
+    // `preview`: its attentionPreview when the matrix is large (made on the worker thread; made here if absent).
+    void setFocusMatrix(const AttentionMatrix& matrix, const AttentionMatrix& preview = {});
+    static constexpr int kImageSide = kAttentionPreviewSide;
+    // FlashAttention walked over the selected head: the query block and the key tile of step `step` lit.
+    void setFlashWalk(const FlashWalkInfo& walk, int step);
+    void clearFlashWalk();
     void setTokens(const QStringList& tokens);
     void setSelectedHead(int layer, int head);
     void setQueryRow(int row); // -1 = none
@@ -61,12 +68,17 @@ private:
     void paintGrid(class QPainter& p, const Geometry& g);
     void paintMatrix(class QPainter& p, const Geometry& g, const AttentionMatrix& m);
     void paintLines(class QPainter& p, const Geometry& g, const AttentionMatrix& m);
+    void paintFlashTile(class QPainter& p, const Geometry& g, const AttentionMatrix& m);
     QString tokenLabel(int position) const;
 
     int m_layers = 0;
     int m_heads = 0;
     QVector<AttentionMatrix> m_matrices;
     QVector<QImage> m_images;
+    AttentionMatrix m_focus;
+    QImage m_focusImage;
+    FlashWalkInfo m_walk;
+    int m_walkStep = -1;
     QStringList m_tokens;
     int m_layer = 0;
     int m_head = 0;
