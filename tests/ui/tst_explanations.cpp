@@ -23,6 +23,7 @@ void TestExplanations::everyKindHasBothLanguages_data()
 {
     QTest::addColumn<QString>("kind");
     QTest::newRow("overview") << QStringLiteral("overview");
+    QTest::newRow("flash_attention") << QStringLiteral("flash_attention"); // the attention tab's tile walk
     for (int k = int(core::OpKind::Embed); k <= int(core::OpKind::OutputSoftmax); ++k) {
         const char* name = core::opKindName(core::OpKind(k));
         QTest::newRow(name) << QString::fromLatin1(name);

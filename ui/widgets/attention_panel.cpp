@@ -61,6 +61,7 @@ AttentionPanel::AttentionPanel(QWidget* parent)
     flashLayout->addLayout(buttons);
     m_state = new QLabel(m_flashBox);
     m_state->setTextFormat(Qt::RichText);
+    m_state->setWordWrap(true);
     m_state->setAlignment(Qt::AlignTop | Qt::AlignLeft);
     m_state->setMinimumWidth(320);
     flashLayout->addWidget(m_state, 1);
