@@ -13,7 +13,7 @@ packages=(
     xvfb xauth fonts-dejavu-core
 )
 if [[ "${1:-}" == "--with-tools" ]]; then
-    packages+=(python3 python3-torch python3-numpy)
+    packages+=(python3 python3-torch python3-numpy python3-jinja2)
 fi
 
 missing=()

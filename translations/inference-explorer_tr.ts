@@ -836,6 +836,84 @@ Açıklamaların dili, Açıklama panelindeki kendi kutusundan seçilir.</transl
     </message>
 </context>
 <context>
+    <name>ui::LocalModelsDialog</name>
+    <message>
+        <source>Models on this computer</source>
+        <translation>Bu bilgisayardaki modeller</translation>
+    </message>
+    <message>
+        <source>&amp;Open</source>
+        <translation>&amp;Aç</translation>
+    </message>
+    <message>
+        <source>&amp;Add folder…</source>
+        <translation>Klasör &amp;ekle…</translation>
+    </message>
+    <message>
+        <source>&amp;Scan again</source>
+        <translation>Yeniden &amp;tara</translation>
+    </message>
+    <message>
+        <source>Looking in the Hugging Face cache, Ollama, LM Studio, llama.cpp&apos;s cache and your folders…</source>
+        <translation>Hugging Face önbelleğine, Ollama&apos;ya, LM Studio&apos;ya, llama.cpp önbelleğine ve klasörlerinize bakılıyor…</translation>
+    </message>
+    <message>
+        <source>No models found. Add a folder that holds some.</source>
+        <translation>Model bulunamadı. Model içeren bir klasör ekleyin.</translation>
+    </message>
+    <message>
+        <source>%1 models found, %2 of them can be opened here.</source>
+        <translation>%1 model bulundu, %2 tanesi burada açılabilir.</translation>
+    </message>
+    <message>
+        <source>%1 cannot be opened here: %2</source>
+        <translation>%1 burada açılamıyor: %2</translation>
+    </message>
+    <message>
+        <source>A folder that holds models</source>
+        <translation>Model içeren bir klasör</translation>
+    </message>
+</context>
+<context>
+    <name>ui::LocalModelsModel</name>
+    <message>
+        <source>yes</source>
+        <translation>evet</translation>
+    </message>
+    <message>
+        <source>no: %1</source>
+        <translation>hayır: %1</translation>
+    </message>
+    <message>
+        <source>Found in</source>
+        <translation>Bulunduğu yer</translation>
+    </message>
+    <message>
+        <source>Model</source>
+        <translation>Model</translation>
+    </message>
+    <message>
+        <source>Architecture</source>
+        <translation>Mimari</translation>
+    </message>
+    <message>
+        <source>Parameters</source>
+        <translation>Parametreler</translation>
+    </message>
+    <message>
+        <source>Weights</source>
+        <translation>Ağırlıklar</translation>
+    </message>
+    <message>
+        <source>On disk</source>
+        <translation>Diskte</translation>
+    </message>
+    <message>
+        <source>Opens here</source>
+        <translation>Burada açılır</translation>
+    </message>
+</context>
+<context>
     <name>ui::MainWindow</name>
     <message>
         <source>Inference Explorer</source>
@@ -1113,6 +1191,10 @@ Açıklamaların dili, Açıklama panelindeki kendi kutusundan seçilir.</transl
         <source>Model files (config.json *.safetensors tokenizer.json *.gguf *.bin)</source>
         <translation>Model dosyaları (config.json *.safetensors tokenizer.json *.gguf *.bin)</translation>
     </message>
+    <message>
+        <source>Models on this &amp;computer…</source>
+        <translation>Bu &amp;bilgisayardaki modeller…</translation>
+    </message>
 </context>
 <context>
     <name>ui::MetricsView</name>
@@ -1322,6 +1404,18 @@ Açıklamaların dili, Açıklama panelindeki kendi kutusundan seçilir.</transl
     <message>
         <source>stored types (tensors of each), bits per weight, bytes on disk and as F32 in memory</source>
         <translation>saklanan türler (her birinden kaç tensör), ağırlık başına bit, diskteki ve bellekte F32 olarak bayt</translation>
+    </message>
+    <message>
+        <source>Chat template</source>
+        <translation>Sohbet şablonu</translation>
+    </message>
+    <message>
+        <source>%1 (from the model&apos;s template)</source>
+        <translation>%1 (modelin kendi şablonundan)</translation>
+    </message>
+    <message>
+        <source>one user turn in this layout:</source>
+        <translation>bu düzende bir kullanıcı mesajı:</translation>
     </message>
 </context>
 <context>

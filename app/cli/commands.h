@@ -18,4 +18,5 @@ int cmdChat(const Words& w);
 int cmdModels(const Words& w);
 int cmdBeam(const Words& w);
 int cmdCompare(const Words& w);
+int cmdCompareWeights(const Words& w);
 int cmdArchs(const Words& w);

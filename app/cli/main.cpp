@@ -41,10 +41,17 @@ const std::map<std::string, Command>& commands()
             { cmdCompare,
                 "compare MODEL --prompt T|--tokens 1,2,3 [--max-new-tokens N] [--beam-width W (0 = none)] "
                 "[--samples S] [--seed X] [other sampling options of generate] [--json]" } },
+        { "compare-weights",
+            { cmdCompareWeights,
+                "compare-weights REFERENCE OTHER --prompt T|--tokens 1,2,3 [--json]   (e.g. F32 vs Q4_K_M of one "
+                "model)" } },
         { "models",
             { cmdModels,
                 "models [--folder DIR]... [--json] [--places]   (Hugging Face cache, Ollama, LM Studio, llama.cpp)" } },
-        { "chat", { cmdChat, "chat MODEL [--system TEXT] --user TEXT [sampling options of generate]" } },
+        { "chat",
+            { cmdChat,
+                "chat MODEL [--system TEXT] --user TEXT [--template chatml|llama3|llama2|mistral|gemma|phi3] "
+                "[--show-prompt] [sampling options of generate]" } },
         { "make-random",
             { cmdMakeRandom,
                 "make-random --arch gpt2|llama|qwen2|explorer --dim D --layers L --heads H [--kv-heads K] "

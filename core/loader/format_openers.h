@@ -3,6 +3,7 @@
 // architecture tables, its tokenizer when the file has one, and what the model card shows about the file.
 #include "core/loader/loaded_model.h"
 
+#include <optional>
 #include <string>
 
 namespace core {
@@ -15,5 +16,8 @@ void openGguf(const std::string& path, LoadedModel& into);
 
 // A llama2.c model.bin; tokenizer.bin beside it, when present, is its tokenizer.
 void openLlama2c(const std::string& path, LoadedModel& into);
+
+// The chat template of a Hugging Face folder (tokenizer_config.json's chat_template); nullopt when it names none.
+std::optional<std::string> readHfChatTemplate(const std::string& folder);
 
 } // namespace core

@@ -35,6 +35,9 @@ struct LoadedModel {
     // Facts of the file worth a line on the model card, in display order: ("general.name", "Llama 3"),
     // ("general.file_type", "Q4_K_M"), ("tokenizer.ggml.model", "llama"), ... Empty for Hugging Face folders.
     std::vector<std::pair<std::string, std::string>> metadata;
+    // The chat template the file names (GGUF tokenizer.chat_template, tokenizer_config.json chat_template), as Jinja
+    // text; recogniseChatTemplate() turns it into a layout. nullopt when the model names none.
+    std::optional<std::string> chatTemplate;
 
     const ModelConfig& config() const { return model->config(); }
 };

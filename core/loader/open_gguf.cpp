@@ -128,6 +128,8 @@ void openGguf(const std::string& path, LoadedModel& into)
             into.metadata.emplace_back("tokenizer", std::string("not loaded: ") + e.what());
         }
     }
+    if (const GgufValue* v = file.find("tokenizer.chat_template"); v && v->type == GgufType::String)
+        into.chatTemplate = v->str;
     std::unique_ptr<TensorSource> source = std::move(gguf);
     if (ggufNeedsRotateHalf(hp.architecture))
         source = std::make_unique<RotateHalfSource>(std::move(source), hp.nHeads, hp.nKvHeads);

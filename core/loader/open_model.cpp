@@ -90,6 +90,7 @@ std::shared_ptr<const LoadedModel> openModel(const std::string& path, const Open
             report(40, OpenStage::LoadingTokenizer);
             loaded->tokenizer = Tokenizer::fromFile(loaded->tokenizerFile);
         }
+        loaded->chatTemplate = readHfChatTemplate(where);
         break;
     case ModelFormat::Gguf:
         openGguf(where, *loaded);

@@ -359,11 +359,6 @@ void Tokenizer::validateAgainstVocab(std::int64_t embeddingRows) const
             fail("model.vocab[\"" + *s + "\"]", id, *s);
 }
 
-bool Tokenizer::supportsChatMl() const
-{
-    return tokenId("<|im_start|>").has_value() && tokenId("<|im_end|>").has_value();
-}
-
 const std::string& Tokenizer::fileName() const { return m_impl->file; }
 
 } // namespace core

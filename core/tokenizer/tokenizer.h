@@ -7,7 +7,6 @@
 // The pipeline follows the reference (Hugging Face tokenizers) step by step: added tokens are cut out of
 // the raw text, each remaining run is normalized, cut at normalized added tokens, pre-tokenized into pieces,
 // and each piece is BPE-encoded; the post-processor then adds BOS/EOS if asked to.
-#include "core/tokenizer/chat_ml.h"
 #include "core/tokenizer/normalized_text.h"
 
 #include <cstdint>
@@ -72,9 +71,6 @@ public:
 
     // Throws core::Error if any token id is >= the model's embedding rows (the model could not embed it).
     void validateAgainstVocab(std::int64_t embeddingRows) const;
-
-    // True if "<|im_start|>" and "<|im_end|>" are tokens, so formatChatMl() text encodes as intended.
-    bool supportsChatMl() const;
 
     const std::string& fileName() const;
 

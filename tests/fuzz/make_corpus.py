@@ -126,6 +126,100 @@ def sampling_args_seeds():
         put("sampling_args", name, text)
 
 
+# GGUF (little-endian, version 3): value types and the ggml tensor types the seeds use.
+GGUF_U32, GGUF_I32, GGUF_F32, GGUF_BOOL, GGUF_STR, GGUF_ARR, GGUF_U64 = 4, 5, 6, 7, 8, 9, 10
+GGML_F32, GGML_F16, GGML_Q8_0, GGML_Q4_K = 0, 1, 8, 12
+
+
+def gguf_str(s):
+    b = s.encode()
+    return struct.pack("<Q", len(b)) + b
+
+
+def gguf_value(t, v):
+    if t == GGUF_U32:
+        return struct.pack("<I", v)
+    if t == GGUF_I32:
+        return struct.pack("<i", v)
+    if t == GGUF_F32:
+        return struct.pack("<f", v)
+    if t == GGUF_BOOL:
+        return struct.pack("<B", v)
+    if t == GGUF_STR:
+        return gguf_str(v)
+    if t == GGUF_U64:
+        return struct.pack("<Q", v)
+    inner, items = v
+    return struct.pack("<IQ", inner, len(items)) + b"".join(gguf_value(inner, x) for x in items)
+
+
+def gguf(kvs, tensors, version=3, alignment=32):
+    """kvs: [(key, type, value)]; tensors: [(name, dims, ggml type, bytes)]."""
+    out = b"GGUF" + struct.pack("<IQQ", version, len(tensors), len(kvs))
+    for key, t, v in kvs:
+        out += gguf_str(key) + struct.pack("<I", t) + gguf_value(t, v)
+    data, offsets = b"", []
+    for _, _, _, raw in tensors:
+        data += b"\0" * (-len(data) % alignment)
+        offsets.append(len(data))
+        data += raw
+    for (name, dims, t, _), off in zip(tensors, offsets):
+        out += gguf_str(name) + struct.pack("<I", len(dims)) + b"".join(struct.pack("<Q", d) for d in dims)
+        out += struct.pack("<IQ", t, off)
+    out += b"\0" * (-len(out) % alignment)
+    return out + data
+
+
+def gguf_seeds():
+    spm = [("tokenizer.ggml.model", GGUF_STR, "llama"),
+           ("tokenizer.ggml.tokens", GGUF_ARR, (GGUF_STR, ["<unk>", "<s>", "</s>", "\u2581a", "b", "<0x41>"])),
+           ("tokenizer.ggml.scores", GGUF_ARR, (GGUF_F32, [0.0, 0.0, 0.0, -1.0, -2.0, 0.0])),
+           ("tokenizer.ggml.token_type", GGUF_ARR, (GGUF_I32, [2, 3, 3, 1, 1, 6])),
+           ("tokenizer.ggml.bos_token_id", GGUF_U32, 1), ("tokenizer.ggml.eos_token_id", GGUF_U32, 2)]
+    hyper = [("general.architecture", GGUF_STR, "llama"), ("general.alignment", GGUF_U32, 32),
+             ("llama.block_count", GGUF_U32, 1), ("llama.context_length", GGUF_U32, 16),
+             ("llama.embedding_length", GGUF_U32, 8), ("llama.feed_forward_length", GGUF_U32, 16),
+             ("llama.attention.head_count", GGUF_U32, 2), ("llama.attention.head_count_kv", GGUF_U32, 1),
+             ("llama.attention.layer_norm_rms_epsilon", GGUF_F32, 1e-5), ("llama.rope.freq_base", GGUF_F32, 10000.0)]
+    f32 = struct.pack("<48f", *[i / 8 for i in range(48)])
+    q8 = struct.pack("<e", 0.5) + bytes(range(32))
+    q4k = struct.pack("<ee", 0.25, 0.125) + bytes(range(12)) + bytes((i * 7) % 256 for i in range(128))
+    f16 = struct.pack("<8e", *[0.5 * i for i in range(8)])
+    tensors = [("token_embd.weight", [8, 6], GGML_F32, f32), ("blk.0.attn_q.weight", [32, 1], GGML_Q8_0, q8),
+               ("blk.0.ffn_up.weight", [256, 1], GGML_Q4_K, q4k), ("blk.0.attn_norm.weight", [8], GGML_F16, f16)]
+    put("gguf", "llama_model", gguf(hyper + spm, tensors))
+    put("gguf", "vocab_only_spm", gguf(spm, []))
+    put("gguf", "vocab_only_bpe", gguf([
+        ("tokenizer.ggml.model", GGUF_STR, "gpt2"), ("tokenizer.ggml.pre", GGUF_STR, "qwen2"),
+        ("tokenizer.ggml.tokens", GGUF_ARR, (GGUF_STR, ["a", "b", "ab", "\u0120", "\u0120a", "<|endoftext|>"])),
+        ("tokenizer.ggml.token_type", GGUF_ARR, (GGUF_I32, [1, 1, 1, 1, 1, 3])),
+        ("tokenizer.ggml.merges", GGUF_ARR, (GGUF_STR, ["a b", "\u0120 a"])),
+        ("tokenizer.ggml.eos_token_id", GGUF_U32, 5)], []))
+    put("gguf", "miss_version1", gguf(hyper, tensors[:1], version=1))
+    put("gguf", "miss_alignment", gguf([("general.alignment", GGUF_U32, 48)] + hyper[2:], tensors[:1], alignment=48))
+    put("gguf", "miss_truncated", gguf(hyper, tensors)[:-40])
+    put("gguf", "miss_huge_count", b"GGUF" + struct.pack("<IQQ", 3, 1 << 62, 1 << 62))
+    put("gguf", "miss_nested_array", gguf([("x", GGUF_ARR, (GGUF_ARR, []))], []))
+
+
+def llama2c_seeds():
+    # dim 8, hidden 16, 1 layer, 2 heads, 1 kv head, vocab 6 (shared classifier), seq_len 4; then run.c's tensors.
+    dim, hidden, layers, heads, kv, vocab, seq = 8, 16, 1, 2, 1, 6, 4
+    header = struct.pack("<7i", dim, hidden, layers, heads, kv, vocab, seq)
+    hd = dim // heads
+    n = vocab * dim + layers * (dim + dim * dim + 2 * dim * kv * hd + dim * dim + dim + 3 * dim * hidden) + dim
+    n += seq * hd  # freq_cis_real + freq_cis_imag (seq_len * head_size / 2 each)
+    put("llama2c", "model", header + struct.pack(f"<{n}f", *[((i * 37) % 17 - 8) / 16 for i in range(n)]))
+    put("llama2c", "miss_negative_dim", struct.pack("<7i", -8, hidden, layers, heads, kv, vocab, seq))
+    put("llama2c", "miss_truncated", header + b"\0" * 64)
+    # as tokenizer.bin: max_token_length, then (score, length, bytes) per token
+    tok = struct.pack("<i", 3)
+    for piece in [b"<unk>", b"\n<s>\n", b"\n</s>\n", b" a", b"b", b"ab"]:
+        tok += struct.pack("<fi", -1.0, len(piece)) + piece
+    put("llama2c", "tokenizer", tok)
+    put("llama2c", "miss_tokenizer_length", struct.pack("<i", 3) + struct.pack("<fi", -1.0, 1 << 30) + b"x")
+
+
 def write_dict(name, tokens):
     def escape(t):
         out = ""
@@ -170,6 +264,15 @@ def dictionaries():
                '"never"', '"split"', '"Digits"', '"individual_digits"', '"ByteFallback"', '"Fuse"', '"start"',
                '"stop"', '"TemplateProcessing"', '"single"', '"pair"', '"special_tokens"', '"SpecialToken"', '"ids"',
                '"tokens"', '"<0x0A>"', '"<0xE2>"', '"<s>"', '"</s>"', '"<|endoftext|>"', '"\u2581"', '"\u0120"'])
+    write_dict("gguf", ["GGUF", "general.architecture", "general.alignment", "llama", "qwen2", "gpt2",
+               "llama.block_count", "llama.context_length", "llama.embedding_length", "llama.feed_forward_length",
+               "llama.attention.head_count", "llama.attention.head_count_kv", "llama.rope.dimension_count",
+               "llama.rope.freq_base", "llama.attention.layer_norm_rms_epsilon", "tokenizer.ggml.model",
+               "tokenizer.ggml.pre", "tokenizer.ggml.tokens", "tokenizer.ggml.scores", "tokenizer.ggml.token_type",
+               "tokenizer.ggml.merges", "tokenizer.ggml.bos_token_id", "tokenizer.ggml.eos_token_id",
+               "tokenizer.ggml.add_bos_token", "tokenizer.chat_template", "token_embd.weight", "output.weight",
+               "blk.0.attn_q.weight", "blk.0.ffn_up.weight"])
+    write_dict("llama2c", ["\n<s>\n", "\n</s>\n", "<unk>", "<0x0A>"])
     write_dict("sampling_args", ["\n", "--temperature", "--top-k", "--top-p", "--min-p", "--typical-p",
                "--repetition-penalty", "--presence-penalty", "--frequency-penalty", "--penalty-window", "--seed",
                "--logit-bias", "--max-new-tokens", "--stop", "--order", "--ignore-eos", "--json", "--top", "=",
@@ -184,6 +287,8 @@ if __name__ == "__main__":
     config_seeds()
     tokenizer_seeds()
     sampling_args_seeds()
+    gguf_seeds()
+    llama2c_seeds()
     dictionaries()
     for d in sorted(OUT.iterdir()):
         print(d.name, len(list(d.iterdir())), "files")

@@ -2,6 +2,7 @@
 // tokens flag, BOS/EOS, ChatML, both merges forms, decoders the real files do not use, and 1 MB inputs
 // (no stack overflow, about linear time). Uses the hand-made files in tests/data/tokenizers/tiny/.
 #include "core/common/error.h"
+#include "core/tokenizer/chat_template.h"
 #include "core/tokenizer/tokenizer.h"
 
 #include <nlohmann/json.hpp>
@@ -188,19 +189,21 @@ void TestTokenizerPipeline::bosAndEos()
 
 void TestTokenizerPipeline::chatMl()
 {
-    const std::string text = core::formatChatMl({ { "system", "You are helpful." }, { "user", "Merhaba!" } });
+    const std::string text
+        = core::formatChat(core::ChatFamily::ChatMl, { { "system", "You are helpful." }, { "user", "Merhaba!" } });
     QCOMPARE(text,
         std::string("<|im_start|>system\nYou are "
                     "helpful.<|im_end|>\n<|im_start|>user\nMerhaba!<|im_end|>\n<|im_start|>assistant\n"));
-    QCOMPARE(core::formatChatMl({ { "user", "x" } }, false), std::string("<|im_start|>user\nx<|im_end|>\n"));
+    QCOMPARE(core::formatChat(core::ChatFamily::ChatMl, { { "user", "x" } }, false),
+        std::string("<|im_start|>user\nx<|im_end|>\n"));
 
-    QVERIFY(!tiny("digits_individual").supportsChatMl());
+    QVERIFY(!core::missingChatTokens(core::ChatFamily::ChatMl, tiny("digits_individual")).empty());
     nlohmann::json j = readJson(tinyDir + "digits_individual.json");
     const int next = tiny("digits_individual").vocabSize() + 10; // clear of the ids written in the file
     j["added_tokens"].push_back({ { "id", next }, { "content", "<|im_start|>" }, { "special", true } });
     j["added_tokens"].push_back({ { "id", next + 1 }, { "content", "<|im_end|>" }, { "special", true } });
     const core::Tokenizer chat = core::Tokenizer::fromJson(j.dump());
-    QVERIFY(chat.supportsChatMl());
+    QVERIFY(core::missingChatTokens(core::ChatFamily::ChatMl, chat).empty());
     const auto ids = chat.encodeIds(text, false);
     QCOMPARE(ids.front(), idOf(chat, "<|im_start|>"));
     QCOMPARE(std::count(ids.begin(), ids.end(), idOf(chat, "<|im_end|>")), 2);

@@ -57,6 +57,9 @@ void ModelCardModel::setModelInfo(const ModelInfo& m)
                     : m.tokenizerFile.isEmpty() ? tr("tokenizer.json")
                                                 : QFileInfo(m.tokenizerFile).fileName(),
                 m.tokenizerFile },
+            { tr("Chat template"),
+                m.chatNotice.isEmpty() ? tr("%1 (from the model's template)").arg(m.chatLayout) : m.chatNotice,
+                tr("one user turn in this layout:") + QStringLiteral("\n") + m.chatExample },
         };
         // The file's own metadata, under its own keys (GGUF "general.name", ...).
         for (const auto& [key, value] : m.metadata)

@@ -5,6 +5,7 @@
 #include "core/loader/loaded_model.h"
 #include "core/model/model.h"
 #include "core/plan/execution_plan.h"
+#include "core/tokenizer/chat_template.h"
 
 #include <QDir>
 
@@ -78,6 +79,10 @@ ModelInfo ModelInfo::from(const core::LoadedModel& loaded)
     m.tokenizerFile = QString::fromStdString(loaded.tokenizerFile);
     for (const auto& [key, value] : loaded.metadata)
         m.metadata.push_back({ QString::fromStdString(key), QString::fromStdString(value) });
+    const core::ChatFormat chat = core::recogniseChatTemplate(loaded.chatTemplate);
+    m.chatLayout = QString::fromUtf8(core::chatFamilyName(chat.family));
+    m.chatNotice = QString::fromStdString(chat.notice);
+    m.chatExample = QString::fromStdString(core::formatChat(chat.family, { { "user", "Hi" } }, true));
     return m;
 }
 

@@ -64,6 +64,11 @@ struct ModelInfo {
     QString quantization; // "Q4_K x 13, Q6_K x 3, F32 x 5 · 5.04 bits/weight · 1.0 MiB on disk, 6.5 MiB as F32"
     QString tokenizerFile; // where the tokenizer came from (tokenizer.json, the GGUF file, tokenizer.bin)
     QVector<QPair<QString, QString>> metadata; // the file's key metadata ("general.name", ...), GGUF and llama2.c
+    // The chat layout the model's template maps to ("Llama 3"), the notice when it was not recognised ("" when it
+    // was), and one user turn laid out in it, special tokens and all (what a chat prompt will look like).
+    QString chatLayout;
+    QString chatNotice;
+    QString chatExample;
     QVector<PlanNodeInfo> plan;
 
     bool isValid() const { return layers > 0; }

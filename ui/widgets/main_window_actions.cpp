@@ -14,6 +14,7 @@
 #include "ui/widgets/decoding_workbench.h"
 #include "ui/widgets/explanation_panel.h"
 #include "ui/widgets/interface_language.h"
+#include "ui/widgets/local_models_dialog.h"
 #include "ui/widgets/palette.h"
 #include "ui/widgets/tensor_heatmap.h"
 #include "ui/widgets/tensor_panel.h"
@@ -160,6 +161,12 @@ void MainWindow::buildMenus()
     file->addAction(m_openAction);
     m_sampleMenu = file->addMenu(tr("&Sample models"));
     m_recentMenu = file->addMenu(tr("&Recent models"));
+    file->addAction(tr("Models on this &computer…"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_O), this, [this] {
+        auto* dialog = new LocalModelsDialog(this);
+        dialog->setAttribute(Qt::WA_DeleteOnClose);
+        connect(dialog, &LocalModelsDialog::modelChosen, this, [this](const QString& path) { openModel(path); });
+        dialog->open();
+    });
     file->addSeparator();
     QAction* quit = file->addAction(tr("&Quit"), QKeySequence::Quit, this, &QWidget::close);
     Q_UNUSED(quit);

@@ -4,6 +4,7 @@
 
 #include "core/common/error.h"
 #include "core/sampling/sampling_record.h"
+#include "core/tokenizer/chat_template.h"
 
 #include <nlohmann/json.hpp>
 
@@ -47,10 +48,12 @@ nlohmann::ordered_json stepJson(const core::GeneratedToken& t, std::size_t top)
 } // namespace
 
 // Shared by generate and chat: run the session on `in.tokens` and print.
-int runGeneration(const Args& args, ModelInput& in)
+int runGeneration(const Args& args, ModelInput& in, const std::vector<std::int32_t>& extraEos = {})
 {
     core::GenerationSession session(*in.model, in.tokenizer, &in.loaded->plan);
-    session.setOptions(generationFromArgs(args));
+    core::GenerationOptions options = generationFromArgs(args);
+    options.extraEosIds.insert(options.extraEosIds.end(), extraEos.begin(), extraEos.end());
+    session.setOptions(options);
     session.setSampling(samplingFromArgs(args), orderFromArgs(args));
     const bool json = args.flag("json");
     const std::size_t top = std::size_t(args.integer("top", 5, 1, 1000));
@@ -99,21 +102,48 @@ int cmdGenerate(const Words& w)
     return runGeneration(args, in);
 }
 
+// --template NAME chooses the layout by hand; otherwise the model's own template decides.
+core::ChatFormat chatFormatOf(const Args& args, const core::LoadedModel& loaded)
+{
+    if (!args.has("template"))
+        return core::recogniseChatTemplate(loaded.chatTemplate);
+    const std::string name = args.text("template");
+    for (core::ChatFamily f : { core::ChatFamily::ChatMl, core::ChatFamily::Llama3, core::ChatFamily::Llama2,
+             core::ChatFamily::Mistral, core::ChatFamily::Gemma, core::ChatFamily::Phi3 })
+        if (core::chatFamilyKey(f) == name)
+            return { f, true, {} };
+    throw UsageError("--template " + name + ": expected one of chatml, llama3, llama2, mistral, gemma, phi3");
+}
+
 int cmdChat(const Words& w)
 {
     auto opts = kSamplingOptions;
-    opts.insert({ "system", "user", "threads" });
-    Args args(w, kSamplingFlags, opts);
+    opts.insert({ "system", "user", "threads", "template" });
+    auto flags = kSamplingFlags;
+    flags.insert("show-prompt");
+    Args args(w, flags, opts);
     if (!args.has("user"))
         throw UsageError("--user TEXT is required");
     ModelInput in = loadModelInput(args, false);
-    if (!in.tokenizer || !in.tokenizer->supportsChatMl())
-        throw core::Error(in.loaded->tokenizerFile.empty() ? in.model->folder() : in.loaded->tokenizerFile, "tokenizer",
-            "this model's tokenizer has no <|im_start|> / <|im_end|> tokens, so it cannot use the ChatML layout");
+    const std::string tokenizerFile = in.loaded->tokenizerFile.empty() ? in.model->folder() : in.loaded->tokenizerFile;
+    if (!in.tokenizer)
+        throw core::Error(tokenizerFile, "tokenizer", "the model has no tokenizer, so it cannot format a chat");
+    const core::ChatFormat format = chatFormatOf(args, *in.loaded);
+    if (!format.recognised)
+        std::cerr << "[chat template: " << format.notice << "]\n";
+    if (const auto missing = core::missingChatTokens(format.family, *in.tokenizer); !missing.empty())
+        throw core::Error(tokenizerFile, "tokenizer",
+            std::string("has no ") + missing.front() + " token, so it cannot encode the "
+                + core::chatFamilyName(format.family) + " chat layout (choose another with --template)");
     std::vector<core::ChatMessage> messages;
     if (args.has("system"))
         messages.push_back({ "system", args.text("system") });
     messages.push_back({ "user", args.text("user") });
-    in.tokens = in.tokenizer->encodeIds(core::formatChatMl(messages, true));
-    return runGeneration(args, in);
+    const std::string text = core::formatChat(format.family, messages, true);
+    if (args.flag("show-prompt"))
+        std::cerr << "[" << core::chatFamilyName(format.family) << " prompt]\n" << text << "\n[end of prompt]\n";
+    in.tokens = in.tokenizer->encodeIds(text);
+    // The turn ends at the family's end-of-turn token, whether or not the model's config lists it as an EOS.
+    const std::vector<std::int32_t> turnEnd { *in.tokenizer->tokenId(core::chatTurnEnd(format.family)) };
+    return runGeneration(args, in, turnEnd);
 }
