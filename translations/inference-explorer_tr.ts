@@ -352,6 +352,10 @@ Dosya ▸ Model aç… ile bir model klasörü açın ya da --model DIR verin.</
         <source>With --lesson: pick choice N (1 = the first) of the step&apos;s question.</source>
         <translation>--lesson ile: adımın sorusunda N. seçeneği seç (1 = ilki).</translation>
     </message>
+    <message>
+        <source>Attention view: FlashAttention on the enlarged head, at tile N (from 1).</source>
+        <translation>Dikkat görünümü: büyütülen başta FlashAttention, N. karoda (1&apos;den başlar).</translation>
+    </message>
 </context>
 <context>
     <name>ui::ArchitectureDiagram</name>
@@ -419,6 +423,42 @@ ilk işlemine gitmek için tıklayın</translation>
     <message>
         <source>Click a small matrix to enlarge it; click a row (or a token) to follow one query.</source>
         <translation>Büyütmek için küçük bir matrise tıklayın; bir sorguyu izlemek için bir satıra (ya da bir tokena) tıklayın.</translation>
+    </message>
+    <message>
+        <source>FlashAttention tiles</source>
+        <translation>FlashAttention karoları</translation>
+    </message>
+    <message>
+        <source>Compute the enlarged head tile by tile with the online softmax (Ctrl+Shift+F)</source>
+        <translation>Büyütülen başı çevrimiçi softmax ile karo karo hesapla (Ctrl+Shift+F)</translation>
+    </message>
+    <message>
+        <source>Previous tile</source>
+        <translation>Önceki karo</translation>
+    </message>
+    <message>
+        <source>Next tile</source>
+        <translation>Sonraki karo</translation>
+    </message>
+    <message>
+        <source>Previous tile (Ctrl+[)</source>
+        <translation>Önceki karo (Ctrl+[)</translation>
+    </message>
+    <message>
+        <source>Next tile (Ctrl+])</source>
+        <translation>Sonraki karo (Ctrl+])</translation>
+    </message>
+    <message>
+        <source>Computing the tiles of layer %1 · head %2…</source>
+        <translation>Katman %1 · baş %2 karoları hesaplanıyor…</translation>
+    </message>
+    <message>
+        <source>Run the prefill past this head&apos;s softmax to walk its tiles.</source>
+        <translation>Karolarını gezmek için prefill&apos;i bu başın softmax&apos;ını geçene kadar çalıştırın.</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Layer %1 · head %2 · tile %3 of %4&lt;/b&gt;: queries %5–%6, keys %7–%8 (tile %9)&lt;br&gt;&lt;table cellspacing=4&gt;&lt;tr&gt;&lt;td&gt;query row&lt;/td&gt;&lt;td&gt;&lt;b&gt;%10&lt;/b&gt;&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;running max m&lt;/td&gt;&lt;td&gt;%11&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;running sum l&lt;/td&gt;&lt;td&gt;%12&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;partial output o / l&lt;/td&gt;&lt;td&gt;[%13]&lt;/td&gt;&lt;/tr&gt;&lt;/table&gt;</source>
+        <translation>&lt;b&gt;Katman %1 · baş %2 · karo %3 / %4&lt;/b&gt;: sorgular %5–%6, anahtarlar %7–%8 (karo %9)&lt;br&gt;&lt;table cellspacing=4&gt;&lt;tr&gt;&lt;td&gt;sorgu satırı&lt;/td&gt;&lt;td&gt;&lt;b&gt;%10&lt;/b&gt;&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;güncel maksimum m&lt;/td&gt;&lt;td&gt;%11&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;güncel toplam l&lt;/td&gt;&lt;td&gt;%12&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;kısmi çıktı o / l&lt;/td&gt;&lt;td&gt;[%13]&lt;/td&gt;&lt;/tr&gt;&lt;/table&gt;</translation>
     </message>
 </context>
 <context>
@@ -500,6 +540,10 @@ dikkat %5%6</translation>
     <message>
         <source>layer %1 · head %2: not computed yet</source>
         <translation>katman %1 · baş %2: henüz hesaplanmadı</translation>
+    </message>
+    <message>
+        <source>≈ %1 (largest in this block; the exact values are on their way)</source>
+        <translation>≈ %1 (bu bloktaki en büyük değer; kesin değerler yolda)</translation>
     </message>
 </context>
 <context>
@@ -1523,6 +1567,18 @@ Açıklamaların dili, Açıklama panelindeki kendi kutusundan seçilir.</transl
         <translation>%2 tokenlık bağlam sınırına kadar %1 token üretildi · sınırda: KV cache %3, dikkat matrisleri %4</translation>
     </message>
     <message>
+        <source>running to the context limit…</source>
+        <translation>bağlam sınırına kadar çalışıyor…</translation>
+    </message>
+    <message>
+        <source>FlashAttention (tiles + row max/sum)</source>
+        <translation>FlashAttention (karolar + satır maks./toplam)</translation>
+    </message>
+    <message>
+        <source>%1 tokens generated up to the context limit of %2 · at the limit: KV cache %3, attention matrices %4, FlashAttention %5</source>
+        <translation>%2 bağlam sınırına kadar %1 token üretildi · sınırda: KV cache %3, dikkat matrisleri %4, FlashAttention %5</translation>
+    </message>
+    <message>
         <source>Generating to the context limit</source>
         <translation>Bağlam sınırına kadar üretiliyor</translation>
     </message>
@@ -2171,6 +2227,10 @@ Açıklamaların dili, Açıklama panelindeki kendi kutusundan seçilir.</transl
     <message>
         <source>Could not prepare the decode step: %1</source>
         <translation>Decode adımı hazırlanamadı: %1</translation>
+    </message>
+    <message>
+        <source>%1 tokens exceed the context length %2</source>
+        <translation>%1 token bağlam uzunluğu %2&apos;yi aşıyor</translation>
     </message>
 </context>
 <context>

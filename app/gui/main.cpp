@@ -74,6 +74,9 @@ int main(int argc, char** argv)
         QApplication::translate(
             "main", "Interface language: en or tr (default: the saved choice, else the system language)."),
         QStringLiteral("CODE"));
+    const QCommandLineOption flashOpt(QStringLiteral("flash-tile"),
+        QApplication::translate("main", "Attention view: FlashAttention on the enlarged head, at tile N (from 1)."),
+        QStringLiteral("N"));
     const QCommandLineOption zoomOpt(QStringLiteral("zoom"),
         QApplication::translate("main", "Zoom factor of the tensor heatmap."), QStringLiteral("Z"));
     const QCommandLineOption sessionOpt(QStringLiteral("session"),
@@ -107,7 +110,7 @@ int main(int argc, char** argv)
         QStringLiteral("PERCENT"));
     for (const auto* o : { &presentOpt, &uiZoomOpt, &exportOpt, &outOpt, &scaleOpt, &zoomOpt, &modelOpt, &promptOpt,
              &stepOpt, &prefillOpt, &decodeOpt, &viewOpt, &shotOpt, &sizeOpt, &themeOpt, &langOpt, &uiLangOpt,
-             &tokenOpt, &headOpt })
+             &tokenOpt, &headOpt, &flashOpt })
         parser.addOption(*o);
     parser.process(app);
     if (parser.isSet(uiLangOpt) && ui::InterfaceLanguage::normalized(parser.value(uiLangOpt)).isEmpty())
@@ -168,6 +171,7 @@ int main(int argc, char** argv)
     }
     plan.zoom = parser.isSet(zoomOpt) ? parser.value(zoomOpt).toDouble() : 1.0;
     plan.selectToken = parser.isSet(tokenOpt) ? parser.value(tokenOpt).toInt() : -1;
+    plan.flashTile = parser.isSet(flashOpt) ? std::max(0, parser.value(flashOpt).toInt() - 1) : -1;
     if (parser.isSet(headOpt)) {
         const QStringList lh = parser.value(headOpt).split(QLatin1Char('.'));
         if (lh.size() == 2) {

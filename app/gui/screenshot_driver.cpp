@@ -91,8 +91,11 @@ void ScreenshotDriver::finish()
             qPrintable(ui::viewNames().join(QStringLiteral(", "))));
     if (m_plan.selectToken >= 0)
         m_window->selectPosition(m_plan.selectToken);
-    if (m_plan.layer >= 0 && m_plan.head >= 0)
-        m_window->attentionPanel()->view()->setSelectedHead(m_plan.layer, m_plan.head);
+    ui::AttentionPanel* attention = m_window->attentionPanel();
+    if (m_plan.layer >= 0 && m_plan.head >= 0) {
+        attention->view()->setSelectedHead(m_plan.layer, m_plan.head);
+        m_window->controller()->focusAttention(m_plan.layer, m_plan.head); // the head in full, from the stepper
+    }
     if (m_plan.zoom > 1)
         m_window->tensorPanel()->heatmap()->setZoom(m_plan.zoom);
     if (!headless())
@@ -100,6 +103,17 @@ void ScreenshotDriver::finish()
     m_finished = true;
     // Let layouts settle, then write (a decoding view first generates / searches what it shows).
     auto write = [this] { QTimer::singleShot(150, this, &ScreenshotDriver::write); };
+    if (m_plan.flashTile >= 0) { // walk the tiles first, then step to the one asked for
+        connect(
+            m_window->controller(), &ui::SessionController::flashWalked, this,
+            [this, attention, write] {
+                attention->stepFlash(m_plan.flashTile);
+                write();
+            },
+            Qt::SingleShotConnection);
+        attention->setFlashMode(true);
+        return;
+    }
     if (!m_window->decoding() || !m_window->decoding()->prepareView(m_plan.view, write))
         write();
 }

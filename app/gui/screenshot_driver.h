@@ -28,6 +28,7 @@ public:
         int layer = -1; // attention head to show (with head)
         int head = -1;
         double zoom = 1; // tensor heatmap zoom
+        int flashTile = -1; // >= 0: FlashAttention on the enlarged head, at this tile (0 = the first)
     };
     ScreenshotDriver(ui::MainWindow* window, Plan plan);
     void start();

@@ -28,6 +28,7 @@ void TestExplanations::everyKindHasBothLanguages_data()
 {
     QTest::addColumn<QString>("kind");
     QTest::newRow("overview") << QStringLiteral("overview");
+    QTest::newRow("flash_attention") << QStringLiteral("flash_attention"); // the attention tab's tile walk
     for (int k = 0; k < core::kOpKindCount; ++k) {
         const char* name = core::opKindName(core::OpKind(k));
         QTest::newRow(name) << QString::fromLatin1(name);

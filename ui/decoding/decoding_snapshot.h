@@ -116,6 +116,7 @@ struct ContextCurve {
     QVector<double> seconds;
     QVector<double> kvBytes;
     QVector<double> naiveAttentionBytes;
+    QVector<double> flashAttentionBytes; // FlashAttention's working memory over the same context
     int limit = 0;
     bool isValid() const { return !context.isEmpty(); }
 };

@@ -1,7 +1,9 @@
 #include "ui/decoding/decoding_worker.h"
 
+#include "core/exec/executor.h"
 #include "core/exec/kv_cache.h"
 #include "core/loader/loaded_model.h"
+#include "core/ops/flash_attention.h"
 
 #include "core/common/error.h"
 #include "core/decoding/comparison.h"
@@ -358,6 +360,7 @@ void DecodingWorker::measureContext(quint64 job)
             curve.seconds << t.seconds;
             curve.kvBytes << double(s.cache().bytesPerToken()) * n;
             curve.naiveAttentionBytes << double(core::naiveAttentionBytes(c.nLayers, c.nHeads, n));
+            curve.flashAttentionBytes << core::ops::flashAttentionBytes(n, core::threadCount());
             if (n % 16 == 0)
                 emit progress(job, n, c.maxPositions);
         });

@@ -18,6 +18,7 @@ public:
         Seek, // the stepper's cursor
         DecodingContext, // the decoding views' prompt
         Decoding, // an action of the decoding views (generate, sample, beam, compare, ...)
+        Inspect, // a look into the stepper's pass that moves no cursor (a FlashAttention walk)
         Count
     };
 
@@ -44,9 +45,11 @@ private:
         switch (kind) {
         case Kind::Load:
             return bit(Kind::Load) | bit(Kind::Prompt) | bit(Kind::Seek) | bit(Kind::DecodingContext)
-                | bit(Kind::Decoding);
+                | bit(Kind::Decoding) | bit(Kind::Inspect);
         case Kind::Prompt:
-            return bit(Kind::Prompt) | bit(Kind::Seek);
+            return bit(Kind::Prompt) | bit(Kind::Seek) | bit(Kind::Inspect);
+        case Kind::Inspect:
+            return bit(Kind::Inspect);
         case Kind::Seek:
             return bit(Kind::Seek);
         case Kind::DecodingContext:

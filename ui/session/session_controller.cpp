@@ -16,7 +16,7 @@ namespace {
     JobTracker::Kind trackerKind(int kind)
     {
         constexpr JobTracker::Kind kinds[]
-            = { JobTracker::Kind::Load, JobTracker::Kind::Prompt, JobTracker::Kind::Seek };
+            = { JobTracker::Kind::Load, JobTracker::Kind::Prompt, JobTracker::Kind::Seek, JobTracker::Kind::Inspect };
         return kinds[kind];
     }
 }
@@ -64,7 +64,7 @@ SessionController::SessionController(QObject* parent, Engine* engine)
     connect(m_worker, &SessionWorker::passStarted, this, [this] { ++m_forwardPasses; });
     connect(m_worker, &SessionWorker::stepped, this, &SessionController::onStepped);
     connect(m_worker, &SessionWorker::flashWalked, this, [this](quint64 job, const FlashWalkInfo& walk) {
-        if (isCurrent(job, Kind::Seek))
+        if (isCurrent(job, Kind::Inspect))
             emit flashWalked(walk);
     });
     connect(m_worker, &SessionWorker::failed, this, [this](quint64 job, const QString& message) {
@@ -87,7 +87,7 @@ Engine* SessionController::engine() const { return m_engine; }
 quint64 SessionController::startJob(Kind kind)
 {
     const quint64 job = m_engine->jobs().start(trackerKind(int(kind)));
-    if (kind != Kind::Seek)
+    if (kind == Kind::Load || kind == Kind::Prompt)
         m_promptJob = job;
     m_cancel = false;
     if (m_pending++ == 0)
@@ -184,9 +184,9 @@ void SessionController::focusAttention(int layer, int head)
 
 void SessionController::walkFlash(int layer, int head, int queryRow)
 {
-    if (!hasPass() || isBusy())
+    if (!hasPass())
         return;
-    const quint64 job = startJob(Kind::Seek);
+    const quint64 job = startJob(Kind::Inspect); // answered after the queued seeks, without superseding them
     QMetaObject::invokeMethod(
         m_worker, [w = m_worker, job, layer, head, queryRow] { w->walkFlash(job, layer, head, queryRow); },
         Qt::QueuedConnection);

@@ -76,7 +76,7 @@ signals:
     void busyChanged(bool busy);
 
 private:
-    enum class Kind { Load, Prompt, Seek };
+    enum class Kind { Load, Prompt, Seek, Inspect };
     quint64 startJob(Kind kind);
     bool isCurrent(quint64 job, Kind kind) const;
     void onStepped(quint64 job, const StepSnapshot& step);

@@ -445,8 +445,10 @@ StepSnapshot SessionWorker::snapshot(int cursor)
             m_focus.cols = m_focus.fullCols = p.cols;
             m_focus.posBegin = m_exec->positionBegin();
             m_focus.values = QVector<float>(p.data, p.data + std::size_t(p.rows) * p.cols);
+            m_focusPreview = attentionPreview(m_focus);
         }
         s.focus = m_focus;
+        s.focusPreview = m_focusPreview;
     }
     if (s.opKind == core::OpKind::OutputSoftmax)
         s.predictions = m_predictions;

@@ -96,6 +96,7 @@ private:
     std::unique_ptr<core::Stepper> m_stepper; // the pass: checkpoints, recomputation, attention thumbnails
     QVector<AttentionMatrix> m_thumbnails; // converted as softmax ops run (shared with every snapshot)
     AttentionMatrix m_focus; // the focused head's full matrix, once computed for this pass
+    AttentionMatrix m_focusPreview;
     int m_focusLayer = -1;
     int m_focusHead = -1;
     QVector<Prediction> m_predictions;

@@ -1,8 +1,27 @@
 #include "ui/session/step_snapshot.h"
 
+#include "core/analysis/downsample.h"
+
 #include <QCoreApplication>
 
+#include <algorithm>
+
 namespace ui {
+
+AttentionMatrix attentionPreview(const AttentionMatrix& full, int side)
+{
+    if (full.rows <= side && full.cols <= side)
+        return {};
+    AttentionMatrix p = full;
+    p.rows = std::min(full.rows, side);
+    p.cols = std::min(full.cols, side);
+    p.fullRows = full.shownRows();
+    p.fullCols = full.shownCols();
+    const std::vector<float> v = core::downsampleMax(
+        core::TensorView { full.values.constData(), full.rows, full.cols, full.cols }, p.rows, p.cols);
+    p.values = QVector<float>(v.begin(), v.end());
+    return p;
+}
 
 QString StepSnapshot::phaseText() const
 {

@@ -33,6 +33,11 @@ struct AttentionMatrix {
     }
 };
 
+// The matrix as at most `side` x `side` block maxima (core::downsampleMax), for drawing a long prompt's head: made on
+// the worker thread, so the UI thread only maps colours. Empty when the matrix is already that small.
+constexpr int kAttentionPreviewSide = 768; // about the pixels a full-HD window gives the enlarged matrix
+AttentionMatrix attentionPreview(const AttentionMatrix& full, int side = kAttentionPreviewSide);
+
 // FlashAttention on one head, walked over the key tiles of one query block (core::ops::FlashWalk as values).
 struct FlashWalkInfo {
     struct Step {
@@ -98,6 +103,7 @@ struct StepSnapshot {
     QVector<AttentionMatrix> attention;
     // One head in full (the current op's once its softmax ran, else the one the attention view asked for).
     AttentionMatrix focus;
+    AttentionMatrix focusPreview; // its attentionPreview (empty for a small matrix)
     qint64 heldBytes = 0; // what the stepper holds for this pass besides weights and KV cache
     // After the output softmax: the most likely next tokens.
     QVector<Prediction> predictions;

@@ -57,6 +57,38 @@ void AttentionView::setMatrices(const QVector<AttentionMatrix>& matrices)
     update();
 }
 
+void AttentionView::setFocusMatrix(const AttentionMatrix& matrix, const AttentionMatrix& preview)
+{
+    if (matrix.values.constData() == m_focus.values.constData() && matrix.layer == m_focus.layer
+        && matrix.head == m_focus.head)
+        return; // the same shared values: the same image
+    m_focus = matrix;
+    m_focusImage = QImage();
+    if (m_focus.values.isEmpty()) {
+        update();
+        return;
+    }
+    if (m_focus.rows <= kImageSide && m_focus.cols <= kImageSide)
+        m_focusImage = imageOf(m_focus);
+    else // a 4096 x 4096 head: colours of its block maxima
+        m_focusImage = imageOf(preview.values.isEmpty() ? attentionPreview(m_focus, kImageSide) : preview);
+    update();
+}
+
+void AttentionView::setFlashWalk(const FlashWalkInfo& walk, int step)
+{
+    m_walk = walk;
+    m_walkStep = walk.isValid() ? std::clamp(step, 0, int(walk.steps.size()) - 1) : -1;
+    update();
+}
+
+void AttentionView::clearFlashWalk()
+{
+    m_walk = FlashWalkInfo {};
+    m_walkStep = -1;
+    update();
+}
+
 void AttentionView::setTokens(const QStringList& tokens)
 {
     m_tokens = tokens;
@@ -114,17 +146,42 @@ int AttentionView::indexOf(int layer, int head) const
 
 const AttentionMatrix* AttentionView::selectedMatrix() const
 {
+    if (!m_focus.values.isEmpty() && m_focus.layer == m_layer && m_focus.head == m_head)
+        return &m_focus;
     const int i = indexOf(m_layer, m_head);
     return i >= 0 ? &m_matrices[i] : nullptr;
 }
 
 QImage AttentionView::imageOf(const AttentionMatrix& m) const
 {
+    // A stored cell covers full rows [r R / rows, (r + 1) R / rows) and the same for columns; it is masked when even
+    // its first key comes after its last query.
+    // Colours from a table (a probability in [0, 1] needs no more than 1024 shades): a 768 x 768 image is 590k cells.
+    static const QVector<QRgb> shades = [] {
+        QVector<QRgb> t(1024);
+        for (int i = 0; i < t.size(); ++i)
+            t[i] = ColorMap::sequential(i / double(t.size() - 1));
+        return t;
+    }();
+    auto shade = [&](float v) { return shades[std::clamp(int(v * 1023.0f + 0.5f), 0, 1023)]; };
     QImage img(m.cols, m.rows, QImage::Format_RGB32);
+    const qint64 R = m.shownRows(), C = m.shownCols();
+    const int window = windowOf(m.layer);
+    QVector<qint64> firstKeyOf(m.cols), lastKeyOf(m.cols);
+    for (int c = 0; c < m.cols; ++c) {
+        firstKeyOf[c] = (c * C + m.cols - 1) / m.cols;
+        lastKeyOf[c] = ((c + 1) * C + m.cols - 1) / m.cols - 1;
+    }
     for (int r = 0; r < m.rows; ++r) {
         auto* line = reinterpret_cast<QRgb*>(img.scanLine(r));
-        for (int c = 0; c < m.cols; ++c)
-            line[c] = isMasked(m, r, c) ? ColorMap::masked() : ColorMap::sequential(m.at(r, c));
+        const qint64 firstQuery = m.posBegin + (r * R + m.rows - 1) / m.rows;
+        const qint64 lastQuery = m.posBegin + ((r + 1) * R + m.rows - 1) / m.rows - 1;
+        for (int c = 0; c < m.cols; ++c) {
+            // Masked when even its first key comes after its last query, or its last key lies outside the
+            // sliding window of its first query.
+            const bool masked = firstKeyOf[c] > lastQuery || (window > 0 && lastKeyOf[c] <= firstQuery - window);
+            line[c] = masked ? ColorMap::masked() : shade(m.at(r, c));
+        }
     }
     return img;
 }
@@ -146,8 +203,8 @@ AttentionView::Geometry AttentionView::geometry() const
     g.grid = QRectF(labelsW, kTitle + 18, g.cell * heads, g.cell * layers);
     const qreal bigLeft = g.grid.right() + 40;
     const AttentionMatrix* m = selectedMatrix();
-    const int rows = m ? m->rows : std::max(1, int(m_tokens.size()));
-    const int cols = m ? m->cols : rows;
+    const int rows = m ? m->shownRows() : std::max(1, int(m_tokens.size()));
+    const int cols = m ? m->shownCols() : rows;
     const QFontMetrics fm(font());
     const qreal unit = std::max(1.0, fm.height() / 14.0); // sizes below are for the 100% font; a UI zoom scales them
     int labelW = 40;
@@ -157,8 +214,10 @@ AttentionView::Geometry AttentionView::geometry() const
     if (m_mode == Mode::Matrix) {
         const qreal top = kTitle + 8 + labelW * 0.75; // rotated key labels above
         const qreal availW = w - bigLeft - labelW - 16, availH = h - top - 12;
-        const qreal side = std::max<qreal>(4, std::min(availW / cols, availH / rows));
-        // Fit to the pane; on a desktop a few tokens stop at 64 px cells, while presenting they fill it.
+        // Small matrices get readable cells; a long prompt's matrix shrinks to fit (its image is downsampled). On a
+        // desktop a few tokens stop at 64 px cells, while presenting they fill the pane.
+        const qreal fit = std::min(availW / cols, availH / rows);
+        const qreal side = rows <= 64 && cols <= 64 ? std::max<qreal>(4, fit) : std::max<qreal>(0.01, fit);
         g.cellW = g.cellH = PresentationMode::presenting() ? side : std::min<qreal>(side, 64 * unit);
         g.big = QRectF(bigLeft + labelW, top, g.cellW * cols, g.cellH * rows);
     } else {
@@ -290,28 +349,36 @@ void AttentionView::paintGrid(QPainter& p, const Geometry& g)
 
 void AttentionView::paintMatrix(QPainter& p, const Geometry& g, const AttentionMatrix& m)
 {
-    const int i = indexOf(m.layer, m.head);
-    p.drawImage(g.big, m_images[i]);
-    // Causal mask: hatch the future; a sliding window also hatches the keys it has left behind.
+    const int rows = m.shownRows(), cols = m.shownCols();
+    p.drawImage(g.big, &m == &m_focus ? m_focusImage : m_images[indexOf(m.layer, m.head)]);
+    // Causal mask: hatch the future, and with a sliding window the keys it has left behind (row by row while rows
+    // are visible; a downsampled matrix gets the future's triangle at once, its image already greys the rest).
     p.setPen(Qt::NoPen);
     p.setBrush(QBrush(palette().color(QPalette::Base), Qt::BDiagPattern));
     const int window = windowOf(m.layer);
-    for (int r = 0; r < m.rows; ++r) {
-        const int firstMasked = m.posBegin + r + 1;
-        if (firstMasked < m.cols)
-            p.drawRect(QRectF(matrixCellRect(r, firstMasked).topLeft(), matrixCellRect(r, m.cols - 1).bottomRight()));
-        const int firstVisible = window > 0 ? m.posBegin + r - window + 1 : 0;
-        if (firstVisible > 0)
-            p.drawRect(QRectF(matrixCellRect(r, 0).topLeft(), matrixCellRect(r, firstVisible - 1).bottomRight()));
+    if (rows <= 256) {
+        for (int r = 0; r < rows; ++r) {
+            const int firstMasked = m.posBegin + r + 1;
+            if (firstMasked < cols)
+                p.drawRect(QRectF(matrixCellRect(r, firstMasked).topLeft(), matrixCellRect(r, cols - 1).bottomRight()));
+            const int firstVisible = window > 0 ? m.posBegin + r - window + 1 : 0;
+            if (firstVisible > 0)
+                p.drawRect(QRectF(matrixCellRect(r, 0).topLeft(), matrixCellRect(r, firstVisible - 1).bottomRight()));
+        }
+    } else if (m.posBegin + 1 < cols) {
+        const QPolygonF future { QPointF(g.big.left() + (m.posBegin + 1) * g.cellW, g.big.top()),
+            QPointF(g.big.right(), g.big.top()),
+            QPointF(g.big.right(), g.big.top() + std::max(0, cols - 1 - m.posBegin) * g.cellH) };
+        p.drawPolygon(future);
     }
     const QFont small = PresentationMode::secondaryFont(font(), 0.85);
     if (g.cellW >= 30) {
         p.setFont(small);
-        for (int r = 0; r < m.rows; ++r)
-            for (int c = 0; c <= std::min(m.cols - 1, m.posBegin + r); ++c) {
+        for (int r = 0; r < rows; ++r)
+            for (int c = 0; c <= std::min(cols - 1, m.posBegin + r); ++c) {
                 if (isMasked(m, r, c))
                     continue;
-                const float v = m.at(r, c);
+                const float v = m.valueAt(r, c);
                 p.setPen(ColorMap::textOn(ColorMap::sequential(v)));
                 p.drawText(matrixCellRect(r, c), Qt::AlignCenter, cellText(v));
             }
@@ -323,13 +390,13 @@ void AttentionView::paintMatrix(QPainter& p, const Geometry& g, const AttentionM
     p.setFont(g.cellH >= 12 ? font() : small);
     const QFontMetrics fm(p.font());
     const int step = std::max(1, int(std::ceil(fm.height() / g.cellH)));
-    for (int r = 0; r < m.rows; r += step) {
+    for (int r = 0; r < rows; r += step) {
         const QRectF cell = matrixCellRect(r, 0);
         p.setPen(r == m_queryRow ? palette().color(QPalette::Highlight) : palette().color(QPalette::Text));
         p.drawText(QRectF(0, cell.top(), cell.left() - 6, cell.height()).adjusted(g.grid.right() + 40, 0, 0, 0),
             Qt::AlignRight | Qt::AlignVCenter, tokenLabel(m.posBegin + r));
     }
-    for (int c = 0; c < m.cols; c += step) {
+    for (int c = 0; c < cols; c += step) {
         const QRectF cell = matrixCellRect(0, c);
         p.save();
         p.translate(cell.center().x(), cell.top() - 4);
@@ -339,22 +406,50 @@ void AttentionView::paintMatrix(QPainter& p, const Geometry& g, const AttentionM
             fm.elidedText(tokenLabel(c), Qt::ElideRight, 110));
         p.restore();
     }
-    if (m_queryRow >= 0 && m_queryRow - m.posBegin >= 0 && m_queryRow - m.posBegin < m.rows) {
+    if (m_queryRow >= 0 && m_queryRow - m.posBegin >= 0 && m_queryRow - m.posBegin < rows) {
         const int r = m_queryRow - m.posBegin;
         p.setPen(QPen(palette().color(QPalette::Highlight), 3));
         p.setBrush(Qt::NoBrush);
         p.drawRect(
-            QRectF(matrixCellRect(r, 0).topLeft(), matrixCellRect(r, m.cols - 1).bottomRight()).adjusted(-1, -1, 1, 1));
+            QRectF(matrixCellRect(r, 0).topLeft(), matrixCellRect(r, cols - 1).bottomRight()).adjusted(-1, -1, 1, 1));
     }
-    if (m_hoverRow >= 0 && m_hoverRow < m.rows && m_hoverCol < m.cols) {
+    paintFlashTile(p, g, m);
+    if (m_hoverRow >= 0 && m_hoverRow < rows && m_hoverCol < cols) {
         p.setPen(QPen(palette().color(QPalette::Text), 2));
         p.drawRect(matrixCellRect(m_hoverRow, m_hoverCol));
     }
 }
 
+void AttentionView::paintFlashTile(QPainter& p, const Geometry& g, const AttentionMatrix& m)
+{
+    if (m_walkStep < 0 || m_walk.layer != m.layer || m_walk.head != m.head || m_walk.posBegin != m.posBegin)
+        return;
+    const QColor accent = palette().color(QPalette::Highlight);
+    const int r0 = m_walk.queryBegin, r1 = m_walk.queryEnd;
+    auto tileRect = [&](int k0, int k1) {
+        return QRectF(QPointF(g.big.left() + k0 * g.cellW, g.big.top() + r0 * g.cellH),
+            QPointF(g.big.left() + k1 * g.cellW, g.big.top() + r1 * g.cellH));
+    };
+    // The query block's band, the tiles already folded in (outlined), and the current one (lit).
+    p.setBrush(Qt::NoBrush);
+    p.setPen(QPen(accent, 1, Qt::DashLine));
+    p.drawRect(
+        QRectF(QPointF(g.big.left(), g.big.top() + r0 * g.cellH), QPointF(g.big.right(), g.big.top() + r1 * g.cellH)));
+    for (int i = 0; i < m_walkStep; ++i) {
+        p.setPen(QPen(palette().color(QPalette::Mid), 1));
+        p.drawRect(tileRect(m_walk.steps[i].keyBegin, m_walk.steps[i].keyEnd));
+    }
+    const FlashWalkInfo::Step& st = m_walk.steps[m_walkStep];
+    QColor fill = accent;
+    fill.setAlphaF(0.25);
+    p.setBrush(fill);
+    p.setPen(QPen(accent, 3));
+    p.drawRect(tileRect(st.keyBegin, st.keyEnd).adjusted(-1, -1, 1, 1));
+}
+
 void AttentionView::paintLines(QPainter& p, const Geometry& g, const AttentionMatrix& m)
 {
-    const int n = std::max(m.rows + m.posBegin, m.cols);
+    const int n = std::max(m.shownRows() + m.posBegin, m.shownCols());
     const qreal rowH = std::min<qreal>(34, (g.big.height() - 18) / std::max(1, n));
     QFont f = font();
     f.setPointSizeF(std::clamp(rowH * 0.45, 9.0, 15.0));
@@ -368,13 +463,13 @@ void AttentionView::paintLines(QPainter& p, const Geometry& g, const AttentionMa
     p.setFont(f);
     // Lines first, under the labels.
     const QColor accent(0x21, 0x66, 0xac);
-    for (int r = 0; r < m.rows; ++r) {
+    for (int r = 0; r < m.shownRows(); ++r) {
         const int qpos = m.posBegin + r;
         const bool selected = m_queryRow < 0 || m_queryRow == qpos;
         if (!selected && n > 30)
             continue; // with many tokens, only the selected query's lines
-        for (int c = 0; c <= std::min(m.cols - 1, qpos); ++c) {
-            const float w = m.at(r, c);
+        for (int c = 0; c <= std::min(m.shownCols() - 1, qpos); ++c) {
+            const float w = m.valueAt(r, c);
             if (w < 0.01f)
                 continue;
             QColor col = selected ? accent : palette().color(QPalette::Mid);
@@ -392,9 +487,9 @@ void AttentionView::paintLines(QPainter& p, const Geometry& g, const AttentionMa
     const int labelStep = std::max(1, int(std::ceil((fm.height() - 2) / rowH)));
     const int selectedRow = m_queryRow - m.posBegin;
     for (int pos = 0; pos < n; ++pos) {
-        const bool isQuery = pos >= m.posBegin && pos < m.posBegin + m.rows;
-        const bool strongKey
-            = selectedRow >= 0 && selectedRow < m.rows && pos < m.cols && m.at(selectedRow, pos) >= 0.1f;
+        const bool isQuery = pos >= m.posBegin && pos < m.posBegin + m.shownRows();
+        const bool strongKey = selectedRow >= 0 && selectedRow < m.shownRows() && pos < m.shownCols()
+            && m.valueAt(selectedRow, pos) >= 0.1f;
         if (pos % labelStep != 0 && pos != m_queryRow && !strongKey)
             continue;
         const QString t = fm.elidedText(tokenLabel(pos), Qt::ElideRight, int(chipW) - 8);
@@ -403,7 +498,7 @@ void AttentionView::paintLines(QPainter& p, const Geometry& g, const AttentionMa
             p.drawText(QRectF(g.big.left(), yOf(pos) - fm.height() / 2.0, chipW - 4, fm.height()),
                 Qt::AlignRight | Qt::AlignVCenter, t);
         }
-        if (pos < m.cols) {
+        if (pos < m.shownCols()) {
             p.setPen(palette().color(QPalette::Text));
             p.drawText(QRectF(rightX + 4, yOf(pos) - fm.height() / 2.0, chipW - 4, fm.height()),
                 Qt::AlignLeft | Qt::AlignVCenter, t);
@@ -430,10 +525,10 @@ void AttentionView::mousePressEvent(QMouseEvent* e)
         setQueryRow(m->posBegin + r);
         emit queryRowSelected(m->posBegin + r);
     } else if (m_mode == Mode::Lines && pos.x() < g.big.left() + g.big.width() / 2) {
-        const int n = std::max(m->rows + m->posBegin, m->cols);
+        const int n = std::max(m->shownRows() + m->posBegin, m->shownCols());
         const qreal rowH = std::min<qreal>(34, (g.big.height() - 18) / std::max(1, n));
         const int r = int((pos.y() - g.big.top() - 18) / rowH);
-        if (r >= m->posBegin && r < m->posBegin + m->rows) {
+        if (r >= m->posBegin && r < m->posBegin + m->shownRows()) {
             setQueryRow(r);
             emit queryRowSelected(r);
         }
@@ -447,8 +542,8 @@ void AttentionView::mouseMoveEvent(QMouseEvent* e)
     const QPointF pos = e->position();
     int r = -1, c = -1;
     if (m && m_mode == Mode::Matrix && g.big.contains(pos)) {
-        r = std::min(m->rows - 1, int((pos.y() - g.big.top()) / g.cellH));
-        c = std::min(m->cols - 1, int((pos.x() - g.big.left()) / g.cellW));
+        r = std::min(m->shownRows() - 1, int((pos.y() - g.big.top()) / g.cellH));
+        c = std::min(m->shownCols() - 1, int((pos.x() - g.big.left()) / g.cellW));
         const bool future = c > m->posBegin + r;
         const bool outside = !future && isMasked(*m, r, c);
         setToolTip(tr("query %1 (%2) → key %3 (%4)\nattention %5%6")
@@ -456,7 +551,9 @@ void AttentionView::mouseMoveEvent(QMouseEvent* e)
                        .arg(tokenLabel(m->posBegin + r))
                        .arg(c)
                        .arg(tokenLabel(c))
-                       .arg(double(m->at(r, c)), 0, 'g', 6)
+                       .arg(m->downsampled() ? tr("≈ %1 (largest in this block; the exact values are on their way)")
+                                                   .arg(double(m->valueAt(r, c)), 0, 'g', 3)
+                                             : QString::number(double(m->at(r, c)), 'g', 6))
                        .arg(future       ? tr(" (masked: a token cannot see the future)")
                                : outside ? tr(" (masked: outside the sliding window of %1)").arg(windowOf(m->layer))
                                          : QString()));

@@ -24,7 +24,14 @@ public:
     // Per layer: the sliding window (0: the layer attends globally). Keys outside it are hatched like the future,
     // and the grid labels the layers local / global when the model mixes them.
     void setLayerWindows(const QVector<int>& windows);
-    void setMatrices(const QVector<AttentionMatrix>& matrices);
+    void setMatrices(const QVector<AttentionMatrix>& matrices); // thumbnails of every head that ran
+    // One head in full (exact values on hover); drawn from an image of at most kImageSide on each side.
+    // `preview`: its attentionPreview when the matrix is large (made on the worker thread; made here if absent).
+    void setFocusMatrix(const AttentionMatrix& matrix, const AttentionMatrix& preview = {});
+    static constexpr int kImageSide = kAttentionPreviewSide;
+    // FlashAttention walked over the selected head: the query block and the key tile of step `step` lit.
+    void setFlashWalk(const FlashWalkInfo& walk, int step);
+    void clearFlashWalk();
     void setTokens(const QStringList& tokens);
     void setSelectedHead(int layer, int head);
     void setQueryRow(int row); // -1 = none
@@ -65,6 +72,7 @@ private:
     void paintGrid(class QPainter& p, const Geometry& g);
     void paintMatrix(class QPainter& p, const Geometry& g, const AttentionMatrix& m);
     void paintLines(class QPainter& p, const Geometry& g, const AttentionMatrix& m);
+    void paintFlashTile(class QPainter& p, const Geometry& g, const AttentionMatrix& m);
     QString tokenLabel(int position) const;
     // Whether key `col` is hidden from query row `row` of m: the future, or outside the layer's sliding window.
     bool isMasked(const AttentionMatrix& m, int row, int col) const;
@@ -76,6 +84,10 @@ private:
     QVector<int> m_windows; // per layer, 0 = global
     QVector<AttentionMatrix> m_matrices;
     QVector<QImage> m_images;
+    AttentionMatrix m_focus;
+    QImage m_focusImage;
+    FlashWalkInfo m_walk;
+    int m_walkStep = -1;
     QStringList m_tokens;
     int m_layer = 0;
     int m_head = 0;

@@ -205,6 +205,10 @@ void MainWindow::buildCentral()
     });
     connect(m_tensorPanel, &TensorPanel::positionClicked, this, &MainWindow::selectPosition);
     connect(m_attentionPanel->view(), &AttentionView::queryRowSelected, this, &MainWindow::selectPosition);
+    // The enlarged head comes in full from the stepper (recomputed there); FlashAttention walks it tile by tile.
+    connect(m_attentionPanel->view(), &AttentionView::headSelected, m_controller, &SessionController::focusAttention);
+    connect(m_attentionPanel, &AttentionPanel::flashWalkRequested, m_controller, &SessionController::walkFlash);
+    connect(m_controller, &SessionController::flashWalked, m_attentionPanel, &AttentionPanel::setFlashWalk);
 }
 
 void MainWindow::buildDocks()
@@ -248,6 +252,7 @@ void MainWindow::buildDocks()
     resizeDocks({ m_explanationDock, m_cardDock }, { 450, 300 }, Qt::Vertical);
 
     connect(m_explanation, &ExplanationPanel::languageChanged, this, [this](const QString& code) {
+        m_attentionPanel->setExplanationLanguage(code);
         if (m_options.restoreSettings)
             QSettings().setValue(QStringLiteral("language"), code);
     });

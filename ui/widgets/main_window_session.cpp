@@ -93,6 +93,7 @@ void MainWindow::onModelLoaded(const ModelInfo& info)
     m_attentionPanel->view()->setModelShape(info.layers, info.heads);
     m_attentionPanel->view()->setLayerWindows(info.layerWindows);
     m_attentionPanel->view()->setMatrices({});
+    m_attentionPanel->view()->setFocusMatrix({});
     m_statusLabel->setText(tr("Loaded %1: %2 layers, %3 heads, %4 parameters.")
                                .arg(info.displayName)
                                .arg(info.layers)
@@ -150,6 +151,7 @@ void MainWindow::onStepped(const StepSnapshot& step)
     m_tensorPanel->setSelectedPosition(m_selectedPosition);
     AttentionView* attention = m_attentionPanel->view();
     attention->setMatrices(step.attention);
+    attention->setFocusMatrix(step.focus, step.focusPreview);
     if (step.head >= 0 && step.layer >= 0)
         attention->setSelectedHead(step.layer, step.head);
     m_explanation->setStep(step);

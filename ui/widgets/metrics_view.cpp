@@ -69,9 +69,12 @@ MetricsView::MetricsView(DecodingController* controller, QWidget* parent)
     m_naive = new QLineSeries(this);
     m_naive->setName(tr("attention matrices (ctx²)"));
     m_naive->setColor(QColor(0xc0, 0x39, 0x2b));
+    m_flash = new QLineSeries(this);
+    m_flash->setName(tr("FlashAttention (tiles + row max/sum)"));
+    m_flash->setColor(QColor(0xe6, 0x9f, 0x00));
     auto* charts = new QHBoxLayout;
     charts->addWidget(makeChart(tr("Time per token"), m_timeX, m_timeY, tr("ms"), { m_time }, this));
-    charts->addWidget(makeChart(tr("Memory"), m_memX, m_memY, tr("KiB"), { m_kv, m_naive }, this));
+    charts->addWidget(makeChart(tr("Memory"), m_memX, m_memY, tr("KiB"), { m_kv, m_naive, m_flash }, this));
     layout->addLayout(charts, 1);
 
     connect(m_measure, &QPushButton::clicked, this, &MetricsView::measure);
@@ -88,18 +91,21 @@ void MetricsView::measure()
 
 void MetricsView::onCurve(const ContextCurve& c)
 {
-    QList<QPointF> time, kv, naive;
+    QList<QPointF> time, kv, naive, flash;
     double maxTime = 0, maxMem = 0;
     for (int i = 0; i < c.context.size(); ++i) {
         time << QPointF(c.context[i], c.seconds[i] * 1000.0);
         kv << QPointF(c.context[i], c.kvBytes[i] / 1024.0);
         naive << QPointF(c.context[i], c.naiveAttentionBytes[i] / 1024.0);
+        if (i < c.flashAttentionBytes.size())
+            flash << QPointF(c.context[i], c.flashAttentionBytes[i] / 1024.0);
         maxTime = std::max(maxTime, c.seconds[i] * 1000.0);
         maxMem = std::max({ maxMem, c.kvBytes[i] / 1024.0, c.naiveAttentionBytes[i] / 1024.0 });
     }
     m_time->replace(time);
     m_kv->replace(kv);
     m_naive->replace(naive);
+    m_flash->replace(flash);
     const int first = c.context.isEmpty() ? 0 : c.context.front();
     for (auto* x : { m_timeX, m_memX })
         x->setRange(first, std::max(first + 1, c.limit));
@@ -113,11 +119,13 @@ void MetricsView::onCurve(const ContextCurve& c)
     const QLocale loc;
     if (!c.context.isEmpty())
         m_status->setResult(
-            tr("%1 tokens generated up to the context limit of %2 · at the limit: KV cache %3, attention matrices %4")
+            tr("%1 tokens generated up to the context limit of %2 · at the limit: KV cache %3, attention matrices %4, "
+               "FlashAttention %5")
                 .arg(c.context.size())
                 .arg(c.limit)
                 .arg(loc.formattedDataSize(qint64(c.kvBytes.back())),
-                    loc.formattedDataSize(qint64(c.naiveAttentionBytes.back()))));
+                    loc.formattedDataSize(qint64(c.naiveAttentionBytes.back())),
+                    loc.formattedDataSize(qint64(c.flashAttentionBytes.isEmpty() ? 0 : c.flashAttentionBytes.back()))));
 }
 
 } // namespace ui

@@ -2,7 +2,7 @@
 // Cost against context length for the loaded model, measured on request by generating greedily from the prompt to
 // the context limit: time per token (it grows with the context, each new query attends over every cached key),
 // and memory — the KV cache (linear in the context) against the attention score matrices a naive implementation
-// would keep (quadratic).
+// would keep (quadratic), and FlashAttention's tiles and running row statistics (one tile per thread, linear).
 #include <QWidget>
 
 class QChart;
@@ -27,6 +27,7 @@ public:
     QLineSeries* timeSeries() const { return m_time; }
     QLineSeries* kvSeries() const { return m_kv; }
     QLineSeries* naiveSeries() const { return m_naive; }
+    QLineSeries* flashSeries() const { return m_flash; }
     void measure();
 
 private:
@@ -38,6 +39,7 @@ private:
     QLineSeries* m_time = nullptr;
     QLineSeries* m_kv = nullptr;
     QLineSeries* m_naive = nullptr;
+    QLineSeries* m_flash = nullptr;
     QValueAxis* m_timeX = nullptr;
     QValueAxis* m_timeY = nullptr;
     QValueAxis* m_memX = nullptr;

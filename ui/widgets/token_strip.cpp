@@ -5,6 +5,7 @@
 #include <QHelpEvent>
 #include <QKeyEvent>
 #include <QMouseEvent>
+#include <QPaintEvent>
 #include <QPainter>
 #include <QPainterPath>
 #include <QToolTip>
@@ -34,6 +35,7 @@ void TokenStrip::setTokens(const TokenList& tokens)
     if (m_selected >= m_tokens.size())
         m_selected = -1;
     m_layoutWidth = -1;
+    m_hfwWidth = -1;
     updateGeometry();
     update();
 }
@@ -62,8 +64,10 @@ void TokenStrip::setTokens(const QStringList& texts)
 
 void TokenStrip::setSelected(int position)
 {
+    // Only the two chips that change are repainted (a long prompt has thousands).
+    update(cellRect(m_selected).adjusted(-3, -3, 3, 3));
     m_selected = position;
-    update();
+    update(cellRect(m_selected).adjusted(-3, -3, 3, 3));
 }
 
 void TokenStrip::setPenalised(const QVector<int>& positions)
@@ -83,8 +87,7 @@ void TokenStrip::select(int position)
 {
     if (position < 0 || position >= m_tokens.size())
         return;
-    m_selected = position;
-    update();
+    setSelected(position);
     emit tokenSelected(position);
 }
 
@@ -113,8 +116,12 @@ QVector<QRect> TokenStrip::layoutFor(int width) const
 
 int TokenStrip::heightForWidth(int width) const
 {
-    const QVector<QRect> rects = layoutFor(width);
-    return rects.isEmpty() ? minimumSizeHint().height() : rects.back().bottom() + 2;
+    if (width != m_hfwWidth) {
+        const QVector<QRect> rects = width == m_layoutWidth ? m_rects : layoutFor(width);
+        m_hfwHeight = rects.isEmpty() ? minimumSizeHint().height() : rects.back().bottom() + 2;
+        m_hfwWidth = width;
+    }
+    return m_hfwHeight;
 }
 
 QSize TokenStrip::sizeHint() const { return { 400, heightForWidth(400) }; }
@@ -134,7 +141,7 @@ int TokenStrip::indexAt(QPoint p) const
 
 void TokenStrip::resizeEvent(QResizeEvent*) { m_layoutWidth = -1; }
 
-void TokenStrip::paintEvent(QPaintEvent*)
+void TokenStrip::paintEvent(QPaintEvent* event)
 {
     QPainter p(this);
     p.setRenderHint(QPainter::Antialiasing);
@@ -150,7 +157,14 @@ void TokenStrip::paintEvent(QPaintEvent*)
     // Alternating soft hues so neighbouring tokens are easy to tell apart.
     const QColor hues[]
         = { QColor(0x4e, 0x79, 0xa7), QColor(0x59, 0xa1, 0x4f), QColor(0x9c, 0x75, 0x5f), QColor(0x76, 0xb7, 0xb2) };
-    for (int i = 0; i < m_tokens.size() && i < m_rects.size(); ++i) {
+    // Only the chips in the exposed area: rows are laid out top to bottom, so start at the first chip whose row
+    // reaches the area and stop at the first one below it.
+    const QRect exposed = event->rect();
+    const auto first = std::lower_bound(
+        m_rects.begin(), m_rects.end(), exposed.top(), [](const QRect& r, int top) { return r.bottom() + kGap < top; });
+    for (int i = int(first - m_rects.begin()); i < m_tokens.size() && i < m_rects.size(); ++i) {
+        if (m_rects[i].top() > exposed.bottom())
+            break;
         const TokenInfo& t = m_tokens[i];
         const QRectF r = QRectF(m_rects[i]).adjusted(0.5, 0.5, -0.5, -0.5);
         QColor fill = hues[i % 4];

@@ -52,6 +52,9 @@ private:
     const QVector<QRect>& rects() const; // laid out for the current width (hidden widgets get no resize events)
     mutable QVector<QRect> m_rects;
     mutable int m_layoutWidth = -1;
+    // heightForWidth is asked often by layouts: the last answer is kept (a 4096-token layout measures 4096 texts).
+    mutable int m_hfwWidth = -1;
+    mutable int m_hfwHeight = 0;
     int m_selected = -1;
     QVector<int> m_penalised;
     QVector<bool> m_penalisedAt; // by position: painting asks once per chip (contexts of thousands of tokens)

@@ -10,6 +10,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include <algorithm>
 #include <chrono>
 #include <cstdio>
 #include <cstdlib>
@@ -122,7 +123,7 @@ std::vector<BatchPoint> benchBatches(const core::Model& model, const core::Execu
 
 namespace {
 struct StepperFigures {
-    double fastSeconds = 0; // the prefill as the fast path runs it (best of the repeats)
+    double fastSeconds = 0; // the prefill as the fast path runs it (median of the repeats)
     double stepperSeconds = 0; // the same prefill run to its end in the stepper
     std::uint64_t fastPeak = 0; // peak resident bytes during each
     std::uint64_t stepperPeak = 0;
@@ -131,12 +132,12 @@ struct StepperFigures {
 };
 
 // The stepper's run to the end of the prefill (every op inspectable afterwards: core::Stepper) beside the fast path's
-// prefill of the same prompt, each timed (best of `repeats`) and with the process's peak memory of its own phase.
+// prefill of the same prompt, each timed (median of `repeats`) and with the process's peak memory of its own phase.
 StepperFigures measureStepper(const ModelInput& in, std::span<const std::int32_t> prompt, int repeats)
 {
     const auto& c = in.model->config();
     StepperFigures f;
-    f.fastSeconds = f.stepperSeconds = 1e300;
+    std::vector<double> fast, stepper; // seconds of each repeat; the median is reported
     core::KvCache cache(c, int(prompt.size()));
     {
         core::Executor exec(*in.model, in.loaded->plan);
@@ -147,7 +148,7 @@ StepperFigures measureStepper(const ModelInput& in, std::span<const std::int32_t
             const auto t0 = std::chrono::steady_clock::now();
             exec.begin(prompt, cache, {});
             exec.run();
-            f.fastSeconds = std::min(f.fastSeconds, seconds(t0));
+            fast.push_back(seconds(t0));
         }
         f.fastPeak = core::peakResidentBytes();
     }
@@ -157,14 +158,20 @@ StepperFigures measureStepper(const ModelInput& in, std::span<const std::int32_t
         const auto t0 = std::chrono::steady_clock::now();
         core::Executor exec(*in.model, in.loaded->plan); // as the window does: a new pass, new buffers
         exec.begin(prompt, cache, {});
-        core::Stepper stepper(exec);
-        while (!stepper.finished())
-            stepper.advance();
-        f.stepperSeconds = std::min(f.stepperSeconds, seconds(t0));
-        f.stepperHeld = stepper.bytesHeld();
+        core::Stepper pass(exec);
+        while (!pass.finished())
+            pass.advance();
+        stepper.push_back(seconds(t0));
+        f.stepperHeld = pass.bytesHeld();
         f.workspace = exec.workspaceBytes();
     }
     f.stepperPeak = core::peakResidentBytes();
+    auto median = [](std::vector<double> v) {
+        std::sort(v.begin(), v.end());
+        return v[v.size() / 2];
+    };
+    f.fastSeconds = median(fast);
+    f.stepperSeconds = median(stepper);
     return f;
 }
 } // namespace
