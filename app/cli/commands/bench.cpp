@@ -3,8 +3,8 @@
 
 #include "core/bench/bandwidth.h"
 #include "core/bench/fma_peak.h"
-#include "core/exec/batch_decoder.h"
 #include "core/bench/peak_memory.h"
+#include "core/exec/batch_decoder.h"
 #include "core/exec/executor.h"
 #include "core/exec/stepper.h"
 
