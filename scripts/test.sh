@@ -5,7 +5,9 @@
 # only the Release stage (a quick local check, not CI).
 # Cost of the robustness stages, measured 2026-11-26 on this 2-core machine (clean dirs, no ccache): sanitizer build
 # 872 CPU-s (29 min wall at -j1 while three other agents built), its tests 169 s, fuzz build 159 CPU-s, fuzzing
-# 4 x 25 s = 107 s. On a quiet machine at -j2 that is ~13-14 min on top of the ~6 min release stage.
+# 4 x 25 s = 107 s. On a quiet machine at -j2 that is ~13-14 min on top of the ~6 min release stage. Session 4 added
+# ~15 test programs and two harnesses (6 x 20 s): the tests now run two at a time (each uses its own temporary files,
+# and its own QSettings file, named after the executable; the whole suite passed at -j2).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/setup.sh
@@ -16,7 +18,7 @@ stage "release build and tests"
 cmake -S . -B build -G Ninja -DCMAKE_BUILD_TYPE=Release -DIE_BUILD_GUI=ON -DIE_SANITIZE=OFF -UIE_TEST_AREAS
 cmake --build build -j"$(nproc)"
 export QT_QPA_PLATFORM=offscreen
-ctest --test-dir build --output-on-failure --timeout 600
+ctest --test-dir build --output-on-failure --timeout 600 -j"$(nproc)"
 [[ "${IE_SKIP_ROBUSTNESS:-0}" == 1 ]] && exit 0
 
 # Debug (assertions on) at -O1: sanitizers need no more, and Eigen at -O0 would make the reference tests crawl.
@@ -29,7 +31,7 @@ IE_TOKENIZER_CACHE="$PWD/build/tokenizer-cache" cmake -S . -B build-asan -G Ninj
 cmake --build build-asan -j"$(nproc)"
 ASAN_OPTIONS=detect_leaks=1:detect_stack_use_after_return=1 \
     UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
-    ctest --test-dir build-asan --output-on-failure --timeout 1200 -E '^tst_samplemodels$'
+    ctest --test-dir build-asan --output-on-failure --timeout 1200 -j"$(nproc)" -E '^tst_samplemodels$'
 # (tst_samplemodels is left to the release stage: under ASan its ~900 greedy continuations per model take 70 s of the
 # 30-minute CI budget, and the engine code they run is the same that tst_generationsession and tst_reference cover.)
 

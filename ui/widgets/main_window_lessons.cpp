@@ -145,33 +145,8 @@ QWidget* MainWindow::widgetNamed(const QString& name) const
     const std::optional<View> view = viewFromName(name);
     if (!view)
         return nullptr;
-    switch (*view) {
-    case View::Tensor:
-        return m_tensorPanel;
-    case View::Attention:
-    case View::Lines:
-        return m_attentionPanel;
-    case View::Diagram:
-        return m_diagramScroll;
-    case View::Explanation:
-        return m_explanation;
-    case View::Model:
-        return m_cardView;
-    case View::Ops:
-        return m_planView;
-    case View::Sampling:
-        return m_decoding->samplingLab();
-    case View::Generation:
-    case View::Kv:
-        return m_decoding->generationView();
-    case View::Beam:
-        return m_decoding->beamPanel();
-    case View::Compare:
-        return m_decoding->comparisonView();
-    case View::Metrics:
-        return m_decoding->metricsView();
-    }
-    return nullptr;
+    // The diagram is framed as the scroll area the student sees; export (viewWidget) draws the whole diagram.
+    return *view == View::Diagram ? m_diagramScroll : viewWidget(*view);
 }
 
 } // namespace ui
