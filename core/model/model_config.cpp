@@ -245,9 +245,8 @@ namespace {
         return dims;
     }
 
-    // Llama and the models built like it: llama (3.x with rope_scaling), mistral (sliding window), qwen2, qwen3
-    // (QK-norm), phi3 (fused qkv and gate_up, partial rotary), smollm3 (NoPE layers).
-    void readLlamaLike(const nlohmann::json& j, const JsonFields& f, ModelConfig& c, Arch arch)
+    // What Llama-like and Gemma configs share: sizes, RoPE with rope_theta, RMSNorm before each sub-layer.
+    void readRopeRmsPreNorm(const JsonFields& f, ModelConfig& c, Arch arch)
     {
         c.arch = arch;
         readSizes(f, c);
@@ -256,6 +255,13 @@ namespace {
         c.norm = NormKind::RmsNorm;
         c.placement = NormPlacement::Pre;
         c.normEps = f.number("rms_norm_eps", 1e-6, 0, 1);
+    }
+
+    // Llama and the models built like it: llama (3.x with rope_scaling), mistral (sliding window), qwen2, qwen3
+    // (QK-norm), phi3 (fused qkv and gate_up, partial rotary), smollm3 (NoPE layers).
+    void readLlamaLike(const nlohmann::json& j, const JsonFields& f, ModelConfig& c, Arch arch)
+    {
+        readRopeRmsPreNorm(f, c, arch);
         c.activation = gatedActivation(f, "hidden_act", "silu");
         if (c.activation != Activation::SwiGlu)
             throw Error(f.file(), "hidden_act",
@@ -308,13 +314,7 @@ namespace {
     // its sliding layers their own RoPE base.
     void readGemma(const nlohmann::json& j, const JsonFields& f, ModelConfig& c, Arch arch)
     {
-        c.arch = arch;
-        readSizes(f, c);
-        c.positional = Positional::Rope;
-        c.ropeTheta = f.number("rope_theta", 10000.0, 1e-6, 1e12);
-        c.norm = NormKind::RmsNorm;
-        c.placement = NormPlacement::Pre;
-        c.normEps = f.number("rms_norm_eps", 1e-6, 0, 1);
+        readRopeRmsPreNorm(f, c, arch);
         c.activation = gatedActivation(f, "hidden_activation", "gelu_pytorch_tanh");
         if (c.activation != Activation::GeGluTanh)
             throw Error(f.file(), "hidden_activation",
