@@ -1,8 +1,7 @@
 #include "intervention_args.h"
 
+#include "core/analysis/target_token.h"
 #include "core/common/error.h"
-
-#include <nlohmann/json.hpp>
 
 core::InterventionList interventionsFromArgs(const Args& args, const core::ModelConfig& config)
 {
@@ -27,24 +26,5 @@ std::int32_t tokenFromArgs(const Args& args, const std::string& option, const Mo
 {
     if (!args.has(option))
         return -1;
-    const std::string text = args.text(option);
-    const int vocab = in.model->config().vocab;
-    if (text.size() > 1 && text[0] == '#') {
-        const std::vector<std::int32_t> ids = parseIdList(text.substr(1), option.c_str());
-        if (ids.size() != 1 || ids[0] >= vocab)
-            throw core::Error("--" + option, text, "expected one token id below " + std::to_string(vocab));
-        return ids[0];
-    }
-    if (!in.tokenizer)
-        throw core::Error("--" + option, text, "the model has no tokenizer: give the token as #id");
-    const auto ids = in.tokenizer->encodeIds(text, false);
-    if (ids.size() != 1) {
-        std::string pieces;
-        for (auto id : ids)
-            pieces += (pieces.empty() ? "" : " ") + nlohmann::json(pieceOf(in, id)).dump();
-        throw core::Error("--" + option, nlohmann::json(text).dump(),
-            "is " + std::to_string(ids.size()) + " tokens (" + pieces
-                + "); the analyses read one token's logit: give a single-token text or #id");
-    }
-    return ids[0];
+    return core::targetToken(in.tokenizer, in.model->config().vocab, args.text(option), "--" + option);
 }

@@ -1,5 +1,6 @@
 #include "screenshot_driver.h"
 
+#include "ui/interp/interp_workbench.h"
 #include "ui/session/session_controller.h"
 #include "ui/widgets/attention_panel.h"
 #include "ui/widgets/attention_view.h"
@@ -114,6 +115,8 @@ void ScreenshotDriver::finish()
         attention->setFlashMode(true);
         return;
     }
+    if (m_window->interp() && m_window->interp()->prepareView(m_plan.view, write))
+        return; // an interpretability view first runs its analysis
     if (!m_window->decoding() || !m_window->decoding()->prepareView(m_plan.view, write))
         write();
 }

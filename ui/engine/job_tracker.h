@@ -19,6 +19,7 @@ public:
         DecodingContext, // the decoding views' prompt
         Decoding, // an action of the decoding views (generate, sample, beam, compare, ...)
         Inspect, // a look into the stepper's pass that moves no cursor (a FlashAttention walk)
+        Analysis, // an interpretability analysis of the prompt (lens, attribution, head detectors)
         Count
     };
 
@@ -45,7 +46,7 @@ private:
         switch (kind) {
         case Kind::Load:
             return bit(Kind::Load) | bit(Kind::Prompt) | bit(Kind::Seek) | bit(Kind::DecodingContext)
-                | bit(Kind::Decoding) | bit(Kind::Inspect);
+                | bit(Kind::Decoding) | bit(Kind::Inspect) | bit(Kind::Analysis);
         case Kind::Prompt:
             return bit(Kind::Prompt) | bit(Kind::Seek) | bit(Kind::Inspect);
         case Kind::Inspect:

@@ -1,6 +1,7 @@
 #include "ui/widgets/export_menu.h"
 
 #include "ui/decoding/beam_hypothesis_model.h"
+#include "ui/interp/interp_workbench.h"
 #include "ui/widgets/attention_panel.h"
 #include "ui/widgets/attention_view.h"
 #include "ui/widgets/beam_panel.h"
@@ -116,6 +117,11 @@ ExportTarget exportTarget(MainWindow* window, View view)
         target.table = seriesTable({ m->timeSeries(), m->kvSeries(), m->naiveSeries() });
         break;
     }
+    case View::Lens:
+    case View::Attribution:
+    case View::Heads:
+        target.table = window->interp()->table(view);
+        break;
     case View::Model:
     case View::Ops:
         if (auto* table = qobject_cast<QTableView*>(target.widget))

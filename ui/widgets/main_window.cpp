@@ -1,6 +1,8 @@
 #include "ui/widgets/main_window.h"
 
 #include "ui/decoding/decoding_controller.h"
+#include "ui/interp/interp_controller.h"
+#include "ui/interp/interp_workbench.h"
 #include "ui/session/model_card_model.h"
 #include "ui/session/model_locator.h"
 #include "ui/session/plan_model.h"
@@ -182,6 +184,15 @@ void MainWindow::buildCentral()
     // Clicking a generated token opens its decode pass in the stepper.
     connect(
         m_decoding->generationView(), &DecodingGenerationView::decodeStepRequested, this, &MainWindow::openDecodeStep);
+    // The interpretability views; a part of the attribution clicked moves the stepper to the op that wrote it.
+    m_interp = new InterpWorkbench(m_controller, m_tabs);
+    m_tabs->addTab(m_interp, tr("&Interpretability"));
+    connect(m_interp, &InterpWorkbench::showRequested, this, [this] { m_tabs->setCurrentWidget(m_interp); });
+    connect(m_interp, &InterpWorkbench::jumpRequested, this, [this](int node) {
+        togglePlay(false);
+        m_controller->jumpToNode(node);
+    });
+    connect(m_interp->controller(), &InterpController::busyChanged, this, [this] { updateActions(); }); // Esc
     splitter->addWidget(m_diagramScroll);
     splitter->addWidget(m_tabs);
     splitter->setStretchFactor(0, 0);
@@ -305,6 +316,8 @@ bool MainWindow::showView(View view, const QString& settings)
 {
     if (viewSide(view) == ViewSide::Decoding)
         return m_decoding && m_decoding->showView(view, settings);
+    if (viewSide(view) == ViewSide::Interp)
+        return m_interp->showView(view, settings); // showRequested brings the area to the front
     switch (view) {
     case View::Tensor:
         m_tabs->setCurrentWidget(m_tensorPanel);
@@ -339,6 +352,8 @@ QWidget* MainWindow::viewWidget(View view) const
 {
     if (viewSide(view) == ViewSide::Decoding)
         return m_decoding ? m_decoding->viewWidget(view) : nullptr;
+    if (viewSide(view) == ViewSide::Interp)
+        return m_interp ? m_interp->viewWidget(view) : nullptr;
     switch (view) {
     case View::Tensor:
         return m_tensorPanel;
@@ -363,6 +378,8 @@ View MainWindow::currentView() const
     QWidget* tab = m_tabs->currentWidget();
     if (tab == m_attentionPanel)
         return m_attentionPanel->view()->mode() == AttentionView::Mode::Lines ? View::Lines : View::Attention;
+    if (tab == m_interp)
+        return m_interp->currentView().value_or(View::Lens);
     if (m_decoding)
         if (const std::optional<View> v = m_decoding->viewOfTab(tab))
             return *v;

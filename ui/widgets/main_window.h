@@ -25,6 +25,7 @@ namespace ui {
 
 class ArchitectureDiagram;
 class DecodingWorkbench;
+class InterpWorkbench;
 class AttentionPanel;
 class ExplanationPanel;
 class PresentationMode;
@@ -56,6 +57,7 @@ public:
     ExplanationPanel* explanationPanel() const { return m_explanation; }
     PlanModel* planModel() const { return m_planModel; }
     DecodingWorkbench* decoding() const { return m_decoding; } // sampling lab, generation, beam search tabs
+    InterpWorkbench* interp() const { return m_interp; } // logit lens, attribution, head table (Ctrl+3)
     PresentationMode* presentation() const { return m_presentation; } // UI zoom and View ▸ Presentation
     QString statusText() const;
     QString tokenSummaryText() const; // the line above the token strip
@@ -130,6 +132,7 @@ private:
     QScrollArea* m_diagramScroll = nullptr;
     QTabWidget* m_tabs = nullptr;
     DecodingWorkbench* m_decoding = nullptr;
+    InterpWorkbench* m_interp = nullptr;
     PresentationMode* m_presentation = nullptr;
     TensorPanel* m_tensorPanel = nullptr;
     AttentionPanel* m_attentionPanel = nullptr;

@@ -2,6 +2,8 @@
 #include "ui/widgets/main_window.h"
 
 #include "ui/decoding/decoding_controller.h"
+#include "ui/interp/interp_controller.h"
+#include "ui/interp/interp_workbench.h"
 #include "ui/session/model_card_model.h"
 #include "ui/session/model_locator.h"
 #include "ui/session/plan_model.h"
@@ -122,6 +124,8 @@ void MainWindow::buildActions()
         m_controller->cancel();
         if (m_decoding->controller()->isBusy()) // Esc stops a generation, comparison or measurement too
             m_decoding->controller()->cancel();
+        if (m_interp->controller()->isBusy()) // and a head scan
+            m_interp->controller()->cancel();
     });
     connect(m_runPromptAction, &QAction::triggered, this, [this] { setPromptText(m_prompt->toPlainText()); });
     connect(m_darkAction, &QAction::toggled, this, &MainWindow::setDarkTheme);
@@ -194,6 +198,9 @@ void MainWindow::buildMenus()
         = view->addAction(tr("&Tensor"), QKeySequence(Qt::CTRL | Qt::Key_1), this, [this] { showView(View::Tensor); });
     QAction* attention = view->addAction(
         tr("&Attention"), QKeySequence(Qt::CTRL | Qt::Key_2), this, [this] { showView(View::Attention); });
+    view->addAction(tr("&Interpretability"), QKeySequence(Qt::CTRL | Qt::Key_3), this, [this] {
+        m_tabs->setCurrentWidget(m_interp); // the lens, attribution or head table, whichever was in front
+    });
     Q_UNUSED(tensor);
     Q_UNUSED(attention);
     view->addSeparator();
@@ -226,7 +233,8 @@ QString MainWindow::shortcutTable() const
     for (QAction* a : actions)
         rows += QStringLiteral("<tr><td><b>%1</b></td><td>&nbsp;&nbsp;%2</td></tr>")
                     .arg(a->shortcut().toString(QKeySequence::NativeText), a->statusTip().toHtmlEscaped());
-    rows += tr("<tr><td><b>Ctrl+1 / Ctrl+2</b></td><td>&nbsp;&nbsp;Tensor / attention view</td></tr>"
+    rows += tr("<tr><td><b>Ctrl+1 / Ctrl+2 / Ctrl+3</b></td><td>&nbsp;&nbsp;Tensor / attention view / "
+               "interpretability (lens, attribution, heads)</td></tr>"
                "<tr><td><b>Ctrl++ / Ctrl+− / Ctrl+0</b></td><td>&nbsp;&nbsp;Larger / smaller / normal text</td></tr>"
                "<tr><td><b>Ctrl+Shift+C</b></td><td>&nbsp;&nbsp;Copy the view in front as an image</td></tr>"
                "<tr><td><b>← → Home End</b></td><td>&nbsp;&nbsp;Move along the tokens (token strip focused)</td></tr>"
@@ -307,7 +315,8 @@ void MainWindow::updateActions()
     m_playAction->setEnabled(pass && (!atEnd || m_playAction->isChecked()));
     m_backAction->setEnabled(pass && !atStart);
     m_restartAction->setEnabled(pass && !atStart);
-    m_cancelAction->setEnabled(m_controller->isBusy() || m_decoding->controller()->isBusy());
+    m_cancelAction->setEnabled(
+        m_controller->isBusy() || m_decoding->controller()->isBusy() || m_interp->controller()->isBusy());
     m_runPromptAction->setEnabled(m_controller->hasModel());
 }
 

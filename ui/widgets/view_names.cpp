@@ -18,6 +18,9 @@ const QList<ViewEntry>& viewTable()
         { View::Beam, "beam", ViewSide::Decoding },
         { View::Compare, "compare", ViewSide::Decoding },
         { View::Metrics, "metrics", ViewSide::Decoding },
+        { View::Lens, "lens", ViewSide::Interp },
+        { View::Attribution, "attribution", ViewSide::Interp },
+        { View::Heads, "heads", ViewSide::Interp },
     };
     return table;
 }
@@ -48,7 +51,9 @@ std::optional<View> viewFromName(const QString& name)
     const QString head = name.section(QLatin1Char(':'), 0, 0);
     for (const ViewEntry& e : viewTable())
         if (head == QLatin1String(e.name))
-            return head.size() == name.size() || e.view == View::Sampling ? std::optional<View>(e.view) : std::nullopt;
+            return head.size() == name.size() || e.view == View::Sampling || e.side == ViewSide::Interp
+                ? std::optional<View>(e.view)
+                : std::nullopt;
     return std::nullopt;
 }
 

@@ -25,9 +25,14 @@ enum class View {
     Beam,
     Compare,
     Metrics,
+    // The interpretability workbench; "lens:target= Paris", "attribution:target= Paris,minus= Berlin" and
+    // "heads:target= Paris,position=4" also fill its fields
+    Lens,
+    Attribution,
+    Heads,
 };
 
-enum class ViewSide { Stepper, Decoding };
+enum class ViewSide { Stepper, Decoding, Interp };
 
 struct ViewEntry {
     View view;
@@ -40,7 +45,8 @@ const QList<ViewEntry>& viewTable();
 QString viewName(View view);
 ViewSide viewSide(View view);
 QStringList viewNames(); // in table order
-// The view a name names ("sampling:top_k=6" names the sampling lab; only it takes settings). nullopt: no such view.
+// The view a name names ("sampling:top_k=6" names the sampling lab; only it and the interpretability views take
+// settings). nullopt: no such view.
 std::optional<View> viewFromName(const QString& name);
 // The part after the ':' ("" when there is none).
 QString viewSettings(const QString& name);
