@@ -39,4 +39,10 @@ dshot --prompt "Once upon a time, there was a child named" --view "sampling:temp
 dshot --prompt "$en" --view generation --screenshot docs/screenshots/decoding-generation.png
 dshot --prompt "$en" --view beam --screenshot docs/screenshots/decoding-beam.png
 dshot --prompt "$en" --view metrics --screenshot docs/screenshots/decoding-metrics.png
+# The interpretability views (1280x720) on tiny-llama.
+llama=sample_models/tiny-llama
+ishot() { "$app" --size 1280x720 --model $llama --prompt "The capital of France is" "$@" >/dev/null; }
+ishot --view "lens:target= Paris" --screenshot docs/screenshots/interp-lens.png
+ishot --view "attribution:target= Paris,minus= Berlin" --screenshot docs/screenshots/interp-attribution.png
+ishot --view "heads:target= Paris,position=3,colour=ablation" --screenshot docs/screenshots/interp-heads.png
 echo "screenshots written; open them and check the README captions"

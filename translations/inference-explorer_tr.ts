@@ -547,6 +547,92 @@ dikkat %5%6</translation>
     </message>
 </context>
 <context>
+    <name>ui::AttributionBars</name>
+    <message>
+        <source>embedding</source>
+        <translation>gömme</translation>
+    </message>
+    <message>
+        <source>L%1 H%2</source>
+        <translation>K%1 B%2</translation>
+    </message>
+    <message>
+        <source>L%1 attention bias</source>
+        <translation>K%1 dikkat sapması</translation>
+    </message>
+    <message>
+        <source>L%1 MLP</source>
+        <translation>K%1 MLP</translation>
+    </message>
+    <message>
+        <source>output biases</source>
+        <translation>çıkış sapmaları</translation>
+    </message>
+    <message>
+        <source>L00 attention bias</source>
+        <translation>K00 dikkat sapması</translation>
+    </message>
+    <message>
+        <source>total = logit</source>
+        <translation>toplam = logit</translation>
+    </message>
+</context>
+<context>
+    <name>ui::AttributionPanel</name>
+    <message>
+        <source>the most likely next token, or e.g. ␣Paris</source>
+        <translation>en olası sıradaki token ya da örn. ␣Paris</translation>
+    </message>
+    <message>
+        <source>optional, e.g. ␣Berlin</source>
+        <translation>isteğe bağlı, örn. ␣Berlin</translation>
+    </message>
+    <message>
+        <source>Split the last position&apos;s logit into what the embedding, every head and every MLP wrote</source>
+        <translation>Son konumun logitini gömmenin, her başın ve her MLP&apos;nin yazdıklarına ayır</translation>
+    </message>
+    <message>
+        <source>No attribution for this model and prompt:</source>
+        <translation>Bu model ve istem için katkı ayrıştırması yok:</translation>
+    </message>
+    <message>
+        <source>The attribution of the prompt&apos;s next token runs when this tab is shown.</source>
+        <translation>İstemin sıradaki tokenının katkı ayrıştırması bu sekme gösterildiğinde çalışır.</translation>
+    </message>
+    <message>
+        <source>Open a model and type a prompt first.</source>
+        <translation>Önce bir model açın ve bir istem yazın.</translation>
+    </message>
+    <message>
+        <source>Attributing …</source>
+        <translation>Ayrıştırılıyor …</translation>
+    </message>
+    <message>
+        <source>logit(%1) − logit(%2)</source>
+        <translation>logit(%1) − logit(%2)</translation>
+    </message>
+    <message>
+        <source>logit(%1)</source>
+        <translation>logit(%1)</translation>
+    </message>
+    <message>
+        <source>%1 at position %2 = %3; the parts add up to %4 (final norm&apos;s scale frozen at %5). Click a bar to step to its op.</source>
+        <translation>%2. konumda %1 = %3; parçaların toplamı %4 (son normun ölçeği %5 değerinde donduruldu). İşlemine gitmek için bir çubuğa tıklayın.</translation>
+    </message>
+    <message>
+        <source>Logit &amp;of:</source>
+        <translation>&amp;Logiti:</translation>
+    </message>
+    <message>
+        <source>mi&amp;nus:</source>
+        <translation>&amp;eksi:</translation>
+    </message>
+    <message>
+        <source>Attribut&amp;e</source>
+        <translation>&amp;Paylaştır</translation>
+    </message>
+</context>
+<context>
     <name>ui::BeamHypothesisModel</name>
     <message>
         <source>EOS</source>
@@ -1019,6 +1105,137 @@ dikkat %5%6</translation>
     </message>
 </context>
 <context>
+    <name>ui::HeadGrid</name>
+    <message>
+        <source>L%1</source>
+        <translation>K%1</translation>
+    </message>
+    <message>
+        <source>H%1</source>
+        <translation>B%1</translation>
+    </message>
+</context>
+<context>
+    <name>ui::HeadScoreModel</name>
+    <message>
+        <source>Mean attention of every position after the first to the first token</source>
+        <translation>İlkinden sonraki her konumun ilk tokena ortalama dikkati</translation>
+    </message>
+    <message>
+        <source>Mean attention of every position to the token just before it</source>
+        <translation>Her konumun hemen önündeki tokena ortalama dikkati</translation>
+    </message>
+    <message>
+        <source>On a random token sequence repeated twice: attention to the token after the previous occurrence of the current one (near 1 for an induction head)</source>
+        <translation>İki kez tekrarlanan rastgele bir token dizisinde: geçerli tokenın önceki geçişinden sonraki tokena dikkat (bir tümevarım başı için 1&apos;e yakın)</translation>
+    </message>
+    <message>
+        <source>Attention of the last position to the chosen token</source>
+        <translation>Son konumun seçilen tokena dikkati</translation>
+    </message>
+    <message>
+        <source>P(target) with this head zeroed minus P(target) in the normal run (negative: the head helps)</source>
+        <translation>Bu baş sıfırlanınca P(hedef) eksi normal çalıştırmadaki P(hedef) (negatif: baş yardım ediyor)</translation>
+    </message>
+    <message>
+        <source>Layer</source>
+        <translation>Katman</translation>
+    </message>
+    <message>
+        <source>Head</source>
+        <translation>Baş</translation>
+    </message>
+    <message>
+        <source>Sink</source>
+        <translation>Havuz</translation>
+    </message>
+    <message>
+        <source>Previous
+token</source>
+        <translation>Önceki
+token</translation>
+    </message>
+    <message>
+        <source>Induction</source>
+        <translation>Tümevarım</translation>
+    </message>
+    <message>
+        <source>Attention to</source>
+        <translation>Dikkat:</translation>
+    </message>
+    <message>
+        <source>Attention to
+%1</source>
+        <translation>%1
+tokenına dikkat</translation>
+    </message>
+    <message>
+        <source>Ablation ΔP</source>
+        <translation>Sıfırlama ΔP</translation>
+    </message>
+    <message>
+        <source>Ablation
+ΔP(%1)</source>
+        <translation>Sıfırlama
+ΔP(%1)</translation>
+    </message>
+</context>
+<context>
+    <name>ui::HeadTablePanel</name>
+    <message>
+        <source>the most likely next token, or e.g. ␣Paris</source>
+        <translation>en olası sıradaki token ya da örn. ␣Paris</translation>
+    </message>
+    <message>
+        <source>Measure every head: one forward pass with each head zeroed, and one over a repeated random sequence for the induction score</source>
+        <translation>Her başı ölç: her baş sıfırlanarak birer ileri geçiş, tümevarım puanı için de tekrarlanan rastgele bir dizi üzerinde bir geçiş</translation>
+    </message>
+    <message>
+        <source>(no token)</source>
+        <translation>(token yok)</translation>
+    </message>
+    <message>
+        <source>Open a model and type a prompt first.</source>
+        <translation>Önce bir model açın ve bir istem yazın.</translation>
+    </message>
+    <message>
+        <source>Scoring every head (one forward pass per head) …</source>
+        <translation>Her baş puanlanıyor (baş başına bir ileri geçiş) …</translation>
+    </message>
+    <message>
+        <source>Cancelled: the scores are incomplete.</source>
+        <translation>İptal edildi: puanlar eksik.</translation>
+    </message>
+    <message>
+        <source>P(%1) = %2 in the normal run. Click a column header to sort; ΔP &lt; 0: the head helps the answer.</source>
+        <translation>Normal çalıştırmada P(%1) = %2. Sıralamak için bir sütun başlığına tıklayın; ΔP &lt; 0: baş yanıta yardım ediyor.</translation>
+    </message>
+    <message>
+        <source>Ablation targ&amp;et:</source>
+        <translation>Sıfırlama &amp;hedefi:</translation>
+    </message>
+    <message>
+        <source>Attention t&amp;o:</source>
+        <translation>D&amp;ikkat edilen:</translation>
+    </message>
+    <message>
+        <source>Measure ever&amp;y head</source>
+        <translation>Her başı ö&amp;lç</translation>
+    </message>
+    <message>
+        <source>Press Measure every head to score every head on the prompt.</source>
+        <translation>İstem üzerinde her başı puanlamak için Her başı ölç düğmesine basın.</translation>
+    </message>
+    <message>
+        <source>Colour by:</source>
+        <translation>Renk:</translation>
+    </message>
+    <message>
+        <source>The prompt changed: press Measure every head to score it.</source>
+        <translation>İstem değişti: puanlamak için Her başı ölç düğmesine basın.</translation>
+    </message>
+</context>
+<context>
     <name>ui::InterfaceLanguage</name>
     <message>
         <source>Interface &amp;language</source>
@@ -1035,6 +1252,29 @@ The explanations have their own language box in the Explanation panel.</source>
         <translation>Arayüz dili, Inference Explorer bir sonraki açılışında %1 olacak.
 
 Açıklamaların dili, Açıklama panelindeki kendi kutusundan seçilir.</translation>
+    </message>
+</context>
+<context>
+    <name>ui::InterpWorkbench</name>
+    <message>
+        <source>Logit &amp;lens</source>
+        <translation>Logit mer&amp;ceği</translation>
+    </message>
+    <message>
+        <source>Logit attrib&amp;ution</source>
+        <translation>Logit katkı&amp;ları</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>İptal</translation>
+    </message>
+    <message>
+        <source>Stop the running analysis (Esc)</source>
+        <translation>Çalışan çözümlemeyi durdur (Esc)</translation>
+    </message>
+    <message>
+        <source>Hea&amp;d table</source>
+        <translation>Baş &amp;tablosu</translation>
     </message>
 </context>
 <context>
@@ -1058,6 +1298,27 @@ Açıklamaların dili, Açıklama panelindeki kendi kutusundan seçilir.</transl
     <message>
         <source>%1 used of %2 reserved · per token %3 = 2 (K,V) × %4 layers × %5 floats × 4 B · showing %6 of %5 columns</source>
         <translation>%1 kullanılıyor / %2 ayrılmış · token başına %3 = 2 (K,V) × %4 katman × %5 float × 4 B · %5 sütunun %6 tanesi gösteriliyor</translation>
+    </message>
+</context>
+<context>
+    <name>ui::LensGrid</name>
+    <message>
+        <source>embedding</source>
+        <translation>gömme</translation>
+    </message>
+    <message>
+        <source>%1 attention</source>
+        <translation>%1 dikkat</translation>
+    </message>
+    <message>
+        <source>%1 block</source>
+        <translation>%1 blok</translation>
+    </message>
+    <message>
+        <source>#%1
+%2</source>
+        <translation>#%1
+%2</translation>
     </message>
 </context>
 <context>
@@ -1199,6 +1460,77 @@ Açıklamaların dili, Açıklama panelindeki kendi kutusundan seçilir.</transl
     <message>
         <source>Opens here</source>
         <translation>Burada açılır</translation>
+    </message>
+</context>
+<context>
+    <name>ui::LogitLensPanel</name>
+    <message>
+        <source>optional, e.g. ␣Paris or #123</source>
+        <translation>isteğe bağlı, örn. ␣Paris ya da #123</translation>
+    </message>
+    <message>
+        <source>One token whose rank and probability each cell also reports; a leading space is part of the token (type it, or ␣)</source>
+        <translation>Her hücrenin sırasını ve olasılığını da bildirdiği tek token; baştaki boşluk tokenın parçasıdır (yazın ya da ␣ kullanın)</translation>
+    </message>
+    <message>
+        <source>Colour: probability of the top token</source>
+        <translation>Renk: en olası tokenın olasılığı</translation>
+    </message>
+    <message>
+        <source>Colour: rank of the target token</source>
+        <translation>Renk: hedef tokenın sırası</translation>
+    </message>
+    <message>
+        <source>One forward pass of the prompt, read out after every block and attention sub-layer</source>
+        <translation>İstemin tek ileri geçişi, her bloktan ve dikkat alt katmanından sonra okunur</translation>
+    </message>
+    <message>
+        <source>Click a cell for its top 10.</source>
+        <translation>En olası 10 token için bir hücreye tıklayın.</translation>
+    </message>
+    <message>
+        <source>Token</source>
+        <translation>Token</translation>
+    </message>
+    <message>
+        <source>Probability</source>
+        <translation>Olasılık</translation>
+    </message>
+    <message>
+        <source>Top 10 at %1, position %2 …</source>
+        <translation>%1, %2. konumda en olası 10 …</translation>
+    </message>
+    <message>
+        <source>The lens of the prompt runs when this tab is shown.</source>
+        <translation>İstemin merceği bu sekme gösterildiğinde çalışır.</translation>
+    </message>
+    <message>
+        <source>Open a model and type a prompt first.</source>
+        <translation>Önce bir model açın ve bir istem yazın.</translation>
+    </message>
+    <message>
+        <source>Reading the residual stream after every block …</source>
+        <translation>Artık akış her bloktan sonra okunuyor …</translation>
+    </message>
+    <message>
+        <source>Each cell: the token the model would predict if the residual stream ended there (final norm and LM head applied), with its probability. Last row = the model&apos;s own output.</source>
+        <translation>Her hücre: artık akış orada bitseydi modelin tahmin edeceği token (son norm ve LM başı uygulanmış) ve olasılığı. Son satır = modelin kendi çıktısı.</translation>
+    </message>
+    <message>
+        <source>Target %1: rank %2, p %3 at the last position.</source>
+        <translation>Hedef %1: son konumda sıra %2, p %3.</translation>
+    </message>
+    <message>
+        <source>Top 10 at %1, after token %2 (position %3)</source>
+        <translation>%1, %2 tokenından sonra (%3. konum) en olası 10</translation>
+    </message>
+    <message>
+        <source>Target t&amp;oken:</source>
+        <translation>Hedef t&amp;oken:</translation>
+    </message>
+    <message>
+        <source>Run le&amp;ns</source>
+        <translation>Merceği ça&amp;lıştır</translation>
     </message>
 </context>
 <context>
@@ -1512,8 +1844,12 @@ Açıklamaların dili, Açıklama panelindeki kendi kutusundan seçilir.</transl
         <translation>Bu &amp;bilgisayardaki modeller…</translation>
     </message>
     <message>
-        <source>&lt;tr&gt;&lt;td&gt;&lt;b&gt;Ctrl+1 / Ctrl+2&lt;/b&gt;&lt;/td&gt;&lt;td&gt;&amp;nbsp;&amp;nbsp;Tensor / attention view&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Ctrl++ / Ctrl+− / Ctrl+0&lt;/b&gt;&lt;/td&gt;&lt;td&gt;&amp;nbsp;&amp;nbsp;Larger / smaller / normal text&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Ctrl+Shift+C&lt;/b&gt;&lt;/td&gt;&lt;td&gt;&amp;nbsp;&amp;nbsp;Copy the view in front as an image&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;← → Home End&lt;/b&gt;&lt;/td&gt;&lt;td&gt;&amp;nbsp;&amp;nbsp;Move along the tokens (token strip focused)&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Enter&lt;/b&gt;&lt;/td&gt;&lt;td&gt;&amp;nbsp;&amp;nbsp;Jump to the op (Ops list)&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Alt+← / Alt+→&lt;/b&gt;&lt;/td&gt;&lt;td&gt;&amp;nbsp;&amp;nbsp;Previous / next lesson step (Lesson panel)&lt;/td&gt;&lt;/tr&gt;</source>
-        <translation>&lt;tr&gt;&lt;td&gt;&lt;b&gt;Ctrl+1 / Ctrl+2&lt;/b&gt;&lt;/td&gt;&lt;td&gt;&amp;nbsp;&amp;nbsp;Tensör / dikkat görünümü&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Ctrl++ / Ctrl+− / Ctrl+0&lt;/b&gt;&lt;/td&gt;&lt;td&gt;&amp;nbsp;&amp;nbsp;Daha büyük / daha küçük / normal yazı&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Ctrl+Shift+C&lt;/b&gt;&lt;/td&gt;&lt;td&gt;&amp;nbsp;&amp;nbsp;Öndeki görünümü görüntü olarak kopyala&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;← → Home End&lt;/b&gt;&lt;/td&gt;&lt;td&gt;&amp;nbsp;&amp;nbsp;Tokenlar boyunca ilerle (token şeridi odaktayken)&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Enter&lt;/b&gt;&lt;/td&gt;&lt;td&gt;&amp;nbsp;&amp;nbsp;İşleme atla (İşlemler listesi)&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Alt+← / Alt+→&lt;/b&gt;&lt;/td&gt;&lt;td&gt;&amp;nbsp;&amp;nbsp;Önceki / sonraki ders adımı (Ders paneli)&lt;/td&gt;&lt;/tr&gt;</translation>
+        <source>&amp;Interpretability</source>
+        <translation>Yor&amp;umlanabilirlik</translation>
+    </message>
+    <message>
+        <source>&lt;tr&gt;&lt;td&gt;&lt;b&gt;Ctrl+1 / Ctrl+2 / Ctrl+3&lt;/b&gt;&lt;/td&gt;&lt;td&gt;&amp;nbsp;&amp;nbsp;Tensor / attention view / interpretability (lens, attribution, heads)&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Ctrl++ / Ctrl+− / Ctrl+0&lt;/b&gt;&lt;/td&gt;&lt;td&gt;&amp;nbsp;&amp;nbsp;Larger / smaller / normal text&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Ctrl+Shift+C&lt;/b&gt;&lt;/td&gt;&lt;td&gt;&amp;nbsp;&amp;nbsp;Copy the view in front as an image&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;← → Home End&lt;/b&gt;&lt;/td&gt;&lt;td&gt;&amp;nbsp;&amp;nbsp;Move along the tokens (token strip focused)&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Enter&lt;/b&gt;&lt;/td&gt;&lt;td&gt;&amp;nbsp;&amp;nbsp;Jump to the op (Ops list)&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Alt+← / Alt+→&lt;/b&gt;&lt;/td&gt;&lt;td&gt;&amp;nbsp;&amp;nbsp;Previous / next lesson step (Lesson panel)&lt;/td&gt;&lt;/tr&gt;</source>
+        <translation>&lt;tr&gt;&lt;td&gt;&lt;b&gt;Ctrl+1 / Ctrl+2 / Ctrl+3&lt;/b&gt;&lt;/td&gt;&lt;td&gt;&amp;nbsp;&amp;nbsp;Tensör / dikkat görünümü / yorumlanabilirlik (mercek, katkılar, başlar)&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Ctrl++ / Ctrl+− / Ctrl+0&lt;/b&gt;&lt;/td&gt;&lt;td&gt;&amp;nbsp;&amp;nbsp;Daha büyük / daha küçük / normal yazı&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Ctrl+Shift+C&lt;/b&gt;&lt;/td&gt;&lt;td&gt;&amp;nbsp;&amp;nbsp;Öndeki görünümü görüntü olarak kopyala&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;← → Home End&lt;/b&gt;&lt;/td&gt;&lt;td&gt;&amp;nbsp;&amp;nbsp;Tokenlar boyunca ilerle (token şeridi odaktayken)&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Enter&lt;/b&gt;&lt;/td&gt;&lt;td&gt;&amp;nbsp;&amp;nbsp;İşleme atla (İşlemler listesi)&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Alt+← / Alt+→&lt;/b&gt;&lt;/td&gt;&lt;td&gt;&amp;nbsp;&amp;nbsp;Önceki / sonraki ders adımı (Ders paneli)&lt;/td&gt;&lt;/tr&gt;</translation>
     </message>
 </context>
 <context>

@@ -62,8 +62,8 @@ QSize AttributionBars::minimumSizeHint() const
 
 QRect AttributionBars::barRowRect(int row) const
 {
-    // The total sits under a gap of half a row.
-    const int y = 4 + row * rowHeight() + (row >= int(m_sorted.size()) ? rowHeight() / 2 : 0);
+    // The total on top, the parts under a gap of half a row.
+    const int y = 4 + (row + 1) * rowHeight() + (row >= 0 ? rowHeight() / 2 : 0);
     return { 0, y, width(), rowHeight() };
 }
 
@@ -73,23 +73,26 @@ void AttributionBars::paintEvent(QPaintEvent*)
     p.fillRect(rect(), palette().color(QPalette::Base));
     if (!m_attribution.isValid())
         return;
-    double absMax = std::abs(m_attribution.logit);
-    for (const auto& part : m_sorted)
-        absMax = std::max(absMax, std::abs(part.value));
-    if (absMax <= 0)
-        absMax = 1;
+    // The zero line splits the width in the ratio of the largest negative and positive bar.
+    double neg = std::max(0.0, -m_attribution.logit), pos = std::max(0.0, m_attribution.logit);
+    for (const auto& part : m_sorted) {
+        neg = std::max(neg, -part.value);
+        pos = std::max(pos, part.value);
+    }
+    if (neg + pos <= 0)
+        pos = 1;
     const int left = labelWidth(), right = width() - valueWidth();
-    const double zero = left + (right - left) / 2.0, half = (right - left) / 2.0 - 2;
+    const double unit = (right - left - 4) / (neg + pos), zero = left + 2 + neg * unit;
     auto drawRow = [&](int row, const QString& label, double value, bool total) {
         const QRect r = barRowRect(row);
-        if (row == m_selected)
+        if (row >= 0 && row == m_selected)
             p.fillRect(r, palette().color(QPalette::AlternateBase));
         p.setPen(palette().color(QPalette::Text));
         QFont f = font();
         f.setBold(total);
         p.setFont(f);
         p.drawText(QRect(0, r.top(), left - 8, r.height()), Qt::AlignRight | Qt::AlignVCenter, label);
-        const double w = value / absMax * half;
+        const double w = value * unit;
         const QRectF bar(w >= 0 ? zero : zero + w, r.top() + 3, std::abs(w), r.height() - 6);
         const QColor colour
             = total ? palette().color(QPalette::Text) : QColor(ColorMap::diverging(value >= 0 ? 0.75 : -0.75));
@@ -98,12 +101,12 @@ void AttributionBars::paintEvent(QPaintEvent*)
         p.drawText(QRect(right + 6, r.top(), valueWidth() - 6, r.height()), Qt::AlignLeft | Qt::AlignVCenter,
             QStringLiteral("%1%2").arg(value >= 0 ? QStringLiteral("+") : QString()).arg(value, 0, 'f', 3));
     };
+    drawRow(-1, tr("total = logit"), m_attribution.logit, true);
     for (int i = 0; i < int(m_sorted.size()); ++i)
         drawRow(i, partLabel(m_sorted[i]), m_sorted[i].value, false);
-    drawRow(int(m_sorted.size()), tr("total = logit"), m_attribution.logit, true);
     p.setFont(font());
     p.setPen(QPen(palette().color(QPalette::Mid), 1));
-    p.drawLine(QPointF(zero, 2), QPointF(zero, barRowRect(int(m_sorted.size())).bottom()));
+    p.drawLine(QPointF(zero, 2), QPointF(zero, barRowRect(int(m_sorted.size()) - 1).bottom()));
 }
 
 void AttributionBars::select(int row, bool activate)

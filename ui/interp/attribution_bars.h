@@ -1,7 +1,7 @@
 #pragma once
-// Direct logit attribution as horizontal bars, largest magnitude first: one bar per part (the embedding, every head,
-// every MLP, the biases) from a zero line (positive to the right in red, negative to the left in blue), and a last
-// bar for the total, which is the logit. Clicking a part's bar (or Enter on the selected one) asks the stepper to go
+// Direct logit attribution as horizontal bars: first the total (the logit), then one bar per part (the embedding,
+// every head, every MLP, the biases), largest magnitude first, from a zero line (positive to the right in red,
+// negative to the left in blue). Clicking a part's bar (or Enter on the selected one) asks the stepper to go
 // to the op that wrote it.
 #include "ui/interp/interp_snapshot.h"
 
@@ -18,7 +18,7 @@ public:
     const AttributionSnapshot& attribution() const { return m_attribution; }
     // The parts in the order drawn (largest |value| first).
     const QVector<AttributionSnapshot::Part>& sortedParts() const { return m_sorted; }
-    QRect barRowRect(int row) const; // row `sortedParts().size()` is the total
+    QRect barRowRect(int row) const; // of sortedParts()[row]; row -1 is the total
     static QString partLabel(const AttributionSnapshot::Part& part); // "L1 H2", "L0 MLP", "embedding", ...
     int selectedRow() const { return m_selected; }
 

@@ -19,15 +19,15 @@ AttributionPanel::AttributionPanel(InterpController* controller, QWidget* parent
 {
     auto* layout = new QVBoxLayout(this);
     auto* row = new QHBoxLayout;
-    auto* targetLabel = new QLabel(tr("Lo&git of:"), this);
+    auto* targetLabel = new QLabel(tr("Logit &of:"), this);
     m_target = new QLineEdit(this);
     m_target->setPlaceholderText(tr("the most likely next token, or e.g. ␣Paris"));
     targetLabel->setBuddy(m_target);
-    auto* minusLabel = new QLabel(tr("m&inus:"), this);
+    auto* minusLabel = new QLabel(tr("mi&nus:"), this);
     m_minus = new QLineEdit(this);
     m_minus->setPlaceholderText(tr("optional, e.g. ␣Berlin"));
     minusLabel->setBuddy(m_minus);
-    m_run = new QPushButton(tr("Attri&bute"), this);
+    m_run = new QPushButton(tr("Attribut&e"), this);
     m_run->setToolTip(tr("Split the last position's logit into what the embedding, every head and every MLP wrote"));
     row->addWidget(targetLabel);
     row->addWidget(m_target, 1);
@@ -82,8 +82,8 @@ QString AttributionPanel::refusal() const
 
 void AttributionPanel::setTokens(const QString& target, const QString& minus)
 {
-    m_target->setText(target);
-    m_minus->setText(minus);
+    m_target->setText(visibleToken(target));
+    m_minus->setText(visibleToken(minus));
     run();
 }
 

@@ -37,8 +37,12 @@ void HeadGrid::setSelectedHead(int layer, int head)
     update();
 }
 
-int HeadGrid::cellSide() const { return std::max(40, 3 * fontMetrics().height()); }
-int HeadGrid::leftMargin() const { return fontMetrics().horizontalAdvance(tr("layer 00")) + 10; }
+int HeadGrid::cellSide() const // fits "-0.000" and is about square
+{
+    return std::max(
+        { 36, 5 * fontMetrics().height() / 2, fontMetrics().horizontalAdvance(QStringLiteral("-0.000")) + 8 });
+}
+int HeadGrid::leftMargin() const { return fontMetrics().horizontalAdvance(tr("L%1").arg(88)) + 10; }
 int HeadGrid::topMargin() const { return fontMetrics().height() + 6; }
 
 QSize HeadGrid::sizeHint() const
@@ -85,11 +89,11 @@ void HeadGrid::paintEvent(QPaintEvent*)
         return;
     p.setPen(palette().color(QPalette::Text));
     for (int h = 0; h < m_heads.heads; ++h)
-        p.drawText(QRect(cellRect(0, h).left(), 0, cellSide(), topMargin()), Qt::AlignCenter, tr("head %1").arg(h));
+        p.drawText(QRect(cellRect(0, h).left(), 0, cellSide(), topMargin()), Qt::AlignCenter, tr("H%1").arg(h));
     for (int l = 0; l < m_heads.layers; ++l) {
         p.setPen(palette().color(QPalette::Text));
         p.drawText(QRect(0, cellRect(l, 0).top(), leftMargin() - 6, cellSide()), Qt::AlignRight | Qt::AlignVCenter,
-            tr("layer %1").arg(l));
+            tr("L%1").arg(l));
         for (int h = 0; h < m_heads.heads; ++h) {
             const QRect r = cellRect(l, h);
             const QRgb bg = cellColor(l, h);

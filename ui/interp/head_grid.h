@@ -1,6 +1,7 @@
 #pragma once
-// Every head as a cell of a layers × heads grid, coloured by one detector score (HeadScoreModel's columns): scores
-// in [0, 1] on the sequential map, the signed ablation effect on the diverging one. Clicking a cell selects the head.
+// Every head as a cell of a layers × heads grid (rows L0, L1, …; columns H0, H1, …, as the attribution names them),
+// coloured by one detector score (HeadScoreModel's columns): scores in [0, 1] on the sequential map, the signed
+// ablation effect on the diverging one. Clicking a cell selects the head.
 #include "ui/interp/interp_snapshot.h"
 
 #include <QWidget>

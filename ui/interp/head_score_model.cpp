@@ -99,15 +99,15 @@ QVariant HeadScoreModel::headerData(int section, Qt::Orientation orientation, in
     case Sink:
         return tr("Sink");
     case Previous:
-        return tr("Previous token");
+        return tr("Previous\ntoken");
     case Induction:
         return tr("Induction");
     case AttentionTo:
         return m_heads.attendText.isEmpty() ? tr("Attention to")
-                                            : tr("Attention to %1").arg(visibleToken(m_heads.attendText));
+                                            : tr("Attention to\n%1").arg(visibleToken(m_heads.attendText));
     case Ablation:
         return m_heads.targetText.isEmpty() ? tr("Ablation ΔP")
-                                            : tr("Ablation ΔP(%1)").arg(visibleToken(m_heads.targetText));
+                                            : tr("Ablation\nΔP(%1)").arg(visibleToken(m_heads.targetText));
     default:
         return {};
     }

@@ -26,14 +26,14 @@ HeadTablePanel::HeadTablePanel(InterpController* controller, QWidget* parent)
 {
     auto* layout = new QVBoxLayout(this);
     auto* row = new QHBoxLayout;
-    auto* targetLabel = new QLabel(tr("Ablation &target:"), this);
+    auto* targetLabel = new QLabel(tr("Ablation targ&et:"), this);
     m_target = new QLineEdit(this);
     m_target->setPlaceholderText(tr("the most likely next token, or e.g. ␣Paris"));
     targetLabel->setBuddy(m_target);
-    auto* positionLabel = new QLabel(tr("Attention &to:"), this);
+    auto* positionLabel = new QLabel(tr("Attention t&o:"), this);
     m_position = new QComboBox(this);
     positionLabel->setBuddy(m_position);
-    m_run = new QPushButton(tr("Score &heads"), this);
+    m_run = new QPushButton(tr("Measure ever&y head"), this);
     m_run->setToolTip(tr("Measure every head: one forward pass with each head zeroed, and one over a repeated random "
                          "sequence for the induction score"));
     row->addWidget(targetLabel);
@@ -42,7 +42,7 @@ HeadTablePanel::HeadTablePanel(InterpController* controller, QWidget* parent)
     row->addWidget(m_position, 1);
     row->addWidget(m_run);
     layout->addLayout(row);
-    m_message = new QLabel(tr("Press Score heads to measure every head on the prompt."), this);
+    m_message = new QLabel(tr("Press Measure every head to score every head on the prompt."), this);
     m_message->setWordWrap(true);
     layout->addWidget(m_message);
 
@@ -58,27 +58,29 @@ HeadTablePanel::HeadTablePanel(InterpController* controller, QWidget* parent)
     m_table->setSelectionMode(QAbstractItemView::SingleSelection);
     m_table->setEditTriggers(QAbstractItemView::NoEditTriggers);
     m_table->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
+    m_table->verticalHeader()->setDefaultSectionSize(fontMetrics().height() + 6);
     auto* side = new QWidget(splitter);
     auto* sideLayout = new QVBoxLayout(side);
     sideLayout->setContentsMargins(0, 0, 0, 0);
     auto* scoreRow = new QHBoxLayout;
-    auto* scoreLabel = new QLabel(tr("&Colour by:"), side);
+    auto* scoreLabel = new QLabel(tr("Colour by:"), side);
     m_score = new QComboBox(side);
     for (int c = HeadScoreModel::Sink; c <= HeadScoreModel::Ablation; ++c)
-        m_score->addItem(m_model->headerData(c, Qt::Horizontal).toString(), c);
+        m_score->addItem(
+            m_model->headerData(c, Qt::Horizontal).toString().replace(QLatin1Char('\n'), QLatin1Char(' ')), c);
     scoreLabel->setBuddy(m_score);
     scoreRow->addWidget(scoreLabel);
     scoreRow->addWidget(m_score, 1);
     sideLayout->addLayout(scoreRow);
     m_grid = new HeadGrid;
-    auto* scroll = new QScrollArea(side);
-    scroll->setWidget(m_grid);
-    scroll->setWidgetResizable(true);
-    sideLayout->addWidget(scroll, 1);
+    m_gridScroll = new QScrollArea(side);
+    m_gridScroll->setWidget(m_grid);
+    m_gridScroll->setWidgetResizable(true);
+    sideLayout->addWidget(m_gridScroll, 1);
     splitter->addWidget(m_table);
     splitter->addWidget(side);
-    splitter->setStretchFactor(0, 1);
-    splitter->setStretchFactor(1, 1);
+    splitter->setStretchFactor(0, 1); // the grid keeps about its own size, the table takes the rest
+    splitter->setStretchFactor(1, 0);
     layout->addWidget(splitter, 1);
 
     connect(m_run, &QPushButton::clicked, this, &HeadTablePanel::run);
@@ -104,7 +106,7 @@ HeadTablePanel::HeadTablePanel(InterpController* controller, QWidget* parent)
     connect(controller, &InterpController::contextChanged, this, [this] {
         fillPositions();
         if (m_model->heads().isValid())
-            m_message->setText(tr("The prompt changed: press Score heads to measure it."));
+            m_message->setText(tr("The prompt changed: press Measure every head to score it."));
     });
     fillPositions();
 }
@@ -123,9 +125,11 @@ void HeadTablePanel::fillPositions()
 
 QString HeadTablePanel::message() const { return m_message->text(); }
 
+void HeadTablePanel::setScore(int column) { m_score->setCurrentIndex(std::max(0, m_score->findData(column))); }
+
 void HeadTablePanel::setInputs(const QString& target, int position)
 {
-    m_target->setText(target);
+    m_target->setText(visibleToken(target));
     m_position->setCurrentIndex(std::max(0, m_position->findData(position)));
 }
 
@@ -143,8 +147,12 @@ void HeadTablePanel::onHeads(const HeadsSnapshot& heads)
 {
     m_model->setHeads(heads);
     m_grid->setHeads(heads);
+    m_gridScroll->setMinimumWidth(m_grid->sizeHint().width() + 2 * m_gridScroll->frameWidth() + 2); // never cut
     for (int i = 0; i < m_score->count(); ++i)
-        m_score->setItemText(i, m_model->headerData(m_score->itemData(i).toInt(), Qt::Horizontal).toString());
+        m_score->setItemText(i,
+            m_model->headerData(m_score->itemData(i).toInt(), Qt::Horizontal)
+                .toString()
+                .replace(QLatin1Char('\n'), QLatin1Char(' ')));
     if (heads.cancelled) {
         m_message->setText(tr("Cancelled: the scores are incomplete."));
         return;

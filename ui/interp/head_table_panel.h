@@ -10,6 +10,7 @@ class QComboBox;
 class QLabel;
 class QLineEdit;
 class QPushButton;
+class QScrollArea;
 class QSortFilterProxyModel;
 class QTableView;
 
@@ -33,6 +34,7 @@ public:
     QString message() const;
     // Typed target ("" = the most likely next token) and the position the attention-to column reads (-1: none).
     void setInputs(const QString& target, int position);
+    void setScore(int column); // the grid's colour: a HeadScoreModel::Column from Sink to Ablation
     void run();
     CsvTable table() const; // the table as sorted now
 
@@ -50,6 +52,7 @@ private:
     QSortFilterProxyModel* m_proxy;
     QTableView* m_table;
     HeadGrid* m_grid;
+    QScrollArea* m_gridScroll;
 };
 
 } // namespace ui

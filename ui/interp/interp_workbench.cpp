@@ -1,6 +1,7 @@
 #include "ui/interp/interp_workbench.h"
 
 #include "ui/interp/attribution_panel.h"
+#include "ui/interp/head_score_model.h"
 #include "ui/interp/head_table_panel.h"
 #include "ui/interp/interp_controller.h"
 #include "ui/interp/lens_grid.h"
@@ -48,7 +49,7 @@ InterpWorkbench::InterpWorkbench(SessionController* session, QWidget* parent)
     m_heads = new HeadTablePanel(m_controller);
     m_tabs->addTab(m_lens, tr("Logit &lens"));
     m_tabs->addTab(m_attribution, tr("Logit attrib&ution"));
-    m_tabs->addTab(m_heads, tr("Head ta&ble"));
+    m_tabs->addTab(m_heads, tr("Hea&d table"));
     layout->addWidget(m_tabs, 1);
 
     auto* bottom = new QHBoxLayout;
@@ -109,14 +110,20 @@ bool InterpWorkbench::showView(View view, const QString& settings)
         return false;
     std::map<QString, QString> s;
     switch (view) {
-    case View::Lens:
-        if (!parseSettings(settings, { QStringLiteral("target") }, &s))
+    case View::Lens: {
+        if (!parseSettings(settings, { QStringLiteral("target"), QStringLiteral("colour") }, &s))
+            return false;
+        const QString colour = s.count(QStringLiteral("colour")) ? s[QStringLiteral("colour")] : QString();
+        if (!colour.isEmpty() && colour != QLatin1String("rank") && colour != QLatin1String("probability"))
             return false;
         m_tabs->setCurrentWidget(w);
         emit showRequested();
+        if (!colour.isEmpty())
+            m_lens->setColourByRank(colour == QLatin1String("rank"));
         if (s.count(QStringLiteral("target")))
             m_lens->setTarget(s[QStringLiteral("target")]);
         return true;
+    }
     case View::Attribution:
         if (!parseSettings(settings, { QStringLiteral("target"), QStringLiteral("minus") }, &s))
             return false;
@@ -126,15 +133,24 @@ bool InterpWorkbench::showView(View view, const QString& settings)
             m_attribution->setTokens(s[QStringLiteral("target")], s[QStringLiteral("minus")]);
         return true;
     case View::Heads: {
-        if (!parseSettings(settings, { QStringLiteral("target"), QStringLiteral("position") }, &s))
+        static const std::map<QString, int> scores { { QStringLiteral("sink"), HeadScoreModel::Sink },
+            { QStringLiteral("previous"), HeadScoreModel::Previous },
+            { QStringLiteral("induction"), HeadScoreModel::Induction },
+            { QStringLiteral("attention"), HeadScoreModel::AttentionTo },
+            { QStringLiteral("ablation"), HeadScoreModel::Ablation } };
+        if (!parseSettings(
+                settings, { QStringLiteral("target"), QStringLiteral("position"), QStringLiteral("colour") }, &s))
             return false;
         bool ok = true;
         const int position = s.count(QStringLiteral("position")) ? s[QStringLiteral("position")].toInt(&ok) : -1;
-        if (!ok)
+        const auto score = s.count(QStringLiteral("colour")) ? scores.find(s[QStringLiteral("colour")]) : scores.end();
+        if (!ok || (s.count(QStringLiteral("colour")) && score == scores.end()))
             return false;
         m_tabs->setCurrentWidget(w);
         emit showRequested();
-        if (!s.empty())
+        if (score != scores.end())
+            m_heads->setScore(score->second);
+        if (s.count(QStringLiteral("target")) || s.count(QStringLiteral("position")))
             m_heads->setInputs(s[QStringLiteral("target")], position);
         return true;
     }

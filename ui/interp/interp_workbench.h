@@ -36,8 +36,10 @@ public:
     AttributionPanel* attributionPanel() const { return m_attribution; }
     HeadTablePanel* headPanel() const { return m_heads; }
 
-    // A view of ViewSide::Interp to the front of this area (the caller shows the area itself); `settings`
-    // ("target= Paris,minus= Berlin,position=4") fill its fields and run it. False for another view or bad settings.
+    // A view of ViewSide::Interp to the front of this area (showRequested asks for the area itself); `settings`
+    // (lens: target, colour=probability|rank; attribution: target, minus; heads: target, position,
+    // colour=sink|previous|induction|attention|ablation) fill its fields and run it. False for another view or bad
+    // settings.
     bool showView(View view, const QString& settings = {});
     QWidget* viewWidget(View view) const; // nullptr for a view of another side
     std::optional<View> currentView() const;

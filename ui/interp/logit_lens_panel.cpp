@@ -22,7 +22,7 @@ LogitLensPanel::LogitLensPanel(InterpController* controller, QWidget* parent)
 {
     auto* layout = new QVBoxLayout(this);
     auto* row = new QHBoxLayout;
-    auto* targetLabel = new QLabel(tr("Ta&rget token:"), this);
+    auto* targetLabel = new QLabel(tr("Target t&oken:"), this);
     m_target = new QLineEdit(this);
     m_target->setPlaceholderText(tr("optional, e.g. ␣Paris or #123"));
     m_target->setToolTip(tr("One token whose rank and probability each cell also reports; a leading space is part "
@@ -30,7 +30,7 @@ LogitLensPanel::LogitLensPanel(InterpController* controller, QWidget* parent)
     targetLabel->setBuddy(m_target);
     m_colour = new QComboBox(this);
     m_colour->addItems({ tr("Colour: probability of the top token"), tr("Colour: rank of the target token") });
-    m_run = new QPushButton(tr("Run &lens"), this);
+    m_run = new QPushButton(tr("Run le&ns"), this);
     m_run->setToolTip(tr("One forward pass of the prompt, read out after every block and attention sub-layer"));
     row->addWidget(targetLabel);
     row->addWidget(m_target, 1);
@@ -90,11 +90,11 @@ LogitLensPanel::LogitLensPanel(InterpController* controller, QWidget* parent)
 
 QString LogitLensPanel::message() const { return m_message->text(); }
 
+void LogitLensPanel::setColourByRank(bool rank) { m_colour->setCurrentIndex(rank ? 1 : 0); }
+
 void LogitLensPanel::setTarget(const QString& text)
 {
-    m_target->setText(text);
-    if (!text.isEmpty())
-        m_colour->setCurrentIndex(1);
+    m_target->setText(visibleToken(text));
     run();
 }
 

@@ -27,6 +27,7 @@ public:
     QLineEdit* targetField() const { return m_target; }
     QString message() const; // the line over the grid (what is shown, or why nothing is)
     void setTarget(const QString& text); // typed text ("␣" stands for a space); runs the lens
+    void setColourByRank(bool rank); // the target's rank, or the top token's probability
     void run();
     CsvTable table() const; // one row per cell: site, position, token, top token, its probability, target's
 

@@ -25,8 +25,8 @@ enum class View {
     Beam,
     Compare,
     Metrics,
-    // The interpretability workbench; "lens:target= Paris", "attribution:target= Paris,minus= Berlin" and
-    // "heads:target= Paris,position=4" also fill its fields
+    // The interpretability workbench; "lens:target= Paris,colour=rank", "attribution:target= Paris,minus= Berlin"
+    // and "heads:target= Paris,position=4,colour=ablation" also fill its fields
     Lens,
     Attribution,
     Heads,
