@@ -625,7 +625,7 @@ dikkat %5%6</translation>
     </message>
     <message>
         <source>mi&amp;nus:</source>
-        <translation>&amp;eksi:</translation>
+        <translation>ek&amp;si:</translation>
     </message>
     <message>
         <source>Attribut&amp;e</source>
@@ -1216,11 +1216,11 @@ tokenına dikkat</translation>
     </message>
     <message>
         <source>Attention t&amp;o:</source>
-        <translation>D&amp;ikkat edilen:</translation>
+        <translation>Dikkat &amp;edilen:</translation>
     </message>
     <message>
         <source>Measure ever&amp;y head</source>
-        <translation>Her başı ö&amp;lç</translation>
+        <translation>Her başı &amp;ölç</translation>
     </message>
     <message>
         <source>Press Measure every head to score every head on the prompt.</source>
@@ -1274,7 +1274,7 @@ Açıklamaların dili, Açıklama panelindeki kendi kutusundan seçilir.</transl
     </message>
     <message>
         <source>Hea&amp;d table</source>
-        <translation>Baş &amp;tablosu</translation>
+        <translation>&amp;Baş tablosu</translation>
     </message>
 </context>
 <context>
@@ -1526,11 +1526,11 @@ Açıklamaların dili, Açıklama panelindeki kendi kutusundan seçilir.</transl
     </message>
     <message>
         <source>Target t&amp;oken:</source>
-        <translation>Hedef t&amp;oken:</translation>
+        <translation>&amp;Hedef token:</translation>
     </message>
     <message>
         <source>Run le&amp;ns</source>
-        <translation>Merceği ça&amp;lıştır</translation>
+        <translation>Merceği &amp;çalıştır</translation>
     </message>
 </context>
 <context>
@@ -1845,7 +1845,7 @@ Açıklamaların dili, Açıklama panelindeki kendi kutusundan seçilir.</transl
     </message>
     <message>
         <source>&amp;Interpretability</source>
-        <translation>Yor&amp;umlanabilirlik</translation>
+        <translation>Y&amp;orumlanabilirlik</translation>
     </message>
     <message>
         <source>&lt;tr&gt;&lt;td&gt;&lt;b&gt;Ctrl+1 / Ctrl+2 / Ctrl+3&lt;/b&gt;&lt;/td&gt;&lt;td&gt;&amp;nbsp;&amp;nbsp;Tensor / attention view / interpretability (lens, attribution, heads)&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Ctrl++ / Ctrl+− / Ctrl+0&lt;/b&gt;&lt;/td&gt;&lt;td&gt;&amp;nbsp;&amp;nbsp;Larger / smaller / normal text&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Ctrl+Shift+C&lt;/b&gt;&lt;/td&gt;&lt;td&gt;&amp;nbsp;&amp;nbsp;Copy the view in front as an image&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;← → Home End&lt;/b&gt;&lt;/td&gt;&lt;td&gt;&amp;nbsp;&amp;nbsp;Move along the tokens (token strip focused)&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Enter&lt;/b&gt;&lt;/td&gt;&lt;td&gt;&amp;nbsp;&amp;nbsp;Jump to the op (Ops list)&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Alt+← / Alt+→&lt;/b&gt;&lt;/td&gt;&lt;td&gt;&amp;nbsp;&amp;nbsp;Previous / next lesson step (Lesson panel)&lt;/td&gt;&lt;/tr&gt;</source>
