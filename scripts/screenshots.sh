@@ -39,4 +39,10 @@ dshot --prompt "Once upon a time, there was a child named" --view "sampling:temp
 dshot --prompt "$en" --view generation --screenshot docs/screenshots/decoding-generation.png
 dshot --prompt "$en" --view beam --screenshot docs/screenshots/decoding-beam.png
 dshot --prompt "$en" --view metrics --screenshot docs/screenshots/decoding-metrics.png
+# Interventions (README "Interventions in the window"): tiny-llama, the country heads of layer 3 zeroed; patching.
+llama=sample_models/tiny-llama
+"$app" --size 1280x720 --model $llama --prompt "The capital of France is" --ablate blk.3.head.2 --ablate blk.3.head.3 \
+    --view interventions --screenshot docs/screenshots/interventions-before-after.png >/dev/null
+"$app" --size 1280x720 --model $llama --prompt "The capital of France is" --view patching \
+    --screenshot docs/screenshots/interventions-patching.png >/dev/null
 echo "screenshots written; open them and check the README captions"

@@ -292,7 +292,7 @@ void TestMainWindow::showViewTakesEveryTableName()
 {
     auto* tabs = qobject_cast<QTabWidget*>(m_window->tensorPanel()->parentWidget()->parentWidget());
     QVERIFY(tabs);
-    QCOMPARE(ui::viewTable().size(), 13);
+    QCOMPARE(ui::viewTable().size(), 15);
     for (const ui::ViewEntry& e : ui::viewTable()) {
         const QString name = QString::fromLatin1(e.name);
         QVERIFY2(m_window->showView(name), qPrintable(name));

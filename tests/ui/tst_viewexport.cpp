@@ -5,6 +5,7 @@
 #include "random_model.h"
 
 #include "ui/decoding/decoding_controller.h"
+#include "ui/interventions/intervention_workbench.h"
 #include "ui/session/session_controller.h"
 #include "ui/widgets/decoding_workbench.h"
 #include "ui/widgets/export_menu.h"
@@ -69,6 +70,8 @@ void TestViewExport::showPrepared(View view)
     bool ready = false;
     if (ui::viewSide(view) == ui::ViewSide::Decoding)
         QVERIFY(m_window->decoding()->prepareView(ui::viewName(view), [&ready] { ready = true; }));
+    else if (ui::viewSide(view) == ui::ViewSide::Interventions) // compares / patches first
+        QVERIFY(m_window->interventions()->prepareView(view, [&ready] { ready = true; }));
     else
         ready = m_window->showView(view);
     QTRY_VERIFY_WITH_TIMEOUT(ready, 20000);
@@ -82,7 +85,8 @@ void TestViewExport::everyViewExports_data()
     for (const ui::ViewEntry& e : ui::viewTable()) {
         const bool table = e.view == View::Tensor || e.view == View::Attention || e.view == View::Lines
             || e.view == View::Sampling || e.view == View::Beam || e.view == View::Metrics || e.view == View::Model
-            || e.view == View::Ops;
+            || e.view == View::Ops || e.view == View::Interventions; // (patching: the default prompts' " Paris" is
+                                                                     // several tokens of this byte-level model)
         QTest::newRow(e.name) << int(e.view) << table;
     }
 }

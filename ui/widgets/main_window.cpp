@@ -1,6 +1,7 @@
 #include "ui/widgets/main_window.h"
 
 #include "ui/decoding/decoding_controller.h"
+#include "ui/interventions/intervention_workbench.h"
 #include "ui/session/model_card_model.h"
 #include "ui/session/model_locator.h"
 #include "ui/session/plan_model.h"
@@ -93,6 +94,7 @@ MainWindow::MainWindow(Options options, QWidget* parent)
     m_progress->setMaximumWidth(220);
     m_progress->hide();
     statusBar()->addWidget(m_statusLabel, 1);
+    statusBar()->addPermanentWidget(m_interventions->statusLabel());
     statusBar()->addPermanentWidget(m_progress);
     statusBar()->addPermanentWidget(m_opLabel);
 
@@ -182,6 +184,7 @@ void MainWindow::buildCentral()
     // Clicking a generated token opens its decode pass in the stepper.
     connect(
         m_decoding->generationView(), &DecodingGenerationView::decodeStepRequested, this, &MainWindow::openDecodeStep);
+    buildInterventions();
     splitter->addWidget(m_diagramScroll);
     splitter->addWidget(m_tabs);
     splitter->setStretchFactor(0, 0);
@@ -305,6 +308,10 @@ bool MainWindow::showView(View view, const QString& settings)
 {
     if (viewSide(view) == ViewSide::Decoding)
         return m_decoding && m_decoding->showView(view, settings);
+    if (viewSide(view) == ViewSide::Interventions) {
+        m_tabs->setCurrentWidget(m_interventions);
+        return m_interventions->showView(view);
+    }
     switch (view) {
     case View::Tensor:
         m_tabs->setCurrentWidget(m_tensorPanel);
@@ -339,6 +346,8 @@ QWidget* MainWindow::viewWidget(View view) const
 {
     if (viewSide(view) == ViewSide::Decoding)
         return m_decoding ? m_decoding->viewWidget(view) : nullptr;
+    if (viewSide(view) == ViewSide::Interventions)
+        return m_interventions->viewWidget(view);
     switch (view) {
     case View::Tensor:
         return m_tensorPanel;
@@ -366,6 +375,8 @@ View MainWindow::currentView() const
     if (m_decoding)
         if (const std::optional<View> v = m_decoding->viewOfTab(tab))
             return *v;
+    if (tab == m_interventions)
+        return *m_interventions->currentView();
     return View::Tensor;
 }
 

@@ -25,6 +25,7 @@ namespace ui {
 
 class ArchitectureDiagram;
 class DecodingWorkbench;
+class InterventionWorkbench;
 class AttentionPanel;
 class ExplanationPanel;
 class PresentationMode;
@@ -57,6 +58,7 @@ public:
     PlanModel* planModel() const { return m_planModel; }
     DecodingWorkbench* decoding() const { return m_decoding; } // sampling lab, generation, beam search tabs
     PresentationMode* presentation() const { return m_presentation; } // UI zoom and View ▸ Presentation
+    InterventionWorkbench* interventions() const { return m_interventions; } // the list, before / after, patching
     QString statusText() const;
     QString tokenSummaryText() const; // the line above the token strip
 
@@ -97,6 +99,8 @@ private:
     void buildCentral();
     void buildDocks();
     void buildLessons(QMenu* help); // Help ▸ Lessons and the Lesson dock (main_window_lessons.cpp)
+    void
+    buildInterventions(); // the Interventions tab, its context menus and status label (main_window_interventions.cpp)
     void rebuildLessonsMenu();
     void connectController();
     void onModelLoaded(const ModelInfo& info);
@@ -130,6 +134,7 @@ private:
     QScrollArea* m_diagramScroll = nullptr;
     QTabWidget* m_tabs = nullptr;
     DecodingWorkbench* m_decoding = nullptr;
+    InterventionWorkbench* m_interventions = nullptr;
     PresentationMode* m_presentation = nullptr;
     TensorPanel* m_tensorPanel = nullptr;
     AttentionPanel* m_attentionPanel = nullptr;

@@ -2,6 +2,8 @@
 #include "ui/widgets/main_window.h"
 
 #include "ui/decoding/decoding_controller.h"
+#include "ui/interventions/intervention_controller.h"
+#include "ui/interventions/intervention_workbench.h"
 #include "ui/session/model_card_model.h"
 #include "ui/session/model_locator.h"
 #include "ui/session/plan_model.h"
@@ -122,6 +124,7 @@ void MainWindow::buildActions()
         m_controller->cancel();
         if (m_decoding->controller()->isBusy()) // Esc stops a generation, comparison or measurement too
             m_decoding->controller()->cancel();
+        m_interventions->controller()->cancel(); // and a patching run
     });
     connect(m_runPromptAction, &QAction::triggered, this, [this] { setPromptText(m_prompt->toPlainText()); });
     connect(m_darkAction, &QAction::toggled, this, &MainWindow::setDarkTheme);
@@ -196,6 +199,10 @@ void MainWindow::buildMenus()
         tr("&Attention"), QKeySequence(Qt::CTRL | Qt::Key_2), this, [this] { showView(View::Attention); });
     Q_UNUSED(tensor);
     Q_UNUSED(attention);
+    view->addAction(tr("Interventions: &before / after"), QKeySequence(Qt::CTRL | Qt::Key_8), this,
+        [this] { showView(View::Interventions); });
+    view->addAction(
+        tr("Activation &patching"), QKeySequence(Qt::CTRL | Qt::Key_9), this, [this] { showView(View::Patching); });
     view->addSeparator();
     view->addAction(m_explanationDock->toggleViewAction());
     view->addAction(m_cardDock->toggleViewAction());
@@ -307,7 +314,8 @@ void MainWindow::updateActions()
     m_playAction->setEnabled(pass && (!atEnd || m_playAction->isChecked()));
     m_backAction->setEnabled(pass && !atStart);
     m_restartAction->setEnabled(pass && !atStart);
-    m_cancelAction->setEnabled(m_controller->isBusy() || m_decoding->controller()->isBusy());
+    m_cancelAction->setEnabled(
+        m_controller->isBusy() || m_decoding->controller()->isBusy() || m_interventions->controller()->isBusy());
     m_runPromptAction->setEnabled(m_controller->hasModel());
 }
 

@@ -18,6 +18,8 @@ const QList<ViewEntry>& viewTable()
         { View::Beam, "beam", ViewSide::Decoding },
         { View::Compare, "compare", ViewSide::Decoding },
         { View::Metrics, "metrics", ViewSide::Decoding },
+        { View::Interventions, "interventions", ViewSide::Interventions },
+        { View::Patching, "patching", ViewSide::Interventions },
     };
     return table;
 }

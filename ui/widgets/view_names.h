@@ -25,9 +25,12 @@ enum class View {
     Beam,
     Compare,
     Metrics,
+    // The interventions (ui/interventions)
+    Interventions, // the next-token distribution and a greedy generation before / after the intervention list
+    Patching, // activation patching heatmaps
 };
 
-enum class ViewSide { Stepper, Decoding };
+enum class ViewSide { Stepper, Decoding, Interventions };
 
 struct ViewEntry {
     View view;
