@@ -1976,24 +1976,12 @@ Açıklamaların dili, Açıklama panelindeki kendi kutusundan seçilir.</transl
         <translation>İptal (Esc)</translation>
     </message>
     <message>
-        <source>Residual stream entering each block, at each position</source>
-        <translation>Her bloğa her konumda giren artık akış</translation>
-    </message>
-    <message>
-        <source>Each head&apos;s output (all positions)</source>
-        <translation>Her başın çıktısı (tüm konumlar)</translation>
-    </message>
-    <message>
         <source>Hover a cell for its exact value.</source>
         <translation>Tam değeri için imleci bir hücrenin üzerine getirin.</translation>
     </message>
     <message>
         <source>Patching…</source>
         <translation>Yamalanıyor…</translation>
-    </message>
-    <message>
-        <source>head %1</source>
-        <translation>baş %1</translation>
     </message>
     <message>
         <source>logit(%1)</source>
@@ -2010,6 +1998,22 @@ Açıklamaların dili, Açıklama panelindeki kendi kutusundan seçilir.</transl
     <message>
         <source>Cancelled: grey cells did not run.</source>
         <translation>İptal edildi: gri hücreler çalışmadı.</translation>
+    </message>
+    <message>
+        <source>Residual stream: block × position</source>
+        <translation>Artık akış: blok × konum</translation>
+    </message>
+    <message>
+        <source>The residual stream entering each block, patched at one position</source>
+        <translation>Her bloğa giren artık akış, tek bir konumda yamalanmış</translation>
+    </message>
+    <message>
+        <source>Head outputs: block × head</source>
+        <translation>Baş çıktıları: blok × baş</translation>
+    </message>
+    <message>
+        <source>Each head&apos;s output, patched at every position at once</source>
+        <translation>Her başın çıktısı, tüm konumlarda birden yamalanmış</translation>
     </message>
 </context>
 <context>

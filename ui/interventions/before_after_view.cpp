@@ -68,14 +68,14 @@ BeforeAfterView::BeforeAfterView(InterventionController* controller, QWidget* pa
     layout->addLayout(row);
 
     m_model = new QStandardItemModel(0, ColumnCount, this);
-    m_model->setHorizontalHeaderLabels({ tr("Token"), tr("p before"), tr("p after"), tr("Δ p"), tr("logit before"),
-        tr("logit after"), tr("Δ logit"), tr("rank before → after") });
+    m_model->setHorizontalHeaderLabels({ tr("Token"), tr("p before"), tr("p after"), tr("Δ p"),
+        tr("rank before → after"), tr("Δ logit"), tr("logit before"), tr("logit after") });
     m_table = new QTableView(this);
     m_table->setModel(m_model);
     m_table->verticalHeader()->hide();
-    m_table->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
     m_table->horizontalHeader()->setStretchLastSection(true);
     m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
+    m_table->verticalHeader()->setDefaultSectionSize(fontMetrics().height() + 6);
     layout->addWidget(m_table, 1);
 
     auto* generations = new QHBoxLayout;
@@ -152,6 +152,9 @@ void BeforeAfterView::showResult(const BeforeAfterSnapshot& s)
             row[ProbDelta]->setForeground(QColor(delta > 0 ? 0x2e7d32 : 0xc62828));
         m_model->appendRow(row);
     }
+    m_table->resizeColumnsToContents();
+    for (int c = 0; c < ColumnCount; ++c) // room to read, also at a projector's 150 % text
+        m_table->setColumnWidth(c, m_table->columnWidth(c) + fontMetrics().averageCharWidth() * 2);
     m_before->setText(continuationHtml(s.generatedBefore, s.divergesAt, QStringLiteral("#fff3c4")));
     m_after->setText(continuationHtml(s.generatedAfter, s.divergesAt, QStringLiteral("#fff3c4")));
 }

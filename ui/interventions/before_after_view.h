@@ -21,7 +21,8 @@ class BeforeAfterView : public QWidget {
 public:
     explicit BeforeAfterView(InterventionController* controller, QWidget* parent = nullptr);
 
-    enum Column { Token, ProbBefore, ProbAfter, ProbDelta, LogitBefore, LogitAfter, LogitDelta, Rank, ColumnCount };
+    // The changes first (they fit a 1280-pixel window), the raw logits after them.
+    enum Column { Token, ProbBefore, ProbAfter, ProbDelta, Rank, LogitDelta, LogitBefore, LogitAfter, ColumnCount };
 
     void run(); // what the Compare button does
     QTableView* table() const { return m_table; }

@@ -101,7 +101,8 @@ void InterventionListEditor::refresh()
 {
     m_list->clear();
     for (const core::Intervention& i : m_controller->list())
-        m_list->addItem(QStringLiteral("%1   %2").arg(QString::fromStdString(core::interventionSpec(i)), describe(i)));
+        m_list->addItem(
+            QStringLiteral("%1\n    %2").arg(QString::fromStdString(core::interventionSpec(i)), describe(i)));
     m_remove->setEnabled(false);
     m_clear->setEnabled(!m_controller->list().empty());
 }

@@ -77,7 +77,7 @@ InterventionWorkbench::InterventionWorkbench(SessionController* session, QWidget
     splitter->addWidget(m_tabs);
     splitter->setStretchFactor(0, 0);
     splitter->setStretchFactor(1, 1);
-    splitter->setSizes({ 260, 900 });
+    splitter->setSizes({ 200, 1000 });
     layout->addWidget(splitter);
 
     m_status = new QLabel(this);

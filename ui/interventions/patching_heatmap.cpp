@@ -113,7 +113,8 @@ void PatchingHeatmap::paintEvent(QPaintEvent*)
     QFont bold = font();
     bold.setBold(true);
     p.setFont(bold);
-    p.drawText(QRect(kGap, 0, width() - 2 * kGap, fm.height()), Qt::AlignLeft | Qt::AlignVCenter, m_title);
+    p.drawText(QRect(kGap, 0, width() - 2 * kGap, fm.height()), Qt::AlignLeft | Qt::AlignVCenter,
+        QFontMetrics(bold).elidedText(m_title, Qt::ElideRight, width() - 2 * kGap));
     p.setFont(font());
     if (m_rows == 0)
         return;
@@ -162,7 +163,7 @@ bool PatchingHeatmap::event(QEvent* e)
 {
     if (e->type() == QEvent::ToolTip) {
         const QPoint cell = cellAt(static_cast<QHelpEvent*>(e)->pos());
-        const QString text = cellText(cell.y(), cell.x());
+        const QString text = cell.x() >= 0 ? cellText(cell.y(), cell.x()) : toolTip();
         if (text.isEmpty())
             QToolTip::hideText();
         else

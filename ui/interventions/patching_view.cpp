@@ -40,7 +40,9 @@ PatchingView::PatchingView(InterventionController* controller, QWidget* parent)
     metricRow->addWidget(m_target, 1);
     metricRow->addWidget(minusLabel);
     metricRow->addWidget(m_minus, 1);
-    prompts->addRow(tr("Logit of to&ken:"), metricRow);
+    auto* targetLabel = new QLabel(tr("Logit of to&ken:"), this);
+    targetLabel->setBuddy(m_target);
+    prompts->addRow(targetLabel, metricRow);
     layout->addLayout(prompts);
 
     auto* runRow = new QHBoxLayout;
@@ -62,8 +64,10 @@ PatchingView::PatchingView(InterventionController* controller, QWidget* parent)
     auto* maps = new QSplitter(Qt::Horizontal, this);
     m_residual = new PatchingHeatmap(maps);
     m_heads = new PatchingHeatmap(maps);
-    m_residual->setTitle(tr("Residual stream entering each block, at each position"));
-    m_heads->setTitle(tr("Each head's output (all positions)"));
+    m_residual->setTitle(tr("Residual stream: block × position"));
+    m_residual->setToolTip(tr("The residual stream entering each block, patched at one position"));
+    m_heads->setTitle(tr("Head outputs: block × head"));
+    m_heads->setToolTip(tr("Each head's output, patched at every position at once"));
     maps->addWidget(m_residual);
     maps->addWidget(m_heads);
     maps->setStretchFactor(0, 3);
@@ -150,7 +154,7 @@ void PatchingView::showResult(const PatchingSnapshot& s)
         positions << (clean == corrupted ? clean : clean + QLatin1Char('/') + corrupted);
     }
     for (int h = 0; h < s.heads; ++h)
-        heads << tr("head %1").arg(h);
+        heads << QStringLiteral("h%1").arg(h);
     m_residual->setGrid(s.layers, s.positions, s.residual, layers, positions);
     m_heads->setGrid(s.layers, s.heads, s.head, layers, heads);
     const QString metric
