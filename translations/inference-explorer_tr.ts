@@ -1693,7 +1693,7 @@ Açıklamaların dili, Açıklama panelindeki kendi kutusundan seçilir.</transl
     </message>
     <message>
         <source>Activation &amp;patching</source>
-        <translation>Etkinlik &amp;yamalama</translation>
+        <translation>Etkinlik yama&amp;lama</translation>
     </message>
     <message>
         <source>&amp;Interventions</source>
