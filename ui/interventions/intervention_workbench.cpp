@@ -102,6 +102,10 @@ void InterventionWorkbench::updateStatus()
 
 bool InterventionWorkbench::showView(View view)
 {
+    // In front of the tab widget that holds this workbench (its page's parent is the tab widget's stack).
+    if (QWidget* stack = parentWidget())
+        if (auto* holder = qobject_cast<QTabWidget*>(stack->parentWidget()))
+            holder->setCurrentWidget(this);
     if (view == View::Interventions)
         m_tabs->setCurrentWidget(m_beforeAfter);
     else if (view == View::Patching)
