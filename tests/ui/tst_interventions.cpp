@@ -387,7 +387,7 @@ void TestInterventions::heatmapHoverShowsExactValue()
     QTRY_VERIFY(!hovered.isEmpty());
     QCOMPARE(hovered.last().at(0).toInt(), 1);
     QCOMPARE(hovered.last().at(1).toInt(), 1);
-    QVERIFY(map.cellText(1, 1).contains(QStringLiteral("0.1235")));
+    QVERIFY(map.cellText(1, 1).contains(QStringLiteral("0.123456")));
     QVERIFY(map.cellText(1, 1).contains(QStringLiteral("blk.1")) && map.cellText(1, 1).contains(QStringLiteral("b/x")));
     QVERIFY(map.cellText(1, 2).contains(QStringLiteral("not run")));
     // Colour: fully restored dark red, negative blue.

@@ -94,7 +94,7 @@ QString PatchingHeatmap::cellText(int row, int col) const
     const QString where = m_rowLabels.value(row) + QStringLiteral(" · ") + m_colLabels.value(col);
     if (std::isnan(v))
         return tr("%1: not run (cancelled)").arg(where);
-    return tr("%1: %2 of the clean logit difference restored").arg(where, QString::number(v, 'f', 4));
+    return tr("%1: %2 of the clean logit difference restored").arg(where, QString::number(v, 'g', 6));
 }
 
 QSize PatchingHeatmap::sizeHint() const
