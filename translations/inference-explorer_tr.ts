@@ -1699,6 +1699,22 @@ Açıklamaların dili, Açıklama panelindeki kendi kutusundan seçilir.</transl
         <source>&amp;Interventions</source>
         <translation>Mü&amp;dahaleler</translation>
     </message>
+    <message>
+        <source>%1. Keep the end of the prompt that fits (the last %2 tokens)?</source>
+        <translation>%1. İstemin sığan sonu (son %2 token) tutulsun mu?</translation>
+    </message>
+    <message>
+        <source>Prompt longer than the context</source>
+        <translation>İstem bağlamdan uzun</translation>
+    </message>
+    <message>
+        <source>Keep the end</source>
+        <translation>Sonunu tut</translation>
+    </message>
+    <message>
+        <source>Kept the end of a %1-token prompt.</source>
+        <translation>%1 tokenlik istemin sonu tutuldu.</translation>
+    </message>
 </context>
 <context>
     <name>ui::MetricsView</name>
@@ -2339,6 +2355,14 @@ Açıklamaların dili, Açıklama panelindeki kendi kutusundan seçilir.</transl
     <message>
         <source>max new tokens %1 is outside %2..%3</source>
         <translation>en fazla yeni token %1, %2..%3 aralığının dışında</translation>
+    </message>
+    <message>
+        <source>The model&apos;s generation_config.json: %1. The controls start there.</source>
+        <translation>Modelin generation_config.json dosyası: %1. Ayarlar buradan başlar.</translation>
+    </message>
+    <message>
+        <source>The model&apos;s generation_config.json: %1, not used: %2.</source>
+        <translation>Modelin generation_config.json dosyası: %1, kullanılmadı: %2.</translation>
     </message>
 </context>
 <context>
