@@ -356,6 +356,10 @@ Dosya ▸ Model aç… ile bir model klasörü açın ya da --model DIR verin.</
         <source>Attention view: FlashAttention on the enlarged head, at tile N (from 1).</source>
         <translation>Dikkat görünümü: büyütülen başta FlashAttention, N. karoda (1&apos;den başlar).</translation>
     </message>
+    <message>
+        <source>Add an intervention (repeatable): blk.L.head.H[:mean], blk.L.attn, blk.L.mlp or blk.L.head.H:Q-&gt;K.</source>
+        <translation>Bir müdahale ekle (tekrarlanabilir): blk.L.head.H[:mean], blk.L.attn, blk.L.mlp ya da blk.L.head.H:Q-&gt;K.</translation>
+    </message>
 </context>
 <context>
     <name>ui::ArchitectureDiagram</name>
@@ -787,6 +791,73 @@ dikkat %5%6</translation>
     <message>
         <source>step %1</source>
         <translation>adım %1</translation>
+    </message>
+</context>
+<context>
+    <name>ui::BeforeAfterView</name>
+    <message>
+        <source>Compare &amp;without / with</source>
+        <translation>Müdahalesiz / müdahaleli &amp;çalıştır</translation>
+    </message>
+    <message>
+        <source>Run the stepper&apos;s tokens without and with the interventions</source>
+        <translation>Adım adım yürütücünün tokenlarını müdahalesiz ve müdahaleli çalıştır</translation>
+    </message>
+    <message>
+        <source>greedy tokens: </source>
+        <translation>açgözlü token: </translation>
+    </message>
+    <message>
+        <source>Token</source>
+        <translation>Token</translation>
+    </message>
+    <message>
+        <source>p before</source>
+        <translation>p önce</translation>
+    </message>
+    <message>
+        <source>p after</source>
+        <translation>p sonra</translation>
+    </message>
+    <message>
+        <source>Δ p</source>
+        <translation>Δ p</translation>
+    </message>
+    <message>
+        <source>logit before</source>
+        <translation>logit önce</translation>
+    </message>
+    <message>
+        <source>logit after</source>
+        <translation>logit sonra</translation>
+    </message>
+    <message>
+        <source>Δ logit</source>
+        <translation>Δ logit</translation>
+    </message>
+    <message>
+        <source>rank before → after</source>
+        <translation>sıra önce → sonra</translation>
+    </message>
+    <message>
+        <source>Greedy generation without the interventions</source>
+        <translation>Müdahalesiz açgözlü üretim</translation>
+    </message>
+    <message>
+        <source>Greedy generation with them</source>
+        <translation>Müdahaleli açgözlü üretim</translation>
+    </message>
+    <message>
+        <source>Comparing…</source>
+        <translation>Karşılaştırılıyor…</translation>
+    </message>
+    <message>
+        <source>No interventions: both runs are the same (KL = %1 nats).</source>
+        <translation>Müdahale yok: iki çalıştırma aynı (KL = %1 nat).</translation>
+    </message>
+    <message>
+        <source>With %1: KL(before ‖ after) = %2 nats.</source>
+        <translation>%1 ile: KL(önce ‖ sonra) = %2 nat.</translation>
     </message>
 </context>
 <context>
@@ -1275,6 +1346,107 @@ Açıklamaların dili, Açıklama panelindeki kendi kutusundan seçilir.</transl
     <message>
         <source>Hea&amp;d table</source>
         <translation>&amp;Baş tablosu</translation>
+    </message>
+</context>
+<context>
+    <name>ui::InterventionController</name>
+    <message>
+        <source>The interventions were removed: %1</source>
+        <translation>Müdahaleler kaldırıldı: %1</translation>
+    </message>
+    <message>
+        <source>Open a model first: an intervention names its layers and heads.</source>
+        <translation>Önce bir model açın: bir müdahale onun katmanlarını ve başlarını adlandırır.</translation>
+    </message>
+    <message>
+        <source>Open a model and type a prompt first: the comparison runs on the stepper&apos;s tokens.</source>
+        <translation>Önce bir model açıp bir istem yazın: karşılaştırma adım adım yürütücünün tokenları üzerinde çalışır.</translation>
+    </message>
+    <message>
+        <source>Open a model first.</source>
+        <translation>Önce bir model açın.</translation>
+    </message>
+</context>
+<context>
+    <name>ui::InterventionListEditor</name>
+    <message>
+        <source>&lt;b&gt;Interventions&lt;/b&gt; (every run of the window uses them)</source>
+        <translation>&lt;b&gt;Müdahaleler&lt;/b&gt; (pencerenin her çalıştırması bunları kullanır)</translation>
+    </message>
+    <message>
+        <source>blk.L.head.H (zero a head), blk.L.head.H:mean (its mean over the positions), blk.L.attn, blk.L.mlp (remove the sub-layer), blk.L.head.H:Q-&gt;K (query Q cannot see key K). Or right-click the diagram or the attention grid.</source>
+        <translation>blk.L.head.H (bir başı sıfırla), blk.L.head.H:mean (konumlar üzerindeki ortalaması), blk.L.attn, blk.L.mlp (alt katmanı çıkar), blk.L.head.H:Q-&gt;K (Q sorgusu K anahtarını göremez). Ya da diyagrama veya dikkat ızgarasına sağ tıklayın.</translation>
+    </message>
+    <message>
+        <source>A&amp;dd</source>
+        <translation>Ek&amp;le</translation>
+    </message>
+    <message>
+        <source>Remo&amp;ve</source>
+        <translation>&amp;Sil</translation>
+    </message>
+    <message>
+        <source>Clear a&amp;ll</source>
+        <translation>T&amp;ümünü temizle</translation>
+    </message>
+    <message>
+        <source>layer %1 · head %2 zeroed</source>
+        <translation>katman %1 · baş %2 sıfırlandı</translation>
+    </message>
+    <message>
+        <source>layer %1 · head %2 replaced by its mean</source>
+        <translation>katman %1 · baş %2 ortalamasıyla değiştirildi</translation>
+    </message>
+    <message>
+        <source>layer %1 · attention removed</source>
+        <translation>katman %1 · dikkat çıkarıldı</translation>
+    </message>
+    <message>
+        <source>layer %1 · MLP removed</source>
+        <translation>katman %1 · MLP çıkarıldı</translation>
+    </message>
+    <message>
+        <source>layer %1 · head %2: position %3 cannot see %4</source>
+        <translation>katman %1 · baş %2: %3. konum %4. konumu göremez</translation>
+    </message>
+</context>
+<context>
+    <name>ui::InterventionWorkbench</name>
+    <message>
+        <source>Be&amp;fore / after</source>
+        <translation>Önce / sonr&amp;a</translation>
+    </message>
+    <message>
+        <source>Activation patc&amp;hing</source>
+        <translation>Etkinlik &amp;yamalama</translation>
+    </message>
+    <message>
+        <source>✂ Interventions: %1</source>
+        <translation>✂ Müdahaleler: %1</translation>
+    </message>
+    <message>
+        <source>Every run of this window uses these interventions (Interventions tab)</source>
+        <translation>Bu pencerenin her çalıştırması bu müdahaleleri kullanır (Müdahaleler sekmesi)</translation>
+    </message>
+    <message>
+        <source>Zero layer %1 · head %2</source>
+        <translation>Katman %1 · baş %2: sıfırla</translation>
+    </message>
+    <message>
+        <source>Mean-ablate layer %1 · head %2</source>
+        <translation>Katman %1 · baş %2: ortalamayla değiştir</translation>
+    </message>
+    <message>
+        <source>Knock out: position %1 cannot see %2 (this head)</source>
+        <translation>Kenarı kes: %1. konum %2. konumu göremesin (bu baş)</translation>
+    </message>
+    <message>
+        <source>Remove the attention of layer %1</source>
+        <translation>Katman %1: dikkati çıkar</translation>
+    </message>
+    <message>
+        <source>Remove the MLP of layer %1</source>
+        <translation>Katman %1: MLP&apos;yi çıkar</translation>
     </message>
 </context>
 <context>
@@ -1852,6 +2024,18 @@ Açıklamaların dili, Açıklama panelindeki kendi kutusundan seçilir.</transl
         <translation>&lt;tr&gt;&lt;td&gt;&lt;b&gt;Ctrl+1 / Ctrl+2 / Ctrl+3&lt;/b&gt;&lt;/td&gt;&lt;td&gt;&amp;nbsp;&amp;nbsp;Tensör / dikkat görünümü / yorumlanabilirlik (mercek, katkılar, başlar)&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Ctrl++ / Ctrl+− / Ctrl+0&lt;/b&gt;&lt;/td&gt;&lt;td&gt;&amp;nbsp;&amp;nbsp;Daha büyük / daha küçük / normal yazı&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Ctrl+Shift+C&lt;/b&gt;&lt;/td&gt;&lt;td&gt;&amp;nbsp;&amp;nbsp;Öndeki görünümü görüntü olarak kopyala&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;← → Home End&lt;/b&gt;&lt;/td&gt;&lt;td&gt;&amp;nbsp;&amp;nbsp;Tokenlar boyunca ilerle (token şeridi odaktayken)&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Enter&lt;/b&gt;&lt;/td&gt;&lt;td&gt;&amp;nbsp;&amp;nbsp;İşleme atla (İşlemler listesi)&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Alt+← / Alt+→&lt;/b&gt;&lt;/td&gt;&lt;td&gt;&amp;nbsp;&amp;nbsp;Önceki / sonraki ders adımı (Ders paneli)&lt;/td&gt;&lt;/tr&gt;</translation>
     </message>
     <message>
+        <source>Interventions: &amp;before / after</source>
+        <translation>Müdahaleler: önce / so&amp;nra</translation>
+    </message>
+    <message>
+        <source>Activation &amp;patching</source>
+        <translation>Etkinlik yama&amp;lama</translation>
+    </message>
+    <message>
+        <source>&amp;Interventions</source>
+        <translation>Mü&amp;dahaleler</translation>
+    </message>
+    <message>
         <source>%1. Keep the end of the prompt that fits (the last %2 tokens)?</source>
         <translation>%1. İstemin sığan sonu (son %2 token) tutulsun mu?</translation>
     </message>
@@ -2088,6 +2272,100 @@ Açıklamaların dili, Açıklama panelindeki kendi kutusundan seçilir.</transl
     <message>
         <source>one user turn in this layout:</source>
         <translation>bu düzende bir kullanıcı mesajı:</translation>
+    </message>
+</context>
+<context>
+    <name>ui::PatchingHeatmap</name>
+    <message>
+        <source>%1: not run (cancelled)</source>
+        <translation>%1: çalıştırılmadı (iptal edildi)</translation>
+    </message>
+    <message>
+        <source>%1: %2 of the clean logit difference restored</source>
+        <translation>%1: temiz logit farkının %2 kadarı geri geldi</translation>
+    </message>
+</context>
+<context>
+    <name>ui::PatchingView</name>
+    <message>
+        <source>Run the corrupted prompt again with one activation taken from the clean run: how much of the clean answer comes back? 1 = all of it, 0 = none.</source>
+        <translation>Bozuk istemi, temiz çalıştırmadan alınan tek bir etkinlikle yeniden çalıştır: temiz cevabın ne kadarı geri geliyor? 1 = hepsi, 0 = hiç.</translation>
+    </message>
+    <message>
+        <source>Clea&amp;n prompt:</source>
+        <translation>Temi&amp;z istem:</translation>
+    </message>
+    <message>
+        <source>C&amp;orrupted prompt:</source>
+        <translation>B&amp;ozuk istem:</translation>
+    </message>
+    <message>
+        <source>The answer&apos;s token (one token, e.g. &quot; Paris&quot;, or #id)</source>
+        <translation>Cevabın tokenı (tek token, ör. &quot; Paris&quot;, ya da #id)</translation>
+    </message>
+    <message>
+        <source>Subtracted from the answer&apos;s logit (one token, or empty for the answer&apos;s logit alone)</source>
+        <translation>Cevabın logitinden çıkarılır (tek token; boş bırakılırsa yalnız cevabın logiti)</translation>
+    </message>
+    <message>
+        <source>minus logit of:</source>
+        <translation>eksi şunun logiti:</translation>
+    </message>
+    <message>
+        <source>Logit of to&amp;ken:</source>
+        <translation>Tokenın lo&amp;giti:</translation>
+    </message>
+    <message>
+        <source>R&amp;un patching</source>
+        <translation>Yamalamayı &amp;başlat</translation>
+    </message>
+    <message>
+        <source>Layers × positions + layers × heads forward passes, on the engine thread</source>
+        <translation>Katman × konum + katman × baş kadar ileri geçiş, motor iş parçacığında</translation>
+    </message>
+    <message>
+        <source>Cancel (Esc)</source>
+        <translation>İptal (Esc)</translation>
+    </message>
+    <message>
+        <source>Hover a cell for its exact value.</source>
+        <translation>Tam değeri için imleci bir hücrenin üzerine getirin.</translation>
+    </message>
+    <message>
+        <source>Patching…</source>
+        <translation>Yamalanıyor…</translation>
+    </message>
+    <message>
+        <source>logit(%1)</source>
+        <translation>logit(%1)</translation>
+    </message>
+    <message>
+        <source>logit(%1) − logit(%2)</source>
+        <translation>logit(%1) − logit(%2)</translation>
+    </message>
+    <message>
+        <source>%1: clean %2, corrupted %3.</source>
+        <translation>%1: temiz %2, bozuk %3.</translation>
+    </message>
+    <message>
+        <source>Cancelled: grey cells did not run.</source>
+        <translation>İptal edildi: gri hücreler çalışmadı.</translation>
+    </message>
+    <message>
+        <source>Residual stream: block × position</source>
+        <translation>Artık akış: blok × konum</translation>
+    </message>
+    <message>
+        <source>The residual stream entering each block, patched at one position</source>
+        <translation>Her bloğa giren artık akış, tek bir konumda yamalanmış</translation>
+    </message>
+    <message>
+        <source>Head outputs: block × head</source>
+        <translation>Baş çıktıları: blok × baş</translation>
+    </message>
+    <message>
+        <source>Each head&apos;s output, patched at every position at once</source>
+        <translation>Her başın çıktısı, tüm konumlarda birden yamalanmış</translation>
     </message>
 </context>
 <context>

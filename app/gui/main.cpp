@@ -108,6 +108,11 @@ int main(int argc, char** argv)
     const QCommandLineOption uiZoomOpt(QStringLiteral("ui-zoom"),
         QApplication::translate("main", "Text size of the whole interface in percent (e.g. 150)."),
         QStringLiteral("PERCENT"));
+    const QCommandLineOption ablateOpt(QStringLiteral("ablate"),
+        QApplication::translate("main",
+            "Add an intervention (repeatable): blk.L.head.H[:mean], blk.L.attn, blk.L.mlp or blk.L.head.H:Q->K."),
+        QStringLiteral("SPEC"));
+    parser.addOption(ablateOpt);
     for (const auto* o : { &presentOpt, &uiZoomOpt, &exportOpt, &outOpt, &scaleOpt, &zoomOpt, &modelOpt, &promptOpt,
              &stepOpt, &prefillOpt, &decodeOpt, &viewOpt, &shotOpt, &sizeOpt, &themeOpt, &langOpt, &uiLangOpt,
              &tokenOpt, &headOpt, &flashOpt })
@@ -169,6 +174,7 @@ int main(int argc, char** argv)
         plan.exportFile = parser.value(outOpt);
         plan.exportScale = parser.value(scaleOpt).toDouble();
     }
+    plan.interventions = parser.values(ablateOpt);
     plan.zoom = parser.isSet(zoomOpt) ? parser.value(zoomOpt).toDouble() : 1.0;
     plan.selectToken = parser.isSet(tokenOpt) ? parser.value(tokenOpt).toInt() : -1;
     plan.flashTile = parser.isSet(flashOpt) ? std::max(0, parser.value(flashOpt).toInt() - 1) : -1;

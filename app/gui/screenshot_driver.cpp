@@ -1,6 +1,8 @@
 #include "screenshot_driver.h"
 
 #include "ui/interp/interp_workbench.h"
+#include "ui/interventions/intervention_controller.h"
+#include "ui/interventions/intervention_workbench.h"
 #include "ui/session/session_controller.h"
 #include "ui/widgets/attention_panel.h"
 #include "ui/widgets/attention_view.h"
@@ -75,6 +77,22 @@ int ScreenshotDriver::targetCursor(int ops) const
 void ScreenshotDriver::afterPrompt()
 {
     ui::SessionController* c = m_window->controller();
+    if (!m_plan.interventions.isEmpty()) { // the list first: the prompt is prepared again with it
+        QString error;
+        if (!m_window->interventions()->controller()->setSpecs(m_plan.interventions, &error)) {
+            std::fprintf(stderr, "inference-explorer: %s\n", qPrintable(error));
+            if (headless() && !m_finished) {
+                m_finished = true;
+                emit done(2);
+            }
+            return;
+        }
+        m_plan.interventions.clear();
+        connect(
+            c, &ui::SessionController::tokensReady, this,
+            [this] { QTimer::singleShot(0, this, &ScreenshotDriver::afterPrompt); }, Qt::SingleShotConnection);
+        return;
+    }
     if (m_plan.runPrefill || m_plan.step > 0 || m_plan.decodePasses > 0) {
         m_stepping = true;
         c->seek(targetCursor(int(c->model().plan.size())));
@@ -117,6 +135,11 @@ void ScreenshotDriver::finish()
     }
     if (m_window->interp() && m_window->interp()->prepareView(m_plan.view, write))
         return; // an interpretability view first runs its analysis
+    if (const std::optional<ui::View> v = ui::viewFromName(m_plan.view);
+        v && ui::viewSide(*v) == ui::ViewSide::Interventions) {
+        m_window->interventions()->prepareView(*v, write);
+        return;
+    }
     if (!m_window->decoding() || !m_window->decoding()->prepareView(m_plan.view, write))
         write();
 }

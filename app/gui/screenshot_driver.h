@@ -6,6 +6,7 @@
 #include <QObject>
 #include <QSize>
 #include <QString>
+#include <QStringList>
 
 namespace ui {
 class MainWindow;
@@ -29,6 +30,7 @@ public:
         int head = -1;
         double zoom = 1; // tensor heatmap zoom
         int flashTile = -1; // >= 0: FlashAttention on the enlarged head, at this tile (0 = the first)
+        QStringList interventions; // --ablate: the intervention list (core specs), set once the prompt is ready
     };
     ScreenshotDriver(ui::MainWindow* window, Plan plan);
     void start();

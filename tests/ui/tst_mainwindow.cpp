@@ -292,7 +292,7 @@ void TestMainWindow::showViewTakesEveryTableName()
 {
     auto* tabs = qobject_cast<QTabWidget*>(m_window->tensorPanel()->parentWidget()->parentWidget());
     QVERIFY(tabs);
-    QCOMPARE(ui::viewTable().size(), 16);
+    QCOMPARE(ui::viewTable().size(), 18);
     for (const ui::ViewEntry& e : ui::viewTable()) {
         const QString name = QString::fromLatin1(e.name);
         QVERIFY2(m_window->showView(name), qPrintable(name));

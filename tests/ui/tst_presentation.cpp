@@ -8,6 +8,7 @@
 #include "ui/decoding/decoding_controller.h"
 #include "ui/decoding/probability_table_model.h"
 #include "ui/interp/interp_workbench.h"
+#include "ui/interventions/intervention_workbench.h"
 #include "ui/session/session_controller.h"
 #include "ui/widgets/decoding_workbench.h"
 #include "ui/widgets/main_window.h"
@@ -175,6 +176,8 @@ void TestPresentation::showPrepared(MainWindow* w, const QString& view)
         QVERIFY(w->decoding()->prepareView(view, [&ready] { ready = true; }));
     else if (ui::viewSide(v) == ui::ViewSide::Interp) // runs its analysis
         QVERIFY(w->interp()->prepareView(view, [&ready] { ready = true; }));
+    else if (ui::viewSide(v) == ui::ViewSide::Interventions)
+        QVERIFY(w->interventions()->prepareView(v, [&ready] { ready = true; }));
     else
         ready = w->showView(view);
     QTRY_VERIFY_WITH_TIMEOUT(ready, 20000);

@@ -3,8 +3,12 @@
 // naming the field; a missing or changed model is reported, never run.
 #include "random_model.h"
 
+#include "core/analysis/prompt_pass.h"
 #include "core/common/error.h"
+#include "core/loader/loaded_model.h"
 #include "ui/decoding/decoding_controller.h"
+#include "ui/interventions/intervention_controller.h"
+#include "ui/interventions/intervention_workbench.h"
 #include "ui/session/session_controller.h"
 #include "ui/session_file/session_actions.h"
 #include "ui/session_file/session_state.h"
@@ -36,6 +40,7 @@ private slots:
     void aHostileFileLeavesTheWindowAsItWas();
     void aMissingOrChangedModelIsReported();
     void closingSavesTheLastSession();
+    void interventionsAreSavedAndRestored();
 
 private:
     MainWindow* newWindow(bool remember = false);
@@ -209,6 +214,11 @@ void TestSessionFile::hostileFilesAreRefused_data()
     QTest::newRow("zoom 0") << with("\"zoom\": 1.0", "\"zoom\": 0.0") << "zoom";
     QTest::newRow("interventions") << with("\"interventions\": []", "\"interventions\": [{\"layer\": 1}]")
                                    << "interventions";
+    QTest::newRow("intervention syntax") << with(
+        "\"interventions\": []", "\"interventions\": [\"blk.1.head.2\", \"blk.1.head\"]")
+                                         << "interventions[1]";
+    QTest::newRow("intervention knockout backwards")
+        << with("\"interventions\": []", "\"interventions\": [\"blk.0.head.0:2->5\"]") << "interventions[0]";
     QTest::newRow("deep nesting") << QByteArray(100000, '[') << QString();
 }
 
@@ -294,6 +304,77 @@ void TestSessionFile::closingSavesTheLastSession()
     QCOMPARE(last.prompt, QStringLiteral("abcd"));
     QCOMPARE(last.tokens.size(), 4);
     QVERIFY(last.modelPath.endsWith(QStringLiteral("model")));
+}
+
+// The intervention list is saved in the core's text form and restored before the prompt's pass: the restored
+// window's stepper gives the same numbers, which are core's with that list (and not the normal run's). An entry the
+// model does not have is refused naming its field.
+void TestSessionFile::interventionsAreSavedAndRestored()
+{
+    const QStringList specs { QStringLiteral("blk.1.head.2:mean"), QStringLiteral("blk.0.mlp"),
+        QStringLiteral("blk.1.head.0:4->1") };
+    std::unique_ptr<MainWindow> a(newWindow());
+    a->setPromptText(QStringLiteral("abcdef"));
+    a->openModel(m_model);
+    QTRY_VERIFY_WITH_TIMEOUT(a->controller()->hasPass(), 10000);
+    waitIdle(a.get());
+    QVERIFY(a->interventions()->controller()->setSpecs(specs));
+    QTRY_VERIFY_WITH_TIMEOUT(!a->controller()->isBusy() && a->controller()->hasPass(), 10000);
+    a->controller()->runToEndOfPass();
+    QTRY_VERIFY_WITH_TIMEOUT(a->controller()->current().finished() && !a->controller()->isBusy(), 10000);
+    waitIdle(a.get());
+    const QString path = m_dir.filePath(QStringLiteral("ablated.iesession.json"));
+    QVERIFY(a->sessions()->save(path));
+    const ui::StepSnapshot before = a->controller()->current();
+    a.reset();
+    QFile file(path);
+    QVERIFY(file.open(QIODevice::ReadOnly));
+    QVERIFY(file.readAll().contains("\"blk.1.head.0:4->1\""));
+    file.close();
+
+    std::unique_ptr<MainWindow> b(newWindow());
+    QSignalSpy restored(b->sessions(), &ui::SessionActions::restored);
+    QSignalSpy failed(b->sessions(), &ui::SessionActions::failed);
+    b->sessions()->open(path);
+    QTRY_VERIFY_WITH_TIMEOUT(restored.count() == 1 || failed.count() == 1, 20000);
+    QVERIFY2(failed.isEmpty(), failed.isEmpty() ? "" : qPrintable(failed.first().first().toString()));
+    waitIdle(b.get());
+    QCOMPARE(b->interventions()->controller()->specs(), specs);
+    const ui::StepSnapshot& after = b->controller()->current();
+    QCOMPARE(after.cursor, before.cursor);
+    QCOMPARE(after.values, before.values); // bit for bit
+    QCOMPARE(after.predictions.size(), before.predictions.size());
+    QCOMPARE(after.predictions.value(0).probability, before.predictions.value(0).probability);
+
+    // Those numbers are core's with the list, not the normal run's.
+    const auto loaded = core::openModel(m_model.toStdString());
+    const auto ids = loaded->tokenizer->encodeIds("abcdef");
+    const auto with = core::softmaxOf(
+        core::promptLogits(*loaded->model, loaded->plan, ids, b->interventions()->controller()->list()));
+    const auto without = core::softmaxOf(core::promptLogits(*loaded->model, loaded->plan, ids));
+    const int top = after.predictions.value(0).id;
+    QVERIFY(std::abs(double(after.predictions.value(0).probability) - with[std::size_t(top)]) < 1e-6);
+    QVERIFY(std::abs(with[std::size_t(top)] - without[std::size_t(top)]) > 1e-6);
+    b.reset();
+
+    // A layer this model does not have: refused at restore time, naming the entry.
+    QFile in(path);
+    QVERIFY(in.open(QIODevice::ReadOnly));
+    QByteArray text = in.readAll();
+    in.close();
+    text.replace("blk.0.mlp", "blk.9.mlp");
+    const QString bad = m_dir.filePath(QStringLiteral("bad-layer.iesession.json"));
+    QFile out(bad);
+    QVERIFY(out.open(QIODevice::WriteOnly));
+    out.write(text);
+    out.close();
+    std::unique_ptr<MainWindow> c(newWindow());
+    QSignalSpy refused(c->sessions(), &ui::SessionActions::failed);
+    c->sessions()->open(bad);
+    QTRY_COMPARE_WITH_TIMEOUT(refused.count(), 1, 20000);
+    const QString message = refused.first().first().toString();
+    QVERIFY2(message.contains(QStringLiteral("interventions[1]")) && message.contains(QStringLiteral("layer 9")),
+        qPrintable(message));
 }
 
 QTEST_MAIN(TestSessionFile)

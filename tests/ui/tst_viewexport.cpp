@@ -6,6 +6,7 @@
 
 #include "ui/decoding/decoding_controller.h"
 #include "ui/interp/interp_workbench.h"
+#include "ui/interventions/intervention_workbench.h"
 #include "ui/session/session_controller.h"
 #include "ui/widgets/decoding_workbench.h"
 #include "ui/widgets/export_menu.h"
@@ -72,6 +73,8 @@ void TestViewExport::showPrepared(View view)
         QVERIFY(m_window->decoding()->prepareView(ui::viewName(view), [&ready] { ready = true; }));
     else if (ui::viewSide(view) == ui::ViewSide::Interp) // runs its analysis
         QVERIFY(m_window->interp()->prepareView(ui::viewName(view), [&ready] { ready = true; }));
+    else if (ui::viewSide(view) == ui::ViewSide::Interventions) // compares / patches first
+        QVERIFY(m_window->interventions()->prepareView(view, [&ready] { ready = true; }));
     else
         ready = m_window->showView(view);
     QTRY_VERIFY_WITH_TIMEOUT(ready, 20000);
@@ -85,7 +88,9 @@ void TestViewExport::everyViewExports_data()
     for (const ui::ViewEntry& e : ui::viewTable()) {
         const bool table = e.view == View::Tensor || e.view == View::Attention || e.view == View::Lines
             || e.view == View::Sampling || e.view == View::Beam || e.view == View::Metrics || e.view == View::Model
-            || e.view == View::Ops || e.view == View::Lens || e.view == View::Attribution || e.view == View::Heads;
+            || e.view == View::Ops || e.view == View::Lens || e.view == View::Attribution || e.view == View::Heads
+            || e.view == View::Interventions; // (patching: the default prompts' " Paris" is several tokens of this
+                                              // byte-level model)
         QTest::newRow(e.name) << int(e.view) << table;
     }
 }

@@ -213,6 +213,13 @@ void DecodingController::setOptions(const core::GenerationOptions& options)
     post([this, job, options] { m_worker->setOptions(job, options); });
 }
 
+void DecodingController::setInterventions(const core::InterventionList& list)
+{
+    dropBeam();
+    const quint64 job = nextJob();
+    post([this, job, list] { m_worker->setInterventions(job, list); });
+}
+
 void DecodingController::setTableRows(int rows)
 {
     m_tableRows = rows;

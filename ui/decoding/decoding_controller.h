@@ -8,6 +8,7 @@
 
 #include "core/decoding/beam_search.h"
 #include "core/decoding/generation_session.h"
+#include "core/exec/intervention.h"
 #include "core/sampling/sampling_parameters.h"
 
 #include <QObject>
@@ -38,6 +39,8 @@ public:
     void setSampling(const core::SamplingParameters& parameters, const QString& order = QStringLiteral("hf"));
     void setOptions(const core::GenerationOptions& options); // restarts the generation
     void setTableRows(int rows);
+    // The window's intervention list: every generation from now on runs with it (the current one starts over).
+    void setInterventions(const core::InterventionList& list);
     void stepToken(); // commit the shown token, then the next distribution
     void generate(); // to a stop condition (progress, cancellable)
     void stepBack();

@@ -50,6 +50,11 @@ void DecodingWorker::adopt(quint64 job, std::shared_ptr<const core::LoadedModel>
     m_beamBackend.reset();
     m_loaded = std::move(model);
     m_model = m_loaded->model.get();
+    try { // a list made for another model goes (the window keeps what fits and sends it again)
+        core::validateInterventions(m_interventions, m_model->config());
+    } catch (const core::Error&) {
+        m_interventions.clear();
+    }
     m_tokenizer = m_loaded->tokenizer ? &*m_loaded->tokenizer : nullptr;
     m_prompt.clear();
     const core::ModelConfig& config = m_model->config();
@@ -106,6 +111,7 @@ void DecodingWorker::restartSession()
     auto s = std::make_unique<core::GenerationSession>(*m_model, m_tokenizer, &m_loaded->plan);
     s->setOptions(m_options);
     s->setSampling(m_parameters, m_order);
+    s->setInterventions(m_interventions);
     s->start(m_prompt);
     if (!s->finished())
         s->resample();
@@ -172,6 +178,15 @@ void DecodingWorker::setOptions(quint64 job, const core::GenerationOptions& opti
 {
     guarded(job, [&] {
         m_options = options;
+        restartSession();
+        emitState(job);
+    });
+}
+
+void DecodingWorker::setInterventions(quint64 job, const core::InterventionList& list)
+{
+    guarded(job, [&] {
+        m_interventions = list;
         restartSession();
         emitState(job);
     });

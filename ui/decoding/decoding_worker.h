@@ -6,6 +6,7 @@
 
 #include "core/decoding/beam_search.h"
 #include "core/decoding/generation_session.h"
+#include "core/exec/intervention.h"
 #include "core/sampling/sampling_parameters.h"
 #include "core/sampling/stage_order.h"
 
@@ -47,6 +48,8 @@ public:
     void setSampling(quint64 job, const core::SamplingParameters& parameters, const QString& order);
     void setOptions(quint64 job, const core::GenerationOptions& options);
     void setTableRows(quint64 job, int rows);
+    // The window's intervention list (ui/interventions): the generation starts over with it.
+    void setInterventions(quint64 job, const core::InterventionList& list);
     void stepToken(quint64 job);
     void generate(quint64 job);
     void stepBack(quint64 job);
@@ -91,6 +94,7 @@ private:
     core::SamplingParameters m_parameters;
     core::StageOrder m_order;
     core::GenerationOptions m_options;
+    core::InterventionList m_interventions;
     int m_tableRows = 12;
     std::unique_ptr<core::EngineBeamBackend> m_beamBackend;
     std::unique_ptr<core::BeamSearch> m_beam;

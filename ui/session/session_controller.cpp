@@ -173,6 +173,12 @@ void SessionController::seek(int cursor)
         m_worker, [w = m_worker, job, target] { w->seek(job, target); }, Qt::QueuedConnection);
 }
 
+void SessionController::setInterventions(const core::InterventionList& list)
+{
+    QMetaObject::invokeMethod(
+        m_worker, [w = m_worker, list] { w->setInterventions(list); }, Qt::QueuedConnection);
+}
+
 void SessionController::focusAttention(int layer, int head)
 {
     if (!hasPass())

@@ -8,6 +8,8 @@
 #include "ui/session/step_snapshot.h"
 #include "ui/session/token_info.h"
 
+#include "core/exec/intervention.h"
+
 #include <QPointer>
 
 #include <QObject>
@@ -43,6 +45,9 @@ public:
     // token's decode pass prepared (cursor before its first op): one step of a generation, to step through.
     void openDecodeStep(const QVector<int>& ids, int promptLength);
     void cancel(); // abandon the running job
+    // The intervention list (core/exec/intervention.h) every pass begun from now on runs with (the current pass
+    // keeps its own until the prompt is prepared again).
+    void setInterventions(const core::InterventionList& list);
     // The head whose full matrix the snapshots carry (the attention view's enlarged one); answered by stepped().
     void focusAttention(int layer, int head);
     // FlashAttention on a head whose softmax ran, tile by tile, for the query block holding position `queryRow`.

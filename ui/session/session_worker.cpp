@@ -78,6 +78,11 @@ void SessionWorker::adopt(quint64 job, std::shared_ptr<const core::LoadedModel> 
     releasePass();
     m_total = 0;
     m_loaded = std::move(next);
+    try { // a list made for another model goes (the window keeps what fits and sends it again)
+        core::validateInterventions(m_interventions, m_loaded->model->config());
+    } catch (const core::Error&) {
+        m_interventions.clear();
+    }
     emit modelLoaded(job, m_loaded->info);
 }
 
@@ -132,6 +137,7 @@ void SessionWorker::setPrompt(quint64 job, const QString& text)
         const int capacity = std::min(c.maxPositions, int(ids.size()) + 256);
         auto cache = std::make_unique<core::KvCache>(c, capacity);
         auto exec = std::make_unique<core::Executor>(*m_loaded->model, *m_loaded->plan);
+        exec->setInterventions(m_interventions); // validated against this model (core::Error names the entry)
         exec->begin(ids, *cache, core::Phase {}, core::LogitRows::Last);
         emit passStarted();
         m_cache = std::move(cache);
@@ -270,6 +276,7 @@ void SessionWorker::replay(quint64 job, const QVector<int>& ids, int promptLengt
         }
         auto cache = std::make_unique<core::KvCache>(c, c.maxPositions);
         auto exec = std::make_unique<core::Executor>(*m_loaded->model, *m_loaded->plan);
+        exec->setInterventions(m_interventions); // validated against this model (core::Error names the entry)
         // The context before the last token: from the generation that made it when the decoding views hold it,
         // else recomputed (prefill, then one decode pass per token, unrecorded).
         const std::vector<std::int32_t> before(v.begin(), v.end() - 1);

@@ -6,6 +6,8 @@
 #include "ui/session/step_snapshot.h"
 #include "ui/session/token_info.h"
 
+#include "core/exec/intervention.h"
+
 #include <QObject>
 
 #include <atomic>
@@ -56,6 +58,8 @@ public slots:
     // The head whose full probability matrix snapshots carry (the attention view's enlarged head); answers with a
     // snapshot at the current cursor. Recomputed from its layer's checkpoint, not kept for every head.
     void focusAttention(quint64 job, int layer, int head);
+    // The window's intervention list (ui/interventions): every pass begun from now on runs with it.
+    void setInterventions(const core::InterventionList& list) { m_interventions = list; }
     void setFocus(int layer, int head) // the same without answering (taken by the next snapshot)
     {
         m_focusLayer = layer;
@@ -108,6 +112,7 @@ private:
     int m_total = 0;
     int m_positions = 0;
     int m_cursor = -1; // of the last snapshot
+    core::InterventionList m_interventions;
 };
 
 } // namespace ui

@@ -2,6 +2,8 @@
 
 #include "core/common/error.h"
 #include "ui/decoding/decoding_controller.h"
+#include "ui/interventions/intervention_controller.h"
+#include "ui/interventions/intervention_workbench.h"
 #include "ui/session/session_controller.h"
 #include "ui/session_file/window_driver.h"
 #include "ui/widgets/attention_panel.h"
@@ -83,6 +85,7 @@ SessionState SessionActions::capture() const
     s.beam = m_window->decoding()->beamPanel()->parameters();
     s.view = viewName(m_window->currentView());
     s.zoom = m_window->presentation()->zoom(); // the interface zoom of the mode the window is in
+    s.interventions = m_window->interventions()->controller()->specs();
     return s;
 }
 
@@ -139,6 +142,7 @@ void SessionActions::restore(const SessionState& state, const QString& modelPath
 {
     WindowTarget target;
     target.model = modelPath;
+    target.interventions = state.interventions;
     target.prompt = state.prompt;
     if (!state.prefill) {
         target.context = state.tokens;

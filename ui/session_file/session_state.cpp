@@ -4,6 +4,7 @@
 #include "core/common/file_read.h"
 #include "core/common/json_fields.h"
 #include "core/common/limits.h"
+#include "core/exec/intervention.h"
 #include "core/sampling/stage_descriptor.h"
 #include "core/sampling/stage_order.h"
 
@@ -25,6 +26,7 @@ namespace {
     constexpr int kMaxStops = 64;
     constexpr int kMaxBias = 4096;
     constexpr std::size_t kMaxText = 1 << 20;
+    constexpr int kMaxInterventions = 4096;
 
     std::string str(const QString& s) { return s.toStdString(); }
     QString qstr(const std::string& s) { return QString::fromStdString(s); }
@@ -113,6 +115,9 @@ std::string SessionState::toJsonText() const
         stops.push_back(s);
     nlohmann::json beamJson = beam.toJson();
     beamJson.erase("eos_token_ids"); // the model's, not a setting
+    nlohmann::json specs = nlohmann::json::array();
+    for (const QString& spec : interventions)
+        specs.push_back(str(spec));
     const nlohmann::json json = {
         { "format", kFormat },
         { "version", kVersion },
@@ -130,7 +135,7 @@ std::string SessionState::toJsonText() const
         { "beam", beamJson },
         { "view", str(view) },
         { "zoom", zoom },
-        { "interventions", nlohmann::json::array() },
+        { "interventions", specs },
     };
     return json.dump(2) + "\n";
 }
@@ -225,8 +230,27 @@ SessionState SessionState::fromJsonText(const std::string& text, const std::stri
         const nlohmann::json& list = json.at("interventions");
         if (!list.is_array())
             throw core::Error(file, "interventions", std::string("expected an array, got ") + list.type_name());
-        if (!list.empty()) // refused, never ignored: the numbers would differ from the saved ones
-            throw core::Error(file, "interventions", "this explorer has no interventions to restore");
+        if (list.size() > std::size_t(kMaxInterventions))
+            throw core::Error(
+                file, "interventions", "more than " + std::to_string(kMaxInterventions) + " interventions");
+        // The syntax is checked now (with the largest sizes any model may have); layers, heads and positions are
+        // checked against the model when the session is restored.
+        core::ModelConfig any;
+        any.nLayers = int(core::limits::kMaxLayers);
+        any.nHeads = int(core::limits::kMaxDimension);
+        any.maxPositions = int(core::limits::kMaxContext);
+        for (std::size_t i = 0; i < list.size(); ++i) {
+            const std::string field = "interventions[" + std::to_string(i) + "]";
+            if (!list[i].is_string() || list[i].get<std::string>().size() > 256)
+                throw core::Error(
+                    file, field, "expected an intervention such as \"blk.1.head.2\", got " + list[i].dump());
+            try {
+                core::parseIntervention(list[i].get<std::string>(), any);
+            } catch (const core::Error& e) {
+                throw core::Error(file, field, e.what());
+            }
+            s.interventions << qstr(list[i].get<std::string>());
+        }
     }
     return s;
 }

@@ -16,7 +16,9 @@
 //   beam             { "num_beams", "length_penalty", "early_stopping", "max_new_tokens", "num_return_sequences" }
 //   view             a view name of view_names.h ("tensor", "attention", "sampling", ...)
 //   zoom             the interface zoom (1 = 100 %)
-//   interventions    [] — reserved for edits of activations, when the explorer has them
+//   interventions    the intervention list in the core's text form (core/exec/intervention.h), in order:
+//                    ["blk.1.head.2", "blk.1.head.2:mean", "blk.0.mlp", "blk.1.attn", "blk.1.head.2:8->4"]; each
+//                    entry's syntax is checked here, its layer / head / positions against the model when restored
 //
 // Reading is bounded: the file is at most kMaxSessionBytes, every number is range-checked, and any problem is
 // one core::Error naming the file and the field.
@@ -25,6 +27,7 @@
 #include "core/sampling/sampling_parameters.h"
 
 #include <QString>
+#include <QStringList>
 #include <QVector>
 
 namespace ui {
@@ -49,6 +52,7 @@ struct SessionState {
     core::BeamSearchParameters beam;
     QString view = QStringLiteral("tensor");
     double zoom = 1.0;
+    QStringList interventions; // specs, e.g. "blk.1.head.2:mean"
 
     std::string toJsonText() const;
     // Throws core::Error(fileName, field, ...) for anything malformed, out of range or of another version.

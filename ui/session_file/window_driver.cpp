@@ -1,6 +1,8 @@
 #include "ui/session_file/window_driver.h"
 
 #include "ui/decoding/decoding_controller.h"
+#include "ui/interventions/intervention_controller.h"
+#include "ui/interventions/intervention_workbench.h"
 #include "ui/session/session_controller.h"
 #include "ui/widgets/attention_panel.h"
 #include "ui/widgets/attention_view.h"
@@ -55,7 +57,8 @@ bool WindowDriver::isRunning() const { return m_running; }
 
 bool WindowDriver::settled() const
 {
-    return m_window && !m_window->controller()->isBusy() && !m_window->decoding()->controller()->isBusy();
+    return m_window && !m_window->controller()->isBusy() && !m_window->decoding()->controller()->isBusy()
+        && !m_window->interventions()->controller()->isBusy();
 }
 
 int WindowDriver::findNode(const QVector<PlanNodeInfo>& plan, const QString& op, int layer)
@@ -90,6 +93,16 @@ void WindowDriver::apply(const WindowTarget& target)
         m_steps << [this, session] {
             if (!session->hasModel() || canonical(session->model().folder) != canonical(*m_target.model)) {
                 fail(tr("The model %1 could not be loaded.").arg(*m_target.model));
+                return false;
+            }
+            return true;
+        };
+    }
+    if (target.interventions) {
+        m_steps << [this, w] {
+            QString error;
+            if (!w->interventions()->controller()->setSpecs(*m_target.interventions, &error)) {
+                fail(error);
                 return false;
             }
             return true;

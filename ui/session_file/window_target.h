@@ -3,6 +3,7 @@
 // order (the model first, the views last). WindowDriver (window_driver.h) applies it and waits for the engine.
 #include <QPair>
 #include <QString>
+#include <QStringList>
 #include <QVector>
 
 #include <optional>
@@ -11,6 +12,8 @@ namespace ui {
 
 struct WindowTarget {
     std::optional<QString> model; // a model folder (or file); loaded unless it is the one on screen
+    // The intervention list (core specs, "blk.1.head.2:mean"), set once the model is there, before the prompt's pass.
+    std::optional<QStringList> interventions;
     std::optional<QString> prompt; // tokenized and prefilled (cursor before the first op)
     // Instead of `prompt`'s tokens: this context, the first promptTokens as the prompt and the rest appended, with
     // the decode pass of the last one prepared (SessionController::openDecodeStep).

@@ -4,6 +4,7 @@
 
 #include "ui/session/op_label.h"
 
+#include <QContextMenuEvent>
 #include <QHelpEvent>
 #include <QMouseEvent>
 #include <QPainter>
@@ -378,7 +379,48 @@ void ArchitectureDiagram::paintEvent(QPaintEvent*)
             break;
         }
         }
+        paintStrike(p, it);
     }
+}
+
+void ArchitectureDiagram::paintStrike(QPainter& p, const Item& it) const
+{
+    if (m_struck.isEmpty() || it.first < 0 || it.type == ItemType::BlockFrame || it.type == ItemType::HeadTitle)
+        return;
+    int struck = 0;
+    for (int n = it.first; n <= it.last; ++n)
+        struck += m_struck.contains(n) ? 1 : 0;
+    if (struck == 0)
+        return;
+    const QColor red(0xc6, 0x28, 0x28);
+    const QRectF r = it.rect;
+    if (it.type == ItemType::Block) { // collapsed: a mark at its right end
+        p.setPen(red);
+        p.setFont(font());
+        p.drawText(r.adjusted(0, 0, -26, 0), Qt::AlignVCenter | Qt::AlignRight, QStringLiteral("✂"));
+        return;
+    }
+    p.setPen(QPen(red, 2.2));
+    p.drawLine(r.bottomLeft() + QPointF(3, -3), r.topRight() + QPointF(-3, 3));
+    if (it.type == ItemType::Op)
+        p.drawLine(QPointF(r.left() + 4, r.center().y()), QPointF(r.right() - 4, r.center().y()));
+}
+
+void ArchitectureDiagram::setStruckNodes(const QSet<int>& nodes)
+{
+    if (nodes == m_struck)
+        return;
+    m_struck = nodes;
+    update();
+}
+
+void ArchitectureDiagram::contextMenuEvent(QContextMenuEvent* e)
+{
+    const int i = itemAt(e->pos());
+    if (i < 0 || m_items[i].first < 0 || m_items[i].type == ItemType::BlockFrame)
+        return;
+    const Item& it = m_items[i];
+    emit nodeContextMenuRequested(it.type == ItemType::HeadTitle ? it.last : it.first, e->globalPos());
 }
 
 void ArchitectureDiagram::mousePressEvent(QMouseEvent* e)

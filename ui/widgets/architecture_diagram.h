@@ -6,6 +6,7 @@
 // ops are marked, and clicking any box jumps there.
 #include "ui/session/model_info.h"
 
+#include <QSet>
 #include <QWidget>
 
 namespace ui {
@@ -21,6 +22,10 @@ public:
     void setExpandedLayer(int layer);
     int expandedLayer() const { return m_expanded; }
     int cursor() const { return m_cursor; }
+    // Plan nodes an intervention changes (ui/interventions): struck through in red; a collapsed block holding
+    // any of them is marked.
+    void setStruckNodes(const QSet<int>& nodes);
+    const QSet<int>& struckNodes() const { return m_struck; }
     // Where node `nodeIndex` is drawn (its block's box when that block is collapsed).
     QRectF nodeRect(int nodeIndex) const;
 
@@ -32,10 +37,12 @@ public:
 signals:
     void nodeClicked(int nodeIndex);
     void currentRectChanged(const QRect& rect); // so a scroll area can keep the lit op in view
+    void nodeContextMenuRequested(int nodeIndex, const QPoint& globalPos); // right-click on an op
 
 protected:
     void paintEvent(QPaintEvent*) override;
     void mousePressEvent(QMouseEvent*) override;
+    void contextMenuEvent(QContextMenuEvent*) override;
     void resizeEvent(QResizeEvent*) override;
     bool event(QEvent*) override;
 
@@ -59,6 +66,7 @@ private:
     void relayout();
     QString shapeText(const QString& spec) const;
     int itemAt(QPointF p) const;
+    void paintStrike(class QPainter& p, const Item& it) const;
 
     QVector<PlanNodeInfo> m_plan;
     int m_layers = 0;
@@ -69,6 +77,7 @@ private:
     int m_context = 0;
     QVector<Item> m_items;
     QVector<Skip> m_skips;
+    QSet<int> m_struck;
 };
 
 } // namespace ui

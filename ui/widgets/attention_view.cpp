@@ -4,6 +4,7 @@
 
 #include "ui/widgets/color_map.h"
 
+#include <QContextMenuEvent>
 #include <QMouseEvent>
 #include <QPainter>
 #include <QToolTip>
@@ -533,6 +534,25 @@ void AttentionView::mousePressEvent(QMouseEvent* e)
             emit queryRowSelected(r);
         }
     }
+}
+
+void AttentionView::contextMenuEvent(QContextMenuEvent* e)
+{
+    const QPointF pos = e->pos();
+    for (int l = 0; l < m_layers; ++l)
+        for (int h = 0; h < m_heads; ++h)
+            if (gridCellRect(l, h).contains(pos)) {
+                emit headContextMenuRequested(l, h, -1, -1, e->globalPos());
+                return;
+            }
+    const AttentionMatrix* m = selectedMatrix();
+    const Geometry g = geometry();
+    if (!m || m_mode != Mode::Matrix || !g.big.contains(pos))
+        return;
+    const int r = std::min(m->shownRows() - 1, int((pos.y() - g.big.top()) / g.cellH));
+    const int c = std::min(m->shownCols() - 1, int((pos.x() - g.big.left()) / g.cellW));
+    const bool visible = c <= m->posBegin + r && !isMasked(*m, r, c);
+    emit headContextMenuRequested(m->layer, m->head, visible ? m->posBegin + r : -1, visible ? c : -1, e->globalPos());
 }
 
 void AttentionView::mouseMoveEvent(QMouseEvent* e)

@@ -52,11 +52,15 @@ public:
 signals:
     void headSelected(int layer, int head);
     void queryRowSelected(int row);
+    // Right-click on a head of the grid (query = key = -1) or on a cell of the selected head's matrix (ui/interventions
+    // offers to ablate the head or knock out that edge).
+    void headContextMenuRequested(int layer, int head, int query, int key, const QPoint& globalPos);
 
 protected:
     void paintEvent(QPaintEvent*) override;
     void mousePressEvent(QMouseEvent*) override;
     void mouseMoveEvent(QMouseEvent*) override;
+    void contextMenuEvent(QContextMenuEvent*) override;
 
 private:
     struct Geometry {

@@ -95,7 +95,8 @@ QStringList ExplanationPanel::topics()
     return { QStringLiteral("temperature"), QStringLiteral("top_k"), QStringLiteral("top_p"), QStringLiteral("min_p"),
         QStringLiteral("typical_p"), QStringLiteral("repetition_penalty"), QStringLiteral("presence_frequency_penalty"),
         QStringLiteral("logit_bias"), QStringLiteral("beam_length_penalty"), QStringLiteral("ttft_tpot"),
-        QStringLiteral("gqa"), QStringLiteral("positional_encoding"), QStringLiteral("stopping") };
+        QStringLiteral("gqa"), QStringLiteral("positional_encoding"), QStringLiteral("stopping"),
+        QStringLiteral("interventions"), QStringLiteral("activation_patching") };
 }
 
 bool ExplanationPanel::showTopic(const QString& topic)

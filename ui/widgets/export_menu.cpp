@@ -2,6 +2,10 @@
 
 #include "ui/decoding/beam_hypothesis_model.h"
 #include "ui/interp/interp_workbench.h"
+#include "ui/interventions/before_after_view.h"
+#include "ui/interventions/intervention_workbench.h"
+#include "ui/interventions/patching_heatmap.h"
+#include "ui/interventions/patching_view.h"
 #include "ui/widgets/attention_panel.h"
 #include "ui/widgets/attention_view.h"
 #include "ui/widgets/beam_panel.h"
@@ -122,6 +126,21 @@ ExportTarget exportTarget(MainWindow* window, View view)
     case View::Heads:
         target.table = window->interp()->table(view);
         break;
+    case View::Interventions:
+        target.table = visibleTable(window->interventions()->beforeAfterView()->table());
+        break;
+    case View::Patching: { // the residual grid (layers x positions), then the heads grid below it
+        const PatchingHeatmap* r = window->interventions()->patchingView()->residualMap();
+        const PatchingHeatmap* h = window->interventions()->patchingView()->headMap();
+        auto floats = [](const QVector<double>& v) { return QVector<float>(v.begin(), v.end()); };
+        target.table = matrixTable(QStringLiteral("residual: layer \\ position"), r->colLabels(), r->rowLabels(),
+            r->rows(), r->cols(), floats(r->values()));
+        const CsvTable heads = matrixTable(QStringLiteral("heads: layer \\ head"), h->colLabels(), h->rowLabels(),
+            h->rows(), h->cols(), floats(h->values()));
+        if (!heads.header.isEmpty())
+            target.table.rows << heads.header << heads.rows;
+        break;
+    }
     case View::Model:
     case View::Ops:
         if (auto* table = qobject_cast<QTableView*>(target.widget))

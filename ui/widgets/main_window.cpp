@@ -3,6 +3,7 @@
 #include "ui/decoding/decoding_controller.h"
 #include "ui/interp/interp_controller.h"
 #include "ui/interp/interp_workbench.h"
+#include "ui/interventions/intervention_workbench.h"
 #include "ui/session/model_card_model.h"
 #include "ui/session/model_locator.h"
 #include "ui/session/plan_model.h"
@@ -95,6 +96,7 @@ MainWindow::MainWindow(Options options, QWidget* parent)
     m_progress->setMaximumWidth(220);
     m_progress->hide();
     statusBar()->addWidget(m_statusLabel, 1);
+    statusBar()->addPermanentWidget(m_interventions->statusLabel());
     statusBar()->addPermanentWidget(m_progress);
     statusBar()->addPermanentWidget(m_opLabel);
 
@@ -193,6 +195,7 @@ void MainWindow::buildCentral()
         m_controller->jumpToNode(node);
     });
     connect(m_interp->controller(), &InterpController::busyChanged, this, [this] { updateActions(); }); // Esc
+    buildInterventions();
     splitter->addWidget(m_diagramScroll);
     splitter->addWidget(m_tabs);
     splitter->setStretchFactor(0, 0);
@@ -319,6 +322,10 @@ bool MainWindow::showView(View view, const QString& settings)
         return m_decoding && m_decoding->showView(view, settings);
     if (viewSide(view) == ViewSide::Interp)
         return m_interp->showView(view, settings); // showRequested brings the area to the front
+    if (viewSide(view) == ViewSide::Interventions) {
+        m_tabs->setCurrentWidget(m_interventions);
+        return m_interventions->showView(view);
+    }
     switch (view) {
     case View::Tensor:
         m_tabs->setCurrentWidget(m_tensorPanel);
@@ -355,6 +362,8 @@ QWidget* MainWindow::viewWidget(View view) const
         return m_decoding ? m_decoding->viewWidget(view) : nullptr;
     if (viewSide(view) == ViewSide::Interp)
         return m_interp ? m_interp->viewWidget(view) : nullptr;
+    if (viewSide(view) == ViewSide::Interventions)
+        return m_interventions->viewWidget(view);
     switch (view) {
     case View::Tensor:
         return m_tensorPanel;
@@ -384,6 +393,8 @@ View MainWindow::currentView() const
     if (m_decoding)
         if (const std::optional<View> v = m_decoding->viewOfTab(tab))
             return *v;
+    if (tab == m_interventions)
+        return *m_interventions->currentView();
     return View::Tensor;
 }
 

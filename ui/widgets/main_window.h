@@ -26,6 +26,7 @@ namespace ui {
 class ArchitectureDiagram;
 class DecodingWorkbench;
 class InterpWorkbench;
+class InterventionWorkbench;
 class AttentionPanel;
 class ExplanationPanel;
 class PresentationMode;
@@ -63,6 +64,7 @@ public:
     DecodingWorkbench* decoding() const { return m_decoding; } // sampling lab, generation, beam search tabs
     InterpWorkbench* interp() const { return m_interp; } // logit lens, attribution, head table (Ctrl+3)
     PresentationMode* presentation() const { return m_presentation; } // UI zoom and View ▸ Presentation
+    InterventionWorkbench* interventions() const { return m_interventions; } // the list, before / after, patching
     QString statusText() const;
     QString tokenSummaryText() const; // the line above the token strip
 
@@ -103,6 +105,8 @@ private:
     void buildCentral();
     void buildDocks();
     void buildLessons(QMenu* help); // Help ▸ Lessons and the Lesson dock (main_window_lessons.cpp)
+    void
+    buildInterventions(); // the Interventions tab, its context menus and status label (main_window_interventions.cpp)
     void rebuildLessonsMenu();
     void connectController();
     void onModelLoaded(const ModelInfo& info);
@@ -138,6 +142,7 @@ private:
     QTabWidget* m_tabs = nullptr;
     DecodingWorkbench* m_decoding = nullptr;
     InterpWorkbench* m_interp = nullptr;
+    InterventionWorkbench* m_interventions = nullptr;
     PresentationMode* m_presentation = nullptr;
     TensorPanel* m_tensorPanel = nullptr;
     AttentionPanel* m_attentionPanel = nullptr;

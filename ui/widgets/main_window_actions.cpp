@@ -4,6 +4,8 @@
 #include "ui/decoding/decoding_controller.h"
 #include "ui/interp/interp_controller.h"
 #include "ui/interp/interp_workbench.h"
+#include "ui/interventions/intervention_controller.h"
+#include "ui/interventions/intervention_workbench.h"
 #include "ui/session/model_card_model.h"
 #include "ui/session/model_locator.h"
 #include "ui/session/plan_model.h"
@@ -126,6 +128,7 @@ void MainWindow::buildActions()
             m_decoding->controller()->cancel();
         if (m_interp->controller()->isBusy()) // and a head scan
             m_interp->controller()->cancel();
+        m_interventions->controller()->cancel(); // and a patching run
     });
     connect(m_runPromptAction, &QAction::triggered, this, [this] { setPromptText(m_prompt->toPlainText()); });
     connect(m_darkAction, &QAction::toggled, this, &MainWindow::setDarkTheme);
@@ -203,6 +206,10 @@ void MainWindow::buildMenus()
     });
     Q_UNUSED(tensor);
     Q_UNUSED(attention);
+    view->addAction(tr("Interventions: &before / after"), QKeySequence(Qt::CTRL | Qt::Key_8), this,
+        [this] { showView(View::Interventions); });
+    view->addAction(
+        tr("Activation &patching"), QKeySequence(Qt::CTRL | Qt::Key_9), this, [this] { showView(View::Patching); });
     view->addSeparator();
     view->addAction(m_explanationDock->toggleViewAction());
     view->addAction(m_cardDock->toggleViewAction());
@@ -316,7 +323,8 @@ void MainWindow::updateActions()
     m_backAction->setEnabled(pass && !atStart);
     m_restartAction->setEnabled(pass && !atStart);
     m_cancelAction->setEnabled(
-        m_controller->isBusy() || m_decoding->controller()->isBusy() || m_interp->controller()->isBusy());
+        m_controller->isBusy() || m_decoding->controller()->isBusy() || m_interp->controller()->isBusy()
+        || m_interventions->controller()->isBusy());
     m_runPromptAction->setEnabled(m_controller->hasModel());
 }
 

@@ -21,6 +21,8 @@ const QList<ViewEntry>& viewTable()
         { View::Lens, "lens", ViewSide::Interp },
         { View::Attribution, "attribution", ViewSide::Interp },
         { View::Heads, "heads", ViewSide::Interp },
+        { View::Interventions, "interventions", ViewSide::Interventions },
+        { View::Patching, "patching", ViewSide::Interventions },
     };
     return table;
 }

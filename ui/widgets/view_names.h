@@ -30,9 +30,12 @@ enum class View {
     Lens,
     Attribution,
     Heads,
+    // The interventions (ui/interventions)
+    Interventions, // the next-token distribution and a greedy generation before / after the intervention list
+    Patching, // activation patching heatmaps
 };
 
-enum class ViewSide { Stepper, Decoding, Interp };
+enum class ViewSide { Stepper, Decoding, Interp, Interventions };
 
 struct ViewEntry {
     View view;
