@@ -194,6 +194,9 @@ void MainWindow::buildMenus()
         = view->addAction(tr("&Tensor"), QKeySequence(Qt::CTRL | Qt::Key_1), this, [this] { showView(View::Tensor); });
     QAction* attention = view->addAction(
         tr("&Attention"), QKeySequence(Qt::CTRL | Qt::Key_2), this, [this] { showView(View::Attention); });
+    view->addAction(tr("&RoPE"), QKeySequence(Qt::CTRL | Qt::Key_3), this, [this] { showView(View::Rope); });
+    view->addAction(
+        tr("&Grouped-query map"), QKeySequence(Qt::CTRL | Qt::Key_4), this, [this] { showView(View::Gqa); });
     Q_UNUSED(tensor);
     Q_UNUSED(attention);
     view->addSeparator();
@@ -232,6 +235,7 @@ QString MainWindow::shortcutTable() const
                "<tr><td><b>← → Home End</b></td><td>&nbsp;&nbsp;Move along the tokens (token strip focused)</td></tr>"
                "<tr><td><b>Enter</b></td><td>&nbsp;&nbsp;Jump to the op (Ops list)</td></tr>"
                "<tr><td><b>Alt+← / Alt+→</b></td><td>&nbsp;&nbsp;Previous / next lesson step (Lesson panel)</td></tr>");
+    rows += tr("<tr><td><b>Ctrl+3 / Ctrl+4</b></td><td>&nbsp;&nbsp;RoPE view / grouped-query map</td></tr>");
     return QStringLiteral("<table>%1</table>").arg(rows);
 }
 
