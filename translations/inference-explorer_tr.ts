@@ -313,8 +313,8 @@ Dosya ▸ Model aç… ile bir model klasörü açın ya da --model DIR verin.</
         <translation>Arayüz dili: en ya da tr (varsayılan: kaydedilmiş seçim, yoksa sistemin dili).</translation>
     </message>
     <message>
-        <source>View to show: %1 (sampling also as sampling:temperature=0.8,top_k=8).</source>
-        <translation>Gösterilecek görünüm: %1 (sampling, sampling:temperature=0.8,top_k=8 biçiminde de).</translation>
+        <source>View to show: %1 (sampling also as sampling:temperature=0.8,top_k=8, rope as rope:layer=0,query=40,key=8).</source>
+        <translation>Gösterilecek görünüm: %1 (sampling, sampling:temperature=0.8,top_k=8 biçiminde de; rope, rope:layer=0,query=40,key=8 biçiminde).</translation>
     </message>
     <message>
         <source>File --export writes: .png (see --scale), .svg (vector) or .csv (the view&apos;s table).</source>
