@@ -1570,6 +1570,22 @@ Açıklamaların dili, Açıklama panelindeki kendi kutusundan seçilir.</transl
         <source>&lt;tr&gt;&lt;td&gt;&lt;b&gt;Ctrl+3 / Ctrl+4&lt;/b&gt;&lt;/td&gt;&lt;td&gt;&amp;nbsp;&amp;nbsp;RoPE view / grouped-query map&lt;/td&gt;&lt;/tr&gt;</source>
         <translation>&lt;tr&gt;&lt;td&gt;&lt;b&gt;Ctrl+3 / Ctrl+4&lt;/b&gt;&lt;/td&gt;&lt;td&gt;&amp;nbsp;&amp;nbsp;RoPE görünümü / gruplanmış sorgu haritası&lt;/td&gt;&lt;/tr&gt;</translation>
     </message>
+    <message>
+        <source>%1. Keep the end of the prompt that fits (the last %2 tokens)?</source>
+        <translation>%1. İstemin sığan sonu (son %2 token) tutulsun mu?</translation>
+    </message>
+    <message>
+        <source>Prompt longer than the context</source>
+        <translation>İstem bağlamdan uzun</translation>
+    </message>
+    <message>
+        <source>Keep the end</source>
+        <translation>Sonunu tut</translation>
+    </message>
+    <message>
+        <source>Kept the end of a %1-token prompt.</source>
+        <translation>%1 tokenlik istemin sonu tutuldu.</translation>
+    </message>
 </context>
 <context>
     <name>ui::MetricsView</name>
@@ -2248,6 +2264,14 @@ q ve k döndürülmüyor: skor tokenların ne olduğuna bağlı, birbirlerinden 
     <message>
         <source>max new tokens %1 is outside %2..%3</source>
         <translation>en fazla yeni token %1, %2..%3 aralığının dışında</translation>
+    </message>
+    <message>
+        <source>The model&apos;s generation_config.json: %1. The controls start there.</source>
+        <translation>Modelin generation_config.json dosyası: %1. Ayarlar buradan başlar.</translation>
+    </message>
+    <message>
+        <source>The model&apos;s generation_config.json: %1, not used: %2.</source>
+        <translation>Modelin generation_config.json dosyası: %1, kullanılmadı: %2.</translation>
     </message>
 </context>
 <context>
