@@ -51,4 +51,23 @@ llama=sample_models/tiny-llama
     --view interventions --screenshot docs/screenshots/interventions-before-after.png >/dev/null
 "$app" --size 1280x720 --model $llama --prompt "The capital of France is" --view patching \
     --screenshot docs/screenshots/interventions-patching.png >/dev/null
+
+# Today's architectures (random weights made here, shaped like Llama 3.2 1B and Gemma 3): the RoPE view, the
+# grouped-query map and a sliding-window heatmap, at the two projector sizes (README shows the 1280x720 ones).
+cli="$(dirname "$app")/../cli/inference-cli"
+archs=$(mktemp -d)
+trap 'rm -rf "$archs"' EXIT
+"$cli" make-random --arch llama3 --dim 512 --heads 8 --context 4096 --out "$archs/llama3" >/dev/null
+"$cli" make-random --arch gemma3 --dim 64 --heads 4 --context 512 --out "$archs/gemma3" >/dev/null
+big="${BIG_SHOTS:-/tmp/ie-screenshots-1920x1080}" # the projector size: look at these too, they are not kept
+mkdir -p "$big"
+for size in 1280x720 1920x1080; do
+    out=$([ $size = 1280x720 ] && echo docs/screenshots || echo "$big")
+    "$app" --size $size --model "$archs/llama3" --prompt "$en" --view "rope:layer=0,query=40,key=8" \
+        --screenshot "$out/rope-llama3.png" >/dev/null
+    "$app" --size $size --model "$archs/llama3" --prompt "$en" --view gqa --screenshot "$out/gqa-llama3.png" >/dev/null
+    "$app" --size $size --model "$archs/gemma3" --prompt "$en" --run-prefill --view attention --head 0.1 \
+        --screenshot "$out/gemma3-sliding-window.png" >/dev/null
+done
+
 echo "screenshots written; open them and check the README captions"

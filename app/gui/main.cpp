@@ -54,7 +54,9 @@ int main(int argc, char** argv)
             "ops of the last one)."),
         QStringLiteral("N"));
     const QCommandLineOption viewOpt(QStringLiteral("view"),
-        QApplication::translate("main", "View to show: %1 (sampling also as sampling:temperature=0.8,top_k=8).")
+        QApplication::translate("main",
+            "View to show: %1 (sampling also as sampling:temperature=0.8,top_k=8, rope as "
+            "rope:layer=0,query=40,key=8).")
             .arg(ui::viewNames().join(QStringLiteral(", "))),
         QStringLiteral("NAME"), ui::viewName(ui::View::Tensor));
     const QCommandLineOption shotOpt(QStringLiteral("screenshot"),

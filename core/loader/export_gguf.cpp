@@ -4,6 +4,8 @@
 #include "core/common/half.h"
 #include "core/formats/gguf/gguf_model.h"
 #include "core/formats/gguf/gguf_writer.h"
+#include "core/formats/gguf/rotate_half_source.h"
+#include "core/model/rope_frequencies.h"
 
 #include <cstdio>
 #include <cstring>
@@ -25,10 +27,53 @@ namespace {
         w.setFloat32(arch
                 + (c.norm == NormKind::RmsNorm ? ".attention.layer_norm_rms_epsilon" : ".attention.layer_norm_epsilon"),
             float(c.normEps));
+        w.setUInt32(arch + ".attention.key_length", std::uint32_t(c.headDim));
+        w.setUInt32(arch + ".attention.value_length", std::uint32_t(c.headDim));
         if (c.positional == Positional::Rope) {
             w.setFloat32(arch + ".rope.freq_base", float(c.ropeTheta));
-            w.setUInt32(arch + ".rope.dimension_count", std::uint32_t(c.headDim));
+            w.setUInt32(arch + ".rope.dimension_count", std::uint32_t(c.rotaryDim()));
+            if (c.ropeScaling.kind == RopeScalingKind::Linear) {
+                w.setString(arch + ".rope.scaling.type", "linear");
+                w.setFloat32(arch + ".rope.scaling.factor", float(c.ropeScaling.factor));
+            }
         }
+        // The windows and caps the converter writes (Mistral runs as "llama", which in llama.cpp has no window key:
+        // we write it anyway, llama.cpp ignores it and our reader takes it).
+        if (c.slidingWindow > 0)
+            w.setUInt32(arch + ".attention.sliding_window", std::uint32_t(c.slidingWindow));
+        if (c.attnSoftcap > 0)
+            w.setFloat32(arch + ".attn_logit_softcapping", float(c.attnSoftcap));
+        if (c.finalSoftcap > 0)
+            w.setFloat32(arch + ".final_logit_softcapping", float(c.finalSoftcap));
+        if (c.arch == Arch::GptNeoX)
+            w.setBool(arch + ".use_parallel_residual", c.parallelResidual);
+    }
+
+    bool isNormWeight(WeightRole r)
+    {
+        switch (r) {
+        case WeightRole::AttnNorm:
+        case WeightRole::MlpNorm:
+        case WeightRole::FinalNorm:
+        case WeightRole::QNorm:
+        case WeightRole::KNorm:
+        case WeightRole::AttnPostNorm:
+        case WeightRole::MlpPostNorm:
+            return true;
+        default:
+            return false;
+        }
+    }
+
+    // Llama 3's rope_scaling as the converter stores it (LlamaModel.generate_extra_tensors): one divisor per
+    // rotating pair, unscaled / scaled frequency.
+    void writeRopeFactors(GgufWriter& w, const ModelConfig& c)
+    {
+        const std::vector<double> unscaled = unscaledRopeFrequencies(c), scaled = ropeFrequencies(c);
+        std::vector<float> factors(unscaled.size());
+        for (std::size_t i = 0; i < factors.size(); ++i)
+            factors[i] = float(unscaled[i] / scaled[i]);
+        w.addF32("rope_freqs.weight", { std::int64_t(factors.size()) }, factors);
     }
 
     // A SentencePiece-style vocabulary of `n` tokens: control, byte (when n leaves room for all 256) and filler
@@ -73,6 +118,8 @@ void exportGguf(const Model& model, const std::string& path, DType dtype)
     const auto hfNames = expectedTensors(c, TensorNaming::HuggingFace);
     const auto ggufNames = expectedTensors(c, TensorNaming::Gguf);
     const bool conv1D = architectureTable(c.arch).hfConv1D;
+    if (c.positional == Positional::Rope && c.ropeScaling.kind == RopeScalingKind::Llama3)
+        writeRopeFactors(w, c);
     for (std::size_t i = 0; i < hfNames.size() && i < ggufNames.size(); ++i) {
         const ExpectedTensor &from = hfNames[i], &to = ggufNames[i];
         const SourceTensor* t = model.source().find(from.name);
@@ -93,7 +140,20 @@ void exportGguf(const Model& model, const std::string& path, DType dtype)
                     transposed[std::size_t(k * in + r)] = v[std::size_t(r * out + k)];
             v = std::move(transposed);
         }
-        if (arch == "llama" && (to.role == WeightRole::Q || to.role == WeightRole::K)) {
+        if (architectureTable(c.arch).hfQkvPerHead && to.role == WeightRole::QkvFused) {
+            // GPT-NeoX: per head [q_h; k_h; v_h] rows -> [all q; all k; all v] (the converter does the same).
+            const std::int64_t cols = to.shape.size() == 2 ? to.shape[1] : 1, hd = c.headDim;
+            std::vector<float> ordered(v.size());
+            for (std::int64_t h = 0; h < c.nHeads; ++h)
+                for (std::int64_t part = 0; part < 3; ++part)
+                    std::memcpy(ordered.data() + ((part * c.nHeads + h) * hd) * cols,
+                        v.data() + ((h * 3 + part) * hd) * cols, std::size_t(hd * cols) * sizeof(float));
+            v = std::move(ordered);
+        }
+        if (c.normUnitOffset && isNormWeight(to.role) && !from.bias) // Gemma: the converter stores 1 + w
+            for (float& x : v)
+                x += 1.0f;
+        if (ggufNeedsRotateHalf(arch) && (to.role == WeightRole::Q || to.role == WeightRole::K)) {
             std::vector<float> permuted(v.size());
             const std::int64_t rows = to.shape[0], cols = to.shape.size() == 2 ? to.shape[1] : 1;
             permuteRopeRows(v, permuted, rows, cols, to.role == WeightRole::Q ? c.nHeads : c.nKvHeads);

@@ -3,9 +3,11 @@
 #include "core/formats/gguf/gguf_source.h"
 #include "core/formats/gguf/rotate_half_source.h"
 #include "core/loader/format_openers.h"
+#include "core/loader/gguf_rope_scaling.h"
 #include "core/tokenizer/gguf_vocab.h"
 
 #include <cstdio>
+#include <cstring>
 
 namespace core {
 
@@ -23,15 +25,28 @@ namespace {
                   "opened)");
     }
 
+    // rope_freqs.weight (Llama 3's scaling as the converter stores it): F32, one value per rotating pair.
+    std::vector<double> ropeFactorsOf(const GgufFile& f, const GgufTensorInfo& t, const ModelConfig& c)
+    {
+        const int pairs = (c.ropeDim > 0 ? c.ropeDim : c.headDim) / 2;
+        if (t.dtype != DType::F32 || t.shape.size() != 1 || t.numel != pairs)
+            throw Error(f.path(), "rope_freqs.weight",
+                "expected " + std::to_string(pairs) + " F32 values (one per rotating pair), found "
+                    + std::to_string(t.numel) + " of type " + dtypeName(t.dtype));
+        std::vector<double> factors(std::size_t(t.numel));
+        for (std::size_t i = 0; i < factors.size(); ++i) {
+            float v;
+            std::memcpy(&v, f.bytes(t) + i * sizeof v, sizeof v);
+            factors[i] = v;
+        }
+        return factors;
+    }
+
     // The parts of today's architectures, from their llama.cpp keys and tensors; what llama.cpp fixes in its code
     // (Gemma 3's local base and layer pattern, SmolLM3's NoPE interval) is fixed here the same way.
     void readModernParts(const GgufFile& f, const GgufHyperParams& hp, ModelConfig& c)
     {
         const std::string a = hp.architecture + ".";
-        if (f.findTensor("rope_freqs.weight"))
-            throw Error(f.path(), "rope_freqs.weight",
-                "per-frequency RoPE factors (Llama 3 rope_scaling in GGUF) are not supported yet; open the Hugging "
-                "Face folder instead");
         if (const auto type = f.optString(a + "rope.scaling.type"); type && *type != "none") {
             if (*type != "linear")
                 throw Error(f.path(), "metadata." + a + "rope.scaling.type",
@@ -39,8 +54,16 @@ namespace {
             c.ropeScaling.kind = RopeScalingKind::Linear;
             c.ropeScaling.factor = f.optFloat(a + "rope.scaling.factor").value_or(1.0);
         }
+        if (const GgufTensorInfo* t = f.findTensor("rope_freqs.weight")) {
+            if (c.ropeScaling.kind != RopeScalingKind::None)
+                throw Error(f.path(), "rope_freqs.weight",
+                    "per-pair RoPE factors next to " + std::string(ropeScalingName(c.ropeScaling.kind))
+                        + " scaling: two scalings at once are not supported");
+            c.ropeScaling = llama3ScalingFromFactors(c, ropeFactorsOf(f, *t, c), f.path());
+        }
         c.qkNorm = f.findTensor("blk.0.attn_q_norm.weight") != nullptr;
-        if (c.arch == Arch::Phi3 || c.arch == Arch::Gemma2 || c.arch == Arch::Gemma3)
+        // Phi-3 and Gemma store their window; Mistral runs as "llama", whose window key only our exporter writes.
+        if (c.arch == Arch::Phi3 || c.arch == Arch::Gemma2 || c.arch == Arch::Gemma3 || c.arch == Arch::Llama)
             if (const auto w = f.optUInt(a + "attention.sliding_window"); w && *w > 0)
                 c.slidingWindow = int(std::min<std::uint64_t>(*w, std::uint64_t(1) << 24));
         if (c.arch == Arch::GptNeoX) {

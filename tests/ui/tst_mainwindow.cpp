@@ -3,6 +3,8 @@
 #include "random_model.h"
 
 #include "ui/decoding/decoding_controller.h"
+#include "ui/positions/gqa_map.h"
+#include "ui/positions/rope_panel.h"
 #include "ui/session/plan_model.h"
 #include "ui/session/session_controller.h"
 #include "ui/widgets/architecture_diagram.h"
@@ -292,7 +294,7 @@ void TestMainWindow::showViewTakesEveryTableName()
 {
     auto* tabs = qobject_cast<QTabWidget*>(m_window->tensorPanel()->parentWidget()->parentWidget());
     QVERIFY(tabs);
-    QCOMPARE(ui::viewTable().size(), 18);
+    QCOMPARE(ui::viewTable().size(), 20);
     for (const ui::ViewEntry& e : ui::viewTable()) {
         const QString name = QString::fromLatin1(e.name);
         QVERIFY2(m_window->showView(name), qPrintable(name));
@@ -307,7 +309,11 @@ void TestMainWindow::showViewTakesEveryTableName()
     QCOMPARE(tabs->currentWidget(), static_cast<QWidget*>(m_window->attentionPanel()));
     QVERIFY(m_window->showView(QStringLiteral("sampling:temperature=0.5")));
     QCOMPARE(tabs->currentWidget(), static_cast<QWidget*>(m_window->decoding()->samplingLab()));
-    for (const char* bad : { "nonsense", "", "tensor:x", "Tensor" })
+    QVERIFY(m_window->showView(QStringLiteral("rope:layer=1,query=6,key=2")));
+    QCOMPARE(tabs->currentWidget(), static_cast<QWidget*>(m_window->ropePanel()));
+    QVERIFY(m_window->showView(QStringLiteral("gqa")));
+    QCOMPARE(tabs->currentWidget(), static_cast<QWidget*>(m_window->gqaMap()));
+    for (const char* bad : { "nonsense", "", "tensor:x", "Tensor", "rope:speed=2", "gqa:x" })
         QVERIFY2(!m_window->showView(QString::fromLatin1(bad)), bad);
 }
 

@@ -9,6 +9,8 @@
 
 #include <QDir>
 
+#include <algorithm>
+
 namespace ui {
 
 int ModelInfo::firstNodeOfLayer(int layer) const
@@ -27,6 +29,7 @@ ModelInfo ModelInfo::from(const core::Model& model, const core::ExecutionPlan& p
 {
     const core::ModelConfig& c = model.config();
     ModelInfo m;
+    m.config = c;
     m.folder = QString::fromStdString(model.folder());
     m.displayName = QDir(m.folder).dirName();
     m.arch = QString::fromUtf8(core::archName(c.arch));
@@ -55,6 +58,10 @@ ModelInfo ModelInfo::from(const core::Model& model, const core::ExecutionPlan& p
     m.attnSoftcap = c.attnSoftcap;
     m.finalSoftcap = c.finalSoftcap;
     m.tiedEmbeddings = c.tiedEmbeddings;
+    if (const float* table = model.weights().positionTable; table && c.positional != core::Positional::Rope) {
+        m.positionRows = std::min(c.maxPositions, kPositionRowsShown);
+        m.positionTable = QVector<float>(table, table + qsizetype(m.positionRows) * c.dim);
+    }
     m.hasTokenizer = !model.tokenizerPath().empty();
     m.plan.reserve(int(plan.size()));
     for (const core::PlanNode& n : plan.nodes()) {

@@ -79,6 +79,12 @@ struct ModelInfo {
     QString chatNotice;
     QString chatExample;
     QVector<PlanNodeInfo> plan;
+    core::ModelConfig config; // the whole config, for the views that compute from it (RoPE, grouped-query map)
+    // Learned or sin/cos models: the first positionRows rows of the position table (positionRows x dim), the vectors
+    // added to the embeddings, for the positions view to show on their own. Empty for RoPE models.
+    static constexpr int kPositionRowsShown = 256;
+    QVector<float> positionTable;
+    int positionRows = 0;
 
     bool isValid() const { return layers > 0; }
     // Index of the first node of `layer` (the first node after the blocks for layer == layers).

@@ -439,6 +439,25 @@ StepSnapshot SessionWorker::snapshot(int cursor)
     s.layer = node.layer;
     s.head = node.head;
     s.posBegin = m_exec->positionBegin();
+    // QK-norm and soft-cap rewrite their tensor in place: its value before them is the output of the op that last
+    // wrote the same buffer (for the same head), shown first and copied.
+    if (node.opKind == core::OpKind::HeadNorm || node.opKind == core::OpKind::SoftCap) {
+        const auto& plan = m_exec->plan();
+        const core::PlanNode& op = plan[std::size_t(cursor)];
+        for (int j = cursor - 1; j >= 0; --j) {
+            const core::PlanNode& prev = plan[std::size_t(j)];
+            if (prev.output != op.output || (op.head >= 0 && prev.head != op.head))
+                continue;
+            const core::TensorView in = m_stepper->show(j);
+            s.before.resize(qsizetype(in.rows) * in.cols);
+            for (int r = 0; r < in.rows; ++r)
+                std::copy_n(in.data + std::int64_t(r) * in.stride, in.cols, s.before.data() + qsizetype(r) * in.cols);
+            if (const core::TensorStats t = core::tensorStats({ s.before.constData(), std::size_t(s.before.size()) });
+                t.count > 0)
+                s.beforeStats = { t.min, t.max, t.mean, t.std };
+            break;
+        }
+    }
     // The op's output: live in the executor's buffers, or recomputed from its layer's checkpoint.
     const core::TensorView out = m_stepper->show(cursor);
     s.rows = out.rows;
@@ -450,6 +469,8 @@ StepSnapshot SessionWorker::snapshot(int cursor)
     if (const core::TensorStats t = core::tensorStats({ s.values.constData(), std::size_t(s.values.size()) });
         t.count > 0)
         s.stats = { t.min, t.max, t.mean, t.std };
+    if (s.before.size() != s.values.size())
+        s.before.clear(); // not the same tensor after all (never expected)
     for (const AttentionMatrix& a : m_thumbnails) {
         if (m_stepper->softmaxNode(a.layer, a.head) > cursor)
             break;

@@ -99,6 +99,10 @@ struct StepSnapshot {
     int posBegin = 0;
     QVector<float> values; // rows * cols, row-major
     TensorStats stats;
+    // An op that rewrites its tensor in place (QK-norm, soft-cap): the tensor before it, same shape as values, so
+    // the tensor view can show before and after. Empty for every other op.
+    QVector<float> before;
+    TensorStats beforeStats;
     // Every head whose softmax ran so far in this pass, in execution order, as thumbnails (exact up to 64 x 64).
     QVector<AttentionMatrix> attention;
     // One head in full (the current op's once its softmax ran, else the one the attention view asked for).

@@ -4,6 +4,8 @@
 #include "ui/interp/interp_controller.h"
 #include "ui/interp/interp_workbench.h"
 #include "ui/interventions/intervention_workbench.h"
+#include "ui/positions/gqa_map.h"
+#include "ui/positions/rope_panel.h"
 #include "ui/session/model_card_model.h"
 #include "ui/session/model_locator.h"
 #include "ui/session/plan_model.h"
@@ -174,6 +176,10 @@ void MainWindow::buildCentral()
     m_attentionPanel = new AttentionPanel(m_tabs);
     m_tabs->addTab(m_tensorPanel, tr("&Tensor"));
     m_tabs->addTab(m_attentionPanel, tr("&Attention"));
+    m_ropePanel = new RopePanel(m_tabs);
+    m_gqaMap = new GqaMap(m_tabs);
+    m_tabs->addTab(m_ropePanel, tr("&RoPE"));
+    m_tabs->addTab(m_gqaMap, tr("&GQA"));
     m_decoding = new DecodingWorkbench(this, m_tabs, m_controller);
     // The penalty window's tokens are marked in the strip; the lab's new choice changes what F9 appends.
     connect(
@@ -350,6 +356,12 @@ bool MainWindow::showView(View view, const QString& settings)
         m_planDock->show();
         m_planDock->raise();
         break;
+    case View::Rope:
+        m_tabs->setCurrentWidget(m_ropePanel);
+        return m_ropePanel->applySettings(settings);
+    case View::Gqa:
+        m_tabs->setCurrentWidget(m_gqaMap);
+        break;
     default:
         return false;
     }
@@ -378,6 +390,10 @@ QWidget* MainWindow::viewWidget(View view) const
         return m_cardView;
     case View::Ops:
         return m_planView;
+    case View::Rope:
+        return m_ropePanel;
+    case View::Gqa:
+        return m_gqaMap;
     default:
         return nullptr;
     }
@@ -390,6 +406,10 @@ View MainWindow::currentView() const
         return m_attentionPanel->view()->mode() == AttentionView::Mode::Lines ? View::Lines : View::Attention;
     if (tab == m_interp)
         return m_interp->currentView().value_or(View::Lens);
+    if (tab == m_ropePanel)
+        return View::Rope;
+    if (tab == m_gqaMap)
+        return View::Gqa;
     if (m_decoding)
         if (const std::optional<View> v = m_decoding->viewOfTab(tab))
             return *v;

@@ -29,6 +29,8 @@ class InterpWorkbench;
 class InterventionWorkbench;
 class AttentionPanel;
 class ExplanationPanel;
+class GqaMap;
+class RopePanel;
 class PresentationMode;
 class ModelCardModel;
 class PlanModel;
@@ -59,6 +61,8 @@ public:
     ArchitectureDiagram* diagram() const { return m_diagram; }
     TensorPanel* tensorPanel() const { return m_tensorPanel; }
     AttentionPanel* attentionPanel() const { return m_attentionPanel; }
+    RopePanel* ropePanel() const { return m_ropePanel; }
+    GqaMap* gqaMap() const { return m_gqaMap; }
     ExplanationPanel* explanationPanel() const { return m_explanation; }
     PlanModel* planModel() const { return m_planModel; }
     DecodingWorkbench* decoding() const { return m_decoding; } // sampling lab, generation, beam search tabs
@@ -146,6 +150,8 @@ private:
     PresentationMode* m_presentation = nullptr;
     TensorPanel* m_tensorPanel = nullptr;
     AttentionPanel* m_attentionPanel = nullptr;
+    RopePanel* m_ropePanel = nullptr;
+    GqaMap* m_gqaMap = nullptr;
     ExplanationPanel* m_explanation = nullptr;
     QTableView* m_cardView = nullptr;
     QTableView* m_planView = nullptr;

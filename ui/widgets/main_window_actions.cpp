@@ -204,6 +204,9 @@ void MainWindow::buildMenus()
     view->addAction(tr("&Interpretability"), QKeySequence(Qt::CTRL | Qt::Key_3), this, [this] {
         m_tabs->setCurrentWidget(m_interp); // the lens, attribution or head table, whichever was in front
     });
+    view->addAction(tr("&RoPE"), QKeySequence(Qt::CTRL | Qt::Key_4), this, [this] { showView(View::Rope); });
+    view->addAction(
+        tr("&Grouped-query map"), QKeySequence(Qt::CTRL | Qt::Key_5), this, [this] { showView(View::Gqa); });
     Q_UNUSED(tensor);
     Q_UNUSED(attention);
     view->addAction(tr("Interventions: &before / after"), QKeySequence(Qt::CTRL | Qt::Key_8), this,
@@ -247,6 +250,9 @@ QString MainWindow::shortcutTable() const
                "<tr><td><b>← → Home End</b></td><td>&nbsp;&nbsp;Move along the tokens (token strip focused)</td></tr>"
                "<tr><td><b>Enter</b></td><td>&nbsp;&nbsp;Jump to the op (Ops list)</td></tr>"
                "<tr><td><b>Alt+← / Alt+→</b></td><td>&nbsp;&nbsp;Previous / next lesson step (Lesson panel)</td></tr>");
+    rows += tr("<tr><td><b>Ctrl+4 / Ctrl+5</b></td><td>&nbsp;&nbsp;RoPE view / grouped-query map</td></tr>"
+               "<tr><td><b>Ctrl+8 / Ctrl+9</b></td><td>&nbsp;&nbsp;Interventions before / after / activation "
+               "patching</td></tr>");
     return QStringLiteral("<table>%1</table>").arg(rows);
 }
 

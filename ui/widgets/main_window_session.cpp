@@ -2,6 +2,8 @@
 #include "ui/widgets/main_window.h"
 
 #include "ui/decoding/decoding_controller.h"
+#include "ui/positions/gqa_map.h"
+#include "ui/positions/rope_panel.h"
 #include "ui/session/model_card_model.h"
 #include "ui/session/model_locator.h"
 #include "ui/session/plan_model.h"
@@ -97,6 +99,8 @@ void MainWindow::onModelLoaded(const ModelInfo& info)
     m_explanation->setModel(info);
     m_attentionPanel->view()->setModelShape(info.layers, info.heads);
     m_attentionPanel->view()->setLayerWindows(info.layerWindows);
+    m_ropePanel->setModel(info);
+    m_gqaMap->setModel(info);
     m_attentionPanel->view()->setMatrices({});
     m_attentionPanel->view()->setFocusMatrix({});
     m_statusLabel->setText(tr("Loaded %1: %2 layers, %3 heads, %4 parameters.")

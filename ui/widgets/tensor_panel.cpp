@@ -3,6 +3,8 @@
 #include "ui/session/probability_text.h"
 #include "ui/widgets/tensor_heatmap.h"
 
+#include <QCheckBox>
+#include <QHBoxLayout>
 #include <QLabel>
 #include <QVBoxLayout>
 
@@ -25,6 +27,17 @@ TensorPanel::TensorPanel(QWidget* parent)
     m_predictions->setWordWrap(true);
     m_predictions->hide();
     layout->addWidget(m_header);
+    auto* beforeRow = new QHBoxLayout;
+    m_before = new QLabel(this);
+    m_before->setWordWrap(true);
+    m_showBefore = new QCheckBox(tr("Show the tensor &before this op"), this);
+    m_showBefore->setObjectName(QStringLiteral("showBefore"));
+    beforeRow->addWidget(m_before, 1);
+    beforeRow->addWidget(m_showBefore);
+    layout->addLayout(beforeRow);
+    m_before->hide();
+    m_showBefore->hide();
+    connect(m_showBefore, &QCheckBox::toggled, this, [this] { showTensor(); });
     layout->addWidget(m_heatmap, 1);
     layout->addWidget(m_predictions);
     layout->addWidget(m_hover);
@@ -49,8 +62,11 @@ void TensorPanel::setStep(const StepSnapshot& step, const QStringList& tokens)
             "<b>Nothing has run yet.</b> Press <b>F10</b> to run the first op, <b>F5</b> to run the whole prefill."));
         m_heatmap->clear();
         m_predictions->hide();
+        m_before->hide();
+        m_showBefore->hide();
         return;
     }
+    m_step = step;
     m_posBegin = step.posBegin;
     m_rowsArePositions = step.rows == step.positions;
     m_rowLabels.clear();
@@ -69,7 +85,11 @@ void TensorPanel::setStep(const StepSnapshot& step, const QStringList& tokens)
                           .arg(double(step.stats.mean), 0, 'g', 4)
                           .arg(double(step.stats.std), 0, 'g', 4));
     m_heatmap->setProbabilityScale(step.opKind == core::OpKind::Softmax || step.opKind == core::OpKind::OutputSoftmax);
-    m_heatmap->setTensor(step.rows, step.cols, step.values, m_rowLabels);
+    const bool before = !step.before.isEmpty();
+    m_before->setVisible(before);
+    m_showBefore->setVisible(before);
+    m_before->setText(beforeText());
+    showTensor();
     // A tensor with more rows than this pass has positions holds earlier positions too (the KV cache): the last
     // `positions` rows are the ones this pass wrote.
     m_heatmap->setNewRows(step.rows - step.positions, step.rows > step.positions ? step.positions : 0);
@@ -95,5 +115,31 @@ void TensorPanel::setSelectedPosition(int position)
 }
 
 QString TensorPanel::headerText() const { return m_header->text(); }
+
+QString TensorPanel::beforeText() const
+{
+    const StepSnapshot& s = m_step;
+    if (s.before.isEmpty())
+        return {};
+    const QString stats = tr("before: min %1 · max %2 · mean %3 · std %4")
+                              .arg(double(s.beforeStats.min), 0, 'g', 4)
+                              .arg(double(s.beforeStats.max), 0, 'g', 4)
+                              .arg(double(s.beforeStats.mean), 0, 'g', 4)
+                              .arg(double(s.beforeStats.std), 0, 'g', 4);
+    if (s.opKind == core::OpKind::SoftCap)
+        return tr("%1  →  after cap · tanh(x / cap) with cap %2: every value inside (−%2, %2), small ones almost "
+                  "unchanged")
+            .arg(stats)
+            .arg(double(s.variant.cap), 0, 'g', 4);
+    return tr("%1  →  after: each head's vector divided by its RMS and scaled by the norm's weight (std per head "
+              "near the weight's size, whatever it was before)")
+        .arg(stats);
+}
+
+void TensorPanel::showTensor()
+{
+    const bool before = m_showBefore->isChecked() && !m_step.before.isEmpty();
+    m_heatmap->setTensor(m_step.rows, m_step.cols, before ? m_step.before : m_step.values, m_rowLabels);
+}
 
 } // namespace ui

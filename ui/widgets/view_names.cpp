@@ -12,6 +12,8 @@ const QList<ViewEntry>& viewTable()
         { View::Explanation, "explanation", ViewSide::Stepper },
         { View::Model, "model", ViewSide::Stepper },
         { View::Ops, "ops", ViewSide::Stepper },
+        { View::Rope, "rope", ViewSide::Stepper },
+        { View::Gqa, "gqa", ViewSide::Stepper },
         { View::Sampling, "sampling", ViewSide::Decoding },
         { View::Generation, "generation", ViewSide::Decoding },
         { View::Kv, "kv", ViewSide::Decoding },
@@ -54,6 +56,7 @@ std::optional<View> viewFromName(const QString& name)
     for (const ViewEntry& e : viewTable())
         if (head == QLatin1String(e.name))
             return head.size() == name.size() || e.view == View::Sampling || e.side == ViewSide::Interp
+                || e.view == View::Rope
                 ? std::optional<View>(e.view)
                 : std::nullopt;
     return std::nullopt;

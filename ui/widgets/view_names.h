@@ -18,6 +18,8 @@ enum class View {
     Explanation,
     Model, // the model card
     Ops, // the Ops list
+    Rope, // the RoPE view (ui/positions); "rope:layer=3,query=40,key=8" also picks the layer and the positions
+    Gqa, // the grouped-query map (ui/positions)
     // The decoding workbench
     Sampling, // "sampling:temperature=0.8,top_k=6" also moves the lab's controls
     Generation,
@@ -48,8 +50,8 @@ const QList<ViewEntry>& viewTable();
 QString viewName(View view);
 ViewSide viewSide(View view);
 QStringList viewNames(); // in table order
-// The view a name names ("sampling:top_k=6" names the sampling lab; only it and the interpretability views take
-// settings). nullopt: no such view.
+// The view a name names ("sampling:top_k=6" names the sampling lab; only it, the interpretability views and "rope:"
+// take settings). nullopt: no such view.
 std::optional<View> viewFromName(const QString& name);
 // The part after the ':' ("" when there is none).
 QString viewSettings(const QString& name);
