@@ -1,5 +1,6 @@
 #include "screenshot_driver.h"
 
+#include "ui/quantization/quantization_workbench.h"
 #include "ui/session/session_controller.h"
 #include "ui/widgets/attention_panel.h"
 #include "ui/widgets/attention_view.h"
@@ -112,6 +113,13 @@ void ScreenshotDriver::finish()
             },
             Qt::SingleShotConnection);
         attention->setFlashMode(true);
+        return;
+    }
+    if (!m_plan.compareWith.isEmpty()) { // the comparison's numbers first (File ▸ Compare with another file…)
+        m_window->quantization()->prepare(m_plan.compareWith, [this, write] {
+            m_window->showView(m_plan.view);
+            write();
+        });
         return;
     }
     if (!m_window->decoding() || !m_window->decoding()->prepareView(m_plan.view, write))

@@ -29,6 +29,7 @@ public:
         int head = -1;
         double zoom = 1; // tensor heatmap zoom
         int flashTile = -1; // >= 0: FlashAttention on the enlarged head, at this tile (0 = the first)
+        QString compareWith; // another file of the model: the quantization view compares it on the prompt
     };
     ScreenshotDriver(ui::MainWindow* window, Plan plan);
     void start();

@@ -5,6 +5,8 @@
 #include "core/plan/op_kind.h"
 
 #include <QMetaType>
+#include "ui/session/stored_weight.h"
+
 #include <QString>
 #include <QVector>
 
@@ -107,6 +109,7 @@ struct StepSnapshot {
     qint64 heldBytes = 0; // what the stepper holds for this pass besides weights and KV cache
     // After the output softmax: the most likely next tokens.
     QVector<Prediction> predictions;
+    StoredWeight weight; // the op's weight when the file stores it block-quantized (its first blocks taken apart)
 
     bool isValid() const { return cursor >= 0; }
     bool finished() const { return total > 0 && cursor == total - 1; }

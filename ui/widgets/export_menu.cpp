@@ -1,6 +1,9 @@
 #include "ui/widgets/export_menu.h"
 
 #include "ui/decoding/beam_hypothesis_model.h"
+#include "ui/quantization/quantization_view.h"
+#include "ui/quantization/quantization_workbench.h"
+#include "ui/quantization/rank_change_model.h"
 #include "ui/widgets/attention_panel.h"
 #include "ui/widgets/attention_view.h"
 #include "ui/widgets/beam_panel.h"
@@ -116,6 +119,9 @@ ExportTarget exportTarget(MainWindow* window, View view)
         target.table = seriesTable({ m->timeSeries(), m->kvSeries(), m->naiveSeries() });
         break;
     }
+    case View::Quantization:
+        target.table = ViewExport::tableFromModel(window->quantization()->view()->rankModel());
+        break;
     case View::Model:
     case View::Ops:
         if (auto* table = qobject_cast<QTableView*>(target.widget))

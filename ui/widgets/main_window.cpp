@@ -1,6 +1,9 @@
 #include "ui/widgets/main_window.h"
 
 #include "ui/decoding/decoding_controller.h"
+#include "ui/quantization/quantization_controller.h"
+#include "ui/quantization/quantization_view.h"
+#include "ui/quantization/quantization_workbench.h"
 #include "ui/session/model_card_model.h"
 #include "ui/session/model_locator.h"
 #include "ui/session/plan_model.h"
@@ -179,6 +182,8 @@ void MainWindow::buildCentral()
         });
     connect(m_decoding->controller(), &DecodingController::sampled, this, [this] { updateActions(); });
     connect(m_decoding->controller(), &DecodingController::busyChanged, this, [this] { updateActions(); }); // Esc
+    m_quantization = new QuantizationWorkbench(this, m_tabs, m_controller, m_options.restoreSettings);
+    connect(m_quantization->controller(), &QuantizationController::busyChanged, this, [this] { updateActions(); });
     // Clicking a generated token opens its decode pass in the stepper.
     connect(
         m_decoding->generationView(), &DecodingGenerationView::decodeStepRequested, this, &MainWindow::openDecodeStep);
@@ -329,6 +334,9 @@ bool MainWindow::showView(View view, const QString& settings)
         m_planDock->show();
         m_planDock->raise();
         break;
+    case View::Quantization:
+        m_tabs->setCurrentWidget(m_quantization->view());
+        break;
     default:
         return false;
     }
@@ -353,6 +361,8 @@ QWidget* MainWindow::viewWidget(View view) const
         return m_cardView;
     case View::Ops:
         return m_planView;
+    case View::Quantization:
+        return m_quantization->view();
     default:
         return nullptr;
     }
@@ -363,6 +373,8 @@ View MainWindow::currentView() const
     QWidget* tab = m_tabs->currentWidget();
     if (tab == m_attentionPanel)
         return m_attentionPanel->view()->mode() == AttentionView::Mode::Lines ? View::Lines : View::Attention;
+    if (tab == m_quantization->view())
+        return View::Quantization;
     if (m_decoding)
         if (const std::optional<View> v = m_decoding->viewOfTab(tab))
             return *v;

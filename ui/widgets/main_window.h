@@ -28,6 +28,7 @@ class DecodingWorkbench;
 class AttentionPanel;
 class ExplanationPanel;
 class PresentationMode;
+class QuantizationWorkbench;
 class ModelCardModel;
 class PlanModel;
 class SessionController;
@@ -57,6 +58,7 @@ public:
     PlanModel* planModel() const { return m_planModel; }
     DecodingWorkbench* decoding() const { return m_decoding; } // sampling lab, generation, beam search tabs
     PresentationMode* presentation() const { return m_presentation; } // UI zoom and View ▸ Presentation
+    QuantizationWorkbench* quantization() const { return m_quantization; } // the model against another file of it
     QString statusText() const;
     QString tokenSummaryText() const; // the line above the token strip
 
@@ -131,6 +133,7 @@ private:
     QTabWidget* m_tabs = nullptr;
     DecodingWorkbench* m_decoding = nullptr;
     PresentationMode* m_presentation = nullptr;
+    QuantizationWorkbench* m_quantization = nullptr;
     TensorPanel* m_tensorPanel = nullptr;
     AttentionPanel* m_attentionPanel = nullptr;
     ExplanationPanel* m_explanation = nullptr;

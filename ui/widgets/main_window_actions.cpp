@@ -2,6 +2,8 @@
 #include "ui/widgets/main_window.h"
 
 #include "ui/decoding/decoding_controller.h"
+#include "ui/quantization/quantization_controller.h"
+#include "ui/quantization/quantization_workbench.h"
 #include "ui/session/model_card_model.h"
 #include "ui/session/model_locator.h"
 #include "ui/session/plan_model.h"
@@ -122,6 +124,8 @@ void MainWindow::buildActions()
         m_controller->cancel();
         if (m_decoding->controller()->isBusy()) // Esc stops a generation, comparison or measurement too
             m_decoding->controller()->cancel();
+        if (m_quantization->controller()->isBusy())
+            m_quantization->controller()->cancel();
     });
     connect(m_runPromptAction, &QAction::triggered, this, [this] { setPromptText(m_prompt->toPlainText()); });
     connect(m_darkAction, &QAction::toggled, this, &MainWindow::setDarkTheme);
@@ -173,6 +177,7 @@ void MainWindow::buildMenus()
         connect(dialog, &LocalModelsDialog::modelChosen, this, [this](const QString& path) { openModel(path); });
         dialog->open();
     });
+    file->addAction(m_quantization->compareAction());
     file->addSeparator();
     m_sessions = new SessionActions(this, file, m_options.showDialogs);
     new ExportMenu(this, file);
@@ -307,7 +312,8 @@ void MainWindow::updateActions()
     m_playAction->setEnabled(pass && (!atEnd || m_playAction->isChecked()));
     m_backAction->setEnabled(pass && !atStart);
     m_restartAction->setEnabled(pass && !atStart);
-    m_cancelAction->setEnabled(m_controller->isBusy() || m_decoding->controller()->isBusy());
+    m_cancelAction->setEnabled(
+        m_controller->isBusy() || m_decoding->controller()->isBusy() || m_quantization->controller()->isBusy());
     m_runPromptAction->setEnabled(m_controller->hasModel());
 }
 

@@ -1,9 +1,11 @@
 #include "ui/widgets/tensor_panel.h"
 
+#include "ui/quantization/quant_block_panel.h"
 #include "ui/session/probability_text.h"
 #include "ui/widgets/tensor_heatmap.h"
 
 #include <QLabel>
+#include <QSplitter>
 #include <QVBoxLayout>
 
 namespace ui {
@@ -24,8 +26,15 @@ TensorPanel::TensorPanel(QWidget* parent)
     m_predictions->setTextFormat(Qt::RichText);
     m_predictions->setWordWrap(true);
     m_predictions->hide();
+    m_blocks = new QuantBlockPanel(this);
+    auto* split = new QSplitter(Qt::Vertical, this); // the op's output above, its weight's blocks below
+    split->addWidget(m_heatmap);
+    split->addWidget(m_blocks);
+    split->setStretchFactor(0, 3);
+    split->setStretchFactor(1, 2);
+    split->setChildrenCollapsible(false);
     layout->addWidget(m_header);
-    layout->addWidget(m_heatmap, 1);
+    layout->addWidget(split, 1);
     layout->addWidget(m_predictions);
     layout->addWidget(m_hover);
     connect(m_heatmap, &TensorHeatmap::cellHovered, this, [this](int r, int c, float v) {
@@ -49,6 +58,7 @@ void TensorPanel::setStep(const StepSnapshot& step, const QStringList& tokens)
             "<b>Nothing has run yet.</b> Press <b>F10</b> to run the first op, <b>F5</b> to run the whole prefill."));
         m_heatmap->clear();
         m_predictions->hide();
+        m_blocks->setWeight({});
         return;
     }
     m_posBegin = step.posBegin;
@@ -77,6 +87,7 @@ void TensorPanel::setStep(const StepSnapshot& step, const QStringList& tokens)
     for (const Prediction& p : step.predictions)
         barLabels.push_back({ p.id, QStringLiteral("%1  %2").arg(p.text, probabilityText(double(p.probability))) });
     m_heatmap->setBarLabels(barLabels);
+    m_blocks->setWeight(step.weight);
     if (!step.predictions.isEmpty()) {
         QString html = tr("<b>Most likely next tokens:</b> ");
         for (const Prediction& p : step.predictions)

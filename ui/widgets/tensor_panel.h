@@ -9,6 +9,7 @@ class QLabel;
 
 namespace ui {
 
+class QuantBlockPanel;
 class TensorHeatmap;
 
 class TensorPanel : public QWidget {
@@ -19,6 +20,7 @@ public:
     void setStep(const StepSnapshot& step, const QStringList& tokens);
     void setSelectedPosition(int position);
     TensorHeatmap* heatmap() const { return m_heatmap; }
+    QuantBlockPanel* blockPanel() const { return m_blocks; } // the op's weight, when stored in quantized blocks
     QString headerText() const;
 
 signals:
@@ -29,6 +31,7 @@ private:
     QLabel* m_hover = nullptr;
     QLabel* m_predictions = nullptr;
     TensorHeatmap* m_heatmap = nullptr;
+    QuantBlockPanel* m_blocks = nullptr;
     int m_posBegin = 0;
     int m_rowsArePositions = true;
     QStringList m_rowLabels;

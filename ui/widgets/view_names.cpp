@@ -18,6 +18,7 @@ const QList<ViewEntry>& viewTable()
         { View::Beam, "beam", ViewSide::Decoding },
         { View::Compare, "compare", ViewSide::Decoding },
         { View::Metrics, "metrics", ViewSide::Decoding },
+        { View::Quantization, "quantization", ViewSide::Stepper },
     };
     return table;
 }

@@ -25,6 +25,8 @@ enum class View {
     Beam,
     Compare,
     Metrics,
+    // The model compared with another file of it (ui/quantization/)
+    Quantization,
 };
 
 enum class ViewSide { Stepper, Decoding };
