@@ -84,9 +84,9 @@ private slots:
         for (const core::SourceTensor& t : theirs.tensors()) {
             const core::SourceTensor* o = ours.find(t.name);
             QVERIFY2(o, t.name.c_str());
-            QVERIFY2(o->dtype == t.dtype, (t.name + ": ours " + core::dtypeName(o->dtype) + ", llama-quantize's "
-                                              + core::dtypeName(t.dtype))
-                                              .c_str());
+            QVERIFY2(o->dtype == t.dtype,
+                (t.name + ": ours " + core::dtypeName(o->dtype) + ", llama-quantize's " + core::dtypeName(t.dtype))
+                    .c_str());
             QCOMPARE(o->shape, t.shape);
             QVERIFY2(o->bytes == t.bytes && std::memcmp(o->data, t.data, t.bytes) == 0, t.name.c_str());
         }

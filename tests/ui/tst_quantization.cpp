@@ -83,8 +83,8 @@ private slots:
         for (int l = 0; l < view->errorBars()->count(); ++l)
             QCOMPARE(view->errorBars()->at(l), 100.0 * c.blockRelativeError[std::size_t(l)]);
         QVERIFY(c.blockRelativeError.back() > 0); // Q4_K_M did change the numbers
-        QVERIFY2(view->summaryText().contains(QLocale().toString(c.klDivergence, 'g', 4)),
-            qPrintable(view->summaryText()));
+        QVERIFY2(
+            view->summaryText().contains(QLocale().toString(c.klDivergence, 'g', 4)), qPrintable(view->summaryText()));
         ui::RankChangeModel* model = view->rankModel();
         QAbstractItemModelTester tester(model, QAbstractItemModelTester::FailureReportingMode::QtTest);
         QCOMPARE(model->rowCount(), int(c.changes.size()));

@@ -49,8 +49,8 @@ QuantBlockPanel::QuantBlockPanel(QWidget* parent)
     layout->addLayout(row);
     m_table = new QTableWidget(this);
     m_table->setColumnCount(6);
-    m_table->setHorizontalHeaderLabels({ tr("value #"), tr("sub-block"), tr("code q"), tr("scale"), tr("min"),
-        tr("value") });
+    m_table->setHorizontalHeaderLabels(
+        { tr("value #"), tr("sub-block"), tr("code q"), tr("scale"), tr("min"), tr("value") });
     m_table->verticalHeader()->hide();
     m_table->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
     m_table->horizontalHeader()->setStretchLastSection(true);
@@ -88,7 +88,7 @@ void QuantBlockPanel::fill()
     QString scales = tr("d = %1").arg(number(double(b.d)));
     if (b.hasMin)
         scales += m_weight.type.endsWith(QLatin1String("_K")) ? tr(", dmin = %1").arg(number(double(b.min)))
-                                                                : tr(", m = %1").arg(number(double(b.min)));
+                                                              : tr(", m = %1").arg(number(double(b.min)));
     m_header->setText(tr("<b>Stored weight</b> <code>%1</code>: <b>%2</b>, %3 × %4, %5 values per block. Row %6, "
                          "block %7 of its %8 (values %9–%10): %11 · %12")
                           .arg(m_weight.tensor.toHtmlEscaped(), m_weight.type)
@@ -120,9 +120,10 @@ void QuantBlockPanel::fill()
         put(i, 0, QString::number(qint64(index) * per + i));
         put(i, 1, sub ? QString::number(sub->first / std::max(1, sub->count)) : QStringLiteral("—"));
         put(i, 2,
-            i < b.codes.size() ? (b.codeOffset ? QStringLiteral("%1 (%2)").arg(b.codes[i]).arg(b.codes[i] - b.codeOffset)
-                                               : QString::number(b.codes[i]))
-                               : QStringLiteral("—"));
+            i < b.codes.size()
+                ? (b.codeOffset ? QStringLiteral("%1 (%2)").arg(b.codes[i]).arg(b.codes[i] - b.codeOffset)
+                                : QString::number(b.codes[i]))
+                : QStringLiteral("—"));
         put(i, 3,
             sub ? QStringLiteral("%1 → %2").arg(sub->scale).arg(number(double(b.d) * sub->scale))
                 : number(double(b.d)));

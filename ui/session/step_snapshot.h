@@ -4,8 +4,8 @@
 #include "core/plan/execution_plan.h"
 #include "core/plan/op_kind.h"
 
-#include <QMetaType>
 #include "ui/session/stored_weight.h"
+#include <QMetaType>
 
 #include <QString>
 #include <QVector>

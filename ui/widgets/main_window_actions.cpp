@@ -246,6 +246,11 @@ void MainWindow::rebuildModelMenus()
     const QStringList samples = ModelLocator::sampleModels();
     for (const QString& folder : samples)
         m_sampleMenu->addAction(QDir(folder).dirName(), this, [this, folder] { openModel(folder); });
+    const QStringList ggufs = ModelLocator::sampleGgufFiles(); // the same weights, quantized by our own writers
+    if (!ggufs.isEmpty())
+        m_sampleMenu->addSeparator();
+    for (const QString& file : ggufs)
+        m_sampleMenu->addAction(QFileInfo(file).fileName(), this, [this, file] { openModel(file); });
     if (samples.isEmpty())
         m_sampleMenu->addAction(tr("(none found)"))->setEnabled(false);
 
