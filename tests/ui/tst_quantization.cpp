@@ -20,6 +20,7 @@
 
 #include <QAbstractItemModelTester>
 #include <QBarSet>
+#include <QPushButton>
 #include <QSignalSpy>
 #include <QSpinBox>
 #include <QTableWidget>
@@ -112,10 +113,13 @@ private slots:
         std::unique_ptr<MainWindow> w(openWindow(m_folder));
         ui::QuantizationController* c = w->quantization()->controller();
         QSignalSpy busy(c, &ui::QuantizationController::busyChanged);
+        QSignalSpy compared(c, &ui::QuantizationController::compared);
         w->quantization()->compareWith(m_gguf);
         c->cancel();
         QTRY_VERIFY_WITH_TIMEOUT(!c->isBusy(), 20000);
         QCOMPARE(busy.count(), 2); // on, then off: the window is free again
+        QVERIFY(compared.isEmpty()); // stopped at its next op, or its answer dropped as superseded
+        QVERIFY(!c->last().isValid());
         QVERIFY(!w->quantization()->view()->cancelButton()->isVisible());
     }
 

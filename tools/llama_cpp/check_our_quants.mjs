@@ -21,8 +21,9 @@ const folder = path.join(tmp, "random-llama-256");
 execFileSync(cli, ["make-random", "--arch", "llama", "--dim", "256", "--layers", "4", "--heads", "4", "--kv-heads", "2",
     "--hidden", "512", "--vocab", "512", "--context", "128", "--seed", "13", "--out", folder]);
 const V = 512;
+const tinyPrompt = [40, 1047, 263, 1325, 286, 1099, 352]; // ids of a tiny-llama prompt (any ids do)
 
-function oursProbs(file, tokens) {
+function oursProbs(file, tokens, V = 512) {
     const out = JSON.parse(execFileSync(cli, ["logits", file, "--tokens", tokens.join(","), "--top", String(V),
         "--json"], { encoding: "utf8", maxBuffer: 1 << 26 }));
     const p = new Float64Array(V);
@@ -30,7 +31,7 @@ function oursProbs(file, tokens) {
     return p;
 }
 
-async function llamaProbs(model, tokens) {
+async function llamaProbs(model, tokens, V = 512) {
     const context = await model.createContext({ contextSize: 64, batchSize: 64, threads: 1, flashAttention: false,
         experimentalKvCacheKeyType: "F32", experimentalKvCacheValueType: "F32" });
     const sequence = context.getSequence();
@@ -70,7 +71,8 @@ console.log("\n| type | prompt | max abs diff, llama.cpp on its own quantization
 console.log("|---|---|---|");
 for (const type of ["Q8_0", "Q4_K_M"]) {
     const theirs = path.join(tmp, `llama-${type}.gguf`);
-    execFileSync("/usr/bin/python3", [path.join(root, "tools", "llama_cpp", "quantize.py"), files.F32, theirs, type]);
+    execFileSync("/usr/bin/python3", [path.join(root, "tools", "llama_cpp", "quantize.py"), files.F32, theirs, type],
+        { stdio: "pipe" }); // its log is long; an error still throws with it
     const a = await llama.loadModel({ modelPath: files[type] });
     const b = await llama.loadModel({ modelPath: theirs });
     for (const n of [5, 20]) {
@@ -79,4 +81,17 @@ for (const type of ["Q8_0", "Q4_K_M"]) {
     }
     await a.dispose();
     await b.dispose();
+}
+
+// The shipped tiny-llama files (sample_models/gguf/, written by us; 128-wide, so Q4_K_M is the Q5_0 + Q8_0 fallback
+// mixture) in llama.cpp against ours on the same file.
+console.log("\n| shipped file | max abs diff of next-token probabilities, llama.cpp vs ours | top token (ours / llama.cpp) |");
+console.log("|---|---|---|");
+for (const type of ["Q8_0", "Q4_K_M"]) {
+    const file = path.join(root, "sample_models", "gguf", `tiny-llama-${type}.gguf`);
+    const model = await llama.loadModel({ modelPath: file });
+    const a = oursProbs(file, tinyPrompt, 2048);
+    const b = await llamaProbs(model, tinyPrompt, 2048);
+    console.log(`| tiny-llama-${type}.gguf | ${maxAbs(a, b).toExponential(2)} | ${argmax(a)} / ${argmax(b)} |`);
+    await model.dispose();
 }

@@ -119,8 +119,9 @@ ExportTarget exportTarget(MainWindow* window, View view)
         target.table = seriesTable({ m->timeSeries(), m->kvSeries(), m->naiveSeries() });
         break;
     }
-    case View::Quantization:
-        target.table = ViewExport::tableFromModel(window->quantization()->view()->rankModel());
+    case View::Quantization: // the rank table, once a comparison ran
+        if (window->quantization()->view()->rankModel()->rowCount() > 0)
+            target.table = ViewExport::tableFromModel(window->quantization()->view()->rankModel());
         break;
     case View::Model:
     case View::Ops:
