@@ -55,6 +55,8 @@ QuantBlockPanel::QuantBlockPanel(QWidget* parent)
     m_table->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
     m_table->horizontalHeader()->setStretchLastSection(true);
     m_table->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    m_table->verticalHeader()->setDefaultSectionSize(fontMetrics().height() + 6); // compact: more values in sight
+    m_table->setMinimumHeight(6 * (fontMetrics().height() + 6));
     layout->addWidget(m_table, 1);
     connect(m_block, &QSpinBox::valueChanged, this, [this] { fill(); });
     hide();

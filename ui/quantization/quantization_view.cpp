@@ -62,7 +62,7 @@ QuantizationView::QuantizationView(QuantizationController* controller, QWidget* 
     layout->addWidget(m_files);
 
     auto* chart = new QChart;
-    chart->setTitle(tr("Residual stream after each layer: ‖x_compared − x_reference‖ / ‖x_reference‖"));
+    chart->setTitle(tr("Residual stream: error after each layer"));
     m_bars = new QBarSet(tr("relative error (%)"));
     m_bars->setColor(QColor(0x08, 0x51, 0x9c));
     auto* series = new QBarSeries;
@@ -85,6 +85,8 @@ QuantizationView::QuantizationView(QuantizationController* controller, QWidget* 
     m_chart = new QChartView(chart, this);
     m_chart->setRenderHint(QPainter::Antialiasing);
     m_chart->setMinimumWidth(300);
+    m_chart->setToolTip(tr("‖x_compared − x_reference‖ / ‖x_reference‖ of the residual stream x after each layer, "
+                           "over all positions of the prompt"));
 
     auto* right = new QWidget(this);
     auto* rightLayout = new QVBoxLayout(right);

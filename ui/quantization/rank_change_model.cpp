@@ -70,15 +70,15 @@ QVariant RankChangeModel::headerData(int section, Qt::Orientation orientation, i
     case Token:
         return tr("Token");
     case ReferenceRank:
-        return tr("Rank (reference)");
+        return tr("Rank\nreference");
     case OtherRank:
-        return tr("Rank (compared)");
+        return tr("Rank\ncompared");
     case Move:
         return tr("Moved");
     case ReferenceProbability:
-        return tr("P (reference)");
+        return tr("P\nreference");
     case OtherProbability:
-        return tr("P (compared)");
+        return tr("P\ncompared");
     }
     return {};
 }
