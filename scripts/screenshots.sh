@@ -40,3 +40,11 @@ dshot --prompt "$en" --view generation --screenshot docs/screenshots/decoding-ge
 dshot --prompt "$en" --view beam --screenshot docs/screenshots/decoding-beam.png
 dshot --prompt "$en" --view metrics --screenshot docs/screenshots/decoding-metrics.png
 echo "screenshots written; open them and check the README captions"
+
+# Quantization made visible: tiny-llama (F32 folder) against its shipped Q4_K_M GGUF, and the blocks of a quantized
+# weight in the tensor view (the q projection of the Q4_K_M file: Q5_0 on tiny-llama's 128-wide rows), at 1280x720.
+"$app" --size 1280x720 --model sample_models/tiny-llama --prompt "$en" \
+    --compare-with sample_models/gguf/tiny-llama-Q4_K_M.gguf --view quantization \
+    --screenshot resources/screenshots/quantization-compare.png >/dev/null
+"$app" --size 1280x720 --model sample_models/gguf/tiny-llama-Q4_K_M.gguf --prompt "$en" --step 3 --view tensor \
+    --screenshot resources/screenshots/quantization-blocks.png >/dev/null

@@ -124,7 +124,7 @@ QuantizationView::QuantizationView(QuantizationController* controller, QWidget* 
         m_bar->setValue(percent);
         m_bar->setFormat(stage == int(QuantizationWorker::Stage::Opening) ? tr("opening %p%") : tr("running %p%"));
     });
-    connect(m_controller, &QuantizationController::compared, this, &QuantizationView::show);
+    connect(m_controller, &QuantizationController::compared, this, &QuantizationView::showComparison);
     connect(m_controller, &QuantizationController::failed, this,
         [this](const QString& message) { m_status->setText(tr("Comparison failed: %1").arg(message)); });
     connect(m_controller, &QuantizationController::busyChanged, this, [this](bool busy) {
@@ -132,7 +132,7 @@ QuantizationView::QuantizationView(QuantizationController* controller, QWidget* 
         if (!busy && m_status->text().endsWith(QStringLiteral("…")))
             m_status->setText(tr("Cancelled: the table shows the previous comparison, if any."));
     });
-    show(QuantizationSnapshot {});
+    showComparison(QuantizationSnapshot {});
 }
 
 void QuantizationView::setRunning(bool running)
@@ -143,7 +143,7 @@ void QuantizationView::setRunning(bool running)
         m_bar->setValue(0);
 }
 
-void QuantizationView::show(const QuantizationSnapshot& s)
+void QuantizationView::showComparison(const QuantizationSnapshot& s)
 {
     m_model->setRows(s.rows);
     m_bars->remove(0, m_bars->count());

@@ -25,7 +25,7 @@ class QuantizationView : public QWidget {
 public:
     explicit QuantizationView(QuantizationController* controller, QWidget* parent = nullptr);
 
-    void show(const QuantizationSnapshot& s); // what the controller answered (an invalid one clears the view)
+    void showComparison(const QuantizationSnapshot& s); // what the controller answered (an invalid one clears the view)
 
     // For tests and export: what is on screen.
     QBarSet* errorBars() const { return m_bars; }
