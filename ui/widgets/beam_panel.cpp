@@ -171,11 +171,19 @@ void BeamPanel::onBeam(const BeamSnapshot& b)
                            .arg(b.finished ? tr("<b>stopped: %1</b>").arg(b.stopReason) : tr("running")));
     // Follow the search: the best finished hypothesis once there is one, else the first live beam.
     const int focus = !b.hypotheses.isEmpty() ? b.hypotheses.front().node : !b.live.isEmpty() ? b.live.front() : 0;
-    QTimer::singleShot(0, this, [this, focus] {
-        const QRect r = m_tree->nodeRect(focus);
-        m_scroll->ensureVisible(
-            r.center().x(), r.center().y(), m_scroll->viewport()->width() / 3, m_scroll->viewport()->height() / 2);
-    });
+    // The prompt node (the root) sits in the middle of the tree's height; keep it in view with the focus whenever
+    // both fit, so the tree never opens scrolled away from where it starts.
+    QTimer::singleShot(0, this, [this, focus] { scrollToShow(focus); });
+}
+
+void BeamPanel::scrollToShow(int focus)
+{
+    const QRect target = m_tree->nodeRect(focus);
+    const QRect both = target.united(m_tree->nodeRect(m_tree->rootNode()));
+    const QSize view = m_scroll->viewport()->size();
+    const QRect r = both.width() <= view.width() && both.height() <= view.height() ? both : target;
+    m_scroll->ensureVisible(r.center().x(), r.center().y(), std::max(8, (view.width() - r.width()) / 2),
+        std::max(8, (view.height() - r.height()) / 2));
 }
 
 } // namespace ui

@@ -38,6 +38,7 @@ public:
 
 private:
     void onBeam(const BeamSnapshot& b);
+    void scrollToShow(int focus); // the focus node, with the prompt node too when both fit the viewport
 
     DecodingController* m_controller;
     QSpinBox* m_beams = nullptr;
