@@ -9,6 +9,7 @@
 #include "core/loader/export_gguf.h"
 #include "core/loader/gguf_quant_mixture.h"
 #include "core/loader/loaded_model.h"
+#include "core/model/random_model.h"
 
 #include <QTemporaryDir>
 #include <QtTest>
@@ -129,6 +130,30 @@ private slots:
             = core::ggufMatrixType(GgufFileType::Q4_K_M, WeightRole(role), layer, 4, rowLength, tied);
         QCOMPARE(core::dtypeName(c.type), core::dtypeName(DType(type)));
         QCOMPARE(c.fallback, fallback);
+    }
+
+    // GPT-2's fused attn_qkv is Q5_K in Q4_K_M, a type we do not write: refused by name, never written as another.
+    void unwrittenTypeIsRefused()
+    {
+        core::RandomModelSpec spec;
+        spec.arch = "gpt2";
+        spec.dim = 256;
+        spec.layers = 1;
+        spec.vocab = 256;
+        spec.context = 16;
+        const std::string folder = m_dir.filePath(QStringLiteral("gpt2")).toStdString();
+        core::writeRandomModel(spec, folder);
+        const auto m = core::openModel(folder);
+        const std::string out = m_dir.filePath(QStringLiteral("gpt2.gguf")).toStdString();
+        try {
+            core::exportGguf(*m->model, out, GgufFileType::Q4_K_M);
+            QFAIL("no error");
+        } catch (const core::Error& e) {
+            const std::string what = e.what();
+            QVERIFY2(what.find("blk.0.attn_qkv.weight") != std::string::npos && what.find("Q5_K") != std::string::npos,
+                e.what());
+        }
+        QVERIFY(!QFile::exists(QString::fromStdString(out)));
     }
 
     // Each writer on random values: the reference dequantizer gives them back within the format's resolution.
