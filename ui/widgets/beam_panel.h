@@ -38,7 +38,8 @@ public:
 
 private:
     void onBeam(const BeamSnapshot& b);
-    void scrollToShow(int focus); // the focus node, with the prompt node too when both fit the viewport
+    // The focus node with the prompt node when both fit the viewport; else the prompt node (rootFirst) or the focus.
+    void scrollToShow(int focus, bool rootFirst);
 
     DecodingController* m_controller;
     QSpinBox* m_beams = nullptr;
