@@ -71,3 +71,11 @@ for size in 1280x720 1920x1080; do
 done
 
 echo "screenshots written; open them and check the README captions"
+
+# Quantization made visible: tiny-llama (F32 folder) against its shipped Q4_K_M GGUF, and the blocks of a quantized
+# weight in the tensor view (the q projection of the Q4_K_M file: Q5_0 on tiny-llama's 128-wide rows), at 1280x720.
+"$app" --size 1280x720 --model sample_models/tiny-llama --prompt "$en" \
+    --compare-with sample_models/gguf/tiny-llama-Q4_K_M.gguf --view quantization \
+    --screenshot resources/screenshots/quantization-compare.png >/dev/null
+"$app" --size 1280x720 --model sample_models/gguf/tiny-llama-Q4_K_M.gguf --prompt "$en" --step 3 --view tensor \
+    --screenshot resources/screenshots/quantization-blocks.png >/dev/null

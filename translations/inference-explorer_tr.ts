@@ -190,6 +190,10 @@
         <source>%1: could not write (%2)</source>
         <translation>%1: yazılamadı (%2)</translation>
     </message>
+    <message>
+        <source>Q3_K: values only (its scales are not taken apart here)</source>
+        <translation>Q3_K: yalnızca değerler (ölçekleri burada açılmıyor)</translation>
+    </message>
 </context>
 <context>
     <name>StepSnapshot</name>
@@ -359,6 +363,10 @@ Dosya ▸ Model aç… ile bir model klasörü açın ya da --model DIR verin.</
     <message>
         <source>Add an intervention (repeatable): blk.L.head.H[:mean], blk.L.attn, blk.L.mlp or blk.L.head.H:Q-&gt;K.</source>
         <translation>Bir müdahale ekle (tekrarlanabilir): blk.L.head.H[:mean], blk.L.attn, blk.L.mlp ya da blk.L.head.H:Q-&gt;K.</translation>
+    </message>
+    <message>
+        <source>Compare the model with FILE, another file of it (e.g. its Q4_K_M GGUF), on the prompt (the quantization view).</source>
+        <translation>Modeli istem üzerinde FILE ile, aynı modelin başka bir dosyasıyla (ör. Q4_K_M GGUF&apos;u) karşılaştır (nicemleme görünümü).</translation>
     </message>
 </context>
 <context>
@@ -2660,6 +2668,211 @@ q ve k döndürülmüyor: skor tokenların ne olduğuna bağlı, birbirlerinden 
     <message>
         <source>linear scaling: every frequency divided by %1</source>
         <translation>doğrusal ölçekleme: her frekans %1’e bölünür</translation>
+    </message>
+</context>
+<context>
+    <name>ui::QuantBlockPanel</name>
+    <message>
+        <source>block </source>
+        <translation>blok </translation>
+    </message>
+    <message>
+        <source>Which block of the row to take apart</source>
+        <translation>Satırın hangi bloğunun açılacağı</translation>
+    </message>
+    <message>
+        <source>value #</source>
+        <translation>değer no</translation>
+    </message>
+    <message>
+        <source>sub-block</source>
+        <translation>alt blok</translation>
+    </message>
+    <message>
+        <source>code q</source>
+        <translation>kod q</translation>
+    </message>
+    <message>
+        <source>scale</source>
+        <translation>ölçek</translation>
+    </message>
+    <message>
+        <source>min</source>
+        <translation>min</translation>
+    </message>
+    <message>
+        <source>value</source>
+        <translation>değer</translation>
+    </message>
+    <message>
+        <source>d = %1</source>
+        <translation>d = %1</translation>
+    </message>
+    <message>
+        <source>, dmin = %1</source>
+        <translation>, dmin = %1</translation>
+    </message>
+    <message>
+        <source>, m = %1</source>
+        <translation>, m = %1</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Stored weight&lt;/b&gt; &lt;code&gt;%1&lt;/code&gt;: &lt;b&gt;%2&lt;/b&gt;, %3 × %4, %5 values per block. Row %6, block %7 of its %8 (values %9–%10): %11 · %12</source>
+        <translation>&lt;b&gt;Saklanan ağırlık&lt;/b&gt; &lt;code&gt;%1&lt;/code&gt;: &lt;b&gt;%2&lt;/b&gt;, %3 × %4, blok başına %5 değer. Satır %6, %8 bloğundan %7. blok (değerler %9–%10): %11 · %12</translation>
+    </message>
+</context>
+<context>
+    <name>ui::QuantizationView</name>
+    <message>
+        <source>Compare with another file…</source>
+        <translation>Başka bir dosyayla karşılaştır…</translation>
+    </message>
+    <message>
+        <source>Open another file of the same model (e.g. its Q4_K_M GGUF) and run the prompt through both</source>
+        <translation>Aynı modelin başka bir dosyasını (ör. Q4_K_M GGUF&apos;u) açıp istemi ikisinden de geçir</translation>
+    </message>
+    <message>
+        <source>Compare again</source>
+        <translation>Yeniden karşılaştır</translation>
+    </message>
+    <message>
+        <source>The same file again, on the prompt as it is now</source>
+        <translation>Aynı dosya, istemin şimdiki hâliyle</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>İptal</translation>
+    </message>
+    <message>
+        <source>Stop the comparison (Esc)</source>
+        <translation>Karşılaştırmayı durdur (Esc)</translation>
+    </message>
+    <message>
+        <source>Residual stream: error after each layer</source>
+        <translation>Residual akış: her katmandan sonraki hata</translation>
+    </message>
+    <message>
+        <source>relative error (%)</source>
+        <translation>göreli hata (%)</translation>
+    </message>
+    <message>
+        <source>layer</source>
+        <translation>katman</translation>
+    </message>
+    <message>
+        <source>‖x_compared − x_reference‖ / ‖x_reference‖ of the residual stream x after each layer, over all positions of the prompt</source>
+        <translation>Her katmandan sonra residual akış x için ‖x_karşılaştırılan − x_referans‖ / ‖x_referans‖, istemin tüm konumları üzerinden</translation>
+    </message>
+    <message>
+        <source>Comparing with %1…</source>
+        <translation>%1 ile karşılaştırılıyor…</translation>
+    </message>
+    <message>
+        <source>opening %p%</source>
+        <translation>açılıyor %p%</translation>
+    </message>
+    <message>
+        <source>running %p%</source>
+        <translation>çalışıyor %p%</translation>
+    </message>
+    <message>
+        <source>Comparison failed: %1</source>
+        <translation>Karşılaştırma başarısız: %1</translation>
+    </message>
+    <message>
+        <source>Cancelled: the table shows the previous comparison, if any.</source>
+        <translation>İptal edildi: tablo (varsa) önceki karşılaştırmayı gösteriyor.</translation>
+    </message>
+    <message>
+        <source>Open a model, type a prompt, then compare it with another file of the same model — e.g. the F32 folder against its Q4_K_M GGUF (File ▸ Compare with another file…). Both run the prompt; the chart shows how far the residual stream drifts layer by layer, the table which of the top 10 next tokens changed places.</source>
+        <translation>Bir model açın, bir istem yazın, sonra onu aynı modelin başka bir dosyasıyla karşılaştırın — ör. F32 klasörünü Q4_K_M GGUF&apos;uyla (Dosya ▸ Başka bir dosyayla karşılaştır…). İkisi de istemi çalıştırır; grafik residual akışın katman katman ne kadar saptığını, tablo en olası 10 sonraki tokendan hangilerinin yer değiştirdiğini gösterir.</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Reference&lt;/b&gt;: %1 — %2&lt;br&gt;&lt;b&gt;Compared&lt;/b&gt;: %3 — %4</source>
+        <translation>&lt;b&gt;Referans&lt;/b&gt;: %1 — %2&lt;br&gt;&lt;b&gt;Karşılaştırılan&lt;/b&gt;: %3 — %4</translation>
+    </message>
+    <message numerus="yes">
+        <source>Prompt of %n token(s), the same ids in both.</source>
+        <translation>
+            <numerusform>%n tokenlık istem, ikisinde de aynı kimlikler.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;KL divergence&lt;/b&gt; of the next-token distributions: &lt;b&gt;%1&lt;/b&gt; nats&lt;br&gt;Largest change of a logit: %2 % of the largest logit&lt;br&gt;%3 of the %4 tokens below changed places</source>
+        <translation>Sonraki token dağılımlarının &lt;b&gt;KL ıraksaması&lt;/b&gt;: &lt;b&gt;%1&lt;/b&gt; nat&lt;br&gt;Bir logitin en büyük değişimi: en büyük logitin %%2&apos;si&lt;br&gt;Aşağıdaki %4 tokendan %3 tanesi yer değiştirdi</translation>
+    </message>
+</context>
+<context>
+    <name>ui::QuantizationWorkbench</name>
+    <message>
+        <source>&amp;Quantization</source>
+        <translation>&amp;Nicemleme</translation>
+    </message>
+    <message>
+        <source>Compare with another &amp;file…</source>
+        <translation>Başka bir &amp;dosyayla karşılaştır…</translation>
+    </message>
+    <message>
+        <source>Run the prompt through another file of the same model (e.g. its Q4_K_M GGUF) and compare layer by layer</source>
+        <translation>İstemi aynı modelin başka bir dosyasından (ör. Q4_K_M GGUF&apos;u) geçirip katman katman karşılaştır</translation>
+    </message>
+    <message>
+        <source>Compare with another file of the same model (a GGUF, a model.safetensors or config.json, a model.bin)</source>
+        <translation>Aynı modelin başka bir dosyasıyla karşılaştır (bir GGUF, bir model.safetensors ya da config.json, bir model.bin)</translation>
+    </message>
+    <message>
+        <source>Model files (*.gguf config.json *.safetensors *.bin);;All files (*)</source>
+        <translation>Model dosyaları (*.gguf config.json *.safetensors *.bin);;Tüm dosyalar (*)</translation>
+    </message>
+</context>
+<context>
+    <name>ui::QuantizationWorker</name>
+    <message>
+        <source>Open a model first (File ▸ Open model…): it is the reference the other file is compared with.</source>
+        <translation>Önce bir model açın (Dosya ▸ Model aç…): diğer dosya onunla karşılaştırılır.</translation>
+    </message>
+    <message>
+        <source>Type a prompt first: both models run on its tokens.</source>
+        <translation>Önce bir istem yazın: iki model de onun tokenlarını çalıştırır.</translation>
+    </message>
+</context>
+<context>
+    <name>ui::RankChangeModel</name>
+    <message>
+        <source>token id %1</source>
+        <translation>token kimliği %1</translation>
+    </message>
+    <message>
+        <source>Token</source>
+        <translation>Token</translation>
+    </message>
+    <message>
+        <source>Rank
+reference</source>
+        <translation>Sıra
+referans</translation>
+    </message>
+    <message>
+        <source>Rank
+compared</source>
+        <translation>Sıra
+karşılaştırılan</translation>
+    </message>
+    <message>
+        <source>Moved</source>
+        <translation>Kayma</translation>
+    </message>
+    <message>
+        <source>P
+reference</source>
+        <translation>P
+referans</translation>
+    </message>
+    <message>
+        <source>P
+compared</source>
+        <translation>P
+karşılaştırılan</translation>
     </message>
 </context>
 <context>

@@ -52,7 +52,7 @@ const std::map<std::string, Command>& commands()
             { cmdBench,
                 "bench MODEL [--prompt-tokens N] [--gen-tokens M] [--threads K] [--repeats R] [--batch N] "
                 "[--llama-cpp] [--trace] [--json]" } },
-        { "export-gguf", { cmdExportGguf, "export-gguf MODEL --out FILE.gguf [--dtype F32|F16]" } },
+        { "export-gguf", { cmdExportGguf, "export-gguf MODEL --out FILE.gguf [--dtype F32|F16|Q8_0|Q4_K_M]" } },
         { "generate",
             { cmdGenerate,
                 "generate MODEL --prompt T|--tokens 1,2,3 [--max-new-tokens N] " + samplingUsage()

@@ -115,6 +115,12 @@ int main(int argc, char** argv)
             "Add an intervention (repeatable): blk.L.head.H[:mean], blk.L.attn, blk.L.mlp or blk.L.head.H:Q->K."),
         QStringLiteral("SPEC"));
     parser.addOption(ablateOpt);
+    const QCommandLineOption compareOpt(QStringLiteral("compare-with"),
+        QApplication::translate("main",
+            "Compare the model with FILE, another file of it (e.g. its Q4_K_M GGUF), on the prompt (the quantization "
+            "view)."),
+        QStringLiteral("FILE"));
+    parser.addOption(compareOpt);
     for (const auto* o : { &presentOpt, &uiZoomOpt, &exportOpt, &outOpt, &scaleOpt, &zoomOpt, &modelOpt, &promptOpt,
              &stepOpt, &prefillOpt, &decodeOpt, &viewOpt, &shotOpt, &sizeOpt, &themeOpt, &langOpt, &uiLangOpt,
              &tokenOpt, &headOpt, &flashOpt })
@@ -171,6 +177,7 @@ int main(int argc, char** argv)
     plan.runPrefill = parser.isSet(prefillOpt);
     plan.decodePasses = parser.isSet(decodeOpt) ? std::max(0, parser.value(decodeOpt).toInt()) : 0;
     plan.view = viewArg;
+    plan.compareWith = parser.value(compareOpt);
     plan.file = parser.value(shotOpt);
     if (parser.isSet(exportOpt)) {
         plan.exportFile = parser.value(outOpt);

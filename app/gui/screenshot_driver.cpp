@@ -3,6 +3,7 @@
 #include "ui/interp/interp_workbench.h"
 #include "ui/interventions/intervention_controller.h"
 #include "ui/interventions/intervention_workbench.h"
+#include "ui/quantization/quantization_workbench.h"
 #include "ui/session/session_controller.h"
 #include "ui/widgets/attention_panel.h"
 #include "ui/widgets/attention_view.h"
@@ -131,6 +132,13 @@ void ScreenshotDriver::finish()
             },
             Qt::SingleShotConnection);
         attention->setFlashMode(true);
+        return;
+    }
+    if (!m_plan.compareWith.isEmpty()) { // the comparison's numbers first (File ▸ Compare with another file…)
+        m_window->quantization()->prepare(m_plan.compareWith, [this, write] {
+            m_window->showView(m_plan.view);
+            write();
+        });
         return;
     }
     if (m_window->interp() && m_window->interp()->prepareView(m_plan.view, write))

@@ -31,6 +31,7 @@ public:
         double zoom = 1; // tensor heatmap zoom
         int flashTile = -1; // >= 0: FlashAttention on the enlarged head, at this tile (0 = the first)
         QStringList interventions; // --ablate: the intervention list (core specs), set once the prompt is ready
+        QString compareWith; // another file of the model: the quantization view compares it on the prompt
     };
     ScreenshotDriver(ui::MainWindow* window, Plan plan);
     void start();

@@ -28,14 +28,21 @@ namespace {
         std::vector<float> probs;
     };
 
-    Run run(const LoadedModel& m, std::span<const std::int32_t> tokens)
+    // One op at a time (bit-identical to run()), so that `progress` can follow and stop it: nullopt when stopped.
+    // `before` ops of `total` were done by the passes before this one.
+    std::optional<Run> run(const LoadedModel& m, std::span<const std::int32_t> tokens,
+        const ComparisonProgress& progress, int before, int total)
     {
         KvCache cache(m.config(), int(tokens.size()));
         Executor exec(*m.model, m.plan);
         BlockOutputs sink;
         exec.begin(tokens, cache, {}, LogitRows::Last);
-        exec.run(&sink);
-        return { std::move(sink.blocks), exec.logits().copy(), exec.probs().copy() };
+        while (!exec.finished()) {
+            exec.step(&sink);
+            if (progress && !progress(before + exec.cursor(), total))
+                return std::nullopt;
+        }
+        return Run { std::move(sink.blocks), exec.logits().copy(), exec.probs().copy() };
     }
 
     // 1-based rank of `id` (ties to the lower id, as topPredictions orders them).
@@ -54,6 +61,12 @@ namespace {
 WeightFormatComparison compareWeightFormats(
     const LoadedModel& reference, const LoadedModel& other, std::span<const std::int32_t> tokens)
 {
+    return *compareWeightFormats(reference, other, tokens, ComparisonProgress {});
+}
+
+std::optional<WeightFormatComparison> compareWeightFormats(const LoadedModel& reference, const LoadedModel& other,
+    std::span<const std::int32_t> tokens, const ComparisonProgress& progress)
+{
     const ModelConfig& a = reference.config();
     const ModelConfig& b = other.config();
     auto same = [&](const char* field, int x, int y) {
@@ -68,8 +81,14 @@ WeightFormatComparison compareWeightFormats(
     if (tokens.empty())
         throw Error("", "prompt", "is empty: give at least one token");
 
-    const Run r = run(reference, tokens);
-    const Run o = run(other, tokens);
+    const int total = int(reference.plan.size() + other.plan.size());
+    const std::optional<Run> ranReference = run(reference, tokens, progress, 0, total);
+    if (!ranReference)
+        return std::nullopt;
+    const std::optional<Run> ranOther = run(other, tokens, progress, int(reference.plan.size()), total);
+    if (!ranOther)
+        return std::nullopt;
+    const Run &r = *ranReference, &o = *ranOther;
     WeightFormatComparison c;
     for (std::size_t l = 0; l < r.blocks.size() && l < o.blocks.size(); ++l) {
         double diff = 0, norm = 0;

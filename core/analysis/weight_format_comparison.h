@@ -6,6 +6,8 @@
 #include "core/analysis/top_predictions.h"
 
 #include <cstdint>
+#include <functional>
+#include <optional>
 #include <span>
 #include <vector>
 
@@ -35,5 +37,11 @@ struct WeightFormatComparison {
 // shape (vocabulary, layers, width), naming the field.
 WeightFormatComparison compareWeightFormats(
     const LoadedModel& reference, const LoadedModel& other, std::span<const std::int32_t> tokens);
+
+// Told after every op of the two passes (done of total ops); returning false stops the comparison.
+using ComparisonProgress = std::function<bool(int done, int total)>;
+// The same, reporting progress (the window's engine thread): nullopt when `progress` stopped it.
+std::optional<WeightFormatComparison> compareWeightFormats(const LoadedModel& reference, const LoadedModel& other,
+    std::span<const std::int32_t> tokens, const ComparisonProgress& progress);
 
 } // namespace core

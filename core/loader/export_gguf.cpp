@@ -5,6 +5,8 @@
 #include "core/formats/gguf/gguf_model.h"
 #include "core/formats/gguf/gguf_writer.h"
 #include "core/formats/gguf/rotate_half_source.h"
+#include "core/formats/quant/quantize.h"
+#include "core/loader/export_gguf_vocab.h"
 #include "core/model/rope_frequencies.h"
 
 #include <cstdio>
@@ -104,73 +106,120 @@ namespace {
         w.setUInt32("tokenizer.ggml.bos_token_id", 1);
         w.setUInt32("tokenizer.ggml.eos_token_id", 2);
     }
+    GgufExport write(const Model& model, const std::string& path, GgufFileType file, bool folderVocab);
 } // namespace
 
 void exportGguf(const Model& model, const std::string& path, DType dtype)
 {
     if (dtype != DType::F32 && dtype != DType::F16)
         throw Error(path, "dtype", std::string("GGUF export writes F32 or F16, not ") + dtypeName(dtype));
-    const ModelConfig& c = model.config();
-    const std::string arch = architectureTable(c.arch).ggufArch;
-    GgufWriter w;
-    writeHyperParams(w, c, arch);
-    writePlaceholderVocab(w, c.vocab);
-    const auto hfNames = expectedTensors(c, TensorNaming::HuggingFace);
-    const auto ggufNames = expectedTensors(c, TensorNaming::Gguf);
-    const bool conv1D = architectureTable(c.arch).hfConv1D;
-    if (c.positional == Positional::Rope && c.ropeScaling.kind == RopeScalingKind::Llama3)
-        writeRopeFactors(w, c);
-    for (std::size_t i = 0; i < hfNames.size() && i < ggufNames.size(); ++i) {
-        const ExpectedTensor &from = hfNames[i], &to = ggufNames[i];
-        const SourceTensor* t = model.source().find(from.name);
-        if (!t)
-            t = model.source().find(architectureTable(c.arch).hfOptionalPrefix + from.name);
-        if (!t && !from.required)
-            continue;
-        if (!t)
-            throw Error(model.folder(), from.name, "tensor is missing: only Hugging Face folders can be exported");
-        std::vector<float> v = toFloat(*t);
-        const bool linear = to.role == WeightRole::QkvFused || to.role == WeightRole::O || to.role == WeightRole::Up
-            || to.role == WeightRole::Down;
-        if (conv1D && linear && !from.bias) { // Conv1D (in, out) -> (out, in)
-            std::vector<float> transposed(v.size());
-            const std::int64_t in = from.shape[0], out = from.shape[1];
-            for (std::int64_t r = 0; r < in; ++r)
-                for (std::int64_t k = 0; k < out; ++k)
-                    transposed[std::size_t(k * in + r)] = v[std::size_t(r * out + k)];
-            v = std::move(transposed);
-        }
-        if (architectureTable(c.arch).hfQkvPerHead && to.role == WeightRole::QkvFused) {
-            // GPT-NeoX: per head [q_h; k_h; v_h] rows -> [all q; all k; all v] (the converter does the same).
-            const std::int64_t cols = to.shape.size() == 2 ? to.shape[1] : 1, hd = c.headDim;
-            std::vector<float> ordered(v.size());
-            for (std::int64_t h = 0; h < c.nHeads; ++h)
-                for (std::int64_t part = 0; part < 3; ++part)
-                    std::memcpy(ordered.data() + ((part * c.nHeads + h) * hd) * cols,
-                        v.data() + ((h * 3 + part) * hd) * cols, std::size_t(hd * cols) * sizeof(float));
-            v = std::move(ordered);
-        }
-        if (c.normUnitOffset && isNormWeight(to.role) && !from.bias) // Gemma: the converter stores 1 + w
-            for (float& x : v)
-                x += 1.0f;
-        if (ggufNeedsRotateHalf(arch) && (to.role == WeightRole::Q || to.role == WeightRole::K)) {
-            std::vector<float> permuted(v.size());
-            const std::int64_t rows = to.shape[0], cols = to.shape.size() == 2 ? to.shape[1] : 1;
-            permuteRopeRows(v, permuted, rows, cols, to.role == WeightRole::Q ? c.nHeads : c.nKvHeads);
-            v = std::move(permuted);
-        }
-        if (dtype == DType::F16 && to.shape.size() == 2) {
-            std::vector<std::uint8_t> bytes(v.size() * 2);
-            for (std::size_t k = 0; k < v.size(); ++k) {
-                const std::uint16_t h = floatToF16(v[k]);
-                std::memcpy(bytes.data() + 2 * k, &h, 2);
-            }
-            w.addTensor(to.name, DType::F16, to.shape, std::move(bytes));
-        } else {
-            w.addF32(to.name, to.shape, v);
-        }
-    }
-    w.write(path);
+    write(model, path, dtype == DType::F32 ? GgufFileType::F32 : GgufFileType::F16, false);
 }
+
+GgufExport exportGguf(const Model& model, const std::string& path, GgufFileType file)
+{
+    return write(model, path, file, true);
+}
+
+namespace {
+    GgufExport write(const Model& model, const std::string& path, GgufFileType file, bool folderVocab)
+    {
+        const ModelConfig& c = model.config();
+        const std::string arch = architectureTable(c.arch).ggufArch;
+        GgufWriter w;
+        writeHyperParams(w, c, arch);
+        w.setUInt32("general.file_type", ggufFileTypeId(file));
+        if (file == GgufFileType::Q8_0 || file == GgufFileType::Q4_K_M)
+            w.setUInt32("general.quantization_version", 2); // GGML's current block layouts (llama-quantize writes 2)
+        GgufExport report { {}, "tokenizer.json" };
+        try {
+            if (!folderVocab)
+                report.vocabulary = "placeholder (token ids only)";
+            else if (!writeFolderVocab(w, model.folder(), c.vocab))
+                report.vocabulary = "placeholder (the folder has no tokenizer.json)";
+        } catch (const Error& e) { // a tokenizer GGUF's "gpt2" model cannot hold: ids still run, and the report says so
+            report.vocabulary = std::string("placeholder (") + e.what() + ")";
+        }
+        if (report.vocabulary != "tokenizer.json")
+            writePlaceholderVocab(w, c.vocab);
+        if (c.positional == Positional::Rope && c.ropeScaling.kind == RopeScalingKind::Llama3)
+            writeRopeFactors(w, c);
+        const auto hfNames = expectedTensors(c, TensorNaming::HuggingFace);
+        const auto ggufNames = expectedTensors(c, TensorNaming::Gguf);
+        const bool conv1D = architectureTable(c.arch).hfConv1D;
+        const auto sourceOf = [&](const ExpectedTensor& from) {
+            const SourceTensor* t = model.source().find(from.name);
+            return t ? t : model.source().find(architectureTable(c.arch).hfOptionalPrefix + from.name);
+        };
+        // No LM head written: the embedding stands for it (llama.cpp's !has_output), and takes the head's type.
+        bool tied = true;
+        for (std::size_t i = 0; i < hfNames.size(); ++i)
+            if (hfNames[i].role == WeightRole::LmHead && sourceOf(hfNames[i]))
+                tied = false;
+        std::vector<ExportedTensor>& written = report.tensors;
+        for (std::size_t i = 0; i < hfNames.size() && i < ggufNames.size(); ++i) {
+            const ExpectedTensor &from = hfNames[i], &to = ggufNames[i];
+            const SourceTensor* t = sourceOf(from);
+            if (!t && !from.required)
+                continue;
+            if (!t)
+                throw Error(model.folder(), from.name, "tensor is missing: only Hugging Face folders can be exported");
+            std::vector<float> v = toFloat(*t);
+            const bool linear = to.role == WeightRole::QkvFused || to.role == WeightRole::O || to.role == WeightRole::Up
+                || to.role == WeightRole::Down;
+            if (conv1D && linear && !from.bias) { // Conv1D (in, out) -> (out, in)
+                std::vector<float> transposed(v.size());
+                const std::int64_t in = from.shape[0], out = from.shape[1];
+                for (std::int64_t r = 0; r < in; ++r)
+                    for (std::int64_t k = 0; k < out; ++k)
+                        transposed[std::size_t(k * in + r)] = v[std::size_t(r * out + k)];
+                v = std::move(transposed);
+            }
+            if (architectureTable(c.arch).hfQkvPerHead && to.role == WeightRole::QkvFused) {
+                // GPT-NeoX: per head [q_h; k_h; v_h] rows -> [all q; all k; all v] (the converter does the same).
+                const std::int64_t cols = to.shape.size() == 2 ? to.shape[1] : 1, hd = c.headDim;
+                std::vector<float> ordered(v.size());
+                for (std::int64_t h = 0; h < c.nHeads; ++h)
+                    for (std::int64_t part = 0; part < 3; ++part)
+                        std::memcpy(ordered.data() + ((part * c.nHeads + h) * hd) * cols,
+                            v.data() + ((h * 3 + part) * hd) * cols, std::size_t(hd * cols) * sizeof(float));
+                v = std::move(ordered);
+            }
+            if (c.normUnitOffset && isNormWeight(to.role) && !from.bias) // Gemma: the converter stores 1 + w
+                for (float& x : v)
+                    x += 1.0f;
+            if (ggufNeedsRotateHalf(arch) && (to.role == WeightRole::Q || to.role == WeightRole::K)) {
+                std::vector<float> permuted(v.size());
+                const std::int64_t rows = to.shape[0], cols = to.shape.size() == 2 ? to.shape[1] : 1;
+                permuteRopeRows(v, permuted, rows, cols, to.role == WeightRole::Q ? c.nHeads : c.nKvHeads);
+                v = std::move(permuted);
+            }
+            // Matrices take the file type's mixture; vectors (norms, biases) stay F32, as llama-quantize keeps them.
+            const MixtureChoice choice = to.shape.size() == 2
+                ? ggufMatrixType(file, to.role, to.layer, c.nLayers, to.shape[1], tied)
+                : MixtureChoice { DType::F32, false };
+            if (choice.type == DType::F16) {
+                std::vector<std::uint8_t> bytes(v.size() * 2);
+                for (std::size_t k = 0; k < v.size(); ++k) {
+                    const std::uint16_t h = floatToF16(v[k]);
+                    std::memcpy(bytes.data() + 2 * k, &h, 2);
+                }
+                w.addTensor(to.name, DType::F16, to.shape, std::move(bytes));
+            } else if (choice.type == DType::F32) {
+                w.addF32(to.name, to.shape, v);
+            } else if (quant::canQuantize(choice.type)) {
+                w.addTensor(
+                    to.name, choice.type, to.shape, quant::quantize(choice.type, v.data(), std::int64_t(v.size())));
+            } else {
+                throw Error(path, to.name,
+                    std::string(ggufFileTypeLabel(file)) + " stores it as " + dtypeName(choice.type)
+                        + ", which this exporter does not write");
+            }
+            written.push_back({ to.name, choice.type, choice.fallback });
+        }
+        w.write(path);
+        return report;
+    }
+} // namespace
 
 } // namespace core

@@ -175,7 +175,8 @@ GgufVocab readGgufVocab(const GgufFile& f)
                 throw Error(f.path(), field, "\"" + m + "\" names a token that is not in tokenizer.ggml.tokens");
         }
     }
-    if (v.model == "gpt2" && v.merges.empty())
+    // llama.cpp requires the key, not entries: a byte-level vocabulary of the 256 bytes alone has no merges.
+    if (v.model == "gpt2" && !f.has("tokenizer.ggml.merges"))
         throw Error(f.path(), "metadata.tokenizer.ggml.merges", "a gpt2 (byte-level BPE) tokenizer needs merges");
     v.bos = tokenId(f, v, "tokenizer.ggml.bos_token_id");
     v.eos = tokenId(f, v, "tokenizer.ggml.eos_token_id");

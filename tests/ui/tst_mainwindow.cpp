@@ -294,7 +294,7 @@ void TestMainWindow::showViewTakesEveryTableName()
 {
     auto* tabs = qobject_cast<QTabWidget*>(m_window->tensorPanel()->parentWidget()->parentWidget());
     QVERIFY(tabs);
-    QCOMPARE(ui::viewTable().size(), 20);
+    QCOMPARE(ui::viewTable().size(), 21);
     for (const ui::ViewEntry& e : ui::viewTable()) {
         const QString name = QString::fromLatin1(e.name);
         QVERIFY2(m_window->showView(name), qPrintable(name));
@@ -305,6 +305,9 @@ void TestMainWindow::showViewTakesEveryTableName()
     QCOMPARE(tabs->currentWidget(), static_cast<QWidget*>(m_window->decoding()->comparisonView()));
     m_window->showView(QStringLiteral("metrics"));
     QCOMPARE(tabs->currentWidget(), static_cast<QWidget*>(m_window->decoding()->metricsView()));
+    m_window->showView(QStringLiteral("quantization"));
+    QCOMPARE(tabs->currentWidget(), m_window->viewWidget(ui::View::Quantization));
+    QCOMPARE(m_window->currentView(), ui::View::Quantization);
     m_window->showView(QStringLiteral("lines"));
     QCOMPARE(tabs->currentWidget(), static_cast<QWidget*>(m_window->attentionPanel()));
     QVERIFY(m_window->showView(QStringLiteral("sampling:temperature=0.5")));

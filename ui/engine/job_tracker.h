@@ -20,6 +20,7 @@ public:
         Decoding, // an action of the decoding views (generate, sample, beam, compare, ...)
         Inspect, // a look into the stepper's pass that moves no cursor (a FlashAttention walk)
         Analysis, // an interpretability analysis of the prompt (lens, attribution, head detectors)
+        Quantization, // the model compared with another file of it (ui/quantization/)
         Count
     };
 
@@ -46,11 +47,13 @@ private:
         switch (kind) {
         case Kind::Load:
             return bit(Kind::Load) | bit(Kind::Prompt) | bit(Kind::Seek) | bit(Kind::DecodingContext)
-                | bit(Kind::Decoding) | bit(Kind::Inspect) | bit(Kind::Analysis);
+                | bit(Kind::Decoding) | bit(Kind::Inspect) | bit(Kind::Analysis) | bit(Kind::Quantization);
         case Kind::Prompt:
             return bit(Kind::Prompt) | bit(Kind::Seek) | bit(Kind::Inspect);
         case Kind::Inspect:
             return bit(Kind::Inspect);
+        case Kind::Quantization:
+            return bit(Kind::Quantization);
         case Kind::Seek:
             return bit(Kind::Seek);
         case Kind::DecodingContext:

@@ -68,6 +68,18 @@ QStringList ModelLocator::sampleModels()
     return models;
 }
 
+QStringList ModelLocator::sampleGgufFiles()
+{
+    const QString dir = sampleModelsDir();
+    QStringList files;
+    if (dir.isEmpty())
+        return files;
+    const QDir gguf(QDir(dir).filePath(QStringLiteral("gguf")));
+    for (const QString& name : gguf.entryList({ QStringLiteral("*.gguf") }, QDir::Files, QDir::Name))
+        files << gguf.filePath(name);
+    return files;
+}
+
 QString ModelLocator::defaultModel()
 {
     const QString dir = sampleModelsDir();

@@ -1,5 +1,7 @@
 #include "ui/session/session_worker.h"
 
+#include "ui/session/stored_weight.h"
+
 #include "core/analysis/tensor_stats.h"
 #include "core/analysis/top_predictions.h"
 #include "core/common/error.h"
@@ -500,6 +502,7 @@ StepSnapshot SessionWorker::snapshot(int cursor)
     }
     if (s.opKind == core::OpKind::OutputSoftmax)
         s.predictions = m_predictions;
+    s.weight = StoredWeight::of(*m_loaded->shared, (*m_loaded->plan)[std::size_t(cursor)]);
     return s;
 }
 

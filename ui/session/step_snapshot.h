@@ -4,7 +4,9 @@
 #include "core/plan/execution_plan.h"
 #include "core/plan/op_kind.h"
 
+#include "ui/session/stored_weight.h"
 #include <QMetaType>
+
 #include <QString>
 #include <QVector>
 
@@ -111,6 +113,7 @@ struct StepSnapshot {
     qint64 heldBytes = 0; // what the stepper holds for this pass besides weights and KV cache
     // After the output softmax: the most likely next tokens.
     QVector<Prediction> predictions;
+    StoredWeight weight; // the op's weight when the file stores it block-quantized (its first blocks taken apart)
 
     bool isValid() const { return cursor >= 0; }
     bool finished() const { return total > 0 && cursor == total - 1; }

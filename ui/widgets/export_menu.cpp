@@ -6,6 +6,9 @@
 #include "ui/interventions/intervention_workbench.h"
 #include "ui/interventions/patching_heatmap.h"
 #include "ui/interventions/patching_view.h"
+#include "ui/quantization/quantization_view.h"
+#include "ui/quantization/quantization_workbench.h"
+#include "ui/quantization/rank_change_model.h"
 #include "ui/widgets/attention_panel.h"
 #include "ui/widgets/attention_view.h"
 #include "ui/widgets/beam_panel.h"
@@ -141,6 +144,10 @@ ExportTarget exportTarget(MainWindow* window, View view)
             target.table.rows << heads.header << heads.rows;
         break;
     }
+    case View::Quantization: // the rank table, once a comparison ran
+        if (window->quantization()->view()->rankModel()->rowCount() > 0)
+            target.table = ViewExport::tableFromModel(window->quantization()->view()->rankModel());
+        break;
     case View::Model:
     case View::Ops:
         if (auto* table = qobject_cast<QTableView*>(target.widget))

@@ -6,6 +6,9 @@
 #include "ui/interventions/intervention_workbench.h"
 #include "ui/positions/gqa_map.h"
 #include "ui/positions/rope_panel.h"
+#include "ui/quantization/quantization_controller.h"
+#include "ui/quantization/quantization_view.h"
+#include "ui/quantization/quantization_workbench.h"
 #include "ui/session/model_card_model.h"
 #include "ui/session/model_locator.h"
 #include "ui/session/plan_model.h"
@@ -189,6 +192,8 @@ void MainWindow::buildCentral()
         });
     connect(m_decoding->controller(), &DecodingController::sampled, this, [this] { updateActions(); });
     connect(m_decoding->controller(), &DecodingController::busyChanged, this, [this] { updateActions(); }); // Esc
+    m_quantization = new QuantizationWorkbench(this, m_tabs, m_controller, m_options.restoreSettings);
+    connect(m_quantization->controller(), &QuantizationController::busyChanged, this, [this] { updateActions(); });
     // Clicking a generated token opens its decode pass in the stepper.
     connect(
         m_decoding->generationView(), &DecodingGenerationView::decodeStepRequested, this, &MainWindow::openDecodeStep);
@@ -361,6 +366,8 @@ bool MainWindow::showView(View view, const QString& settings)
         return m_ropePanel->applySettings(settings);
     case View::Gqa:
         m_tabs->setCurrentWidget(m_gqaMap);
+    case View::Quantization:
+        m_tabs->setCurrentWidget(m_quantization->view());
         break;
     default:
         return false;
@@ -394,6 +401,8 @@ QWidget* MainWindow::viewWidget(View view) const
         return m_ropePanel;
     case View::Gqa:
         return m_gqaMap;
+    case View::Quantization:
+        return m_quantization->view();
     default:
         return nullptr;
     }
@@ -410,6 +419,8 @@ View MainWindow::currentView() const
         return View::Rope;
     if (tab == m_gqaMap)
         return View::Gqa;
+    if (tab == m_quantization->view())
+        return View::Quantization;
     if (m_decoding)
         if (const std::optional<View> v = m_decoding->viewOfTab(tab))
             return *v;

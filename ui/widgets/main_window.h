@@ -32,6 +32,7 @@ class ExplanationPanel;
 class GqaMap;
 class RopePanel;
 class PresentationMode;
+class QuantizationWorkbench;
 class ModelCardModel;
 class PlanModel;
 class SessionController;
@@ -69,6 +70,7 @@ public:
     InterpWorkbench* interp() const { return m_interp; } // logit lens, attribution, head table (Ctrl+3)
     PresentationMode* presentation() const { return m_presentation; } // UI zoom and View ▸ Presentation
     InterventionWorkbench* interventions() const { return m_interventions; } // the list, before / after, patching
+    QuantizationWorkbench* quantization() const { return m_quantization; } // the model against another file of it
     QString statusText() const;
     QString tokenSummaryText() const; // the line above the token strip
 
@@ -148,6 +150,7 @@ private:
     InterpWorkbench* m_interp = nullptr;
     InterventionWorkbench* m_interventions = nullptr;
     PresentationMode* m_presentation = nullptr;
+    QuantizationWorkbench* m_quantization = nullptr;
     TensorPanel* m_tensorPanel = nullptr;
     AttentionPanel* m_attentionPanel = nullptr;
     RopePanel* m_ropePanel = nullptr;

@@ -6,6 +6,8 @@
 #include "ui/interp/interp_workbench.h"
 #include "ui/interventions/intervention_controller.h"
 #include "ui/interventions/intervention_workbench.h"
+#include "ui/quantization/quantization_controller.h"
+#include "ui/quantization/quantization_workbench.h"
 #include "ui/session/model_card_model.h"
 #include "ui/session/model_locator.h"
 #include "ui/session/plan_model.h"
@@ -129,6 +131,8 @@ void MainWindow::buildActions()
         if (m_interp->controller()->isBusy()) // and a head scan
             m_interp->controller()->cancel();
         m_interventions->controller()->cancel(); // and a patching run
+        if (m_quantization->controller()->isBusy())
+            m_quantization->controller()->cancel();
     });
     connect(m_runPromptAction, &QAction::triggered, this, [this] { setPromptText(m_prompt->toPlainText()); });
     connect(m_darkAction, &QAction::toggled, this, &MainWindow::setDarkTheme);
@@ -180,6 +184,7 @@ void MainWindow::buildMenus()
         connect(dialog, &LocalModelsDialog::modelChosen, this, [this](const QString& path) { openModel(path); });
         dialog->open();
     });
+    file->addAction(m_quantization->compareAction());
     file->addSeparator();
     m_sessions = new SessionActions(this, file, m_options.showDialogs);
     new ExportMenu(this, file);
@@ -262,6 +267,11 @@ void MainWindow::rebuildModelMenus()
     const QStringList samples = ModelLocator::sampleModels();
     for (const QString& folder : samples)
         m_sampleMenu->addAction(QDir(folder).dirName(), this, [this, folder] { openModel(folder); });
+    const QStringList ggufs = ModelLocator::sampleGgufFiles(); // the same weights, quantized by our own writers
+    if (!ggufs.isEmpty())
+        m_sampleMenu->addSeparator();
+    for (const QString& file : ggufs)
+        m_sampleMenu->addAction(QFileInfo(file).fileName(), this, [this, file] { openModel(file); });
     if (samples.isEmpty())
         m_sampleMenu->addAction(tr("(none found)"))->setEnabled(false);
 
@@ -330,7 +340,7 @@ void MainWindow::updateActions()
     m_restartAction->setEnabled(pass && !atStart);
     m_cancelAction->setEnabled(
         m_controller->isBusy() || m_decoding->controller()->isBusy() || m_interp->controller()->isBusy()
-        || m_interventions->controller()->isBusy());
+        || m_interventions->controller()->isBusy() || m_quantization->controller()->isBusy());
     m_runPromptAction->setEnabled(m_controller->hasModel());
 }
 

@@ -1,11 +1,13 @@
 #include "ui/widgets/tensor_panel.h"
 
+#include "ui/quantization/quant_block_panel.h"
 #include "ui/session/probability_text.h"
 #include "ui/widgets/tensor_heatmap.h"
 
 #include <QCheckBox>
 #include <QHBoxLayout>
 #include <QLabel>
+#include <QSplitter>
 #include <QVBoxLayout>
 
 namespace ui {
@@ -26,6 +28,13 @@ TensorPanel::TensorPanel(QWidget* parent)
     m_predictions->setTextFormat(Qt::RichText);
     m_predictions->setWordWrap(true);
     m_predictions->hide();
+    m_blocks = new QuantBlockPanel(this);
+    auto* split = new QSplitter(Qt::Vertical, this); // the op's output above, its weight's blocks below
+    split->addWidget(m_heatmap);
+    split->addWidget(m_blocks);
+    split->setStretchFactor(0, 3);
+    split->setStretchFactor(1, 2);
+    split->setChildrenCollapsible(false);
     layout->addWidget(m_header);
     auto* beforeRow = new QHBoxLayout;
     m_before = new QLabel(this);
@@ -38,7 +47,7 @@ TensorPanel::TensorPanel(QWidget* parent)
     m_before->hide();
     m_showBefore->hide();
     connect(m_showBefore, &QCheckBox::toggled, this, [this] { showTensor(); });
-    layout->addWidget(m_heatmap, 1);
+    layout->addWidget(split, 1);
     layout->addWidget(m_predictions);
     layout->addWidget(m_hover);
     connect(m_heatmap, &TensorHeatmap::cellHovered, this, [this](int r, int c, float v) {
@@ -64,6 +73,7 @@ void TensorPanel::setStep(const StepSnapshot& step, const QStringList& tokens)
         m_predictions->hide();
         m_before->hide();
         m_showBefore->hide();
+        m_blocks->setWeight({});
         return;
     }
     m_step = step;
@@ -97,6 +107,7 @@ void TensorPanel::setStep(const StepSnapshot& step, const QStringList& tokens)
     for (const Prediction& p : step.predictions)
         barLabels.push_back({ p.id, QStringLiteral("%1  %2").arg(p.text, probabilityText(double(p.probability))) });
     m_heatmap->setBarLabels(barLabels);
+    m_blocks->setWeight(step.weight);
     if (!step.predictions.isEmpty()) {
         QString html = tr("<b>Most likely next tokens:</b> ");
         for (const Prediction& p : step.predictions)

@@ -12,6 +12,7 @@ class QLabel;
 
 namespace ui {
 
+class QuantBlockPanel;
 class TensorHeatmap;
 
 class TensorPanel : public QWidget {
@@ -22,6 +23,7 @@ public:
     void setStep(const StepSnapshot& step, const QStringList& tokens);
     void setSelectedPosition(int position);
     TensorHeatmap* heatmap() const { return m_heatmap; }
+    QuantBlockPanel* blockPanel() const { return m_blocks; } // the op's weight, when stored in quantized blocks
     QString headerText() const;
     QString beforeText() const; // "" unless the op has a before
     QCheckBox* showBeforeBox() const { return m_showBefore; }
@@ -39,6 +41,7 @@ private:
     QLabel* m_hover = nullptr;
     QLabel* m_predictions = nullptr;
     TensorHeatmap* m_heatmap = nullptr;
+    QuantBlockPanel* m_blocks = nullptr;
     int m_posBegin = 0;
     int m_rowsArePositions = true;
     QStringList m_rowLabels;

@@ -25,6 +25,7 @@ const QList<ViewEntry>& viewTable()
         { View::Heads, "heads", ViewSide::Interp },
         { View::Interventions, "interventions", ViewSide::Interventions },
         { View::Patching, "patching", ViewSide::Interventions },
+        { View::Quantization, "quantization", ViewSide::Stepper },
     };
     return table;
 }

@@ -35,6 +35,8 @@ enum class View {
     // The interventions (ui/interventions)
     Interventions, // the next-token distribution and a greedy generation before / after the intervention list
     Patching, // activation patching heatmaps
+    // The model compared with another file of it (ui/quantization/)
+    Quantization,
 };
 
 enum class ViewSide { Stepper, Decoding, Interp, Interventions };
