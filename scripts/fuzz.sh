@@ -3,7 +3,7 @@
 # and runs each for SECONDS (default 300) on its committed seeds plus what earlier runs found (build-fuzz/corpus/).
 #
 #   scripts/fuzz.sh                      # every harness, 5 minutes each
-#   scripts/fuzz.sh 3600 tokenizer       # one harness for an hour (names: safetensors config tokenizer sampling_args gguf llama2c)
+#   scripts/fuzz.sh 3600 tokenizer       # one harness for an hour (names: safetensors config tokenizer sampling_args gguf llama2c session lesson)
 #   IE_FUZZ_FORKS=2 scripts/fuzz.sh 600  # two fuzzing processes per harness (libFuzzer -fork)
 #
 # A crash, leak, timeout (10 s per input) or 2 GB of memory is a finding: libFuzzer writes the input to
@@ -14,7 +14,7 @@ cd "$(dirname "$0")/.."
 seconds=${1:-300}
 shift || true
 harnesses=("$@")
-((${#harnesses[@]})) || harnesses=(safetensors config tokenizer sampling_args gguf llama2c)
+((${#harnesses[@]})) || harnesses=(safetensors config tokenizer sampling_args gguf llama2c session lesson)
 
 launcher=()
 command -v ccache >/dev/null && launcher=(-DCMAKE_CXX_COMPILER_LAUNCHER=ccache)

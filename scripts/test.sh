@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Installs what is missing, builds everything (Release) and runs every test; then the robustness stages: the non-GUI
 # suite again under ASan + UBSan (build-asan/), and every fuzz harness briefly on its corpus (build-fuzz/, clang).
-# This is what CI runs (.ci/run). IE_FUZZ_SECONDS (default 20) sets the time per harness; IE_SKIP_ROBUSTNESS=1 runs
+# This is what CI runs (.ci/run). IE_FUZZ_SECONDS (default 15) sets the time per harness; IE_SKIP_ROBUSTNESS=1 runs
 # only the Release stage (a quick local check, not CI).
 # Cost of the robustness stages, measured 2026-11-26 on this 2-core machine (clean dirs, no ccache): sanitizer build
 # 872 CPU-s (29 min wall at -j1 while three other agents built), its tests 169 s, fuzz build 159 CPU-s, fuzzing
@@ -35,6 +35,6 @@ ASAN_OPTIONS=detect_leaks=1:detect_stack_use_after_return=1 \
 # (tst_samplemodels is left to the release stage: under ASan its ~900 greedy continuations per model take 70 s of the
 # 30-minute CI budget, and the engine code they run is the same that tst_generationsession and tst_reference cover.)
 
-stage "fuzz harnesses, ${IE_FUZZ_SECONDS:-20} s each"
-bash scripts/fuzz.sh "${IE_FUZZ_SECONDS:-20}"
+stage "fuzz harnesses, ${IE_FUZZ_SECONDS:-15} s each"
+bash scripts/fuzz.sh "${IE_FUZZ_SECONDS:-15}"
 stage "done"

@@ -1515,6 +1515,22 @@ Açıklamaların dili, Açıklama panelindeki kendi kutusundan seçilir.</transl
         <source>&lt;tr&gt;&lt;td&gt;&lt;b&gt;Ctrl+1 / Ctrl+2&lt;/b&gt;&lt;/td&gt;&lt;td&gt;&amp;nbsp;&amp;nbsp;Tensor / attention view&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Ctrl++ / Ctrl+− / Ctrl+0&lt;/b&gt;&lt;/td&gt;&lt;td&gt;&amp;nbsp;&amp;nbsp;Larger / smaller / normal text&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Ctrl+Shift+C&lt;/b&gt;&lt;/td&gt;&lt;td&gt;&amp;nbsp;&amp;nbsp;Copy the view in front as an image&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;← → Home End&lt;/b&gt;&lt;/td&gt;&lt;td&gt;&amp;nbsp;&amp;nbsp;Move along the tokens (token strip focused)&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Enter&lt;/b&gt;&lt;/td&gt;&lt;td&gt;&amp;nbsp;&amp;nbsp;Jump to the op (Ops list)&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Alt+← / Alt+→&lt;/b&gt;&lt;/td&gt;&lt;td&gt;&amp;nbsp;&amp;nbsp;Previous / next lesson step (Lesson panel)&lt;/td&gt;&lt;/tr&gt;</source>
         <translation>&lt;tr&gt;&lt;td&gt;&lt;b&gt;Ctrl+1 / Ctrl+2&lt;/b&gt;&lt;/td&gt;&lt;td&gt;&amp;nbsp;&amp;nbsp;Tensör / dikkat görünümü&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Ctrl++ / Ctrl+− / Ctrl+0&lt;/b&gt;&lt;/td&gt;&lt;td&gt;&amp;nbsp;&amp;nbsp;Daha büyük / daha küçük / normal yazı&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Ctrl+Shift+C&lt;/b&gt;&lt;/td&gt;&lt;td&gt;&amp;nbsp;&amp;nbsp;Öndeki görünümü görüntü olarak kopyala&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;← → Home End&lt;/b&gt;&lt;/td&gt;&lt;td&gt;&amp;nbsp;&amp;nbsp;Tokenlar boyunca ilerle (token şeridi odaktayken)&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Enter&lt;/b&gt;&lt;/td&gt;&lt;td&gt;&amp;nbsp;&amp;nbsp;İşleme atla (İşlemler listesi)&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Alt+← / Alt+→&lt;/b&gt;&lt;/td&gt;&lt;td&gt;&amp;nbsp;&amp;nbsp;Önceki / sonraki ders adımı (Ders paneli)&lt;/td&gt;&lt;/tr&gt;</translation>
     </message>
+    <message>
+        <source>%1. Keep the end of the prompt that fits (the last %2 tokens)?</source>
+        <translation>%1. İstemin sığan sonu (son %2 token) tutulsun mu?</translation>
+    </message>
+    <message>
+        <source>Prompt longer than the context</source>
+        <translation>İstem bağlamdan uzun</translation>
+    </message>
+    <message>
+        <source>Keep the end</source>
+        <translation>Sonunu tut</translation>
+    </message>
+    <message>
+        <source>Kept the end of a %1-token prompt.</source>
+        <translation>%1 tokenlik istemin sonu tutuldu.</translation>
+    </message>
 </context>
 <context>
     <name>ui::MetricsView</name>
@@ -2061,6 +2077,14 @@ Açıklamaların dili, Açıklama panelindeki kendi kutusundan seçilir.</transl
     <message>
         <source>max new tokens %1 is outside %2..%3</source>
         <translation>en fazla yeni token %1, %2..%3 aralığının dışında</translation>
+    </message>
+    <message>
+        <source>The model&apos;s generation_config.json: %1. The controls start there.</source>
+        <translation>Modelin generation_config.json dosyası: %1. Ayarlar buradan başlar.</translation>
+    </message>
+    <message>
+        <source>The model&apos;s generation_config.json: %1, not used: %2.</source>
+        <translation>Modelin generation_config.json dosyası: %1, kullanılmadı: %2.</translation>
     </message>
 </context>
 <context>

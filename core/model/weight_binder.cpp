@@ -3,9 +3,11 @@
 #include "core/model/rope_frequencies.h"
 
 #include "core/common/error.h"
+#include "core/common/system_memory.h"
 
 #include <algorithm>
 #include <cmath>
+#include <cstdlib>
 
 namespace core {
 
@@ -25,14 +27,10 @@ namespace {
     }
 } // namespace
 
-WeightBinder::Bound WeightBinder::bind(const SourceTensor& t, const ExpectedTensor& e)
+// Matrices read row by row as (out, in) — linear weights in nn.Linear layout and the token embedding — stay in their
+// stored type when a kernel computes on it; everything else becomes F32.
+bool WeightBinder::keptPacked(const SourceTensor& t, const ExpectedTensor& e) const
 {
-    // The stored type of the weights: "F32", the one other type, or "mixed" (Q4_K_M files mix Q4_K and Q6_K).
-    if (t.dtype != DType::F32)
-        m_model.m_dtype
-            = m_model.m_dtype == "F32" || m_model.m_dtype == dtypeName(t.dtype) ? dtypeName(t.dtype) : "mixed";
-    m_model.m_parameterCount += t.numel();
-    // Matrices read row by row as (out, in): linear weights in nn.Linear layout and the token embedding.
     const bool conv1D = m_naming == TensorNaming::HuggingFace && architectureTable(m_model.m_config.arch).hfConv1D;
     bool linearRole = false;
     switch (e.role) {
@@ -51,7 +49,36 @@ WeightBinder::Bound WeightBinder::bind(const SourceTensor& t, const ExpectedTens
         break;
     }
     const bool rowMatrix = !e.bias && t.shape.size() == 2 && (linearRole || e.role == WeightRole::TokenEmbedding);
-    if (rowMatrix && keptInStoredType(t.dtype)) {
+    return rowMatrix && keptInStoredType(t.dtype);
+}
+
+// What the weights will hold in memory (stored bytes when kept packed, 4 bytes a value otherwise) against what the
+// machine has left: refused before the first large allocation, with both numbers.
+void WeightBinder::checkMemory(const std::vector<ExpectedTensor>& expected) const
+{
+    const std::optional<std::uint64_t> budget = memoryBudgetBytes();
+    if (!budget)
+        return;
+    std::uint64_t needed = 0;
+    for (const ExpectedTensor& e : expected)
+        if (const SourceTensor* t = m_source.find(e.name); t && t->shape == e.shape)
+            needed += keptPacked(*t, e) ? t->bytes : std::uint64_t(t->numel()) * 4;
+    if (needed > *budget)
+        throw Error(m_source.describe(), "memory",
+            "its weights need " + formatBytes(needed) + " in memory but only " + formatBytes(*budget)
+                + " is available (MemAvailable + SwapFree"
+                + (std::getenv("IE_MEMORY_LIMIT") ? std::string(", capped by IE_MEMORY_LIMIT") : std::string())
+                + "); close other programs or open a smaller or more quantized file");
+}
+
+WeightBinder::Bound WeightBinder::bind(const SourceTensor& t, const ExpectedTensor& e)
+{
+    // The stored type of the weights: "F32", the one other type, or "mixed" (Q4_K_M files mix Q4_K and Q6_K).
+    if (t.dtype != DType::F32)
+        m_model.m_dtype
+            = m_model.m_dtype == "F32" || m_model.m_dtype == dtypeName(t.dtype) ? dtypeName(t.dtype) : "mixed";
+    m_model.m_parameterCount += t.numel();
+    if (keptPacked(t, e)) {
         const auto rowBytes = storedBytes(t.dtype, t.shape[1]);
         if (!rowBytes || *rowBytes * std::uint64_t(t.shape[0]) != t.bytes)
             throw Error(t.file, t.name + ".dtype",
@@ -82,7 +109,9 @@ void WeightBinder::bindAll()
         prefix = table.hfOptionalPrefix;
 
     m_model.m_weights.layers.assign(std::size_t(c.nLayers), LayerWeights {});
-    for (const ExpectedTensor& e : expectedTensors(c, m_naming, prefix)) {
+    const std::vector<ExpectedTensor> expected = expectedTensors(c, m_naming, prefix);
+    checkMemory(expected);
+    for (const ExpectedTensor& e : expected) {
         const SourceTensor* t = m_source.find(e.name);
         if (!t) {
             if (!e.required)

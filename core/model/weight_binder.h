@@ -27,6 +27,8 @@ private:
         std::size_t rowBytes = 0;
     };
     Bound bind(const SourceTensor& t, const ExpectedTensor& e);
+    bool keptPacked(const SourceTensor& t, const ExpectedTensor& e) const;
+    void checkMemory(const std::vector<ExpectedTensor>& expected) const;
     const float* floats(const SourceTensor& t);
     void assign(const ExpectedTensor& e, const Bound& b);
     void computeTables();

@@ -4,6 +4,7 @@
 // files are made by the tests themselves, from a small random model.
 #include "core/common/error.h"
 #include "core/common/limits.h"
+#include "core/common/system_memory.h"
 #include "core/formats/safetensors_file.h"
 #include "core/model/model.h"
 #include "core/model/random_model.h"
@@ -117,6 +118,31 @@ private:
 
 private slots:
     void shardedFolderLoads() { QVERIFY(core::Model::load(sharded().string())); }
+
+    // Weights that do not fit what the machine has left are refused before any is bound, with both numbers, instead
+    // of the out-of-memory killer ending a half-done load. IE_MEMORY_LIMIT plays a small machine; without it the same
+    // folder loads.
+    void modelLargerThanTheMemoryBudgetIsRefused()
+    {
+        const fs::path dir = fresh("llama");
+        qputenv("IE_MEMORY_LIMIT", "16K");
+        QCOMPARE(core::memoryBudgetBytes().value_or(0), std::uint64_t(16384));
+        try {
+            core::Model::load(dir.string());
+            qunsetenv("IE_MEMORY_LIMIT");
+            QFAIL("loaded past the memory limit");
+        } catch (const core::Error& e) {
+            const QString what = QString::fromUtf8(e.what());
+            qInfo("%s", qPrintable(what));
+            QVERIFY2(what.contains("memory") && what.contains("16384 bytes") && what.contains("IE_MEMORY_LIMIT"),
+                qPrintable(what));
+        }
+        qunsetenv("IE_MEMORY_LIMIT");
+        QVERIFY(core::Model::load(dir.string()));
+        qputenv("IE_MEMORY_LIMIT", "1.5G");
+        QVERIFY(core::memoryBudgetBytes().value_or(0) <= std::uint64_t(1.5 * (1ull << 30)));
+        qunsetenv("IE_MEMORY_LIMIT");
+    }
 
     // 1e400 is valid JSON syntax but too large for a double: nlohmann throws out_of_range, not parse_error.
     void numberTooLargeForADouble_data()

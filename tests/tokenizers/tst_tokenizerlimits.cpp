@@ -4,6 +4,7 @@
 // the limit; ordinary chains still load and run.
 #include "core/common/error.h"
 #include "core/common/limits.h"
+#include "core/tokenizer/prompt_tail.h"
 #include "core/tokenizer/tokenizer.h"
 
 #include <QtTest>
@@ -64,6 +65,38 @@ QString errorOf(const std::string& json)
 class TestTokenizerLimits : public QObject {
     Q_OBJECT
 private slots:
+    // A prompt longer than the context, cut to its last tokens (the window's offer): the cut is in the text, at a
+    // token boundary (never inside a Turkish letter's bytes), and the kept text tokenizes (with any special tokens) to
+    // at most the context and nearly all of it.
+    void promptTailFitsTheContext_data()
+    {
+        QTest::addColumn<QString>("model");
+        QTest::newRow("tiny-gpt2 (byte-level BPE)") << "tiny-gpt2";
+        QTest::newRow("tiny-llama") << "tiny-llama";
+    }
+    void promptTailFitsTheContext()
+    {
+        QFETCH(QString, model);
+        const core::Tokenizer tok
+            = core::Tokenizer::fromFile(std::string(IE_SAMPLE_MODELS) + "/" + model.toStdString() + "/tokenizer.json");
+        std::string text;
+        for (int i = 0; i < 60; ++i)
+            text += "İtalya'nın başkenti Roma, Fransa'nın başkenti Paris. ";
+        const std::size_t whole = tok.encode(text).ids.size();
+        for (int context : { 256, 100, 7 }) {
+            QVERIFY(whole > std::size_t(context));
+            const std::optional<std::string> tail = core::promptTail(tok, text, context);
+            QVERIFY(tail.has_value());
+            QVERIFY(!tail->empty() && text.ends_with(*tail));
+            const std::size_t kept = tok.encode(*tail).ids.size();
+            qInfo("%s context %d: %zu of %zu tokens kept", qPrintable(model), context, kept, whole);
+            QVERIFY(kept <= std::size_t(context));
+            QVERIFY(kept + 3 >= std::size_t(context));
+        }
+        QCOMPARE(core::promptTail(tok, "Paris", 256).value(), std::string("Paris")); // fits: unchanged
+        QVERIFY(!core::promptTail(tok, text, 0).has_value());
+    }
+
     void deepNestingIsRefused_data()
     {
         QTest::addColumn<QString>("key");

@@ -7,19 +7,23 @@
 #include "ui/decoding/decoding_controller.h"
 #include "ui/decoding/probability_table_model.h"
 #include "ui/session/session_controller.h"
+#include "ui/session_file/session_actions.h"
 #include "ui/widgets/beam_panel.h"
 #include "ui/widgets/comparison_view.h"
 #include "ui/widgets/decoding_generation_view.h"
 #include "ui/widgets/decoding_workbench.h"
+#include "ui/widgets/export_menu.h"
 #include "ui/widgets/interface_language.h"
 #include "ui/widgets/main_window.h"
 #include "ui/widgets/metrics_view.h"
 #include "ui/widgets/run_status.h"
 #include "ui/widgets/sampling_lab.h"
 #include "ui/widgets/token_strip.h"
+#include "ui/widgets/view_names.h"
 
 #include <QAction>
 #include <QCoreApplication>
+#include <QFile>
 #include <QLabel>
 #include <QMenuBar>
 #include <QProgressBar>
@@ -47,10 +51,12 @@ private slots:
     void peakMemoryIsTheWholeProgramsAndSaysSo();
     void anF9TokenSaysItIsAppended();
     void turkishLeavesNoEnglishWords();
+    void theWindowIsCleanAfterEveryKindOfFailure();
 
 private:
     void window(const QString& model, const QString& prompt);
     void press(Qt::Key key, Qt::KeyboardModifiers modifiers = {});
+    void expectClean(const QString& after, int tokens);
     QTemporaryDir m_dir;
     QString m_model;
     QString m_slow;
@@ -125,6 +131,20 @@ void TestRoughEdges::aTooLongPromptLeavesNoOldStrip()
         qPrintable(failed.first().first().toString()));
     QCOMPARE(m_window->tokenStrip()->tokens().size(), 0);
     QVERIFY(!m_window->controller()->hasPass());
+    // The offer: keep the end that fits. Taking it runs a prompt of at most the context, the end of the long one.
+    const QString long_ = QStringLiteral("ab").repeated(40) + QStringLiteral("xyz");
+    m_window->setPromptText(long_);
+    QTRY_COMPARE_WITH_TIMEOUT(failed.count(), 2, 10000);
+    QTRY_VERIFY(!m_window->controller()->isBusy());
+    const QString tail = m_window->offeredPromptTail();
+    QVERIFY2(!tail.isEmpty() && long_.endsWith(tail) && tail.size() <= 64, qPrintable(tail));
+    QVERIFY(m_window->statusText().contains(QStringLiteral("Keep the end")));
+    QVERIFY(m_window->keepPromptTail());
+    QTRY_VERIFY_WITH_TIMEOUT(m_window->controller()->hasPass() && !m_window->controller()->isBusy(), 10000);
+    QCOMPARE(m_window->promptText(), tail);
+    QVERIFY(m_window->controller()->tokens().size() <= 64);
+    QVERIFY(m_window->controller()->tokens().size() >= 62);
+    QVERIFY(m_window->offeredPromptTail().isEmpty()); // the offer went with the prompt it was made for
 }
 
 void TestRoughEdges::runMenuAndF1ListTheTokenKeys()
@@ -299,6 +319,79 @@ void TestRoughEdges::turkishLeavesNoEnglishWords()
     QCoreApplication::removeTranslator(&turkish);
     QVERIFY2(headers.contains(QStringLiteral("sıcaklık")), qPrintable(headers));
     QVERIFY2(!headers.contains(QStringLiteral("temperature")), qPrintable(headers));
+}
+
+// After a failure the window is in a clean state: nothing busy or "running…", the strip shows the tokens of the
+// pass it has (no stale ones), the loaded model is still the one it was, and F5 runs its pass to the end.
+void TestRoughEdges::expectClean(const QString& after, int tokens)
+{
+    QTRY_VERIFY2_WITH_TIMEOUT(
+        !m_window->controller()->isBusy() && !m_window->decoding()->controller()->isBusy(), qPrintable(after), 10000);
+    QVERIFY2(!m_window->decoding()->comparisonView()->status()->isRunning(), qPrintable(after));
+    QVERIFY2(!m_window->decoding()->metricsView()->status()->isRunning(), qPrintable(after));
+    QCOMPARE(m_window->controller()->model().folder, m_model);
+    QCOMPARE(m_window->tokenStrip()->tokens().size(), m_window->controller()->tokens().size());
+    QCOMPARE(int(m_window->controller()->tokens().size()), tokens);
+    if (tokens > 0) {
+        press(Qt::Key_F5);
+        QTRY_VERIFY2_WITH_TIMEOUT(m_window->controller()->current().finished() && !m_window->controller()->isBusy(),
+            qPrintable(after), 10000);
+    }
+}
+
+// Issue #17: every kind of failure, one after another in one window — a model that cannot be read, one too large for
+// the memory left, an empty and an overlong prompt, an export that cannot be written, a hostile session file, a
+// malformed lesson — and after each the window is clean and usable (expectClean).
+void TestRoughEdges::theWindowIsCleanAfterEveryKindOfFailure()
+{
+    window(m_model, QStringLiteral("abcdef"));
+    QSignalSpy failed(m_window->controller(), &ui::SessionController::failed);
+
+    m_window->openModel(m_dir.filePath(QStringLiteral("no-such-model")));
+    QTRY_COMPARE_WITH_TIMEOUT(failed.count(), 1, 10000);
+    expectClean(QStringLiteral("a missing model"), 6);
+
+    qputenv("IE_MEMORY_LIMIT", "4K");
+    m_window->openModel(m_slow);
+    QTRY_COMPARE_WITH_TIMEOUT(failed.count(), 2, 10000);
+    qunsetenv("IE_MEMORY_LIMIT");
+    QVERIFY2(m_window->statusText().contains(QStringLiteral("memory")), qPrintable(m_window->statusText()));
+    expectClean(QStringLiteral("a model larger than the memory left"), 6);
+
+    m_window->setPromptText(QString());
+    QTRY_COMPARE_WITH_TIMEOUT(failed.count(), 3, 10000);
+    expectClean(QStringLiteral("an empty prompt"), 0);
+    m_window->setPromptText(QString(200, QLatin1Char('x')));
+    QTRY_COMPARE_WITH_TIMEOUT(failed.count(), 4, 10000);
+    expectClean(QStringLiteral("a prompt longer than the context"), 0);
+    m_window->setPromptText(QStringLiteral("abcd"));
+    expectClean(QStringLiteral("a good prompt"), 4);
+
+    QString error;
+    QVERIFY(!ui::exportView(
+        m_window, ui::View::Tensor, m_dir.filePath(QStringLiteral("no/such/folder/x.png")), 1.0, &error));
+    QVERIFY2(!error.isEmpty(), "an export that cannot be written says why");
+    expectClean(QStringLiteral("an export that cannot be written"), 4);
+
+    const QString hostile = m_dir.filePath(QStringLiteral("hostile.session.json"));
+    {
+        QFile f(hostile);
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        f.write(R"({"format": "inference-explorer-session", "version": 1, "tokens": [1e400]})");
+    }
+    QSignalSpy sessionFailed(m_window->sessions(), &ui::SessionActions::failed);
+    m_window->sessions()->open(hostile);
+    QTRY_COMPARE_WITH_TIMEOUT(sessionFailed.count(), 1, 10000);
+    expectClean(QStringLiteral("a hostile session file"), 4);
+
+    const QString lesson = m_dir.filePath(QStringLiteral("broken-lesson.json"));
+    {
+        QFile f(lesson);
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        f.write(R"({"version": 1, "title": {"en": "x"}, "steps": [{"prompt": 7}]})");
+    }
+    QVERIFY(!m_window->openLesson(lesson));
+    expectClean(QStringLiteral("a malformed lesson"), 4);
 }
 
 QTEST_MAIN(TestRoughEdges)

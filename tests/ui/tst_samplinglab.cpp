@@ -18,6 +18,7 @@
 #include <QAbstractItemModelTester>
 #include <QAbstractTextDocumentLayout>
 #include <QBarSet>
+#include <QFile>
 #include <QLabel>
 #include <QPushButton>
 #include <QSignalSpy>
@@ -43,6 +44,7 @@ private slots:
     void topPShowsTheTotalItComparesWithP();
     void kvLabelsDoNotCollideWithTwelveLayers();
     void specialTokenChipStaysOnOneLine();
+    void modelsGenerationConfigSetsTheControls();
 
 private:
     void ready(DecodingController& c);
@@ -296,6 +298,45 @@ void TestSamplingLab::slidersComeFromTheDescriptors()
     QCOMPARE(lab.parameters().repetitionPenalty, 1.3f);
     QCOMPARE(lab.parameters().penaltyWindow, 5);
     QVERIFY(!lab.applySettings(QStringLiteral("nucleus=0.5")));
+}
+
+// generation_config.json with do_sample: false makes the lab greedy (T = 0), as `generate` is; a model that states
+// temperature / top_p starts there; one that states nothing leaves the controls and shows no note.
+void TestSamplingLab::modelsGenerationConfigSetsTheControls()
+{
+    QTemporaryDir dir;
+    const QString greedy = testing::makeRandomModel(dir);
+    auto writeConfig = [&](const QByteArray& json) {
+        QFile f(greedy + QStringLiteral("/generation_config.json"));
+        QVERIFY(f.open(QIODevice::WriteOnly | QIODevice::Truncate));
+        f.write(json);
+    };
+    writeConfig(R"({"do_sample": false, "temperature": 0.7})");
+    DecodingController c;
+    ui::SamplingLab lab(&c);
+    lab.show();
+    lab.temperatureSlider()->setValue(lab.temperatureSlider()->maximum() / 2);
+    QSignalSpy loaded(&c, &DecodingController::modelReady);
+    c.loadModel(greedy);
+    QVERIFY(loaded.wait(10000));
+    QTRY_COMPARE_WITH_TIMEOUT(lab.parameters().temperature, 0.0f, 2000);
+    QVERIFY(lab.defaultsNote()->isVisible());
+    QVERIFY(lab.defaultsNote()->text().contains(QStringLiteral("do_sample: false")));
+    QCOMPARE(c.defaults().sampling.temperature, 0.0f);
+
+    writeConfig(R"({"do_sample": true, "temperature": 0.6, "top_p": 0.9})");
+    c.loadModel(greedy);
+    QVERIFY(loaded.wait(10000));
+    QTRY_COMPARE_WITH_TIMEOUT(lab.parameters().temperature, 0.6f, 2000);
+    QCOMPARE(lab.parameters().topP, 0.9f);
+
+    QVERIFY(QFile::remove(greedy + QStringLiteral("/generation_config.json")));
+    lab.temperatureSlider()->setValue(lab.temperatureSlider()->maximum());
+    const float chosen = lab.parameters().temperature;
+    c.loadModel(greedy);
+    QVERIFY(loaded.wait(10000));
+    QTRY_VERIFY_WITH_TIMEOUT(!lab.defaultsNote()->isVisible(), 2000);
+    QCOMPARE(lab.parameters().temperature, chosen);
 }
 
 QTEST_MAIN(TestSamplingLab)

@@ -13,6 +13,7 @@
 #include "ui/widgets/beam_panel.h"
 #include "ui/widgets/decoding_workbench.h"
 #include "ui/widgets/main_window.h"
+#include "ui/widgets/presentation_mode.h"
 #include "ui/widgets/sampling_lab.h"
 
 #include <QComboBox>
@@ -83,6 +84,7 @@ void TestSessionFile::saveThenOpenRestoresTheSameNumbers()
     beam.maxNewTokens = 7;
     QVERIFY(a->decoding()->beamPanel()->setParameters(beam, nullptr));
     QVERIFY(a->showView(ui::View::Attention));
+    a->presentation()->setZoom(1.25); // the interface zoom travels with the session
     waitIdle(a.get());
     QTRY_COMPARE_WITH_TIMEOUT(a->decoding()->controller()->lastSampling().table.order, std::string("llama.cpp"), 10000);
     const QString path = m_dir.filePath(QStringLiteral("demo.iesession.json"));
@@ -111,6 +113,8 @@ void TestSessionFile::saveThenOpenRestoresTheSameNumbers()
     QCOMPARE(b->attentionPanel()->view()->selectedLayer(), 1);
     QCOMPARE(b->attentionPanel()->view()->selectedHead(), 3);
     QCOMPARE(b->currentView(), ui::View::Attention);
+    QCOMPARE(b->presentation()->zoom(), 1.25);
+    b->presentation()->setZoom(1.0); // the zoom scales the application's font: the next tests start at 100%
     QCOMPARE(b->decoding()->samplingLab()->parameters(), samplingBefore);
     QCOMPARE(b->decoding()->beamPanel()->parameters().numBeams, 3);
     QCOMPARE(b->decoding()->beamPanel()->parameters().lengthPenalty, 0.5f);

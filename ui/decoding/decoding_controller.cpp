@@ -28,13 +28,16 @@ DecodingController::DecodingController(QObject* parent, Engine* engine)
         return w->cachedContext(context, cache);
     });
 
-    connect(m_worker, &DecodingWorker::loaded, this, [this](quint64 job, const QString& name, int vocab, int context) {
-        if (!isCurrent(job))
-            return;
-        forgetModel(); // the snapshots of the old model go only now: a load that fails leaves them as they were
-        m_hasModel = true;
-        emit modelReady(name, vocab, context);
-    });
+    connect(m_worker, &DecodingWorker::loaded, this,
+        [this](quint64 job, const QString& name, int vocab, int context, const ModelDefaults& defaults) {
+            if (!isCurrent(job))
+                return;
+            forgetModel(); // the snapshots of the old model go only now: a load that fails leaves them as they were
+            m_hasModel = true;
+            m_defaults = defaults;
+            emit modelReady(name, vocab, context);
+            emit modelDefaults(defaults);
+        });
     connect(m_worker, &DecodingWorker::sampled, this, [this](quint64 job, const SamplingSnapshot& s) {
         if (!isCurrent(job))
             return;

@@ -53,6 +53,7 @@ public:
     const core::SamplingParameters& sampling() const { return m_sampling; }
     const QString& order() const { return m_order; }
     const core::GenerationOptions& options() const { return m_options; }
+    const ModelDefaults& defaults() const { return m_defaults; } // the loaded model's generation_config.json
     const SamplingSnapshot& lastSampling() const { return m_lastSampling; }
     const GenerationSnapshot& lastGeneration() const { return m_lastGeneration; }
     const BeamSnapshot& lastBeam() const { return m_lastBeam; }
@@ -67,6 +68,7 @@ public:
 
 signals:
     void modelReady(const QString& name, int vocab, int context);
+    void modelDefaults(const ui::ModelDefaults& defaults); // right after modelReady
     void sampled(const ui::SamplingSnapshot& snapshot);
     void generationChanged(const ui::GenerationSnapshot& snapshot);
     void beamChanged(const ui::BeamSnapshot& snapshot);
@@ -98,6 +100,7 @@ private:
     core::SamplingParameters m_sampling;
     QString m_order = QStringLiteral("hf");
     core::GenerationOptions m_options;
+    ModelDefaults m_defaults;
     SamplingSnapshot m_lastSampling;
     GenerationSnapshot m_lastGeneration;
     BeamSnapshot m_lastBeam;

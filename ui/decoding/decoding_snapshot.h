@@ -4,6 +4,7 @@
 #include "core/decoding/beam_tree.h"
 #include "core/decoding/run_metrics.h"
 #include "core/decoding/stop_reason.h"
+#include "core/sampling/sampling_parameters.h"
 #include "core/sampling/sampling_record.h"
 
 #include <QMetaType>
@@ -121,6 +122,13 @@ struct ContextCurve {
     bool isValid() const { return !context.isEmpty(); }
 };
 
+// The sampling a model's generation_config.json asks for (core::samplingDefaults), and what it stated, e.g.
+// "do_sample: false" or "temperature: 0.6, top_p: 0.9" (empty: it states nothing and the lab keeps its settings).
+struct ModelDefaults {
+    core::SamplingParameters sampling;
+    QString stated;
+};
+
 // " " -> "␣", "\n" -> "↵", "\t" -> "⇥" so a token's whitespace can be seen.
 QString visiblePiece(const QString& piece);
 void registerDecodingMetaTypes();
@@ -132,3 +140,4 @@ Q_DECLARE_METATYPE(ui::GenerationSnapshot)
 Q_DECLARE_METATYPE(ui::BeamSnapshot)
 Q_DECLARE_METATYPE(ui::ComparisonSnapshot)
 Q_DECLARE_METATYPE(ui::ContextCurve)
+Q_DECLARE_METATYPE(ui::ModelDefaults)

@@ -8,6 +8,7 @@
 #include "core/common/error.h"
 #include "core/decoding/comparison.h"
 #include "core/decoding/engine_beam_backend.h"
+#include "core/decoding/generation_session.h"
 #include "core/model/model.h"
 #include "core/sampling/penalty_window.h"
 #include "core/tokenizer/tokenizer.h"
@@ -51,8 +52,23 @@ void DecodingWorker::adopt(quint64 job, std::shared_ptr<const core::LoadedModel>
     m_model = m_loaded->model.get();
     m_tokenizer = m_loaded->tokenizer ? &*m_loaded->tokenizer : nullptr;
     m_prompt.clear();
-    emit loaded(job, QFileInfo(QString::fromStdString(m_loaded->path)).fileName(), m_model->config().vocab,
-        m_model->config().maxPositions);
+    const core::ModelConfig& config = m_model->config();
+    ModelDefaults defaults { core::samplingDefaults(config), {} };
+    QStringList stated; // in generation_config.json's own words: its keys are what the user can look up
+    if (config.doSample)
+        stated
+            << QStringLiteral("do_sample: %1").arg(*config.doSample ? QStringLiteral("true") : QStringLiteral("false"));
+    if (config.doSample != false) {
+        if (config.defaultTemperature)
+            stated << QStringLiteral("temperature: %1").arg(*config.defaultTemperature);
+        if (config.defaultTopK)
+            stated << QStringLiteral("top_k: %1").arg(*config.defaultTopK);
+        if (config.defaultTopP)
+            stated << QStringLiteral("top_p: %1").arg(*config.defaultTopP);
+    }
+    defaults.stated = stated.join(QStringLiteral(", "));
+    emit loaded(
+        job, QFileInfo(QString::fromStdString(m_loaded->path)).fileName(), config.vocab, config.maxPositions, defaults);
 }
 
 void DecodingWorker::reportLoadFailure(quint64 job, const QString& path, const QString& message)

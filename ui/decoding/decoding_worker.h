@@ -61,7 +61,7 @@ public:
     void measureContext(quint64 job);
 
 signals:
-    void loaded(quint64 job, const QString& name, int vocab, int context);
+    void loaded(quint64 job, const QString& name, int vocab, int context, const ui::ModelDefaults& defaults);
     void sampled(quint64 job, const ui::SamplingSnapshot& snapshot);
     void generationChanged(quint64 job, const ui::GenerationSnapshot& snapshot);
     void progress(quint64 job, int done, int total);

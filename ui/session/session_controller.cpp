@@ -67,6 +67,11 @@ SessionController::SessionController(QObject* parent, Engine* engine)
         if (isCurrent(job, Kind::Inspect))
             emit flashWalked(walk);
     });
+    connect(m_worker, &SessionWorker::promptTooLong, this,
+        [this](quint64 job, const QString& tail, int tokens, int context) {
+            if (job == m_promptJob)
+                emit promptTooLong(tail, tokens, context);
+        });
     connect(m_worker, &SessionWorker::failed, this, [this](quint64 job, const QString& message) {
         // A failed prompt leaves no pass to step; a failed load leaves the previous model as it was.
         if (job == m_promptJob)

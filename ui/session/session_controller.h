@@ -73,6 +73,7 @@ signals:
     void flashWalked(const ui::FlashWalkInfo& walk);
     void prefillFinished(const ui::StepSnapshot& step);
     void failed(const QString& message);
+    void promptTooLong(const QString& tail, int tokens, int context); // just before failed: the end that fits
     void busyChanged(bool busy);
 
 private:

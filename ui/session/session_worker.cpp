@@ -10,6 +10,7 @@
 #include "core/loader/loaded_model.h"
 #include "core/model/model.h"
 #include "core/plan/execution_plan.h"
+#include "core/tokenizer/prompt_tail.h"
 #include "core/tokenizer/tokenizer.h"
 #include "ui/engine/engine.h"
 
@@ -120,9 +121,11 @@ void SessionWorker::setPrompt(quint64 job, const QString& text)
         if (ids.empty())
             throw core::Error(tr("prompt").toStdString(), "", tr("the prompt has no tokens").toStdString());
         const core::ModelConfig& c = m_loaded->model->config();
-        if (int(ids.size()) > c.maxPositions)
+        if (int(ids.size()) > c.maxPositions) {
+            offerPromptTail(job, utf8, ids, c.maxPositions);
             throw core::Error(tr("prompt").toStdString(), "",
                 tr("%1 tokens exceed the context length %2").arg(ids.size()).arg(c.maxPositions).toStdString());
+        }
         releasePass(); // a shorter prompt must not keep the longer one's memory
         // Room for the prompt and what decode passes may add; not more (a 4096-position cache of a large model
         // is hundreds of MB).
@@ -162,6 +165,23 @@ TokenInfo SessionWorker::tokenInfo(int id) const
     t.bytes = QByteArray(bytes.data(), qsizetype(bytes.size()));
     t.special = tok.isSpecial(id);
     return t;
+}
+
+void SessionWorker::offerPromptTail(
+    quint64 job, const QByteArray& utf8, const std::vector<std::int32_t>& ids, int context)
+{
+    std::optional<std::string> tail;
+    if (*m_loaded->tokenizerSlot) {
+        tail = core::promptTail(
+            **m_loaded->tokenizerSlot, std::string_view(utf8.constData(), std::size_t(utf8.size())), context);
+    } else { // typed ids: keep the last ones
+        std::string kept;
+        for (std::size_t i = ids.size() - std::size_t(context); i < ids.size(); ++i)
+            kept += (kept.empty() ? "" : " ") + std::to_string(ids[i]);
+        tail = kept;
+    }
+    if (tail)
+        emit promptTooLong(job, QString::fromStdString(*tail), int(ids.size()), context);
 }
 
 core::Phase SessionWorker::decodePhase(int step)

@@ -73,10 +73,13 @@ signals:
     void stepped(quint64 job, const ui::StepSnapshot& step);
     void flashWalked(quint64 job, const ui::FlashWalkInfo& walk);
     void failed(quint64 job, const QString& message);
+    // The prompt was longer than the context (failed follows): `tail` is its end that fits (core::promptTail).
+    void promptTooLong(quint64 job, const QString& tail, int tokens, int context);
     void jobDone(quint64 job);
     void passStarted(); // a forward pass began (Executor::begin), for counting
 
 private:
+    void offerPromptTail(quint64 job, const QByteArray& utf8, const std::vector<std::int32_t>& ids, int context);
     struct Loaded; // the engine's model and its description
     bool abandoned(quint64 job) const;
     TokenInfo tokenInfo(int id) const;

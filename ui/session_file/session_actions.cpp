@@ -9,6 +9,7 @@
 #include "ui/widgets/beam_panel.h"
 #include "ui/widgets/decoding_workbench.h"
 #include "ui/widgets/main_window.h"
+#include "ui/widgets/presentation_mode.h"
 #include "ui/widgets/sampling_lab.h"
 
 #include <QAction>
@@ -81,7 +82,7 @@ SessionState SessionActions::capture() const
     s.generation = lab->generationOptions();
     s.beam = m_window->decoding()->beamPanel()->parameters();
     s.view = viewName(m_window->currentView());
-    s.zoom = 1.0; // the interface zoom, once the window has one
+    s.zoom = m_window->presentation()->zoom(); // the interface zoom of the mode the window is in
     return s;
 }
 
@@ -157,6 +158,7 @@ void SessionActions::finish()
     const SessionState state = m_pending;
     const QString note = m_note;
     QString why;
+    m_window->presentation()->setZoom(state.zoom);
     SamplingLab* lab = m_window->decoding()->samplingLab();
     if (!lab->setParameters(state.sampling, state.order, &why) || !lab->setGenerationOptions(state.generation, &why)
         || !m_window->decoding()->beamPanel()->setParameters(state.beam, &why)) {

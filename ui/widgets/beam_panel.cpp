@@ -169,13 +169,24 @@ void BeamPanel::onBeam(const BeamSnapshot& b)
                            .arg(b.hypotheses.size())
                            .arg(b.forwardPasses)
                            .arg(b.finished ? tr("<b>stopped: %1</b>").arg(b.stopReason) : tr("running")));
-    // Follow the search: the best finished hypothesis once there is one, else the first live beam.
-    const int focus = !b.hypotheses.isEmpty() ? b.hypotheses.front().node : !b.live.isEmpty() ? b.live.front() : 0;
-    QTimer::singleShot(0, this, [this, focus] {
-        const QRect r = m_tree->nodeRect(focus);
-        m_scroll->ensureVisible(
-            r.center().x(), r.center().y(), m_scroll->viewport()->width() / 3, m_scroll->viewport()->height() / 2);
-    });
+    // Follow the search while it runs (the first live beam); once it has ended, the tree from its prompt node, with
+    // the best hypothesis when both fit (the table below lists the hypotheses either way).
+    const int focus = !b.finished && !b.live.isEmpty() ? b.live.front()
+        : b.finished && !b.hypotheses.isEmpty()        ? b.hypotheses.front().node
+                                                       : m_tree->rootNode();
+    const bool rootFirst = b.finished;
+    QTimer::singleShot(0, this, [this, focus, rootFirst] { scrollToShow(focus, rootFirst); });
+}
+
+void BeamPanel::scrollToShow(int focus, bool rootFirst)
+{
+    const QRect root = m_tree->nodeRect(m_tree->rootNode());
+    const QRect both = m_tree->nodeRect(focus).united(root);
+    const QSize view = m_scroll->viewport()->size();
+    const bool fits = both.width() <= view.width() && both.height() <= view.height();
+    const QRect r = fits ? both : rootFirst ? root : m_tree->nodeRect(focus);
+    m_scroll->ensureVisible(r.center().x(), r.center().y(), std::max(8, (view.width() - r.width()) / 2),
+        std::max(8, (view.height() - r.height()) / 2));
 }
 
 } // namespace ui

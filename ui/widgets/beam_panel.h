@@ -38,6 +38,8 @@ public:
 
 private:
     void onBeam(const BeamSnapshot& b);
+    // The focus node with the prompt node when both fit the viewport; else the prompt node (rootFirst) or the focus.
+    void scrollToShow(int focus, bool rootFirst);
 
     DecodingController* m_controller;
     QSpinBox* m_beams = nullptr;

@@ -76,33 +76,45 @@ void BeamTreeView::layoutTree()
         std::sort(c.begin(), c.end(), [&](int a, int b) {
             return nodes[std::size_t(a)].cumulativeLogProb > nodes[std::size_t(b)].cumulativeLogProb;
         });
-    // Leaves one row each, in depth-first order; a parent sits at the middle of its children.
+    // Leaves one row each, in depth-first order; a parent sits level with its first (most likely) child, so the
+    // prompt node is at the top left where the view opens and the best path runs along the top. Rows differ in
+    // height (a pruned leaf is shorter than a kept node): every column keeps the lowest edge drawn so far and nothing
+    // is placed above it, which keeps each subtree in its own band and every child beside its own parent.
     const double u = unit();
     auto px = [u](int size) { return int(std::lround(size * u)); };
+    auto heightOf = [&](int id) {
+        return nodes[std::size_t(id)].state == core::BeamNodeState::Pruned ? px(kPrunedRow - 3) : px(kNodeH);
+    };
     QVector<double> y(int(nodes.size()), 0.0);
-    int nextTop = 0; // pixels
+    QHash<int, double> columnBottom; // step -> lowest edge (plus a gap) of the nodes placed in that column
+    double nextTop = 0; // pixels
+    auto settle = [&](int id, double wanted) {
+        const int step = nodes[std::size_t(id)].step;
+        y[id] = std::max(wanted, columnBottom.value(step, 0.0));
+        columnBottom[step] = y[id] + heightOf(id) + px(3);
+    };
     std::function<void(int)> place = [&](int id) {
         if (children[id].isEmpty()) {
             const bool small = nodes[std::size_t(id)].state == core::BeamNodeState::Pruned;
-            y[id] = nextTop;
-            nextTop += small ? px(kPrunedRow) : px(kRow);
+            settle(id, nextTop);
+            nextTop = y[id] + (small ? px(kPrunedRow) : px(kRow));
             return;
         }
         for (int c : children[id])
             place(c);
-        y[id] = (y[children[id].front()] + y[children[id].back()]) / 2.0;
+        settle(id, y[children[id].front()]);
+        nextTop = std::max(nextTop, y[id] + px(kRow));
     };
     place(root);
     int maxStep = 0;
     for (const auto& n : nodes) {
         const int x = px(kMargin) + n.step * px(kColumn);
-        const bool small = n.state == core::BeamNodeState::Pruned;
         const int top = px(kHeader) + px(kMargin) + int(y[n.id]);
-        m_rects.insert(n.id, QRect(x, top, px(kNodeW), small ? px(kPrunedRow - 3) : px(kNodeH)));
+        m_rects.insert(n.id, QRect(x, top, px(kNodeW), heightOf(n.id)));
         maxStep = std::max(maxStep, n.step);
     }
     m_size = QSize(2 * px(kMargin) + maxStep * px(kColumn) + px(kNodeW),
-        px(kHeader) + 2 * px(kMargin) + std::max(px(kRow), nextTop));
+        px(kHeader) + 2 * px(kMargin) + std::max(px(kRow), int(std::ceil(nextTop))));
 }
 
 QSize BeamTreeView::minimumSizeHint() const
@@ -117,6 +129,14 @@ double BeamTreeView::scale() const
         return 1.0;
     const double least = PresentationMode::presenting() ? 1.0 : kMinScale;
     return std::clamp(std::min(double(width()) / m_size.width(), double(height()) / m_size.height()), least, 1.0);
+}
+
+int BeamTreeView::rootNode() const
+{
+    for (const auto& n : m_snapshot.nodes)
+        if (n.parent < 0)
+            return n.id;
+    return 0;
 }
 
 QRect BeamTreeView::nodeRect(int id) const

@@ -1,6 +1,7 @@
 #pragma once
 // The recorded beam-search tree, growing step by step from the prompt on the left: one column per step, a node per
-// candidate with its token, the edge labelled with log p(token | parent). Kept beams are green and solid, pruned
+// candidate with its token, the edge labelled with log p(token | parent); a parent is level with its most likely
+// child, so the prompt node heads the best path at the top left. Kept beams are green and solid, pruned
 // candidates grey and dashed, finished hypotheses gold (with their rank), dropped ones struck. Hovering a node shows
 // its cumulative log-probability and score.
 #include "ui/decoding/decoding_snapshot.h"
@@ -17,6 +18,7 @@ public:
     void setSnapshot(const BeamSnapshot& snapshot);
     const BeamSnapshot& snapshot() const { return m_snapshot; }
 
+    int rootNode() const; // the prompt node
     int nodeCount() const { return int(m_rects.size()); } // nodes laid out (= the recorded tree's nodes)
     QRect nodeRect(int id) const; // in widget coordinates (the drawing is scaled to fit)
     double scale() const;

@@ -285,6 +285,7 @@ void MainWindow::setPromptText(const QString& text)
         m_prompt->setPlainText(text);
     }
     m_pendingPrompt = text;
+    m_promptTail.clear(); // an offer belongs to the prompt it was made for
     if (m_controller->hasModel()) {
         togglePlay(false);
         m_controller->setPrompt(text);

@@ -40,6 +40,10 @@ class TokenStrip;
 class MainWindow : public QMainWindow {
     Q_OBJECT
 public:
+    // A prompt longer than the context is refused (the window keeps no stale tokens) with an offer: keep the end of
+    // it that fits. The offered text, or empty; keepPromptTail() takes it (the dialog's "Keep the end" button).
+    QString offeredPromptTail() const { return m_promptTail; }
+    bool keepPromptTail();
     struct Options {
         bool restoreSettings = true; // false in screenshot mode and tests
         bool showDialogs = true; // error dialogs (else errors go to the status line and stderr)
@@ -103,6 +107,7 @@ private:
     void onTokens(const TokenList& tokens);
     void onStepped(const StepSnapshot& step);
     void onFailed(const QString& message);
+    void offerPromptTail(const QString& message);
     void updateActions();
     void rebuildModelMenus();
     void addRecent(const QString& folder);
@@ -169,6 +174,8 @@ private:
 
     int m_selectedPosition = -1;
     QString m_pendingPrompt;
+    QString m_promptTail; // offered when the prompt was longer than the context (promptTooLong)
+    int m_promptTailFrom = 0; // the long prompt's tokens
 };
 
 } // namespace ui

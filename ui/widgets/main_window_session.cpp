@@ -19,6 +19,7 @@
 #include "ui/widgets/tensor_panel.h"
 #include "ui/widgets/token_strip.h"
 
+#include <QAbstractButton>
 #include <QAction>
 #include <QApplication>
 #include <QCloseEvent>
@@ -67,6 +68,10 @@ void MainWindow::connectController()
     connect(m_controller, &SessionController::modelLoaded, this, &MainWindow::onModelLoaded);
     connect(m_controller, &SessionController::tokensReady, this, &MainWindow::onTokens);
     connect(m_controller, &SessionController::stepped, this, &MainWindow::onStepped);
+    connect(m_controller, &SessionController::promptTooLong, this, [this](const QString& tail, int tokens, int) {
+        m_promptTail = tail;
+        m_promptTailFrom = tokens;
+    });
     connect(m_controller, &SessionController::failed, this, &MainWindow::onFailed);
     connect(m_controller, &SessionController::progress, this, [this](int done, int total) {
         m_progress->setRange(0, total);
@@ -169,6 +174,10 @@ void MainWindow::onFailed(const QString& message)
     togglePlay(false);
     m_progress->hide();
     m_statusLabel->setText(message);
+    if (!m_promptTail.isEmpty()) {
+        offerPromptTail(message);
+        return;
+    }
     if (!m_options.showDialogs) {
         std::fprintf(stderr, "%s\n", qPrintable(message));
         return;
@@ -236,6 +245,37 @@ void MainWindow::decodeNext()
     const int id = nextDecodeToken(&why);
     m_controller->decodeNext(id);
     m_statusLabel->setText(tr("Decode pass: appending %1.").arg(why));
+}
+
+void MainWindow::offerPromptTail(const QString& message)
+{
+    const QString offer = tr("%1. Keep the end of the prompt that fits (the last %2 tokens)?")
+                              .arg(message, QString::number(m_controller->model().context));
+    m_statusLabel->setText(offer);
+    if (!m_options.showDialogs) {
+        std::fprintf(stderr, "%s\n", qPrintable(offer));
+        return;
+    }
+    auto* box = new QMessageBox(
+        QMessageBox::Question, tr("Prompt longer than the context"), offer, QMessageBox::NoButton, this);
+    QAbstractButton* keep = box->addButton(tr("Keep the end"), QMessageBox::AcceptRole);
+    box->addButton(QMessageBox::Cancel);
+    box->setAttribute(Qt::WA_DeleteOnClose);
+    connect(box, &QMessageBox::buttonClicked, this, [this, keep](QAbstractButton* clicked) {
+        if (clicked == keep)
+            keepPromptTail();
+    });
+    box->open();
+}
+
+bool MainWindow::keepPromptTail()
+{
+    if (m_promptTail.isEmpty())
+        return false;
+    const QString tail = m_promptTail;
+    showStatus(tr("Kept the end of a %1-token prompt.").arg(m_promptTailFrom));
+    setPromptText(tail);
+    return true;
 }
 
 } // namespace ui

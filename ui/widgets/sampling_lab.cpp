@@ -171,6 +171,7 @@ SamplingLab::SamplingLab(DecodingController* controller, QWidget* parent)
     layout->addWidget(split, 1);
 
     connect(controller, &DecodingController::sampled, this, &SamplingLab::onSampled);
+    connect(controller, &DecodingController::modelDefaults, this, &SamplingLab::applyModelDefaults);
     connect(m_table->horizontalHeader(), &QHeaderView::sectionResized, this, &SamplingLab::fitChart);
     connect(
         m_table->selectionModel(), &QItemSelectionModel::currentRowChanged, this, [this](const QModelIndex& current) {
@@ -263,6 +264,12 @@ QWidget* SamplingLab::buildControls()
     f3->addRow(tr("for"), m_biasToken);
     m_bias = addSlider(f3, P::LogitBias);
     v->addWidget(bias);
+
+    // What the loaded model's generation_config.json asks for, when it states anything (applyModelDefaults).
+    m_defaultsNote = new QLabel(box);
+    m_defaultsNote->setWordWrap(true);
+    m_defaultsNote->setVisible(false);
+    v->addWidget(m_defaultsNote);
 
     auto* run = new QGroupBox(tr("Run"), box);
     auto* f4 = new QFormLayout(run);
@@ -533,6 +540,26 @@ void SamplingLab::updateChart(const SamplingSnapshot& s)
         }
     }
     m_axisY->setRange(0, std::min(1.0, std::max(0.05, std::ceil(top * 10.0 + 0.5) / 10.0)));
+}
+
+// A model that states its sampling (generation_config.json) starts with it, as `generate` does: do_sample false is
+// greedy (T = 0), else its temperature / top_k / top_p; every other control stays. Values no slider can show
+// exactly are not approximated: the controls stay and the note says why.
+void SamplingLab::applyModelDefaults(const ModelDefaults& defaults)
+{
+    m_defaultsNote->setVisible(!defaults.stated.isEmpty());
+    if (defaults.stated.isEmpty())
+        return;
+    core::SamplingParameters p = parameters();
+    p.temperature = defaults.sampling.temperature;
+    p.topK = defaults.sampling.topK;
+    p.topP = defaults.sampling.topP;
+    QString why;
+    if (setParameters(p, m_order->currentText(), &why))
+        m_defaultsNote->setText(
+            tr("The model's generation_config.json: %1. The controls start there.").arg(defaults.stated));
+    else
+        m_defaultsNote->setText(tr("The model's generation_config.json: %1, not used: %2.").arg(defaults.stated, why));
 }
 
 } // namespace ui

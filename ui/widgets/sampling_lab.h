@@ -31,6 +31,7 @@ class DecodingController;
 class DecodingTransport;
 class ProbabilityTableModel;
 struct SamplingSnapshot;
+struct ModelDefaults;
 
 class SamplingLab : public QWidget {
     Q_OBJECT
@@ -46,6 +47,7 @@ public:
     QSlider* topKSlider() const { return m_topK; }
     QSlider* topPSlider() const { return m_topP; }
     QSpinBox* seedBox() const { return m_seed; }
+    QLabel* defaultsNote() const { return m_defaultsNote; }
     QComboBox* orderBox() const { return m_order; }
     core::SamplingParameters parameters() const;
     // "temperature=0.8,top_k=6,top_p=0.9" (also min_p, typical_p, repetition, presence, frequency, seed): moves
@@ -71,6 +73,7 @@ private:
     void sendSampling();
     void sendOptions();
     void onSampled(const SamplingSnapshot& s);
+    void applyModelDefaults(const ModelDefaults& defaults);
     void updateChart(const SamplingSnapshot& s);
     void updateHiddenColumns();
 
@@ -85,6 +88,7 @@ private:
     QBarCategoryAxis* m_axisX = nullptr;
     QValueAxis* m_axisY = nullptr;
     QLabel* m_summary = nullptr;
+    QLabel* m_defaultsNote = nullptr;
 
     QHash<core::SamplingParameter, QSlider*> m_sliders; // every slider, by the parameter it sets
     QSlider* m_temperature = nullptr;
