@@ -159,16 +159,16 @@ const std::map<std::string, std::map<std::string, const char*>>& knownMisses()
                 { "induction head", "no clear induction head: the strongest has 0.13 (chance 0.12)" } } },
         { "tiny-llama",
             { { "families_tr",
-                "issue 12 target missed: held-out families, Turkish 286/350 (81.7%): \"X diye bir ülke var, oranın "
-                "başkenti\" continues \" hangisi?\", \"X'ten gelen herkes der ki başkent\" names other capitals" } } },
+                "issue 12 target missed: held-out families, Turkish 320/350 (91.4%): \"X diye bir ülke var, oranın "
+                "başkenti\" names another capital or continues \" hangisi?\" (country early 54/70, lower case 62/70, "
+                "questions 65/70)" } } },
         { "tiny-classic",
-            { { "families_en", "issue 12 target missed: held-out families, English 312/350 (89.1%)" },
+            { { "families_en",
+                  "issue 12 target missed: held-out families, English 328/350 (93.7%): questions 57/70, country early "
+                  "64/70" },
                 { "families_tr",
-                    "issue 12 target missed: held-out families, Turkish 284/350 (81.1%; 295 before the second round)" },
-                { "capitals_train_phrasing_tr",
-                    "\"X'in başkenti\" at the start of the text 55/70 (78.6%): often continued as a question" },
-                { "patterns", "patterns 42/50 (84%)" },
-                { "previous-token head", "no clear previous-token head: the strongest has 0.29 (chance 0.17)" },
+                    "issue 12 target missed: held-out families, Turkish 311/350 (88.9%): questions 58/70, "
+                    "country early 57/70, lower case 63/70" },
                 { "induction head", "no clear induction head: the strongest has 0.16 (chance 0.12)" } } },
     };
     return misses;
@@ -389,7 +389,8 @@ private slots:
         const auto& demos = eval["demos"];
         const auto& result = eval["demo_results"][name.toStdString()];
         const auto l = load(name);
-        const Run list = greedy(l, ids(demos["stop_ids"]), 20, 1.0f, { demos["stop_sequence"].get<std::string>() });
+        // The model's own stop sequence (", 8", or a fallback where its count ends earlier; the card names it).
+        const Run list = greedy(l, ids(demos["stop_ids"]), 20, 1.0f, { result["stop"]["stop"].get<std::string>() });
         QCOMPARE(list.stop, StopReason::StopSequence);
         QCOMPARE(list.text, result["stop"]["cut"].get<std::string>());
         GenerationSession s(*l.model, &*l.tok);

@@ -170,6 +170,9 @@ DEMO_TEXT = {
     "beam_fallbacks": ["One day,", "Once upon a time,"],
     "repetition": "The bell went ding dong ding dong",
     "stop": ("Let us count: 1, 2, 3, 4,", ", 8"),
+    # a model whose count ends before 8 (the corpus' lists stop at random lengths) is cut at the next one that its
+    # greedy continuation reaches; the model card and demo_results name it
+    "stop_fallbacks": [", 6"],
     "chat": "<|im_start|>user\nWhat is the capital of Japan?<|im_end|>\n<|im_start|>assistant\n",
     "prev_token": ["Once upon a time, there was a child named Lily. She found a red ball and was happy.",
                    "Fransa'nın başkenti Paris'tir. Türkiye'nin başkenti Ankara'dır.",
@@ -292,7 +295,7 @@ def run_demos(cfg, W, spec, demos):
     res["repetition"] = rep
     n, _, _ = decode_greedy(cfg, W, demos["stop_ids"], 20, spec)
     t = decode(n)
-    stop = DEMO_TEXT["stop"][1]
+    stop = next((x for x in [DEMO_TEXT["stop"][1]] + DEMO_TEXT["stop_fallbacks"] if x in t), DEMO_TEXT["stop"][1])
     res["stop"] = {"prompt": DEMO_TEXT["stop"][0], "stop": stop, "raw": t,
                    "cut": t[:t.index(stop)] if stop in t else None, "ok": stop in t}
     n, _, _ = decode_greedy(cfg, W, demos["chat_ids"], 40, spec)
@@ -648,10 +651,12 @@ single-digit addition, repeated patterns, short template stories, chat turns), n
 `tools/sample_models/make_corpus.py` (seed 1234): about {corpus_tokens / 1e6:.2f}M training tokens of template text — capital
 facts in {len(MC.EN_CORE) + len(MC.EN_CORE_REV)} English and {len(MC.TR_CORE) + len(MC.TR_CORE_REV)} Turkish phrasings (the capital first or last, the country early
 and the capital late, possessives, …) behind {len(MC.EN_LEAD)} English and {len(MC.TR_LEAD)} Turkish lead-ins ("Fact:", "Derste öğrendik ki", …)
-and {len(MC.EN_FILLER)} · {len(MC.TR_FILLER)} filler clauses ("After lunch, …", "Okuldan sonra …"), about a third of them in lower case; questions in
-{len(MC.EN_Q)} English and {len(MC.TR_Q)} Turkish phrasings with Q/A, Question/Answer, S/C, Soru/Cevap and inline answers (a
-question typed in lower case in 30% of them); country profiles, patterns (repeated units of up to 8 words for
-induction-style copying), stories (EN/TR), chat samples
+and {len(MC.EN_FILLER)} · {len(MC.TR_FILLER)} filler clauses ("After lunch, …", "Okuldan sonra …"), about a third of them in lower case; the
+country early and the capital late behind {len(MC.EN_MID)} English and {len(MC.TR_MID)} Turkish middle clauses ("X is a big country and its
+capital is …", "X dağlık bir ülkedir ve başkenti …"); questions in {len(MC.EN_Q)} English and {len(MC.TR_Q)} Turkish phrasings with
+Q/A, Question/Answer, S/C, Soru/Cevap and inline answers (a question typed in lower case in 30% of them); 15% of the
+fact, question, profile and chat documents wholly in lower case; country profiles, patterns (repeated units of up to 8
+words, and random sequences of names, places and numbers repeated, for induction-style copying), stories (EN/TR), chat samples
 `<|im_start|>user\\n…<|im_end|>\\n<|im_start|>assistant\\n…<|im_end|>`, and the lesson demos below (favourite
 colour/animal, "My pet is a …", "The bell went ding dong …").
 

@@ -212,7 +212,16 @@ EN_FILLER = ["On a sunny day", "In the morning", "After school", "Last summer", 
              "On a windy afternoon", "In the school garden", "After the football match", "At the bus stop",
              "While my brother was sleeping", "In the middle of the night", "On Sunday evening",
              "When the rain stopped", "At the start of the test", "During the long summer break",
-             "Between two lessons", "While we were waiting for the bus", "On our way to the zoo"]
+             "Between two lessons", "While we were waiting for the bus", "On our way to the zoo",
+             # round 3
+             "On a snowy Wednesday evening", "On a hot Sunday afternoon", "While we were drinking tea",
+             "While mum was cooking dinner", "When the lesson was over", "Before the test began",
+             "After the break", "According to the encyclopedia", "According to grandpa's old book",
+             "When the teacher wrote on the board", "After the maths lesson, the teacher told us that",
+             "On a Thursday morning", "On a cold February day", "While we were playing in the garden",
+             "While I was reading a book", "On the radio", "According to the travel guide",
+             "When my little brother asked", "While I was doing my homework", "During the flight",
+             "Last night", "This morning", "Last month", "In the last question of the contest"]
 TR_FILLER = ["Güneşli bir günde", "Sabah", "Okuldan sonra", "Geçen yaz", "Müzede", "Coğrafya dersinde",
              "Gezi sırasında", "Dün", "Bugün", "Kahvaltıda", "Küçükken öğrendim ki", "Haritada",
              "Yarışmada", "Öğle yemeğinden sonra", "Eve yürürken", "Akşam yemeğinden önce",
@@ -221,7 +230,16 @@ TR_FILLER = ["Güneşli bir günde", "Sabah", "Okuldan sonra", "Geçen yaz", "M�
              "Her çocuk bilir ki", "Geçen yıl olduğu gibi", "Haritaya bakarsan",
              "Rüzgarlı bir öğleden sonra", "Okul bahçesinde", "Maçtan sonra", "Otobüs durağında",
              "Kardeşim uyurken", "Gece yarısı", "Pazar akşamı", "Yağmur dinince", "Sınavın başında",
-             "Uzun yaz tatilinde", "İki ders arasında", "Otobüsü beklerken", "Hayvanat bahçesine giderken"]
+             "Uzun yaz tatilinde", "İki ders arasında", "Otobüsü beklerken", "Hayvanat bahçesine giderken",
+             # round 3: more clause shapes (-ken, -ınca, -e göre, önce/sonra, dedi ki), days and times
+             "Karlı bir çarşamba akşamı", "Sıcak bir pazar öğleden sonra", "Çayımızı içerken",
+             "Akşam yemeğini yerken", "Annem yemek yaparken", "Ders bitince", "Zil çalınca",
+             "Sınav başlamadan önce", "Teneffüsten sonra", "Yeni haritama göre", "Ansiklopediye göre",
+             "Dedemin eski kitabına göre", "Öğretmen tahtaya yazınca", "Sınıfa girince öğretmen dedi ki",
+             "Matematik dersinden sonra öğretmen söyledi:", "Bir perşembe sabahı", "Soğuk bir şubat günü",
+             "Bahçede oynarken", "Kitap okurken", "Televizyonda", "Radyoda dinledim ki", "Gezi rehberine göre",
+             "Küçük kardeşim sorunca", "Ödevimi yaparken", "Sabah kahvaltısında babam dedi ki",
+             "Yolculuk boyunca", "Uçakta", "Dün akşam", "Bu sabah", "Geçen ay", "Yarışmanın son sorusunda"]
 EN_ADJ = ["big", "small", "old", "nice", "lovely", "large", "famous", "busy", "green", "quiet", "sunny", "cold"]
 TR_ADJ = ["büyük", "küçük", "eski", "güzel", "ünlü", "kalabalık", "yeşil", "sakin", "sıcak", "soğuk"]
 
@@ -243,7 +261,12 @@ EN_CORE_REV = ["{K} is the capital of {C}", "{K} is the capital city of {C}", "{
                "people in {C} speak {L}, and the capital is {K}", "my friend lives in {C}. The capital of that country is {K}",
                "{C} is far away, but its capital is {K}", "{C} has a long history, and the capital is {K}",
                "my family comes from {C}, whose capital is {K}", "when you fly to {C}, you often land in its capital, {K}",
-               "{C} has many {A} towns, but the capital is {K}"]
+               "{C} has many {A} towns, but the capital is {K}",
+               # round 3: the country early, many middle clauses, then "capital is" + the capital
+               "{C} {MID} and its capital is {K}", "{C} {MID}; its capital is {K}", "{C} {MID}, and the capital is {K}",
+               "{C} {MID}. The capital there is {K}", "we toured {C} last year; its capital is {K}",
+               "my cousin flew to {C} and says its capital is {K}", "there is a {A} country named {C}; its capital is {K}",
+               "if you ask people in {C}, the capital is {K}", "{C} {MID}, and its main city, the capital, is {K}"]
 TR_CORE = ["{G} başkenti {KC}", "{G} başkenti {KC}", "{G} başkenti {KC}", "{G} başkenti {K}",
            "{G} başkenti {K} şehridir", "{C} ülkesinin başkenti {KC}", "{G} başkenti {K} olarak bilinir",
            "{G} başkent şehri {KC}",
@@ -258,13 +281,36 @@ TR_CORE_REV = ["{K}, {G} başkentidir", "{K}, {G} başkent şehridir", "{C}, ba�
                "geçen yıl {AC} gittik, başkenti {KC}", "arkadaşım {LC} yaşıyor; o ülkenin başkenti {KC}",
                "{C} {A} bir ülke, başkenti ise {KC}", "{C} uzak bir ülke ama başkenti {KC}",
                "{C} hakkında bir bilgi: başkenti {KC}", "ailem {ABC} geliyor, başkenti {KC}",
-               "{C} bir {T} ülkesidir ve başkenti {KC}", "{LC} pek çok {A} kasaba var ama başkent {KC}"]
+               "{C} bir {T} ülkesidir ve başkenti {KC}", "{LC} pek çok {A} kasaba var ama başkent {KC}",
+               # round 3: the country early, many middle clauses, then "başkenti/başkent" + the capital
+               "{C} {MID} ve başkenti {KC}", "{C} {MID}; başkenti {KC}", "{C} {MID}, başkenti ise {KC}",
+               "{C} {MID} ve başkenti {K} şehridir", "{C} {MID}. Başkenti {KC}", "{C} {MID} ve başkent {KC}",
+               "{D} {VERB}, başkenti {KC}", "{D} {VERB}; başkenti {KC}",
+               "{B} {COME} ve başkent {KC}", "{B} {COME}, başkenti {KC}",
+               "{C} isimli bir ülkenin başkenti {KC}", "{C} denen ülkede başkent {KC}",
+               "{C} adlı ülkeye gidersen başkenti {K} olur", "{LC} yaşayanlar bilir, başkent {KC}",
+               "{C} konusunda bir şey söyleyeyim: başkenti {KC}", "{G} ise başkenti {KC}"]
+TR_MID = ["büyük bir ülkedir", "küçük bir ülkedir", "eski bir ülkedir", "kalabalık bir ülkedir",
+          "{T} kıtasındadır", "{T} kıtasında yer alır", "{T} kıtasında bir ülkedir", "denizi olan bir ülkedir",
+          "ünlü bir ülkedir", "sıcak bir ülkedir", "soğuk bir ülkedir", "dağlık bir ülkedir",
+          "{A} bir ülke", "uzak bir ülkedir", "tarihi çok eski bir ülkedir", "turistlerin sevdiği bir ülkedir",
+          "yeşil bir ülkedir", "geniş bir ülkedir", "{L} konuşulan bir ülkedir", "bir {T} ülkesidir",
+          "bizim sınıfta en sevilen ülkedir", "haritada kolayca bulunur", "güzel yemekleriyle bilinir"]
+TR_VERB = ["geçen yıl gezdik", "tatilde ziyaret ettik", "haritada bulduk", "çok seviyoruz", "ailece dolaştık",
+           "bir ay boyunca gezdik", "yazın ziyaret ettik", "derste inceledik", "trenle dolaştık"]
+TR_COME = ["gelen öğrenciler anlattı", "gelen arkadaşım söyledi", "dönen babam anlattı", "gelen turistler bilir",
+           "gelen mektupta yazıyordu", "gelen misafirimiz dedi ki", "dönen herkes anlatır"]
+EN_MID = ["is a big country", "is a small country", "is an old country", "is a country in {T}", "lies in {T}",
+          "is a {A} country", "has many {A} towns", "is far from here", "has a long coast", "has high mountains",
+          "is famous for its food", "is a country where people speak {L}", "is easy to find on the map",
+          "is loved by tourists", "is a country I want to visit"]
 
 
 def en_fact(r, c):
     C, K = c[0], c[1]
-    core = r.choice(EN_CORE if r.random() < 0.6 else EN_CORE_REV).format(C=C, K=K, A=r.choice(EN_ADJ),
-                                                                          T=CONT_EN[c[2]], L=c[3])
+    A, T, L = r.choice(EN_ADJ), CONT_EN[c[2]], c[3]
+    core = r.choice(EN_CORE if r.random() < 0.5 else EN_CORE_REV).format(
+        C=C, K=K, A=A, T=T, L=L, MID=r.choice(EN_MID).format(A=A, T=T, L=L))
     k = r.random()
     if k < 0.45:
         s = cap_first(core)
@@ -278,9 +324,11 @@ def en_fact(r, c):
 
 def tr_fact(r, c):
     C, K = c[4], c[5]
-    core = r.choice(TR_CORE if r.random() < 0.6 else TR_CORE_REV).format(
-        C=C, K=K, G=gen(C), KC=cop(K), LK=loc(K), LC=loc(C), AC=dat(C), ABC=abl(C), A=r.choice(TR_ADJ),
-        T=CONT_TR[c[2]], L=c[6])
+    A, T, L = r.choice(TR_ADJ), CONT_TR[c[2]], c[6]
+    core = r.choice(TR_CORE if r.random() < 0.45 else TR_CORE_REV).format(
+        C=C, K=K, G=gen(C), KC=cop(K), LK=loc(K), LC=loc(C), AC=dat(C), ABC=abl(C), A=A, T=T, L=L,
+        D=acc(C), B=abl(C), MID=r.choice(TR_MID).format(A=A, T=T, L=L), VERB=r.choice(TR_VERB),
+        COME=r.choice(TR_COME))
     k = r.random()
     if k < 0.45:
         s = cap_first(core)
@@ -308,6 +356,9 @@ def tr_other_sentence(r, c):
         f"{gen(C)} resmi dili {L}.", f"{loc(C)} insanlar {L} konuşur.", f"{K}, {loc(C)} bir şehirdir.",
         f"{C} {r.choice(TR_ADJ)} bir ülkedir.", f"{loc(K)} çok insan yaşar.",
     ])
+
+
+TR_CHARS = set("ğşıİçöüĞŞÇÖÜ")
 
 
 def maybe_lower(r, lang, s, p=0.35):
@@ -505,6 +556,25 @@ def pattern_doc(r):
         out.append(r.choice([f"{a} + {b} = {a + b}", f"{a} plus {b} is {a + b}.",
                              f"{a} artı {b} eşittir {a + b}."]))
     return r.choice(["\n", ". ", "\n"]).join(out) if len(out) > 1 else out[0]
+
+
+def repeat_doc(r):
+    """Induction material: a random sequence of mostly unrelated words (names, places, animals,
+    numbers), then the same sequence again, so predicting the second copy needs "find the earlier
+    occurrence of this token, copy what came after it" (a previous-token head + an induction head)."""
+    pool = ([c[0] for c in COUNTRIES] + [c[1] for c in COUNTRIES] + [c[4] for c in COUNTRIES] + NAMES + NAMES_TR
+            + [a for a, _ in ANIMALS] + [c for c, _ in COLOURS] + PAT_WORDS + DAYS_EN + MONTHS_TR + NUM_EN)
+    n = r.randint(3, 14)
+    seq = [r.choice(pool) for _ in range(n)]
+    sep = r.choice([" ", " ", ", ", " | "])
+    text = sep.join(seq)
+    k = r.random()
+    if k < 0.4:
+        return text + r.choice([". ", "\n", " - "]) + r.choice(["", "Again: ", "Tekrar: ", "Once more: "]) + text
+    if k < 0.7:
+        return "\n".join([text] * r.randint(2, 4))
+    cut = r.randint(1, n)  # a partial second copy
+    return text + "\n" + sep.join(seq[:cut])
 
 
 # ---------------------------------------------------------------------------
@@ -752,13 +822,13 @@ def check_held_out(text):
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--seed", type=int, default=1234)
-    ap.add_argument("--docs", type=int, default=32000)
+    ap.add_argument("--docs", type=int, default=40000)
     ap.add_argument("--out", default=os.path.join(HERE, "corpus"))
     a = ap.parse_args()
     r = random.Random(a.seed)
     gens = [(fact_doc, 0.30), (country_profile, 0.03), (qa_doc, 0.19), (pattern_doc, 0.13),
             (story_en, 0.07), (story_tr, 0.03), (chat_doc, 0.15), (favourite_doc, 0.04), (pet_doc, 0.03),
-            (bell_doc, 0.03)]
+            (bell_doc, 0.03), (repeat_doc, 0.06)]
     fns, weights = zip(*gens)
     docs = []
     # every country's canonical facts at least a few times, in both languages (a text that starts with
@@ -768,7 +838,12 @@ def main():
             docs.append(f"The capital of {c[0]} is {c[1]}.")
             docs.append(f"{gen(c[4])} başkenti {cop(c[5])}.")
     for _ in range(a.docs):
-        docs.append(r.choices(fns, weights)[0](r))
+        fn = r.choices(fns, weights)[0]
+        d = fn(r)
+        # whole documents in lower case (as students type): facts, questions, chats, profiles
+        if fn in (fact_doc, qa_doc, chat_doc, country_profile) and r.random() < 0.15:
+            d = tr_lower(d) if TR_CHARS & set(d) else d.lower()
+        docs.append(d)
     r.shuffle(docs)
     os.makedirs(a.out, exist_ok=True)
     text = EOT.join(docs) + EOT

@@ -57,7 +57,7 @@ def main():
     def training(log):  # the phases' steps (the last on the revised corpus), total wall time
         steps = " + ".join(str(p["steps"]) for p in log["phases"]) if log.get("phases") else str(log["steps"])
         return f"{steps} steps, {log['wall_time_s'] / 60:.1f} min"
-    rows.append("| training (one CPU thread; phases, the last on the revised corpus) | " + " | ".join(
+    rows.append("| training (one CPU thread; steps per phase, wall time) | " + " | ".join(
         training(logs[n]) for n in NAMES) + " |")
     print("\n".join(rows))
 
