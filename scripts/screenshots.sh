@@ -45,9 +45,9 @@ ishot() { "$app" --size 1280x720 --model $llama --prompt "The capital of France 
 ishot --view "lens:target= Paris" --screenshot docs/screenshots/interp-lens.png
 ishot --view "attribution:target= Paris,minus= Berlin" --screenshot docs/screenshots/interp-attribution.png
 ishot --view "heads:target= Paris,position=3,colour=ablation" --screenshot docs/screenshots/interp-heads.png
-# Interventions (README "Interventions in the window"): tiny-llama, the country heads of layer 3 zeroed; patching.
+# Interventions (README "Interventions in the window"): tiny-llama with its country head (layer 0 · head 3) zeroed; patching.
 llama=sample_models/tiny-llama
-"$app" --size 1280x720 --model $llama --prompt "The capital of France is" --ablate blk.3.head.2 --ablate blk.3.head.3 \
+"$app" --size 1280x720 --model $llama --prompt "The capital of France is" --ablate blk.0.head.3 \
     --view interventions --screenshot docs/screenshots/interventions-before-after.png >/dev/null
 "$app" --size 1280x720 --model $llama --prompt "The capital of France is" --view patching \
     --screenshot docs/screenshots/interventions-patching.png >/dev/null

@@ -184,8 +184,11 @@ void SessionWorker::offerPromptTail(
             **m_loaded->tokenizerSlot, std::string_view(utf8.constData(), std::size_t(utf8.size())), context);
     } else { // typed ids: keep the last ones
         std::string kept;
-        for (std::size_t i = ids.size() - std::size_t(context); i < ids.size(); ++i)
-            kept += (kept.empty() ? "" : " ") + std::to_string(ids[i]);
+        for (std::size_t i = ids.size() - std::size_t(context); i < ids.size(); ++i) {
+            if (!kept.empty())
+                kept += ' ';
+            kept += std::to_string(ids[i]);
+        }
         tail = kept;
     }
     if (tail)

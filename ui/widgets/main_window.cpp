@@ -366,6 +366,7 @@ bool MainWindow::showView(View view, const QString& settings)
         return m_ropePanel->applySettings(settings);
     case View::Gqa:
         m_tabs->setCurrentWidget(m_gqaMap);
+        break;
     case View::Quantization:
         m_tabs->setCurrentWidget(m_quantization->view());
         break;
