@@ -56,8 +56,8 @@ void TestTargetToken::refusals()
     QFETCH(bool, withTokenizer);
     QFETCH(QString, expected);
     try {
-        core::targetToken(withTokenizer ? &*m_model->tokenizer : nullptr, m_model->config().vocab,
-            text.toStdString(), "--minus");
+        core::targetToken(
+            withTokenizer ? &*m_model->tokenizer : nullptr, m_model->config().vocab, text.toStdString(), "--minus");
         QFAIL("accepted");
     } catch (const core::Error& e) {
         const QString message = QString::fromUtf8(e.what());

@@ -338,9 +338,9 @@ void MainWindow::updateActions()
     m_playAction->setEnabled(pass && (!atEnd || m_playAction->isChecked()));
     m_backAction->setEnabled(pass && !atStart);
     m_restartAction->setEnabled(pass && !atStart);
-    m_cancelAction->setEnabled(
-        m_controller->isBusy() || m_decoding->controller()->isBusy() || m_interp->controller()->isBusy()
-        || m_interventions->controller()->isBusy() || m_quantization->controller()->isBusy());
+    m_cancelAction->setEnabled(m_controller->isBusy() || m_decoding->controller()->isBusy()
+        || m_interp->controller()->isBusy() || m_interventions->controller()->isBusy()
+        || m_quantization->controller()->isBusy());
     m_runPromptAction->setEnabled(m_controller->hasModel());
 }
 

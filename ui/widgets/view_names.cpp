@@ -57,7 +57,7 @@ std::optional<View> viewFromName(const QString& name)
     for (const ViewEntry& e : viewTable())
         if (head == QLatin1String(e.name))
             return head.size() == name.size() || e.view == View::Sampling || e.side == ViewSide::Interp
-                || e.view == View::Rope
+                    || e.view == View::Rope
                 ? std::optional<View>(e.view)
                 : std::nullopt;
     return std::nullopt;
