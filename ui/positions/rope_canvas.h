@@ -9,6 +9,8 @@
 #include <QString>
 #include <QWidget>
 
+#include <algorithm>
+
 namespace ui {
 
 class RopeCanvas : public QWidget {
@@ -29,7 +31,12 @@ public:
     QString scoreText() const; // "distance 5: q·k = 12.3 (31.9 at distance 0)"
     QString dimsText() const; // "64 of 64 dims rotate, in 32 pairs (i, i + 32)"
     QSize sizeHint() const override { return { 900, 620 }; }
-    QSize minimumSizeHint() const override { return { 420, 360 }; }
+    // Sized by the font, so a larger UI zoom asks for more room (the panel scrolls) rather than overlapping rows.
+    QSize minimumSizeHint() const override
+    {
+        const int line = fontMetrics().height();
+        return { std::max(420, 34 * line), std::max(360, 22 * line) };
+    }
 
 protected:
     void paintEvent(QPaintEvent*) override;

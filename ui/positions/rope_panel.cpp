@@ -7,6 +7,7 @@
 #include <QEvent>
 #include <QHBoxLayout>
 #include <QLabel>
+#include <QScrollArea>
 #include <QSpinBox>
 #include <QVBoxLayout>
 
@@ -42,8 +43,14 @@ RopePanel::RopePanel(QWidget* parent)
     m_summary->setWordWrap(true);
     m_summary->setTextInteractionFlags(Qt::TextSelectableByMouse);
     layout->addWidget(m_summary);
-    m_canvas = new RopeCanvas(this);
-    layout->addWidget(m_canvas, 1);
+    // The drawing needs about 22 lines of its font; where the pane is shorter (1280x720 with the presentation zoom)
+    // it scrolls instead of drawing its rows over each other.
+    m_canvas = new RopeCanvas;
+    m_canvasScroll = new QScrollArea(this);
+    m_canvasScroll->setWidget(m_canvas);
+    m_canvasScroll->setWidgetResizable(true);
+    m_canvasScroll->setFrameShape(QFrame::NoFrame);
+    layout->addWidget(m_canvasScroll, 1);
     m_table = new TensorHeatmap(this);
     m_table->setObjectName(QStringLiteral("positionTable"));
     layout->addWidget(m_table, 1);
@@ -134,7 +141,7 @@ void RopePanel::recompute()
         const QSignalBlocker b(m_key);
         m_key->setValue(m_query->value()); // a query never sees a later key
     }
-    m_canvas->setVisible(m_rope);
+    m_canvasScroll->setVisible(m_rope);
     m_table->setVisible(!m_rope && m_tableRows > 0);
     m_explanation->setVisible(m_rope);
     for (QWidget* w : { static_cast<QWidget*>(m_layer), static_cast<QWidget*>(m_query), static_cast<QWidget*>(m_key) })

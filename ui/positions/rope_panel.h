@@ -9,6 +9,7 @@
 #include <QWidget>
 
 class QLabel;
+class QScrollArea;
 class QSpinBox;
 
 namespace ui {
@@ -46,6 +47,7 @@ private:
     QLabel* m_summary = nullptr;
     QLabel* m_explanation = nullptr;
     RopeCanvas* m_canvas = nullptr;
+    QScrollArea* m_canvasScroll = nullptr; // holds m_canvas
     TensorHeatmap* m_table = nullptr;
     int m_tableRows = 0;
 };
