@@ -73,7 +73,15 @@ QSize LensGrid::sizeHint() const
         g.top + int(std::ceil(g.cellH * std::max<int>(1, int(m_lens.sites.size())))) + 4 };
 }
 
-QSize LensGrid::minimumSizeHint() const { return { 200, 120 }; }
+// Every row at its smallest readable height: below that the scroll area scrolls instead of the last layers (the
+// rows that matter most) being cut off, as they were at 1280x720 with the presentation zoom.
+QSize LensGrid::minimumSizeHint() const
+{
+    const Geometry g = geometry();
+    const int rows = std::max<int>(1, int(m_lens.sites.size())), cols = std::max(1, m_lens.positions());
+    return { std::max(200, g.left + int(std::ceil(minCellWidth() * cols)) + 4),
+        std::max(120, g.top + int(std::ceil(minCellHeight() * rows)) + 4) };
+}
 
 QRect LensGrid::cellRect(int site, int position) const
 {
