@@ -1184,6 +1184,45 @@ dikkat %5%6</translation>
     </message>
 </context>
 <context>
+    <name>ui::GqaMap</name>
+    <message>
+        <source>Open a model to see which query heads share which K/V head.</source>
+        <translation>Hangi sorgu başlarının hangi K/V başını paylaştığını görmek için bir model açın.</translation>
+    </message>
+    <message>
+        <source>%1 query heads, %1 K/V heads: every query head has its own keys and values (multi-head attention)</source>
+        <translation>%1 sorgu başı, %1 K/V başı: her sorgu başının kendi anahtarları ve değerleri var (çok başlı dikkat)</translation>
+    </message>
+    <message>
+        <source>%1 query heads all read one K/V head (multi-query attention)</source>
+        <translation>%1 sorgu başının hepsi tek bir K/V başını okuyor (çok sorgulu dikkat)</translation>
+    </message>
+    <message>
+        <source>%1 query heads share %2 K/V heads: %3 query heads per K/V head (grouped-query attention)</source>
+        <translation>%1 sorgu başı %2 K/V başını paylaşıyor: K/V başı başına %3 sorgu başı (gruplanmış sorgu dikkati)</translation>
+    </message>
+    <message>
+        <source>KV cache for %1 positions (2 × %2 layers × %3 K/V heads × %4 dims × %5 bytes): %6; with full multi-head attention: %7; saved %8 (%9%)</source>
+        <translation>%1 konum için KV cache (2 × %2 katman × %3 K/V başı × %4 boyut × %5 bayt): %6; tam çok başlı dikkatle: %7; kazanç %8 (%%9)</translation>
+    </message>
+    <message>
+        <source>query heads (each computes its own q)</source>
+        <translation>sorgu başları (her biri kendi q’sunu hesaplar)</translation>
+    </message>
+    <message>
+        <source>K/V heads (what the KV cache stores)</source>
+        <translation>K/V başları (KV cache’in sakladığı)</translation>
+    </message>
+    <message>
+        <source>full multi-head</source>
+        <translation>tam çok başlı</translation>
+    </message>
+    <message>
+        <source>this model</source>
+        <translation>bu model</translation>
+    </message>
+</context>
+<context>
     <name>ui::HeadGrid</name>
     <message>
         <source>L%1</source>
@@ -1312,45 +1351,6 @@ tokenına dikkat</translation>
     <message>
         <source>The prompt changed: press Measure every head to score it.</source>
         <translation>İstem değişti: puanlamak için Her başı ölç düğmesine basın.</translation>
-    </message>
-</context>
-<context>
-    <name>ui::GqaMap</name>
-    <message>
-        <source>Open a model to see which query heads share which K/V head.</source>
-        <translation>Hangi sorgu başlarının hangi K/V başını paylaştığını görmek için bir model açın.</translation>
-    </message>
-    <message>
-        <source>%1 query heads, %1 K/V heads: every query head has its own keys and values (multi-head attention)</source>
-        <translation>%1 sorgu başı, %1 K/V başı: her sorgu başının kendi anahtarları ve değerleri var (çok başlı dikkat)</translation>
-    </message>
-    <message>
-        <source>%1 query heads all read one K/V head (multi-query attention)</source>
-        <translation>%1 sorgu başının hepsi tek bir K/V başını okuyor (çok sorgulu dikkat)</translation>
-    </message>
-    <message>
-        <source>%1 query heads share %2 K/V heads: %3 query heads per K/V head (grouped-query attention)</source>
-        <translation>%1 sorgu başı %2 K/V başını paylaşıyor: K/V başı başına %3 sorgu başı (gruplanmış sorgu dikkati)</translation>
-    </message>
-    <message>
-        <source>KV cache for %1 positions (2 × %2 layers × %3 K/V heads × %4 dims × %5 bytes): %6; with full multi-head attention: %7; saved %8 (%9%)</source>
-        <translation>%1 konum için KV cache (2 × %2 katman × %3 K/V başı × %4 boyut × %5 bayt): %6; tam çok başlı dikkatle: %7; kazanç %8 (%%9)</translation>
-    </message>
-    <message>
-        <source>query heads (each computes its own q)</source>
-        <translation>sorgu başları (her biri kendi q’sunu hesaplar)</translation>
-    </message>
-    <message>
-        <source>K/V heads (what the KV cache stores)</source>
-        <translation>K/V başları (KV cache’in sakladığı)</translation>
-    </message>
-    <message>
-        <source>full multi-head</source>
-        <translation>tam çok başlı</translation>
-    </message>
-    <message>
-        <source>this model</source>
-        <translation>bu model</translation>
     </message>
 </context>
 <context>
@@ -1750,6 +1750,14 @@ Açıklamaların dili, Açıklama panelindeki kendi kutusundan seçilir.</transl
     <message>
         <source>Run le&amp;ns</source>
         <translation>Merceği &amp;çalıştır</translation>
+    </message>
+    <message>
+        <source>&amp;Follow the stepper</source>
+        <translation>&amp;Adım adım yürütücüyü izle</translation>
+    </message>
+    <message>
+        <source>While you step through the prefill (F10, F8), show only the rows the stepper has passed: the lens fills in block by block</source>
+        <translation>Ön doldurmada adım adım ilerlerken (F10, F8) yalnızca yürütücünün geçtiği satırları göster: mercek blok blok dolar</translation>
     </message>
 </context>
 <context>
@@ -2539,138 +2547,6 @@ Açıklamaların dili, Açıklama panelindeki kendi kutusundan seçilir.</transl
     </message>
 </context>
 <context>
-    <name>ui::RopeCanvas</name>
-    <message>
-        <source>pair %1 · dims %2, %3
-ω %4 · λ %5
-angle k→q %6°</source>
-        <translation>çift %1 · boyut %2, %3
-ω %4 · λ %5
-k→q açısı %6°</translation>
-    </message>
-    <message>
-        <source>distance %1: q·k = %2 (%3 at distance 0)</source>
-        <translation>uzaklık %1: q·k = %2 (uzaklık 0’da %3)</translation>
-    </message>
-    <message>
-        <source>no dimension rotates: q·k is the plain dot product at every distance</source>
-        <translation>hiçbir boyut dönmüyor: q·k her uzaklıkta düz iç çarpım</translation>
-    </message>
-    <message>
-        <source>%1 of %2 dims rotate, in %3 pairs (i, i + %3)</source>
-        <translation>%2 boyutun %1 tanesi %3 çift hâlinde dönüyor (i, i + %3)</translation>
-    </message>
-    <message>
-        <source>; dims %1–%2 pass unchanged (partial rotary)</source>
-        <translation>; %1–%2 boyutları değişmeden geçiyor (kısmi döndürme)</translation>
-    </message>
-    <message>
-        <source>Open a model that uses RoPE.</source>
-        <translation>RoPE kullanan bir model açın.</translation>
-    </message>
-    <message>
-        <source>Layer %1 has no positional encoding (NoPE).
-Its q and k are not turned: the score depends on what the tokens are, never on how far apart they stand.</source>
-        <translation>%1. katmanda konum kodlaması yok (NoPE).
-q ve k döndürülmüyor: skor tokenların ne olduğuna bağlı, birbirlerinden ne kadar uzak durduklarına asla.</translation>
-    </message>
-    <message>
-        <source>pairs</source>
-        <translation>çiftler</translation>
-    </message>
-    <message>
-        <source>Layer %1 · one head&apos;s %2 dims · %3</source>
-        <translation>Katman %1 · bir başın %2 boyutu · %3</translation>
-    </message>
-    <message>
-        <source>Wavelength of each pair (positions per turn): ○ before, ● after rope_scaling</source>
-        <translation>Her çiftin dalga boyu (tur başına konum): ○ rope_scaling öncesi, ● sonrası</translation>
-    </message>
-    <message>
-        <source>Wavelength of each pair (positions per turn)</source>
-        <translation>Her çiftin dalga boyu (tur başına konum)</translation>
-    </message>
-    <message>
-        <source>context %1</source>
-        <translation>bağlam %1</translation>
-    </message>
-    <message>
-        <source>original context %1</source>
-        <translation>özgün bağlam %1</translation>
-    </message>
-    <message>
-        <source>pair 0 (fastest) … pair %1 (slowest)</source>
-        <translation>çift 0 (en hızlı) … çift %1 (en yavaş)</translation>
-    </message>
-    <message>
-        <source>q·k against the distance between query and key (before the 1/√d scale) · %1</source>
-        <translation>sorgu ile anahtar arasındaki uzaklığa göre q·k (1/√d ölçeğinden önce) · %1</translation>
-    </message>
-    <message>
-        <source>%1 positions</source>
-        <translation>%1 konum</translation>
-    </message>
-    <message>
-        <source>fastest</source>
-        <translation>en hızlı</translation>
-    </message>
-    <message>
-        <source>slowest</source>
-        <translation>en yavaş</translation>
-    </message>
-</context>
-<context>
-    <name>ui::RopePanel</name>
-    <message>
-        <source>&amp;Layer</source>
-        <translation>&amp;Katman</translation>
-    </message>
-    <message>
-        <source>&amp;Query position</source>
-        <translation>&amp;Sorgu konumu</translation>
-    </message>
-    <message>
-        <source>&amp;Key position</source>
-        <translation>&amp;Anahtar konumu</translation>
-    </message>
-    <message>
-        <source>RoPE turns each 2-D pair of a head&apos;s q and k by its position times the pair&apos;s own frequency ω. The score q·k only sees the angle between the two turned vectors, so it depends on the distance between the positions, not on where they stand. Fast pairs (short wavelength λ) tell close neighbours apart; slow pairs hardly turn and carry meaning across the whole context. q and k here are the same content vector (every pair at (1, 0)): the curve is RoPE&apos;s own effect.</source>
-        <translation>RoPE, bir başın q ve k vektörlerindeki her 2 boyutlu çifti, konumu çarpı çiftin kendi frekansı ω kadar döndürür. q·k skoru yalnızca döndürülmüş iki vektör arasındaki açıyı görür; bu yüzden konumların nerede durduğuna değil, aralarındaki uzaklığa bağlıdır. Hızlı çiftler (kısa dalga boyu λ) yakın komşuları birbirinden ayırır; yavaş çiftler neredeyse dönmez ve anlamı tüm bağlam boyunca taşır. Buradaki q ve k aynı içerik vektörüdür (her çift (1, 0)’da): eğri yalnızca RoPE’nin etkisidir.</translation>
-    </message>
-    <message>
-        <source>Open a model to see how it encodes positions.</source>
-        <translation>Konumları nasıl kodladığını görmek için bir model açın.</translation>
-    </message>
-    <message>
-        <source>This model adds a sin/cos vector to each token&apos;s embedding instead of rotating q and k. Below: that table on its own, positions 0–%1 (rows) × %2 dims (columns). Each pair of columns is one sine and cosine; the left ones change fast from row to row, the right ones slowly: the stripes.</source>
-        <translation>Bu model q ve k’yı döndürmek yerine her tokenın gömmesine bir sin/cos vektörü ekler. Aşağıda: bu tablo tek başına, 0–%1 konumları (satırlar) × %2 boyut (sütunlar). Her sütun çifti bir sinüs ve bir kosinüstür; soldakiler satırdan satıra hızlı, sağdakiler yavaş değişir: şeritler.</translation>
-    </message>
-    <message>
-        <source>This model adds a learned vector to each token&apos;s embedding instead of rotating q and k. Below: that table on its own, positions 0–%1 of %2 (rows) × %3 dims (columns), as training left it.</source>
-        <translation>Bu model q ve k’yı döndürmek yerine her tokenın gömmesine öğrenilmiş bir vektör ekler. Aşağıda: bu tablo tek başına, %2 konumun 0–%1 arası (satırlar) × %3 boyut (sütunlar), eğitimin bıraktığı hâliyle.</translation>
-    </message>
-    <message>
-        <source>layer %1: no positional encoding (NoPE layer)</source>
-        <translation>katman %1: konum kodlaması yok (NoPE katmanı)</translation>
-    </message>
-    <message>
-        <source>base θ %1%2</source>
-        <translation>taban θ %1%2</translation>
-    </message>
-    <message>
-        <source> (the sliding-window layers&apos; own)</source>
-        <translation> (kayan pencere katmanlarının kendi tabanı)</translation>
-    </message>
-    <message>
-        <source>Llama 3 scaling: wavelengths above %1 positions slowed %2×, below %3 kept, blended between</source>
-        <translation>Llama 3 ölçeklemesi: %1 konumdan uzun dalga boyları %2× yavaşlatılır, %3’ten kısalar korunur, arası harmanlanır</translation>
-    </message>
-    <message>
-        <source>linear scaling: every frequency divided by %1</source>
-        <translation>doğrusal ölçekleme: her frekans %1’e bölünür</translation>
-    </message>
-</context>
-<context>
     <name>ui::QuantBlockPanel</name>
     <message>
         <source>block </source>
@@ -2873,6 +2749,138 @@ referans</translation>
 compared</source>
         <translation>P
 karşılaştırılan</translation>
+    </message>
+</context>
+<context>
+    <name>ui::RopeCanvas</name>
+    <message>
+        <source>pair %1 · dims %2, %3
+ω %4 · λ %5
+angle k→q %6°</source>
+        <translation>çift %1 · boyut %2, %3
+ω %4 · λ %5
+k→q açısı %6°</translation>
+    </message>
+    <message>
+        <source>distance %1: q·k = %2 (%3 at distance 0)</source>
+        <translation>uzaklık %1: q·k = %2 (uzaklık 0’da %3)</translation>
+    </message>
+    <message>
+        <source>no dimension rotates: q·k is the plain dot product at every distance</source>
+        <translation>hiçbir boyut dönmüyor: q·k her uzaklıkta düz iç çarpım</translation>
+    </message>
+    <message>
+        <source>%1 of %2 dims rotate, in %3 pairs (i, i + %3)</source>
+        <translation>%2 boyutun %1 tanesi %3 çift hâlinde dönüyor (i, i + %3)</translation>
+    </message>
+    <message>
+        <source>; dims %1–%2 pass unchanged (partial rotary)</source>
+        <translation>; %1–%2 boyutları değişmeden geçiyor (kısmi döndürme)</translation>
+    </message>
+    <message>
+        <source>Open a model that uses RoPE.</source>
+        <translation>RoPE kullanan bir model açın.</translation>
+    </message>
+    <message>
+        <source>Layer %1 has no positional encoding (NoPE).
+Its q and k are not turned: the score depends on what the tokens are, never on how far apart they stand.</source>
+        <translation>%1. katmanda konum kodlaması yok (NoPE).
+q ve k döndürülmüyor: skor tokenların ne olduğuna bağlı, birbirlerinden ne kadar uzak durduklarına asla.</translation>
+    </message>
+    <message>
+        <source>pairs</source>
+        <translation>çiftler</translation>
+    </message>
+    <message>
+        <source>Layer %1 · one head&apos;s %2 dims · %3</source>
+        <translation>Katman %1 · bir başın %2 boyutu · %3</translation>
+    </message>
+    <message>
+        <source>Wavelength of each pair (positions per turn): ○ before, ● after rope_scaling</source>
+        <translation>Her çiftin dalga boyu (tur başına konum): ○ rope_scaling öncesi, ● sonrası</translation>
+    </message>
+    <message>
+        <source>Wavelength of each pair (positions per turn)</source>
+        <translation>Her çiftin dalga boyu (tur başına konum)</translation>
+    </message>
+    <message>
+        <source>context %1</source>
+        <translation>bağlam %1</translation>
+    </message>
+    <message>
+        <source>original context %1</source>
+        <translation>özgün bağlam %1</translation>
+    </message>
+    <message>
+        <source>pair 0 (fastest) … pair %1 (slowest)</source>
+        <translation>çift 0 (en hızlı) … çift %1 (en yavaş)</translation>
+    </message>
+    <message>
+        <source>q·k against the distance between query and key (before the 1/√d scale) · %1</source>
+        <translation>sorgu ile anahtar arasındaki uzaklığa göre q·k (1/√d ölçeğinden önce) · %1</translation>
+    </message>
+    <message>
+        <source>%1 positions</source>
+        <translation>%1 konum</translation>
+    </message>
+    <message>
+        <source>fastest</source>
+        <translation>en hızlı</translation>
+    </message>
+    <message>
+        <source>slowest</source>
+        <translation>en yavaş</translation>
+    </message>
+</context>
+<context>
+    <name>ui::RopePanel</name>
+    <message>
+        <source>&amp;Layer</source>
+        <translation>&amp;Katman</translation>
+    </message>
+    <message>
+        <source>&amp;Query position</source>
+        <translation>&amp;Sorgu konumu</translation>
+    </message>
+    <message>
+        <source>&amp;Key position</source>
+        <translation>&amp;Anahtar konumu</translation>
+    </message>
+    <message>
+        <source>RoPE turns each 2-D pair of a head&apos;s q and k by its position times the pair&apos;s own frequency ω. The score q·k only sees the angle between the two turned vectors, so it depends on the distance between the positions, not on where they stand. Fast pairs (short wavelength λ) tell close neighbours apart; slow pairs hardly turn and carry meaning across the whole context. q and k here are the same content vector (every pair at (1, 0)): the curve is RoPE&apos;s own effect.</source>
+        <translation>RoPE, bir başın q ve k vektörlerindeki her 2 boyutlu çifti, konumu çarpı çiftin kendi frekansı ω kadar döndürür. q·k skoru yalnızca döndürülmüş iki vektör arasındaki açıyı görür; bu yüzden konumların nerede durduğuna değil, aralarındaki uzaklığa bağlıdır. Hızlı çiftler (kısa dalga boyu λ) yakın komşuları birbirinden ayırır; yavaş çiftler neredeyse dönmez ve anlamı tüm bağlam boyunca taşır. Buradaki q ve k aynı içerik vektörüdür (her çift (1, 0)’da): eğri yalnızca RoPE’nin etkisidir.</translation>
+    </message>
+    <message>
+        <source>Open a model to see how it encodes positions.</source>
+        <translation>Konumları nasıl kodladığını görmek için bir model açın.</translation>
+    </message>
+    <message>
+        <source>This model adds a sin/cos vector to each token&apos;s embedding instead of rotating q and k. Below: that table on its own, positions 0–%1 (rows) × %2 dims (columns). Each pair of columns is one sine and cosine; the left ones change fast from row to row, the right ones slowly: the stripes.</source>
+        <translation>Bu model q ve k’yı döndürmek yerine her tokenın gömmesine bir sin/cos vektörü ekler. Aşağıda: bu tablo tek başına, 0–%1 konumları (satırlar) × %2 boyut (sütunlar). Her sütun çifti bir sinüs ve bir kosinüstür; soldakiler satırdan satıra hızlı, sağdakiler yavaş değişir: şeritler.</translation>
+    </message>
+    <message>
+        <source>This model adds a learned vector to each token&apos;s embedding instead of rotating q and k. Below: that table on its own, positions 0–%1 of %2 (rows) × %3 dims (columns), as training left it.</source>
+        <translation>Bu model q ve k’yı döndürmek yerine her tokenın gömmesine öğrenilmiş bir vektör ekler. Aşağıda: bu tablo tek başına, %2 konumun 0–%1 arası (satırlar) × %3 boyut (sütunlar), eğitimin bıraktığı hâliyle.</translation>
+    </message>
+    <message>
+        <source>layer %1: no positional encoding (NoPE layer)</source>
+        <translation>katman %1: konum kodlaması yok (NoPE katmanı)</translation>
+    </message>
+    <message>
+        <source>base θ %1%2</source>
+        <translation>taban θ %1%2</translation>
+    </message>
+    <message>
+        <source> (the sliding-window layers&apos; own)</source>
+        <translation> (kayan pencere katmanlarının kendi tabanı)</translation>
+    </message>
+    <message>
+        <source>Llama 3 scaling: wavelengths above %1 positions slowed %2×, below %3 kept, blended between</source>
+        <translation>Llama 3 ölçeklemesi: %1 konumdan uzun dalga boyları %2× yavaşlatılır, %3’ten kısalar korunur, arası harmanlanır</translation>
+    </message>
+    <message>
+        <source>linear scaling: every frequency divided by %1</source>
+        <translation>doğrusal ölçekleme: her frekans %1’e bölünür</translation>
     </message>
 </context>
 <context>

@@ -24,6 +24,7 @@
 #include "core/analysis/logit_lens.h"
 #include "core/loader/loaded_model.h"
 
+#include <QCheckBox>
 #include <QComboBox>
 #include <QSignalSpy>
 #include <QSortFilterProxyModel>
@@ -43,6 +44,7 @@ private slots:
     void cleanup();
     void lensEqualsCoreAndGrowsRowByRow();
     void lensCellTopEqualsCore();
+    void lensFillsInAsTheStepperPassesEachBlock();
     void attributionEqualsCoreAndBarJumpsTheStepper();
     void postNormModelShowsTheRefusal();
     void headTableEqualsCoreSortsAndColours();
@@ -132,6 +134,35 @@ void TestInterpViews::lensEqualsCoreAndGrowsRowByRow()
     QCOMPARE(grid->cellColor(1, 2),
         ui::ColorMap::sequential(1.0 - std::min(1.0, std::log10(1.0 + expected.cell(1, 2).targetRank) / 3.0)));
     QVERIFY(grid->cellText(1, 2).startsWith(QStringLiteral("#%1").arg(expected.cell(1, 2).targetRank)));
+}
+
+// Issue #15: "it fills in live as the stepper passes each block". Inside the prefill only the sites whose op the
+// stepper has executed show; each seek past a site's op reveals exactly that row; the end of the pass (or unticking
+// "Follow the stepper") shows them all.
+void TestInterpViews::lensFillsInAsTheStepperPassesEachBlock()
+{
+    openInWindow(m_model);
+    InterpController* c = m_window->interp()->controller();
+    QVERIFY(m_window->showView(QStringLiteral("lens")));
+    QTRY_VERIFY_WITH_TIMEOUT(c->lastLens().complete, 10000);
+    ui::LensGrid* grid = m_window->interp()->lensPanel()->grid();
+    const ui::LensSnapshot lens = grid->lens();
+    QVERIFY(lens.sites.size() >= 3);
+    QCOMPARE(grid->revealedSites(), int(lens.sites.size())); // before the first op: everything computed shows
+    ui::SessionController* s = m_window->controller();
+    for (int site = 0; site + 1 < int(lens.sites.size()); ++site) {
+        s->seek(lens.sites[site].nodeIndex);
+        QTRY_COMPARE_WITH_TIMEOUT(s->cursor(), lens.sites[site].nodeIndex, 10000);
+        QTRY_COMPARE_WITH_TIMEOUT(grid->revealedSites(), site + 1, 5000);
+        QVERIFY(grid->revealed(site) && !grid->revealed(site + 1));
+        QCOMPARE(grid->cellText(site + 1, 0), QStringLiteral("…"));
+    }
+    m_window->interp()->lensPanel()->followBox()->setChecked(false);
+    QCOMPARE(grid->revealedSites(), int(lens.sites.size()));
+    m_window->interp()->lensPanel()->followBox()->setChecked(true);
+    QVERIFY(grid->revealedSites() < int(lens.sites.size()));
+    s->runToEndOfPass();
+    QTRY_COMPARE_WITH_TIMEOUT(grid->revealedSites(), int(lens.sites.size()), 10000);
 }
 
 void TestInterpViews::lensCellTopEqualsCore()

@@ -93,7 +93,7 @@ QRect LensGrid::cellRect(int site, int position) const
 
 QRgb LensGrid::cellColor(int site, int position) const
 {
-    if (!m_lens.filled.value(site))
+    if (!revealed(site))
         return palette().color(QPalette::Window).rgb();
     const LensCellInfo& c = m_lens.cell(site, position);
     if (m_mode == Mode::TargetRank && m_lens.targetId >= 0) // rank 0 darkest, rank 1000+ palest (log scale)
@@ -101,9 +101,30 @@ QRgb LensGrid::cellColor(int site, int position) const
     return ColorMap::sequential(c.topProb);
 }
 
+void LensGrid::setRevealLimit(std::optional<int> lastNode)
+{
+    if (m_revealLimit == lastNode)
+        return;
+    m_revealLimit = lastNode;
+    update();
+}
+
+bool LensGrid::revealed(int site) const
+{
+    return m_lens.filled.value(site) && (!m_revealLimit || m_lens.sites[site].nodeIndex <= *m_revealLimit);
+}
+
+int LensGrid::revealedSites() const
+{
+    int n = 0;
+    for (int s = 0; s < int(m_lens.sites.size()); ++s)
+        n += revealed(s);
+    return n;
+}
+
 QString LensGrid::cellText(int site, int position) const
 {
-    if (!m_lens.filled.value(site))
+    if (!revealed(site))
         return QStringLiteral("…");
     const LensCellInfo& c = m_lens.cell(site, position);
     if (m_mode == Mode::TargetRank && m_lens.targetId >= 0)
@@ -133,7 +154,7 @@ void LensGrid::paintEvent(QPaintEvent*)
             const QRect r = cellRect(s, c);
             const QRgb bg = cellColor(s, c);
             p.fillRect(r, QColor(bg));
-            p.setPen(m_lens.filled.value(s) ? ColorMap::textOn(bg) : palette().color(QPalette::PlaceholderText));
+            p.setPen(revealed(s) ? ColorMap::textOn(bg) : palette().color(QPalette::PlaceholderText));
             const QStringList lines = cellText(s, c).split(QLatin1Char('\n'));
             QString text;
             for (const QString& line : lines)
@@ -159,7 +180,7 @@ void LensGrid::mousePressEvent(QMouseEvent* e)
 {
     for (int s = 0; s < int(m_lens.sites.size()); ++s)
         for (int c = 0; c < m_lens.positions(); ++c)
-            if (cellRect(s, c).contains(e->position().toPoint()) && m_lens.filled.value(s)) {
+            if (cellRect(s, c).contains(e->position().toPoint()) && revealed(s)) {
                 selectCell(s, c);
                 emit cellClicked(s, c);
                 return;
@@ -186,7 +207,7 @@ void LensGrid::keyPressEvent(QKeyEvent* e)
         break;
     case Qt::Key_Return:
     case Qt::Key_Enter:
-        if (m_lens.filled.value(s))
+        if (revealed(s))
             emit cellClicked(s, c);
         return;
     default:

@@ -7,6 +7,8 @@
 
 #include <QWidget>
 
+#include <optional>
+
 namespace ui {
 
 class LensGrid : public QWidget {
@@ -28,6 +30,12 @@ public:
     // The cell's colour as painted (for tests: probability or rank to colour).
     QRgb cellColor(int site, int position) const;
     QString cellText(int site, int position) const; // what the cell says
+
+    // Following the stepper: only sites whose op (LensSnapshot::Site::nodeIndex) the stepper has executed are shown;
+    // the others read "…" until it passes them. nullopt: every computed site.
+    void setRevealLimit(std::optional<int> lastNode);
+    bool revealed(int site) const;
+    int revealedSites() const;
 
     QSize sizeHint() const override;
     QSize minimumSizeHint() const override;
@@ -56,6 +64,7 @@ private:
     Mode m_mode = Mode::Probability;
     int m_site = -1;
     int m_position = -1;
+    std::optional<int> m_revealLimit;
 };
 
 } // namespace ui

@@ -3,6 +3,7 @@
 #include "ui/interp/lens_grid.h"
 #include "ui/widgets/view_export.h"
 
+#include <QCheckBox>
 #include <QComboBox>
 #include <QHBoxLayout>
 #include <QHeaderView>
@@ -35,7 +36,14 @@ LogitLensPanel::LogitLensPanel(InterpController* controller, QWidget* parent)
     row->addWidget(targetLabel);
     row->addWidget(m_target, 1);
     row->addWidget(m_colour);
+    m_follow = new QCheckBox(tr("&Follow the stepper"), this);
+    m_follow->setChecked(true);
+    m_follow->setToolTip(tr("While you step through the prefill (F10, F8), show only the rows the stepper has "
+                            "passed: the lens fills in block by block"));
+    connect(m_follow, &QCheckBox::toggled, this,
+        [this](bool on) { m_grid->setRevealLimit(on ? m_stepperLimit : std::nullopt); });
     row->addWidget(m_run);
+    row->addWidget(m_follow);
     layout->addLayout(row);
     m_message = new QLabel(this);
     m_message->setWordWrap(true);
@@ -173,6 +181,13 @@ CsvTable LogitLensPanel::table() const
         }
     }
     return t;
+}
+
+void LogitLensPanel::followStepper(bool prefill, int cursor, int total)
+{
+    const bool inside = prefill && cursor >= 0 && cursor < total - 1;
+    m_stepperLimit = inside ? std::optional<int>(cursor) : std::nullopt;
+    m_grid->setRevealLimit(m_follow->isChecked() ? m_stepperLimit : std::nullopt);
 }
 
 } // namespace ui

@@ -6,6 +6,9 @@
 
 #include <QWidget>
 
+#include <optional>
+
+class QCheckBox;
 class QComboBox;
 class QLabel;
 class QLineEdit;
@@ -29,6 +32,11 @@ public:
     void setTarget(const QString& text); // typed text ("␣" stands for a space); runs the lens
     void setColourByRank(bool rank); // the target's rank, or the top token's probability
     void run();
+    // The stepper's position in its pass: while it is inside the prompt's prefill (and "Follow the stepper" is on)
+    // the grid shows only the rows whose op it has executed, so the lens fills in as the stepper passes each block;
+    // before the first op, after the last, or in a decode pass every row shows.
+    void followStepper(bool prefill, int cursor, int total);
+    QCheckBox* followBox() const { return m_follow; }
     CsvTable table() const; // one row per cell: site, position, token, top token, its probability, target's
 
 protected:
@@ -42,6 +50,8 @@ private:
     QLineEdit* m_target;
     QComboBox* m_colour;
     QPushButton* m_run;
+    QCheckBox* m_follow;
+    std::optional<int> m_stepperLimit;
     QLabel* m_message;
     LensGrid* m_grid;
     QLabel* m_topTitle;

@@ -3,6 +3,7 @@
 #include "ui/decoding/decoding_controller.h"
 #include "ui/interp/interp_controller.h"
 #include "ui/interp/interp_workbench.h"
+#include "ui/interp/logit_lens_panel.h"
 #include "ui/interventions/intervention_workbench.h"
 #include "ui/positions/gqa_map.h"
 #include "ui/positions/rope_panel.h"
@@ -206,6 +207,9 @@ void MainWindow::buildCentral()
         m_controller->jumpToNode(node);
     });
     connect(m_interp->controller(), &InterpController::busyChanged, this, [this] { updateActions(); }); // Esc
+    // The logit lens fills in as the stepper passes each block of the prefill.
+    connect(m_controller, &SessionController::stepped, m_interp->lensPanel(),
+        [lens = m_interp->lensPanel()](const StepSnapshot& s) { lens->followStepper(s.prefill, s.cursor, s.total); });
     buildInterventions();
     splitter->addWidget(m_diagramScroll);
     splitter->addWidget(m_tabs);
