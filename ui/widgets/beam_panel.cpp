@@ -184,7 +184,16 @@ void BeamPanel::scrollToShow(int focus, bool rootFirst)
     const QRect both = m_tree->nodeRect(focus).united(root);
     const QSize view = m_scroll->viewport()->size();
     const bool fits = both.width() <= view.width() && both.height() <= view.height();
-    const QRect r = fits ? both : rootFirst ? root : m_tree->nodeRect(focus);
+    if (rootFirst) {
+        // The prompt node is at the top left of the layout: start there (whatever the tree's size settles to), then
+        // move only as far as the focus needs, which keeps the prompt node in view when both fit.
+        m_scroll->horizontalScrollBar()->setValue(0);
+        m_scroll->verticalScrollBar()->setValue(0);
+        if (fits)
+            m_scroll->ensureVisible(both.right(), both.bottom(), 8, 8);
+        return;
+    }
+    const QRect r = fits ? both : m_tree->nodeRect(focus);
     m_scroll->ensureVisible(r.center().x(), r.center().y(), std::max(8, (view.width() - r.width()) / 2),
         std::max(8, (view.height() - r.height()) / 2));
 }
