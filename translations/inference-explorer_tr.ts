@@ -2847,10 +2847,6 @@ q ve k döndürülmüyor: skor tokenların ne olduğuna bağlı, birbirlerinden 
         <translation>&amp;Anahtar konumu</translation>
     </message>
     <message>
-        <source>RoPE turns each 2-D pair of a head&apos;s q and k by its position times the pair&apos;s own frequency ω. The score q·k only sees the angle between the two turned vectors, so it depends on the distance between the positions, not on where they stand. Fast pairs (short wavelength λ) tell close neighbours apart; slow pairs hardly turn and carry meaning across the whole context. q and k here are the same content vector (every pair at (1, 0)): the curve is RoPE&apos;s own effect.</source>
-        <translation>RoPE, bir başın q ve k vektörlerindeki her 2 boyutlu çifti, konumu çarpı çiftin kendi frekansı ω kadar döndürür. q·k skoru yalnızca döndürülmüş iki vektör arasındaki açıyı görür; bu yüzden konumların nerede durduğuna değil, aralarındaki uzaklığa bağlıdır. Hızlı çiftler (kısa dalga boyu λ) yakın komşuları birbirinden ayırır; yavaş çiftler neredeyse dönmez ve anlamı tüm bağlam boyunca taşır. Buradaki q ve k aynı içerik vektörüdür (her çift (1, 0)’da): eğri yalnızca RoPE’nin etkisidir.</translation>
-    </message>
-    <message>
         <source>Open a model to see how it encodes positions.</source>
         <translation>Konumları nasıl kodladığını görmek için bir model açın.</translation>
     </message>
@@ -2881,6 +2877,22 @@ q ve k döndürülmüyor: skor tokenların ne olduğuna bağlı, birbirlerinden 
     <message>
         <source>linear scaling: every frequency divided by %1</source>
         <translation>doğrusal ölçekleme: her frekans %1’e bölünür</translation>
+    </message>
+    <message>
+        <source>&amp;Head</source>
+        <translation>&amp;Baş</translation>
+    </message>
+    <message>
+        <source>RoPE turns each 2-D pair of a head&apos;s q and k by its position times the pair&apos;s own frequency ω. The score q·k only sees the angle between the two turned vectors, so it depends on the distance between the positions, not on where they stand. Fast pairs (short wavelength λ) tell close neighbours apart; slow pairs hardly turn and carry meaning across the whole context. Inside the prompt q and k are the model&apos;s own (the line above says whose); past it they are the same textbook vector (every pair at (1, 0)), and the curve is RoPE&apos;s own effect. Either way the curve keeps the two vectors and moves only the distance.</source>
+        <translation>RoPE, bir başın q ve k vektörlerindeki her 2 boyutlu çifti konumu çarpı çiftin kendi frekansı ω kadar döndürür. q·k puanı yalnızca dönmüş iki vektör arasındaki açıyı görür; bu yüzden konumların nerede durduğuna değil, aralarındaki uzaklığa bağlıdır. Hızlı çiftler (kısa dalga boyu λ) yakın komşuları ayırt eder; yavaş çiftler neredeyse dönmez ve anlamı bütün bağlam boyunca taşır. İstemin içinde q ve k modelin kendi vektörleridir (üstteki satır hangileri olduğunu söyler); istemin ötesinde aynı ders kitabı vektörüdür (her çift (1, 0)) ve eğri RoPE&apos;nin kendi etkisidir. Her iki durumda da eğri iki vektörü sabit tutar, yalnızca uzaklığı değiştirir.</translation>
+    </message>
+    <message>
+        <source>q, k: the model&apos;s own, head %1&apos;s query at %2 and K/V head %3&apos;s key at %4</source>
+        <translation>q, k: modelin kendi vektörleri, %1. başın %2 konumundaki sorgusu ve %3. K/V başının %4 konumundaki anahtarı</translation>
+    </message>
+    <message>
+        <source>q, k: textbook vectors (every pair at (1, 0)); positions inside the prompt use the model&apos;s own</source>
+        <translation>q, k: ders kitabı vektörleri (her çift (1, 0)); istemin içindeki konumlar modelin kendi vektörlerini kullanır</translation>
     </message>
 </context>
 <context>

@@ -1,14 +1,21 @@
 // The RoPE view's maths (core/analysis/rope_geometry) against a hand computation and against the engine's own RoPE
 // kernel, and the grouped-query map's head groups and KV-cache bytes worked out by hand.
 #include "core/analysis/grouped_query.h"
+#include "core/analysis/prompt_pass.h"
 #include "core/analysis/rope_geometry.h"
+#include "core/analysis/rope_inputs.h"
+#include "core/common/error.h"
 #include "core/common/tensor_view.h"
+#include "core/model/model.h"
+#include "core/model/random_model.h"
 #include "core/model/rope_frequencies.h"
 #include "core/ops/positions.h"
 
+#include <QTemporaryDir>
 #include <QTest>
 
 #include <cmath>
+#include <tuple>
 #include <vector>
 
 namespace {
@@ -29,6 +36,49 @@ core::ModelConfig smallRope(int headDim, double theta)
 class TestRopeGeometry : public QObject {
     Q_OBJECT
 private slots:
+    // The RoPE view on a model's own q and k (core::ropeInputs): the geometry's q.k after the turn, times the model's
+    // attention scale, is the score the engine itself computes for that head and position pair — the same number
+    // reached two ways (the view's pairs, the executor's attention-scores op). Grouped-query: head 3 reads K/V head 1.
+    void modelVectorsGiveTheEnginesScore()
+    {
+        QTemporaryDir dir;
+        core::RandomModelSpec spec;
+        spec.arch = "llama";
+        spec.heads = 4;
+        spec.kvHeads = 2;
+        spec.layers = 2;
+        const std::string folder = dir.filePath(QStringLiteral("m")).toStdString();
+        core::writeRandomModel(spec, folder);
+        const auto model = core::Model::load(folder);
+        const core::ExecutionPlan plan = core::ExecutionPlan::compile(*model);
+        const std::vector<std::int32_t> tokens { 5, 17, 42, 9, 77, 3, 120, 64 };
+        const core::ModelConfig& c = model->config();
+        int checked = 0;
+        for (const auto& [layer, head, posQ, posK] :
+            { std::tuple { 1, 3, 6, 2 }, std::tuple { 0, 0, 7, 7 }, std::tuple { 1, 1, 5, 0 } }) {
+            const core::RopeInputs in = core::ropeInputs(*model, plan, tokens, layer, head, posQ, posK);
+            QCOMPARE(in.kvHead, head / 2);
+            QCOMPARE(int(in.q.size()), c.headDim);
+            const core::RopeGeometry g = core::ropeGeometry(c, layer, in.q, in.k, posQ, posK);
+            int scoresNode = -1;
+            for (std::size_t i = 0; i < plan.size(); ++i)
+                if (plan[i].kind == core::OpKind::AttnScores && plan[i].layer == layer && plan[i].head == head)
+                    scoresNode = int(i);
+            QVERIFY(scoresNode >= 0);
+            core::NodeCapture capture({ scoresNode });
+            core::promptLogits(*model, plan, tokens, {}, &capture);
+            const float engine = capture.values(scoresNode)[std::size_t(posQ * capture.cols(scoresNode) + posK)];
+            const double view = g.score * c.attentionScale();
+            qInfo("layer %d head %d, q at %d, k at %d: view %.7f, engine %.7f", layer, head, posQ, posK, view,
+                double(engine));
+            QVERIFY(std::abs(view - engine) <= 1e-5 * std::max(1.0, std::abs(view)));
+            ++checked;
+        }
+        QCOMPARE(checked, 3);
+        QVERIFY_THROWS_EXCEPTION(core::Error, core::ropeInputs(*model, plan, tokens, 0, 0, 8, 0)); // past the prompt
+        QVERIFY_THROWS_EXCEPTION(core::Error, core::ropeInputs(*model, plan, tokens, 0, 4, 1, 0)); // no head 4
+    }
+
     // headDim 4, theta 100: frequencies 1 and 100^(-1/2) = 0.1; pairs (d0, d2) and (d1, d3).
     // q = (1, 2, 3, 4) at position 3, k = (0.5, -1, 2, 0.25) at position 1. By hand (rotation by angle a:
     // (x cos a - y sin a, x sin a + y cos a)):

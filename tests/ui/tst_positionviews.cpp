@@ -3,6 +3,7 @@
 // partial rotary, grouped-query heads), and they paint without failing at the sizes the screenshots use.
 #include "core/analysis/grouped_query.h"
 #include "core/analysis/rope_geometry.h"
+#include "core/analysis/rope_inputs.h"
 #include "core/loader/loaded_model.h"
 #include "random_model.h"
 #include "ui/positions/gqa_map.h"
@@ -10,7 +11,10 @@
 #include "ui/positions/rope_panel.h"
 #include "ui/session/model_card_model.h"
 #include "ui/session/model_info.h"
+#include "ui/session/session_controller.h"
+#include "ui/widgets/main_window.h"
 #include "ui/widgets/tensor_heatmap.h"
+#include "ui/widgets/view_names.h"
 
 #include <QSpinBox>
 #include <QtTest>
@@ -27,6 +31,40 @@ QString num(double v) { return QString::number(v, 'g', 4); }
 class TestPositionViews : public QObject {
     Q_OBJECT
 private slots:
+    // Inside the prompt the RoPE view turns the model's own q and k (asked for on the engine thread): the geometry it
+    // shows is core's for core::ropeInputs of the same prompt, head and positions; past the prompt it falls back to
+    // the textbook vectors and says so.
+    void ropeViewTurnsTheModelsOwnVectors()
+    {
+        QTemporaryDir dir;
+        const QString folder = testing::makeRandomModel(dir, QStringLiteral("llama"), "llama", 2, 4);
+        ui::MainWindow w(ui::MainWindow::Options { false, false });
+        w.resize(1280, 720);
+        w.show();
+        w.setPromptText(QStringLiteral("abcdefgh"));
+        w.openModel(folder);
+        QTRY_VERIFY_WITH_TIMEOUT(w.controller()->hasPass() && !w.controller()->isBusy(), 10000);
+        QVERIFY(w.showView(QStringLiteral("rope:layer=1,head=3,query=6,key=2")));
+        auto* panel = qobject_cast<ui::RopePanel*>(w.viewWidget(ui::View::Rope));
+        QVERIFY(panel);
+        QTRY_VERIFY_WITH_TIMEOUT(panel->showsModelVectors(), 10000);
+        std::vector<std::int32_t> ids;
+        for (const ui::TokenInfo& t : w.controller()->tokens())
+            ids.push_back(t.id);
+        const auto loaded = core::openModel(folder.toStdString());
+        const core::RopeInputs in = core::ropeInputs(*loaded->model, loaded->plan, ids, 1, 3, 6, 2);
+        const core::RopeGeometry g = core::ropeGeometry(loaded->config(), 1, in.q, in.k, 6, 2);
+        const core::RopeGeometry& shown = panel->canvas()->ropeGeometry();
+        QCOMPARE(shown.score, g.score);
+        QCOMPARE(shown.pairs.front().q[0], g.pairs.front().q[0]);
+        const std::vector<float> unit = core::unitPairVector(loaded->config().headDim, loaded->config().rotaryDim());
+        QVERIFY(shown.score != core::ropeGeometry(loaded->config(), 1, unit, unit, 6, 2).score);
+        panel->setPositions(40, 8); // past the 8-token prompt
+        QVERIFY(!panel->showsModelVectors());
+        QCOMPARE(
+            panel->canvas()->ropeGeometry().score, core::ropeGeometry(loaded->config(), 1, unit, unit, 40, 8).score);
+    }
+
     void ropeViewShowsCoresGeometry()
     {
         QTemporaryDir dir;

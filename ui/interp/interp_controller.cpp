@@ -52,6 +52,10 @@ InterpController::InterpController(SessionController* session, QObject* parent)
         m_fresh[std::size_t(Analysis::Lens)] = true;
         emit lensChanged(s);
     });
+    connect(m_worker, &InterpWorker::ropeVectorsReady, this, [this](quint64 job, const RopeVectors& v) {
+        if (accepts(job, Analysis::RopeVectors))
+            emit ropeVectorsReady(v);
+    });
     connect(m_worker, &InterpWorker::lensTopReady, this, [this](quint64 job, const LensCellTop& top) {
         if (accepts(job, Analysis::LensTop))
             emit lensTopReady(top);
@@ -135,6 +139,14 @@ void InterpController::runLens(const QString& target)
     post([this, job, tokens = m_tokens, target] {
         m_cancel = m_cancelledUpTo >= job;
         m_worker->runLens(job, tokens, target);
+    });
+}
+
+void InterpController::requestRopeVectors(int layer, int head, int posQ, int posK)
+{
+    const quint64 job = start(Analysis::RopeVectors);
+    post([this, job, tokens = m_tokens, layer, head, posQ, posK] {
+        m_worker->ropeVectors(job, tokens, layer, head, posQ, posK);
     });
 }
 

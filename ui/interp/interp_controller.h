@@ -22,7 +22,7 @@ class SessionController;
 class InterpController : public QObject {
     Q_OBJECT
 public:
-    enum class Analysis { Lens, LensTop, Attribution, Heads, Count };
+    enum class Analysis { Lens, LensTop, Attribution, Heads, RopeVectors, Count };
 
     // Runs on `session`'s engine, on its model and prompt.
     explicit InterpController(SessionController* session, QObject* parent = nullptr);
@@ -34,6 +34,8 @@ public:
     void runAttribution(const QString& target, const QString& minus = {}); // target "" = the most likely token
     void runHeads(const QString& target, int attendPosition); // progress, cancellable; -1 = no attention-to column
     void cancel();
+    // One head's q and k at two prompt positions as layer `layer`'s RoPE receives them (the RoPE view).
+    void requestRopeVectors(int layer, int head, int posQ, int posK);
 
     bool hasModel() const { return m_hasModel; }
     const std::vector<std::int32_t>& tokens() const { return m_tokens; }
@@ -53,6 +55,7 @@ signals:
     void lensTopReady(const ui::LensCellTop& top);
     void attributionChanged(const ui::AttributionSnapshot& attribution);
     void headsChanged(const ui::HeadsSnapshot& heads);
+    void ropeVectorsReady(const ui::RopeVectors& vectors);
     void progress(int done, int total);
     void failed(ui::InterpController::Analysis analysis, const QString& message);
     void busyChanged(bool busy);

@@ -8,6 +8,7 @@ void registerInterpMetaTypes()
     qRegisterMetaType<LensCellTop>();
     qRegisterMetaType<AttributionSnapshot>();
     qRegisterMetaType<HeadsSnapshot>();
+    qRegisterMetaType<RopeVectors>();
 }
 
 } // namespace ui

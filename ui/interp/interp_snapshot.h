@@ -107,6 +107,17 @@ struct HeadsSnapshot {
     bool isValid() const { return !rows.isEmpty(); }
 };
 
+// One head's q and k as its layer's RoPE receives them (core::ropeInputs), for the RoPE view.
+struct RopeVectors {
+    int layer = -1;
+    int head = -1;
+    int posQ = 0;
+    int posK = 0;
+    int kvHead = 0;
+    std::vector<float> q; // headDim values
+    std::vector<float> k;
+};
+
 void registerInterpMetaTypes();
 
 } // namespace ui
@@ -115,3 +126,4 @@ Q_DECLARE_METATYPE(ui::LensSnapshot)
 Q_DECLARE_METATYPE(ui::LensCellTop)
 Q_DECLARE_METATYPE(ui::AttributionSnapshot)
 Q_DECLARE_METATYPE(ui::HeadsSnapshot)
+Q_DECLARE_METATYPE(ui::RopeVectors)

@@ -1,5 +1,7 @@
 #include "ui/interp/interp_worker.h"
 
+#include "core/analysis/rope_inputs.h"
+
 #include "core/analysis/head_detectors.h"
 #include "core/analysis/logit_attribution.h"
 #include "core/analysis/logit_lens.h"
@@ -97,6 +99,15 @@ void InterpWorker::runLens(quint64 job, const std::vector<std::int32_t>& tokens,
         live = &recorder.lens();
         core::promptLogits(*m_loaded->model, m_loaded->plan, tokens, {}, &recorder);
         m_lens = std::make_unique<core::LogitLens>(recorder.lens());
+    });
+}
+
+void InterpWorker::ropeVectors(
+    quint64 job, const std::vector<std::int32_t>& tokens, int layer, int head, int posQ, int posK)
+{
+    guarded(job, [&] {
+        const core::RopeInputs in = core::ropeInputs(*m_loaded->model, m_loaded->plan, tokens, layer, head, posQ, posK);
+        emit ropeVectorsReady(job, RopeVectors { layer, head, posQ, posK, in.kvHead, in.q, in.k });
     });
 }
 

@@ -37,12 +37,15 @@ public:
     // Every head's scores; `target` ("" = the most probable next token) for the ablation column, `position` (-1:
     // none) for the attention-to column.
     void runHeads(quint64 job, const std::vector<std::int32_t>& tokens, const QString& target, int position);
+    // Query head `head`'s q at posQ and its K/V head's k at posK, as layer `layer`'s RoPE receives them.
+    void ropeVectors(quint64 job, const std::vector<std::int32_t>& tokens, int layer, int head, int posQ, int posK);
 
 signals:
     void lensChanged(quint64 job, const ui::LensSnapshot& lens);
     void lensTopReady(quint64 job, const ui::LensCellTop& top);
     void attributionReady(quint64 job, const ui::AttributionSnapshot& attribution);
     void headsReady(quint64 job, const ui::HeadsSnapshot& heads);
+    void ropeVectorsReady(quint64 job, const ui::RopeVectors& vectors);
     void progress(quint64 job, int done, int total);
     void failed(quint64 job, const QString& message);
     void jobDone(quint64 job);

@@ -21,6 +21,10 @@ RopePanel::RopePanel(QWidget* parent)
     m_layerLabel = new QLabel(this);
     m_queryLabel = new QLabel(this);
     m_keyLabel = new QLabel(this);
+    m_headLabel = new QLabel(this);
+    m_head = new QSpinBox(this);
+    m_head->setObjectName(QStringLiteral("ropeHead"));
+    m_headLabel->setBuddy(m_head);
     m_layer = new QSpinBox(this);
     m_query = new QSpinBox(this);
     m_key = new QSpinBox(this);
@@ -30,8 +34,8 @@ RopePanel::RopePanel(QWidget* parent)
     m_layerLabel->setBuddy(m_layer);
     m_queryLabel->setBuddy(m_query);
     m_keyLabel->setBuddy(m_key);
-    for (auto [label, box] :
-        { std::pair { m_layerLabel, m_layer }, std::pair { m_queryLabel, m_query }, std::pair { m_keyLabel, m_key } }) {
+    for (auto [label, box] : { std::pair { m_layerLabel, m_layer }, std::pair { m_headLabel, m_head },
+             std::pair { m_queryLabel, m_query }, std::pair { m_keyLabel, m_key } }) {
         controls->addWidget(label);
         controls->addWidget(box);
         controls->addSpacing(12);
@@ -64,14 +68,16 @@ RopePanel::RopePanel(QWidget* parent)
 void RopePanel::retranslate()
 {
     m_layerLabel->setText(tr("&Layer"));
+    m_headLabel->setText(tr("&Head"));
     m_queryLabel->setText(tr("&Query position"));
     m_keyLabel->setText(tr("&Key position"));
     m_explanation->setText(
         tr("RoPE turns each 2-D pair of a head's q and k by its position times the pair's own frequency ω. The score "
            "q·k only sees the angle between the two turned vectors, so it depends on the distance between the "
            "positions, not on where they stand. Fast pairs (short wavelength λ) tell close neighbours apart; slow "
-           "pairs hardly turn and carry meaning across the whole context. q and k here are the same content vector "
-           "(every pair at (1, 0)): the curve is RoPE's own effect."));
+           "pairs hardly turn and carry meaning across the whole context. Inside the prompt q and k are the model's "
+           "own (the line above says whose); past it they are the same textbook vector (every pair at (1, 0)), and "
+           "the curve is RoPE's own effect. Either way the curve keeps the two vectors and moves only the distance."));
     recompute();
 }
 
@@ -86,8 +92,10 @@ void RopePanel::setModel(const ModelInfo& info)
 {
     m_config = info.config;
     m_rope = info.isValid() && m_config.positional == core::Positional::Rope && m_config.headDim >= 2;
-    const QSignalBlocker a(m_layer), b(m_query), c(m_key);
+    const QSignalBlocker a(m_layer), b(m_query), c(m_key), d(m_head);
     m_layer->setRange(0, std::max(0, m_config.nLayers - 1));
+    m_head->setRange(0, std::max(0, m_config.nHeads - 1));
+    m_vectors.reset();
     m_query->setRange(0, std::max(0, m_config.maxPositions - 1));
     m_key->setRange(0, std::max(0, m_config.maxPositions - 1));
     m_tableRows = info.positionRows;
@@ -114,7 +122,7 @@ void RopePanel::setPositions(int query, int key)
 
 bool RopePanel::applySettings(const QString& settings)
 {
-    int layer = m_layer->value(), query = m_query->value(), key = m_key->value();
+    int layer = m_layer->value(), head = m_head->value(), query = m_query->value(), key = m_key->value();
     for (const QString& item : settings.split(QLatin1Char(','), Qt::SkipEmptyParts)) {
         bool ok = false;
         const int value = item.section(QLatin1Char('='), 1).toInt(&ok);
@@ -127,10 +135,13 @@ bool RopePanel::applySettings(const QString& settings)
             query = value;
         else if (name == QLatin1String("key"))
             key = value;
+        else if (name == QLatin1String("head"))
+            head = value;
         else
             return false;
     }
     setLayer(layer);
+    setHead(head);
     setPositions(query, key);
     return true;
 }
@@ -144,7 +155,8 @@ void RopePanel::recompute()
     m_canvasScroll->setVisible(m_rope);
     m_table->setVisible(!m_rope && m_tableRows > 0);
     m_explanation->setVisible(m_rope);
-    for (QWidget* w : { static_cast<QWidget*>(m_layer), static_cast<QWidget*>(m_query), static_cast<QWidget*>(m_key) })
+    for (QWidget* w : { static_cast<QWidget*>(m_layer), static_cast<QWidget*>(m_head), static_cast<QWidget*>(m_query),
+             static_cast<QWidget*>(m_key) })
         w->setEnabled(m_rope);
     if (!m_rope) {
         if (m_config.nLayers == 0)
@@ -165,9 +177,20 @@ void RopePanel::recompute()
                                    .arg(m_config.dim));
         return;
     }
-    const int layer = m_layer->value();
-    const std::vector<float> v = core::unitPairVector(m_config.headDim, m_config.rotaryDim());
-    m_canvas->setGeometry(m_config, layer, v, v, m_query->value(), m_key->value());
+    const int layer = m_layer->value(), head = m_head->value(), posQ = m_query->value(), posK = m_key->value();
+    const bool inPrompt = posQ < m_promptLength && posK < m_promptLength;
+    const bool answered = m_vectors && m_vectors->layer == layer && m_vectors->head == head && m_vectors->posQ == posQ
+        && m_vectors->posK == posK && int(m_vectors->q.size()) == m_config.headDim;
+    if (inPrompt && answered) {
+        m_shown = m_vectors;
+        m_canvas->setGeometry(m_config, layer, m_shown->q, m_shown->k, posQ, posK);
+    } else {
+        m_shown.reset();
+        const std::vector<float> v = core::unitPairVector(m_config.headDim, m_config.rotaryDim());
+        m_canvas->setGeometry(m_config, layer, v, v, posQ, posK);
+        if (inPrompt && m_canvas->ropeGeometry().rotates)
+            emit vectorsWanted(layer, head, posQ, posK); // shown when they come (setVectors)
+    }
     const core::RopeGeometry& g = m_canvas->ropeGeometry();
     QStringList parts;
     if (!g.rotates) {
@@ -186,7 +209,30 @@ void RopePanel::recompute()
         else if (!g.local && s.kind == core::RopeScalingKind::Linear)
             parts << tr("linear scaling: every frequency divided by %1").arg(QString::number(s.factor, 'g', 6));
     }
+    if (g.rotates)
+        parts << (m_shown ? tr("q, k: the model's own, head %1's query at %2 and K/V head %3's key at %4")
+                                .arg(head)
+                                .arg(posQ)
+                                .arg(m_shown->kvHead)
+                                .arg(posK)
+                          : tr("q, k: textbook vectors (every pair at (1, 0)); positions inside the prompt use the "
+                               "model's own"));
     m_summary->setText(parts.join(QStringLiteral(" · ")));
 }
+
+void RopePanel::setPromptLength(int tokens)
+{
+    m_promptLength = tokens;
+    m_vectors.reset(); // another prompt: other vectors
+    recompute();
+}
+
+void RopePanel::setVectors(const RopeVectors& vectors)
+{
+    m_vectors = vectors;
+    recompute();
+}
+
+void RopePanel::setHead(int head) { m_head->setValue(head); }
 
 } // namespace ui

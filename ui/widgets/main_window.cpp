@@ -210,6 +210,11 @@ void MainWindow::buildCentral()
     // The logit lens fills in as the stepper passes each block of the prefill.
     connect(m_controller, &SessionController::stepped, m_interp->lensPanel(),
         [lens = m_interp->lensPanel()](const StepSnapshot& s) { lens->followStepper(s.prefill, s.cursor, s.total); });
+    // The RoPE view turns the model's own q and k of the prompt (computed on the engine thread by the interp worker).
+    connect(m_ropePanel, &RopePanel::vectorsWanted, m_interp->controller(), &InterpController::requestRopeVectors);
+    connect(m_interp->controller(), &InterpController::ropeVectorsReady, m_ropePanel, &RopePanel::setVectors);
+    connect(m_interp->controller(), &InterpController::contextChanged, m_ropePanel,
+        [this] { m_ropePanel->setPromptLength(int(m_interp->controller()->tokens().size())); });
     buildInterventions();
     splitter->addWidget(m_diagramScroll);
     splitter->addWidget(m_tabs);
