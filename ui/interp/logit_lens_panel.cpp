@@ -13,6 +13,7 @@
 #include <QScrollArea>
 #include <QSplitter>
 #include <QTableWidget>
+#include <QTimer>
 #include <QVBoxLayout>
 
 namespace ui {
@@ -51,9 +52,9 @@ LogitLensPanel::LogitLensPanel(InterpController* controller, QWidget* parent)
 
     auto* splitter = new QSplitter(Qt::Horizontal, this);
     m_grid = new LensGrid;
-    auto* scroll = new QScrollArea(splitter);
-    scroll->setWidget(m_grid);
-    scroll->setWidgetResizable(true);
+    m_scroll = new QScrollArea(splitter);
+    m_scroll->setWidget(m_grid);
+    m_scroll->setWidgetResizable(true);
     auto* side = new QWidget(splitter);
     auto* sideLayout = new QVBoxLayout(side);
     sideLayout->setContentsMargins(0, 0, 0, 0);
@@ -66,7 +67,7 @@ LogitLensPanel::LogitLensPanel(InterpController* controller, QWidget* parent)
     m_top->setEditTriggers(QAbstractItemView::NoEditTriggers);
     sideLayout->addWidget(m_topTitle);
     sideLayout->addWidget(m_top, 1);
-    splitter->addWidget(scroll);
+    splitter->addWidget(m_scroll);
     splitter->addWidget(side);
     splitter->setStretchFactor(0, 1);
     splitter->setStretchFactor(1, 0);
@@ -128,6 +129,7 @@ void LogitLensPanel::showEvent(QShowEvent* e)
 void LogitLensPanel::onLens(const LensSnapshot& lens)
 {
     m_grid->setLens(lens);
+    scrollToNewestRow();
     if (!lens.complete)
         return;
     const int last = int(lens.sites.size()) - 1, p = lens.positions() - 1;
@@ -188,6 +190,21 @@ void LogitLensPanel::followStepper(bool prefill, int cursor, int total)
     const bool inside = prefill && cursor >= 0 && cursor < total - 1;
     m_stepperLimit = inside ? std::optional<int>(cursor) : std::nullopt;
     m_grid->setRevealLimit(m_follow->isChecked() ? m_stepperLimit : std::nullopt);
+    scrollToNewestRow();
+}
+
+// While following the stepper, the row it just filled stays in view (once the grid has its new size).
+void LogitLensPanel::scrollToNewestRow()
+{
+    if (!m_follow->isChecked() || !m_stepperLimit)
+        return;
+    QTimer::singleShot(0, this, [this] {
+        const int newest = m_grid->revealedSites() - 1;
+        if (newest < 0 || !m_grid->lens().isValid())
+            return;
+        const QRect r = m_grid->cellRect(newest, 0);
+        m_scroll->ensureVisible(r.left(), r.center().y(), 0, r.height());
+    });
 }
 
 } // namespace ui

@@ -13,6 +13,7 @@ class QComboBox;
 class QLabel;
 class QLineEdit;
 class QPushButton;
+class QScrollArea;
 class QTableWidget;
 
 namespace ui {
@@ -45,12 +46,14 @@ protected:
 private:
     void onLens(const LensSnapshot& lens);
     void onTop(const LensCellTop& top);
+    void scrollToNewestRow();
 
     InterpController* m_controller;
     QLineEdit* m_target;
     QComboBox* m_colour;
     QPushButton* m_run;
     QCheckBox* m_follow;
+    QScrollArea* m_scroll;
     std::optional<int> m_stepperLimit;
     QLabel* m_message;
     LensGrid* m_grid;
