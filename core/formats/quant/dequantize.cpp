@@ -1,25 +1,16 @@
 #include "core/formats/quant/dequantize.h"
 
-#include "core/common/half.h"
+#include "core/formats/quant/block_half.h"
 
 #include <cassert>
 #include <cstring>
 
 namespace core::quant {
 
-namespace {
-    float half(const std::uint8_t* p)
-    {
-        std::uint16_t h;
-        std::memcpy(&h, p, 2);
-        return f16ToFloat(h);
-    }
-} // namespace
-
 // block_q4_0 { f16 d; u8 qs[16]; }: value j = (low nibble of qs[j] - 8) * d, value j + 16 = (high nibble - 8) * d
 void dequantizeQ4_0(const std::uint8_t* block, float* out)
 {
-    const float d = half(block);
+    const float d = halfAt(block);
     const std::uint8_t* qs = block + 2;
     for (int j = 0; j < 16; ++j) {
         const int x0 = (qs[j] & 0x0F) - 8;
@@ -32,8 +23,8 @@ void dequantizeQ4_0(const std::uint8_t* block, float* out)
 // block_q4_1 { f16 d, m; u8 qs[16]; }: value = nibble * d + m
 void dequantizeQ4_1(const std::uint8_t* block, float* out)
 {
-    const float d = half(block);
-    const float m = half(block + 2);
+    const float d = halfAt(block);
+    const float m = halfAt(block + 2);
     const std::uint8_t* qs = block + 4;
     for (int j = 0; j < 16; ++j) {
         const int x0 = qs[j] & 0x0F;
@@ -46,7 +37,7 @@ void dequantizeQ4_1(const std::uint8_t* block, float* out)
 // block_q5_0 { f16 d; u8 qh[4]; u8 qs[16]; }: the 5th bit of value j is bit j of the 32-bit qh
 void dequantizeQ5_0(const std::uint8_t* block, float* out)
 {
-    const float d = half(block);
+    const float d = halfAt(block);
     std::uint32_t qh;
     std::memcpy(&qh, block + 2, 4);
     const std::uint8_t* qs = block + 6;
@@ -63,8 +54,8 @@ void dequantizeQ5_0(const std::uint8_t* block, float* out)
 // block_q5_1 { f16 d, m; u8 qh[4]; u8 qs[16]; }: value = 5-bit q * d + m
 void dequantizeQ5_1(const std::uint8_t* block, float* out)
 {
-    const float d = half(block);
-    const float m = half(block + 2);
+    const float d = halfAt(block);
+    const float m = halfAt(block + 2);
     std::uint32_t qh;
     std::memcpy(&qh, block + 4, 4);
     const std::uint8_t* qs = block + 8;
@@ -81,7 +72,7 @@ void dequantizeQ5_1(const std::uint8_t* block, float* out)
 // block_q8_0 { f16 d; i8 qs[32]; }: value = qs[j] * d
 void dequantizeQ8_0(const std::uint8_t* block, float* out)
 {
-    const float d = half(block);
+    const float d = halfAt(block);
     const std::uint8_t* qs = block + 2;
     for (int j = 0; j < 32; ++j)
         out[j] = float(std::int8_t(qs[j])) * d;
@@ -93,8 +84,8 @@ void dequantizeQ2_K(const std::uint8_t* block, float* out)
 {
     const std::uint8_t* scales = block;
     const std::uint8_t* q = block + 16;
-    const float d = half(block + 80);
-    const float min = half(block + 82);
+    const float d = halfAt(block + 80);
+    const float min = halfAt(block + 82);
     int is = 0;
     for (int n = 0; n < 256; n += 128) {
         int shift = 0;
@@ -120,7 +111,7 @@ void dequantizeQ3_K(const std::uint8_t* block, float* out)
     constexpr std::uint32_t kmask2 = 0x0f0f0f0f;
     const std::uint8_t* hm = block;
     const std::uint8_t* q = block + 32;
-    const float dAll = half(block + 108);
+    const float dAll = halfAt(block + 108);
 
     // Unpack the 16 6-bit scales: low 4 bits in bytes 0..7 (two per byte), high 2 bits in bytes 8..11.
     std::uint32_t aux[4];
@@ -167,8 +158,8 @@ void scaleMinK4(int j, const std::uint8_t* q, std::uint8_t& scale, std::uint8_t&
 // value = d * scale * q - dmin * min with 4-bit q (low nibbles then high nibbles of each 32 bytes).
 void dequantizeQ4_K(const std::uint8_t* block, float* out)
 {
-    const float d = half(block);
-    const float min = half(block + 2);
+    const float d = halfAt(block);
+    const float min = halfAt(block + 2);
     const std::uint8_t* scales = block + 4;
     const std::uint8_t* q = block + 16;
     int is = 0;
@@ -192,8 +183,8 @@ void dequantizeQ4_K(const std::uint8_t* block, float* out)
 // block_q5_K { f16 d, dmin; u8 scales[12]; u8 qh[32]; u8 qs[128]; }: as Q4_K with a 5th bit from qh.
 void dequantizeQ5_K(const std::uint8_t* block, float* out)
 {
-    const float d = half(block);
-    const float min = half(block + 2);
+    const float d = halfAt(block);
+    const float min = halfAt(block + 2);
     const std::uint8_t* scales = block + 4;
     const std::uint8_t* qh = block + 16;
     const std::uint8_t* ql = block + 48;
@@ -225,7 +216,7 @@ void dequantizeQ6_K(const std::uint8_t* block, float* out)
     const std::uint8_t* ql = block;
     const std::uint8_t* qh = block + 128;
     const std::int8_t* sc = reinterpret_cast<const std::int8_t*>(block + 192);
-    const float d = half(block + 208);
+    const float d = halfAt(block + 208);
     for (int n = 0; n < 256; n += 128) {
         for (int l = 0; l < 32; ++l) {
             const int is = l / 16;

@@ -1,6 +1,6 @@
 #include "core/formats/quant/quant_block.h"
 
-#include "core/common/half.h"
+#include "core/formats/quant/block_half.h"
 #include "core/formats/quant/dequantize.h"
 
 #include <cstring>
@@ -8,13 +8,6 @@
 namespace core::quant {
 
 namespace {
-    float half(const std::uint8_t* p)
-    {
-        std::uint16_t h;
-        std::memcpy(&h, p, 2);
-        return f16ToFloat(h);
-    }
-
     // 32-value blocks: `bits` 4 or 5, the nibbles at qs (value j low, j + 16 high), the fifth bits in qh (or none).
     void smallCodes(QuantBlock& b, const std::uint8_t* qs, const std::uint8_t* qh)
     {
@@ -31,8 +24,8 @@ namespace {
     // Q5_K's fifth bit of value l of sub-block j is bit j of qh[l].
     void kCodes4And5(QuantBlock& b, const std::uint8_t* block, bool five)
     {
-        b.d = half(block);
-        b.min = half(block + 2);
+        b.d = halfAt(block);
+        b.min = halfAt(block + 2);
         const std::uint8_t* ql = block + (five ? 48 : 16);
         const std::uint8_t* qh = block + 16;
         for (int j = 0; j < 8; ++j) {
@@ -59,7 +52,7 @@ QuantBlock decodeBlock(DType t, const std::uint8_t* block)
     b.type = t;
     switch (t) {
     case DType::Q8_0:
-        b.d = half(block);
+        b.d = halfAt(block);
         for (int i = 0; i < 32; ++i) {
             b.codes.push_back(std::int8_t(block[2 + i]));
             b.values.push_back(float(b.codes.back()) * b.d);
@@ -67,7 +60,7 @@ QuantBlock decodeBlock(DType t, const std::uint8_t* block)
         break;
     case DType::Q4_0:
     case DType::Q5_0:
-        b.d = half(block);
+        b.d = halfAt(block);
         b.codeOffset = t == DType::Q4_0 ? 8 : 16;
         smallCodes(b, block + (t == DType::Q4_0 ? 2 : 6), t == DType::Q4_0 ? nullptr : block + 2);
         for (int q : b.codes)
@@ -75,8 +68,8 @@ QuantBlock decodeBlock(DType t, const std::uint8_t* block)
         break;
     case DType::Q4_1:
     case DType::Q5_1:
-        b.d = half(block);
-        b.min = half(block + 2);
+        b.d = halfAt(block);
+        b.min = halfAt(block + 2);
         smallCodes(b, block + (t == DType::Q4_1 ? 4 : 8), t == DType::Q4_1 ? nullptr : block + 4);
         for (int q : b.codes)
             b.values.push_back(float(q) * b.d + *b.min);
@@ -89,7 +82,7 @@ QuantBlock decodeBlock(DType t, const std::uint8_t* block)
         const std::uint8_t* ql = block;
         const std::uint8_t* qh = block + 128;
         const auto* sc = reinterpret_cast<const std::int8_t*>(block + 192);
-        b.d = half(block + 208);
+        b.d = halfAt(block + 208);
         b.codeOffset = 32;
         for (int j = 0; j < 16; ++j)
             b.subBlocks.push_back({ 16 * j, 16, sc[j], std::nullopt });
@@ -103,8 +96,8 @@ QuantBlock decodeBlock(DType t, const std::uint8_t* block)
         break;
     }
     case DType::Q2_K: { // scales[16] qs[64] d dmin; value i: half h, shift pair k = (i % 128) / 32, byte l = i % 32
-        b.d = half(block + 80);
-        b.min = half(block + 82);
+        b.d = halfAt(block + 80);
+        b.min = halfAt(block + 82);
         for (int j = 0; j < 16; ++j)
             b.subBlocks.push_back({ 16 * j, 16, block[j] & 0xF, block[j] >> 4 });
         for (int i = 0; i < 256; ++i) {
@@ -117,7 +110,7 @@ QuantBlock decodeBlock(DType t, const std::uint8_t* block)
         break;
     }
     default: // Q3_K: values and d only
-        b.d = half(block + 108);
+        b.d = halfAt(block + 108);
         b.values.resize(std::size_t(blockElements(t)));
         dequantize(t, block, b.values.data(), blockElements(t));
         break;

@@ -10,6 +10,18 @@
 namespace core::quant {
 
 namespace {
+    // The value of largest magnitude among a 32-value block, with its sign (the first one on a tie, as GGML).
+    float signedAbsMax(const float* x)
+    {
+        float amax = 0.0f, max = 0.0f;
+        for (int j = 0; j < 32; ++j)
+            if (amax < std::fabs(x[j])) {
+                amax = std::fabs(x[j]);
+                max = x[j];
+            }
+        return max;
+    }
+
     void putHalf(std::uint8_t* p, float v)
     {
         const std::uint16_t h = floatToF16(v);
@@ -36,15 +48,7 @@ void quantizeQ8_0(const float* x, std::uint8_t* block)
 // of qs[j], value j + 16 in the high nibble
 void quantizeQ4_0(const float* x, std::uint8_t* block)
 {
-    float amax = 0.0f;
-    float max = 0.0f;
-    for (int j = 0; j < 32; ++j) {
-        const float v = x[j];
-        if (amax < std::fabs(v)) {
-            amax = std::fabs(v);
-            max = v;
-        }
-    }
+    const float max = signedAbsMax(x);
     const float d = max / -8;
     const float id = d != 0.0f ? 1.0f / d : 0.0f;
     putHalf(block, d);
@@ -61,15 +65,7 @@ void quantizeQ4_0(const float* x, std::uint8_t* block)
 // as in Q4_0, the fifth bit of value j in bit j of the 32-bit qh (stored after d, before the nibbles)
 void quantizeQ5_0(const float* x, std::uint8_t* block)
 {
-    float amax = 0.0f;
-    float max = 0.0f;
-    for (int j = 0; j < 32; ++j) {
-        const float v = x[j];
-        if (amax < std::fabs(v)) {
-            amax = std::fabs(v);
-            max = v;
-        }
-    }
+    const float max = signedAbsMax(x);
     const float d = max / -16;
     const float id = d != 0.0f ? 1.0f / d : 0.0f;
     putHalf(block, d);
