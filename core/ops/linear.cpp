@@ -3,6 +3,7 @@
 #include <cassert>
 
 #include "core/common/thread_pool.h"
+#include "core/ops/kernels/f32_gemm.h"
 #include "core/ops/kernels/packed_linear.h"
 #include "core/ops/kernels/small_rows.h"
 
@@ -27,12 +28,20 @@ void linear(MatRef out, ConstMatRef x, const LinearWeight& w, int threads)
     const bool blockDots = kernels::usesBlockDots(w, int(x.rows()));
     // Few rows on float / 16-bit weights: no packing of the weights (core/ops/kernels/small_rows.h).
     const bool smallRows = kernels::usesSmallRows(w, int(x.rows())) && x.innerStride() == 1;
-    // The caller's own buffer, reused across calls; the helper threads read it through this pointer (naming a
+    // Many rows (a prompt) on F32 weights, or on the float panels of other types: our blocked product
+    // (core/ops/kernels/f32_gemm.h) on activations packed once here for all threads.
+    const bool gemm = kernels::usesF32Gemm(w, int(x.rows()))
+        || (w.packed && !blockDots && !smallRows && kernels::usesF32GemmRows(int(x.rows())));
+    // The caller's own buffers, reused across calls; the helper threads read them through these pointers (naming a
     // thread_local inside the lambda would give each thread its own, empty one).
     thread_local kernels::BlockActivations callerBlocks;
     const kernels::BlockActivations* blocks = &callerBlocks;
     if (blockDots)
         callerBlocks.prepare(x, w.dtype);
+    thread_local kernels::GemmActivations callerGemm;
+    const kernels::GemmActivations* gemmRows = gemm ? &callerGemm : nullptr;
+    if (gemm)
+        callerGemm.prepare(x);
 
     ThreadPool::instance().parallelFor(chunks, parallel ? threads : 1, [&](int c) {
         const int j0 = std::min(nOut, c * step);
@@ -45,7 +54,9 @@ void linear(MatRef out, ConstMatRef x, const LinearWeight& w, int threads)
         } else if (smallRows) {
             kernels::smallRowsSlice(dst, x, w, j0);
         } else if (w.packed) {
-            kernels::panelSlice(dst, x, w, j0);
+            kernels::panelSlice(dst, x, w, j0, gemmRows);
+        } else if (gemm) {
+            kernels::f32GemmSlice(dst, *gemmRows, w.data + std::int64_t(j0) * w.ld, w.ld);
         } else if (!w.storedInOut) {
             ConstMatMap W(w.data + std::int64_t(j0) * w.ld, n, w.in, Eigen::OuterStride<>(w.ld)); // (n, in)
             dst.noalias() = x * W.transpose();

@@ -1,6 +1,7 @@
 #include "core/ops/kernels/packed_linear.h"
 
 #include "core/ops/kernels/block_dot.h"
+#include "core/ops/kernels/f32_gemm.h"
 #include "core/ops/kernels/weight_rows.h"
 
 #include <algorithm>
@@ -78,7 +79,7 @@ void blockDotSlice(MatRef dst, const BlockActivations& x, const LinearWeight& w,
     }
 }
 
-void panelSlice(MatRef dst, ConstMatRef x, const LinearWeight& w, int j0)
+void panelSlice(MatRef dst, ConstMatRef x, const LinearWeight& w, int j0, const GemmActivations* gemm)
 {
     // A panel of about 128 KB: converted once, read by the product from L2 (1 MB or more on current x86).
     const int n = int(dst.cols());
@@ -88,6 +89,10 @@ void panelSlice(MatRef dst, ConstMatRef x, const LinearWeight& w, int j0)
     for (int p0 = 0; p0 < n; p0 += panelRows) {
         const int rows = std::min(panelRows, n - p0);
         weightRows(w, j0 + p0, rows, panel.data());
+        if (gemm) {
+            f32GemmSlice(dst.middleCols(p0, rows), *gemm, panel.data(), w.in);
+            continue;
+        }
         const ConstMatMap W(panel.data(), rows, w.in, Eigen::OuterStride<>(w.in));
         dst.middleCols(p0, rows).noalias() = x * W.transpose();
     }

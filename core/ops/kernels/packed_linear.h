@@ -2,12 +2,13 @@
 // The product of activations with a matrix kept in its stored type (LinearWeight::packed), one slice of output
 // features at a time (ops::linear splits the features over the threads and adds the bias):
 // - F16 / BF16, and block types with many activation rows (a prefill): rows are converted to floats into a small
-//   panel that stays in cache, and the panel goes through the same Eigen product as F32 weights;
+//   panel that stays in cache, and the panel goes through the same product as F32 weights (f32_gemm.h);
 // - block types with few rows (decode, a batch of sequences): the activation rows are rounded to 8-bit blocks
 //   once and every weight row is dotted with them block by block, reading each weight byte once (block_dot.h).
 #include "core/common/tensor_view.h"
 #include "core/model/model_weights.h"
 #include "core/ops/kernels/activation_blocks.h"
+#include "core/ops/kernels/f32_gemm.h"
 
 #include <vector>
 
@@ -34,7 +35,8 @@ private:
 
 // dst (T, n) = x W[j0 .. j0 + n)^T by block dots (usesBlockDots(w, T)).
 void blockDotSlice(MatRef dst, const BlockActivations& x, const LinearWeight& w, int j0);
-// dst (T, n) = x W[j0 .. j0 + n)^T through float panels.
-void panelSlice(MatRef dst, ConstMatRef x, const LinearWeight& w, int j0);
+// dst (T, n) = x W[j0 .. j0 + n)^T through float panels; each panel goes through the blocked F32 product when
+// `gemm` (x packed for it) is given, else through Eigen's.
+void panelSlice(MatRef dst, ConstMatRef x, const LinearWeight& w, int j0, const GemmActivations* gemm);
 
 } // namespace core::ops::kernels
