@@ -1,8 +1,9 @@
 // The F32 product ops::linear runs (core/ops/kernels/f32_gemm.h above 32 rows on AVX-512 builds, the small-row
 // kernel or Eigen below) against a double-precision reference, on shapes that are not multiples of the kernel's
-// tiles (8 weight rows x 48 tokens, K blocks of <= 512): 1..600 rows, odd in / out, activations read through a
-// stride (a block of a wider matrix), a bias, one and two threads, and an output slice inside a wider matrix.
-// Error per element relative to sum_k |x_k w_k| (what float rounding scales with): <= 1e-5, worst value printed.
+// tiles (8 weight rows x 48 tokens, K blocks of <= 1024, 8 x 8 transposes in and out): 1..600 rows, odd in / out,
+// activations read through a stride (a block of a wider matrix), a bias, one and two threads, and an output slice
+// inside a wider matrix. Error per element relative to sum_k |x_k w_k| (what float rounding scales with): <= 1e-5,
+// worst value printed.
 #include "core/common/thread_pool.h"
 #include "core/ops/kernels/f32_gemm.h"
 #include "core/ops/linear.h"
@@ -57,7 +58,7 @@ private slots:
         QTest::addColumn<int>("out");
         QTest::addColumn<int>("threads");
         // Around the 32-row switch, around the 48-token strips and 16-token vectors, K across one and two blocks
-        // of <= 512, out across groups and the 8-row tile, the largest prompt at 600.
+        // of <= 1024, out across groups and the 8-row tile, the largest prompt at 600.
         const int shapes[][3] = { { 1, 77, 131 }, { 2, 77, 131 }, { 31, 130, 67 }, { 32, 130, 67 }, { 33, 130, 67 },
             { 47, 515, 37 }, { 48, 515, 37 }, { 49, 515, 37 }, { 64, 768, 203 }, { 97, 1031, 99 }, { 255, 300, 1001 },
             { 600, 513, 45 } };

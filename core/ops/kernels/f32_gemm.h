@@ -5,7 +5,7 @@
 // transposed into strips of 48 tokens (k-major, zero-padded), shared read-only by all threads; their total size is
 // that of x. The register tile is 8 rows of W x one strip (3 zmm vectors of 16 tokens): per input index k the
 // strip's 3 vectors are loaded once, each W row's value is broadcast straight from the row (W rows are read in
-// order, so the hardware prefetcher streams them), 24 FMAs. K is cut into blocks of <= 512 and W rows into groups
+// order, so the hardware prefetcher streams them), 24 FMAs. K is cut into blocks of <= 1024 and W rows into groups
 // of about 128 KB per block, so a group and a strip's block stay in L2 while every strip passes by: W comes from
 // memory once per product. The tile (tokens along the lanes) is transposed into the output via a stack buffer.
 #include "core/common/tensor_view.h"
