@@ -260,7 +260,7 @@ void Executor::execute(const PlanNode& node)
     case OpKind::Activation:
         // up (T, hidden) = act(up), or silu(gate) * up for a gated activation (inputs: gate, up; an ungated
         // activation reads no gate, its one input is passed in that place)
-        ops::activate(map(node.output), in(0), node.activation);
+        ops::activate(map(node.output), in(0), node.activation, m_threads);
         break;
     case OpKind::ResidualAdd:
         // x (T, dim) += sublayer output (T, dim)

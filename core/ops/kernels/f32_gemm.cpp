@@ -66,7 +66,13 @@ void GemmActivations::prepare(ConstMatRef x)
     m_rows = int(x.rows());
     m_cols = int(x.cols());
     m_strips = (m_rows + kStripWidth - 1) / kStripWidth;
-    m_data.assign(std::size_t(m_strips) * m_cols * kStripWidth, 0.0f);
+    // Every float is written below (the last strip's missing tokens as zeros), so no clearing first.
+    m_data.resize(std::size_t(m_strips) * m_cols * kStripWidth);
+    if (const int padded = m_strips * kStripWidth - m_rows; padded > 0) {
+        float* last = m_data.data() + std::size_t(m_strips - 1) * m_cols * kStripWidth;
+        for (int k = 0; k < m_cols; ++k)
+            std::fill_n(last + std::size_t(k) * kStripWidth + (kStripWidth - padded), padded, 0.0f);
+    }
     for (int s = 0; s < m_strips; ++s) {
         float* dst = m_data.data() + std::size_t(s) * m_cols * kStripWidth;
         const int t0 = s * kStripWidth, tn = std::min(kStripWidth, m_rows - t0);
