@@ -26,12 +26,12 @@ void linear(MatRef out, ConstMatRef x, const LinearWeight& w, int threads)
     const int step = ((nOut + chunks - 1) / chunks + 15) / 16 * 16;
     // Block-quantized weights with few rows: the activations are rounded to 8-bit blocks once, for all threads.
     const bool blockDots = kernels::usesBlockDots(w, int(x.rows()));
-    // Few rows on float / 16-bit weights: no packing of the weights (core/ops/kernels/small_rows.h).
-    const bool smallRows = kernels::usesSmallRows(w, int(x.rows())) && x.innerStride() == 1;
-    // Many rows (a prompt) on F32 weights, or on the float panels of other types: our blocked product
+    // From 16 rows (a prompt) on F32 weights, or above 32 on the float panels of other types: our blocked product
     // (core/ops/kernels/f32_gemm.h) on activations packed once here for all threads.
-    const bool gemm = kernels::usesF32Gemm(w, int(x.rows()))
-        || (w.packed && !blockDots && !smallRows && kernels::usesF32GemmRows(int(x.rows())));
+    const bool f32Gemm = kernels::usesF32Gemm(w, int(x.rows()));
+    // Few rows on float / 16-bit weights: no packing of the weights (core/ops/kernels/small_rows.h).
+    const bool smallRows = !f32Gemm && kernels::usesSmallRows(w, int(x.rows())) && x.innerStride() == 1;
+    const bool gemm = f32Gemm || (w.packed && !blockDots && !smallRows && kernels::usesF32GemmRows(int(x.rows())));
     // The caller's own buffers, reused across calls; the helper threads read them through these pointers (naming a
     // thread_local inside the lambda would give each thread its own, empty one).
     thread_local kernels::BlockActivations callerBlocks;

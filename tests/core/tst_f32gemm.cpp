@@ -1,4 +1,4 @@
-// The F32 product ops::linear runs (core/ops/kernels/f32_gemm.h above 32 rows on AVX-512 builds, the small-row
+// The F32 product ops::linear runs (core/ops/kernels/f32_gemm.h from 16 rows on AVX-512 builds, the small-row
 // kernel or Eigen below) against a double-precision reference, on shapes that are not multiples of the kernel's
 // tiles (8 weight rows x 48 tokens, K blocks of <= 1024, 8 x 8 transposes in and out): 1..600 rows, odd in / out,
 // activations read through a stride (a block of a wider matrix), a bias, one and two threads, and an output slice
@@ -57,11 +57,11 @@ private slots:
         QTest::addColumn<int>("in");
         QTest::addColumn<int>("out");
         QTest::addColumn<int>("threads");
-        // Around the 32-row switch, around the 48-token strips and 16-token vectors, K across one and two blocks
+        // Around the 16-row switch, around the 48-token strips and 16-token vectors, K across one and two blocks
         // of <= 1024, out across groups and the 8-row tile, the largest prompt at 600.
-        const int shapes[][3] = { { 1, 77, 131 }, { 2, 77, 131 }, { 31, 130, 67 }, { 32, 130, 67 }, { 33, 130, 67 },
-            { 47, 515, 37 }, { 48, 515, 37 }, { 49, 515, 37 }, { 64, 768, 203 }, { 97, 1031, 99 }, { 255, 300, 1001 },
-            { 600, 513, 45 } };
+        const int shapes[][3] = { { 1, 77, 131 }, { 2, 77, 131 }, { 15, 77, 131 }, { 16, 77, 131 }, { 31, 130, 67 },
+            { 32, 130, 67 }, { 33, 130, 67 }, { 47, 515, 37 }, { 48, 515, 37 }, { 49, 515, 37 }, { 64, 768, 203 },
+            { 97, 1031, 99 }, { 255, 300, 1001 }, { 600, 513, 45 } };
         for (const auto& s : shapes)
             for (int threads : { 1, 2 })
                 QTest::addRow("%dx%d*%d^T, %d threads", s[0], s[1], s[2], threads) << s[0] << s[1] << s[2] << threads;
@@ -80,10 +80,9 @@ private slots:
         const core::RowMatrix W = randomMatrix(out, in, rng);
         const core::RowMatrix bias = randomMatrix(1, out, rng);
         const core::LinearWeight w { W.data(), out, in, in, false, bias.data() };
-        // The path this test is about: the blocked product from 33 rows wherever it is built.
-        QCOMPARE(core::ops::kernels::usesF32Gemm(w, rows), core::ops::kernels::usesF32GemmRows(rows));
+// The path this test is about: the blocked product from 16 rows wherever it is built.
 #if defined(__AVX512F__)
-        QCOMPARE(core::ops::kernels::usesF32Gemm(w, rows), rows > 32);
+        QCOMPARE(core::ops::kernels::usesF32Gemm(w, rows), rows >= 16);
 #endif
         core::RowMatrix result = core::RowMatrix::Constant(rows, out, std::nanf(""));
         core::ops::linear(result, x, w, threads);

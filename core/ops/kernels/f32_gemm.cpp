@@ -26,7 +26,13 @@ bool usesF32GemmRows(int rows)
 
 bool usesF32Gemm(const LinearWeight& w, int rows)
 {
-    return w.data && !w.packed && !w.storedInOut && usesF32GemmRows(rows);
+#if IE_F32_GEMM_AVX512
+    return w.data && !w.packed && !w.storedInOut && rows >= kMinF32GemmRows;
+#else
+    (void)w;
+    (void)rows;
+    return false;
+#endif
 }
 
 #if IE_F32_GEMM_AVX512
