@@ -78,8 +78,8 @@ namespace {
     }
 
     // Weight rows held at once by the tile (and unpacked together into the panel), activation rows per tile.
-    template <bool Q8> constexpr int kTileW = Q8 ? 4 : 3;
-    template <bool Q8> constexpr int kTileA = Q8 ? 3 : 3;
+    template <bool Q8> constexpr int kTileW = Q8 ? 4 : 5;
+    template <bool Q8> constexpr int kTileA = Q8 ? 4 : 2;
 
     // A few weight rows unpacked. Q8_0: q as signed bytes, per 4 values -128 * their sum (which cancels the +128
     // of the activations), a scale per block. k-quants: value = d * sc * q - o with q in 0..63 as unsigned bytes,
