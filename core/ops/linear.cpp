@@ -23,7 +23,7 @@ void linear(MatRef out, ConstMatRef x, const LinearWeight& w, int threads)
     // every slice SIMD-aligned when W is aligned.
     const int chunks = parallel ? std::min(threads * 4, std::max(1, nOut / 64)) : 1;
     const int step = ((nOut + chunks - 1) / chunks + 15) / 16 * 16;
-    // Block-quantized weights with few rows: the activations are rounded to 8-bit blocks once, for all threads.
+    // Block-quantized weights: the activations are rounded to 8-bit blocks once, for all threads.
     const bool blockDots = kernels::usesBlockDots(w, int(x.rows()));
     // Few rows on float / 16-bit weights: no packing of the weights (core/ops/kernels/small_rows.h).
     const bool smallRows = kernels::usesSmallRows(w, int(x.rows())) && x.innerStride() == 1;
