@@ -1,7 +1,7 @@
 #include "core/ops/kernels/block_gemm.h"
 
-#include "core/common/half.h"
 #include "core/ops/kernels/activation_blocks.h"
+#include "core/ops/kernels/block_fields.h"
 
 #include <algorithm>
 #include <cassert>
@@ -70,13 +70,6 @@ void GemmActivations::prepare(ConstMatRef x, DType weightType)
 
 #if IE_BLOCK_GEMM
 namespace {
-    float half(const std::uint8_t* p)
-    {
-        std::uint16_t h;
-        std::memcpy(&h, p, 2);
-        return _cvtsh_ss(h);
-    }
-
     // Weight rows held at once by the tile (and unpacked together into the panel), activation rows per tile.
     template <bool Q8> constexpr int kTileW = Q8 ? 4 : 5;
     template <bool Q8> constexpr int kTileA = Q8 ? 4 : 2;
@@ -101,18 +94,6 @@ namespace {
         const float* oRow(int r) const { return o.data() + std::size_t(r) * std::size_t(padded / 16); }
     };
 
-    // Scales and mins of a Q4_K / Q5_K block (as block_dot.cpp's scalesAndMins, the same masks as llama.cpp).
-    void scalesAndMins(const std::uint8_t* packed, std::uint8_t scales[8], std::uint8_t mins[8])
-    {
-        constexpr std::uint32_t kmask1 = 0x3f3f3f3f, kmask2 = 0x0f0f0f0f, kmask3 = 0x03030303;
-        std::uint32_t u[3];
-        std::memcpy(u, packed, 12);
-        const std::uint32_t sc[2] = { u[0] & kmask1, (u[2] & kmask2) | (((u[0] >> 6) & kmask3) << 4) };
-        const std::uint32_t mn[2] = { u[1] & kmask1, ((u[2] >> 4) & kmask2) | (((u[1] >> 6) & kmask3) << 4) };
-        std::memcpy(scales, sc, 8);
-        std::memcpy(mins, mn, 8);
-    }
-
     __m256i load32(const void* p) { return _mm256_loadu_si256(static_cast<const __m256i*>(p)); }
     void store32(void* p, __m256i v) { _mm256_storeu_si256(static_cast<__m256i*>(p), v); }
 
@@ -121,8 +102,8 @@ namespace {
     {
         std::uint8_t s[8], m[8];
         scalesAndMins(blk + 4, s, m);
-        const float dmin = half(blk + 2);
-        *d = half(blk);
+        const float dmin = halfAt(blk + 2);
+        *d = halfAt(blk);
         const std::uint8_t* qs = blk + (five ? 48 : 16);
         const __m256i low4 = _mm256_set1_epi8(0x0F), one = _mm256_set1_epi8(1);
         const __m256i h = five ? load32(blk + 16) : _mm256_setzero_si256();
@@ -146,7 +127,7 @@ namespace {
     void unpackQ6_K(const std::uint8_t* blk, std::uint8_t* q, std::int16_t* sc, float* d, float* o)
     {
         const auto* scales = reinterpret_cast<const std::int8_t*>(blk + 192);
-        *d = half(blk + 208);
+        *d = halfAt(blk + 208);
         const __m256i low4 = _mm256_set1_epi8(0x0F), three = _mm256_set1_epi8(3);
         for (int n = 0; n < 2; ++n) {
             const std::uint8_t* ql = blk + 64 * n;
@@ -190,7 +171,7 @@ namespace {
             float* d = p.d.data() + std::size_t(r) * std::size_t(blocks);
             if (small) {
                 for (int b = 0; b < w.in / 32; ++b) {
-                    d[b] = half(src + 34 * b);
+                    d[b] = halfAt(src + 34 * b);
                     std::memcpy(q + 32 * b, src + 34 * b + 2, 32);
                 }
                 auto* corr = p.correction.data() + std::size_t(r) * std::size_t(padded / 4);
