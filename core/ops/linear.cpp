@@ -24,7 +24,7 @@ void linear(MatRef out, ConstMatRef x, const LinearWeight& w, int threads)
     // every slice SIMD-aligned when W is aligned.
     const int chunks = parallel ? std::min(threads * 4, std::max(1, nOut / 64)) : 1;
     const int step = ((nOut + chunks - 1) / chunks + 15) / 16 * 16;
-    // Block-quantized weights with few rows: the activations are rounded to 8-bit blocks once, for all threads.
+    // Block-quantized weights: the activations are rounded to 8-bit blocks once, for all threads.
     const bool blockDots = kernels::usesBlockDots(w, int(x.rows()));
     // From 16 rows (a prompt) on F32 weights, or above 32 on the float panels of other types: our blocked product
     // (core/ops/kernels/f32_gemm.h) on activations packed once here for all threads.

@@ -2,6 +2,7 @@
 // the whole matrix to F32 (core::quant::dequantize, bit-exact with gguf-py, tst_dequantize) and multiply in double.
 // Weights are random bytes with finite half scales, so every bit of every block layout takes part.
 //   - F16 / BF16, and block types through the float panels (many rows): equal to 1e-5 of sum |w x|.
+//   - block types with many rows (integer tiles): as the block dots, and equal to them to 1e-5 of sum |w x|.
 //   - block dots (few rows) on activations that are exact in 8-bit blocks: equal to 1e-5 of sum |w x|.
 //   - block dots on any activations: within the 8-bit rounding of the activations, sum |w_i| d_block(i) / 2.
 //   - F32 / F16 / BF16 with few rows (the small-row kernel, no packing): as exact as the F32 product.
@@ -120,8 +121,9 @@ int activationBlock(core::DType t) { return t == core::DType::Q8_0 ? 32 : 256; }
 
 // Largest |ours - reference| / bound over all entries, the reference and the bound computed in double:
 // bound(t, j) = relTol * sum_i |w_ji x_ti| + roundingTol * sum_i |w_ji| * (max |x| of i's block) / 127 / 2.
+// With `against`, that matrix is the reference instead (the bound stays the same).
 double worstRatio(const core::RowMatrix& ours, const core::RowMatrix& x, const Packed& p, double relTol,
-    double roundingTol, int block)
+    double roundingTol, int block, const core::RowMatrix* against = nullptr)
 {
     double worst = 0;
     const int in = int(x.cols());
@@ -137,6 +139,8 @@ double worstRatio(const core::RowMatrix& ours, const core::RowMatrix& x, const P
                 magnitude += std::fabs(w * x(t, i));
                 rounding += std::fabs(w) * blockMax[std::size_t(i / block)] / 127.0 / 2.0;
             }
+            if (against)
+                ref = (*against)(t, j);
             const double bound = relTol * magnitude + roundingTol * rounding + 1e-30;
             worst = std::max(worst, std::fabs(ours(t, j) - ref) / bound);
         }
@@ -207,7 +211,8 @@ private slots:
         QVERIFY2(worst <= 1.0, qPrintable(QString::number(worst)));
     }
 
-    // Many rows (a prefill): float panels for every type, as exact as the F32 product.
+    // The float panels (F16 / BF16 with many rows; block types too when the build has no integer tiles), called
+    // directly so that they stay tested on every build: as exact as the F32 product.
     void manyRowsPanels_data() { types_data(); }
     void manyRowsPanels()
     {
@@ -218,11 +223,56 @@ private slots:
         const int rows = core::ops::kernels::kMaxBlockDotRows + 9;
         const core::RowMatrix x = randomActivations(rows, 512, rng);
         core::RowMatrix out(rows, 300);
-        QVERIFY(!core::ops::kernels::usesBlockDots(p.weight, rows));
-        core::ops::linear(out, x, p.weight, 2);
+        core::ops::kernels::panelSlice(out, x, p.weight, 0);
         const double worst = worstRatio(out, x, p, 1e-5, 0.0, activationBlock(t));
-        std::printf("    %-5s many rows: worst error / (1e-5 sum|wx|) = %.3f\n", core::dtypeName(t), worst);
+        std::printf("    %-5s many rows, panels: worst error / (1e-5 sum|wx|) = %.3f\n", core::dtypeName(t), worst);
         QVERIFY2(worst <= 1.0, qPrintable(QString::number(worst)));
+        const bool tiles = core::isQuantized(t) && core::ops::kernels::blockGemmAvailable();
+        QCOMPARE(core::ops::kernels::usesBlockDots(p.weight, rows), tiles);
+    }
+
+    // Many rows on block types (a prefill), the integer tiles (block_gemm.h), on odd shapes: 33..600 rows, output
+    // counts that are no multiple of the tile, Q8_0 rows of an odd number of blocks. Against the dequantized F32
+    // product: within the activations' 8-bit rounding, as the block dots. Against the block dots of the same rows
+    // (<= 32 at a time): the same integer sums, so equal up to float rounding, 1e-5 of sum |w x|.
+    void manyRowsTiles_data()
+    {
+        QTest::addColumn<int>("type");
+        QTest::addColumn<int>("rows");
+        QTest::addColumn<int>("out");
+        const int shapes[][2] = { { 33, 37 }, { 97, 6 }, { 600, 13 } };
+        for (core::DType t : kTypes)
+            for (const auto& s : shapes)
+                if (core::isQuantized(t))
+                    QTest::addRow("%s-%dx%d", core::dtypeName(t), s[0], s[1]) << int(t) << s[0] << s[1];
+    }
+    void manyRowsTiles()
+    {
+        QFETCH(int, type);
+        QFETCH(int, rows);
+        QFETCH(int, out);
+        if (!core::ops::kernels::blockGemmAvailable())
+            QSKIP("this build has no AVX512-VNNI: block types use float panels above 32 rows (manyRowsPanels)");
+        const auto t = core::DType(type);
+        std::mt19937 rng(std::uint32_t(rows + out));
+        const int in = t == core::DType::Q8_0 ? 32 * 7 : 512;
+        const Packed p = makePacked(t, out, in, rng);
+        const core::RowMatrix x = randomActivations(rows, in, rng);
+        core::RowMatrix tiles(rows, out), dots(rows, out);
+        QVERIFY(core::ops::kernels::usesBlockDots(p.weight, rows));
+        core::ops::linear(tiles, x, p.weight, 2);
+        for (int r0 = 0; r0 < rows; r0 += core::ops::kernels::kMaxBlockDotRows) {
+            const int n = std::min(core::ops::kernels::kMaxBlockDotRows, rows - r0);
+            core::RowMatrix part(n, out);
+            core::ops::linear(part, x.middleRows(r0, n), p.weight, 1);
+            dots.middleRows(r0, n) = part;
+        }
+        const double vsF32 = worstRatio(tiles, x, p, 1e-5, 1.0, activationBlock(t));
+        const double vsDots = worstRatio(tiles, x, p, 1e-5, 0.0, activationBlock(t), &dots);
+        std::printf("    %-5s %3d rows x %2d: error / bound vs F32 %.3f, vs block dots / (1e-5 sum|wx|) %.4f\n",
+            core::dtypeName(t), rows, out, vsF32, vsDots);
+        QVERIFY2(vsF32 <= 1.0, qPrintable(QString::number(vsF32)));
+        QVERIFY2(vsDots <= 1.0, qPrintable(QString::number(vsDots)));
     }
 
     // Threads split output features only; a batch row equals the row alone (what batched decode relies on).

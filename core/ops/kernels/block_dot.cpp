@@ -1,6 +1,6 @@
 #include "core/ops/kernels/block_dot.h"
 
-#include "core/common/half.h"
+#include "core/ops/kernels/block_fields.h"
 
 #include <cstring>
 
@@ -12,32 +12,6 @@
 namespace core::ops::kernels {
 
 namespace {
-    float half(const std::uint8_t* p)
-    {
-        std::uint16_t h;
-        std::memcpy(&h, p, 2);
-#if defined(__F16C__)
-        return _cvtsh_ss(h);
-#else
-        return f16ToFloat(h);
-#endif
-    }
-
-    // The 8 six-bit scales and 8 mins of a Q4_K / Q5_K block (12 packed bytes), all at once with 32-bit masks as
-    // llama.cpp's vec_dot does (the same values as quant::scaleMinK4 per sub-block, tst_kernels).
-    void scalesAndMins(const std::uint8_t* packed, std::uint8_t scales[8], std::uint8_t mins[8])
-    {
-        constexpr std::uint32_t kmask1 = 0x3f3f3f3f, kmask2 = 0x0f0f0f0f, kmask3 = 0x03030303;
-        std::uint32_t u[3];
-        std::memcpy(u, packed, 12);
-        // bytes 0-3: scales 0-3 (low 6 bits); bytes 4-7: mins 0-3; bytes 8-11: low nibbles scales 4-7, high
-        // nibbles mins 4-7; the top 2 bits of bytes 0-7 are the high bits of scales / mins 4-7.
-        const std::uint32_t sc[2] = { u[0] & kmask1, (u[2] & kmask2) | (((u[0] >> 6) & kmask3) << 4) };
-        const std::uint32_t mn[2] = { u[1] & kmask1, ((u[2] >> 4) & kmask2) | (((u[1] >> 6) & kmask3) << 4) };
-        std::memcpy(scales, sc, 8);
-        std::memcpy(mins, mn, 8);
-    }
-
     // sum_j mins[j] * (sum of the activations of sub-block j), the part of a Q4_K / Q5_K dot the minimum adds.
     int minTerm(const std::uint8_t mins[8], const std::int16_t bsums[16])
     {
@@ -84,7 +58,7 @@ template <int R> void dotQ8_0Rows(const std::uint8_t* row, const ActivationBlock
         // |w| times a with w's sign: unsigned by signed, which the 8-bit multiply-add needs. (|w| is taken as
         // unsigned, so w = -128 gives 128; our activations are within +-127, so the sign flip never overflows.)
         const __m256i aw = _mm256_abs_epi8(w);
-        const float dw = half(blk);
+        const float dw = halfAt(blk);
         for (int r = 0; r < R; ++r) {
             const __m256i p = dotU8S8(_mm256_setzero_si256(), aw, _mm256_sign_epi8(load32(x[r][b].qs), w));
             acc[r] = _mm256_fmadd_ps(_mm256_set1_ps(dw * x[r][b].d), _mm256_cvtepi32_ps(p), acc[r]);
@@ -101,7 +75,7 @@ template <int R> void dotQ8_0Rows(const std::uint8_t* row, const ActivationBlock
             int s = 0;
             for (int i = 0; i < 32; ++i)
                 s += int(w[i]) * x[r][b].qs[i];
-            sum += half(blk) * x[r][b].d * float(s);
+            sum += halfAt(blk) * x[r][b].d * float(s);
         }
         out[r] = sum;
     }
@@ -124,7 +98,7 @@ template <int R> void dotQ4_KRows(const std::uint8_t* row, const ActivationBlock
         const std::uint8_t* qs = blk + 16;
         std::uint8_t sc[8], mn[8];
         scalesAndMins(blk + 4, sc, mn);
-        const float d = half(blk), dmin = half(blk + 2);
+        const float d = halfAt(blk), dmin = halfAt(blk + 2);
         for (int r = 0; r < R; ++r)
             sum[r] -= dmin * x[r][b].d * float(minTerm(mn, x[r][b].bsums));
 #if IE_BLOCK_DOT_AVX2
@@ -188,7 +162,7 @@ template <int R> void dotQ5_KRows(const std::uint8_t* row, const ActivationBlock
         const std::uint8_t* qs = blk + 48;
         std::uint8_t sc[8], mn[8];
         scalesAndMins(blk + 4, sc, mn);
-        const float d = half(blk), dmin = half(blk + 2);
+        const float d = halfAt(blk), dmin = halfAt(blk + 2);
         for (int r = 0; r < R; ++r)
             sum[r] -= dmin * x[r][b].d * float(minTerm(mn, x[r][b].bsums));
 #if IE_BLOCK_DOT_AVX2
@@ -255,7 +229,7 @@ template <int R> void dotQ6_KRows(const std::uint8_t* row, const ActivationBlock
     for (int b = 0; b < nBlocks; ++b) {
         const std::uint8_t* blk = row + 210 * b;
         const auto* scales = reinterpret_cast<const std::int8_t*>(blk + 192);
-        const float dw = half(blk + 208);
+        const float dw = halfAt(blk + 208);
         // The -32 of every q, applied once per 16 values through the activation sums.
         for (int r = 0; r < R; ++r) {
             int offset = 0;

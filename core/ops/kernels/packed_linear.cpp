@@ -13,12 +13,16 @@ bool usesBlockDots(const LinearWeight& w, int rows)
 {
     const bool blockType
         = w.dtype == DType::Q8_0 || w.dtype == DType::Q4_K || w.dtype == DType::Q5_K || w.dtype == DType::Q6_K;
-    return w.packed && blockType && rows <= kMaxBlockDotRows;
+    return w.packed && blockType && (rows <= kMaxBlockDotRows || blockGemmAvailable());
 }
 
 void BlockActivations::prepare(ConstMatRef x, DType weightType)
 {
     const int T = int(x.rows()), in = int(x.cols());
+    if (T > kMaxBlockDotRows) {
+        m_many.prepare(x, weightType);
+        return;
+    }
     // Rows are contiguous in the activation buffers; copy a strided one first.
     const bool small = weightType == DType::Q8_0;
     m_perRow = std::size_t(in / (small ? 32 : 256));
@@ -43,6 +47,10 @@ void BlockActivations::prepare(ConstMatRef x, DType weightType)
 void blockDotSlice(MatRef dst, const BlockActivations& x, const LinearWeight& w, int j0)
 {
     const int T = int(dst.rows()), n = int(dst.cols());
+    if (T > kMaxBlockDotRows) {
+        blockGemmSlice(dst, x.manyRows(), w, j0);
+        return;
+    }
     const bool small = w.dtype == DType::Q8_0;
     const int blocks = int(w.in / (small ? 32 : 256));
     std::vector<const ActivationBlock32*> x32;
