@@ -61,7 +61,9 @@ int main(int argc, char** argv)
                 double best[2] = { 1e30, 1e30 };
                 for (int r = 0; r < repeats; ++r) {
                     double t0 = threadSeconds();
-                    core::ops::kernels::panelSlice(dst, x, w, 0);
+                    core::ops::kernels::GemmActivations packed; // the float panels through f32_gemm.h
+                    packed.prepare(x);
+                    core::ops::kernels::panelSlice(dst, x, w, 0, &packed);
                     best[0] = std::min(best[0], threadSeconds() - t0);
                     t0 = threadSeconds();
                     core::ops::kernels::BlockActivations blocks;

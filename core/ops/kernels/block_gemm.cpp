@@ -24,7 +24,7 @@ bool blockGemmAvailable()
 #endif
 }
 
-void GemmActivations::prepare(ConstMatRef x, DType weightType)
+void BlockGemmActivations::prepare(ConstMatRef x, DType weightType)
 {
     const int T = int(x.rows()), in = int(x.cols());
     const bool small = weightType == DType::Q8_0;
@@ -202,7 +202,7 @@ namespace {
     }
 
     // out(t0 + j, i) = weight row i . activation row t0 + j, for RW weight rows and RA activation rows.
-    template <int RW, int RA> void tileQ8_0(const Panel& p, const GemmActivations& x, int t0, MatRef dst, int c0)
+    template <int RW, int RA> void tileQ8_0(const Panel& p, const BlockGemmActivations& x, int t0, MatRef dst, int c0)
     {
         __m512 acc[RW][RA];
         for (int i = 0; i < RW; ++i)
@@ -241,7 +241,7 @@ namespace {
             group, _mm512_castsi128_si512(_mm_loadl_epi64(reinterpret_cast<const __m128i*>(sc))));
     }
 
-    template <int RW, int RA> void tileK(const Panel& p, const GemmActivations& x, int t0, MatRef dst, int c0)
+    template <int RW, int RA> void tileK(const Panel& p, const BlockGemmActivations& x, int t0, MatRef dst, int c0)
     {
         __m512 acc[RW][RA];
         for (int i = 0; i < RW; ++i)
@@ -282,7 +282,7 @@ namespace {
 
     // All activation rows from t0 on, RA at a time, then the rest with smaller tiles.
     template <int RW, int RA, bool Q8>
-    void allRows(const Panel& p, const GemmActivations& x, int t0, int T, MatRef dst, int c0)
+    void allRows(const Panel& p, const BlockGemmActivations& x, int t0, int T, MatRef dst, int c0)
     {
         for (; t0 + RA <= T; t0 += RA) {
             if constexpr (Q8)
@@ -296,7 +296,7 @@ namespace {
 
     // A panel of `rows` <= RW weight rows (fewer at the end of a slice) times all activation rows.
     template <bool Q8, int RW = kTileW<Q8>>
-    void panelRows(const Panel& p, const GemmActivations& x, int rows, int t0, int t1, MatRef dst, int c0)
+    void panelRows(const Panel& p, const BlockGemmActivations& x, int rows, int t0, int t1, MatRef dst, int c0)
     {
         if (rows == RW)
             allRows<RW, kTileA<Q8>, Q8>(p, x, t0, t1, dst, c0);
@@ -305,7 +305,7 @@ namespace {
     }
 } // namespace
 
-void blockGemmSlice(MatRef dst, const GemmActivations& x, const LinearWeight& w, int j0)
+void blockGemmSlice(MatRef dst, const BlockGemmActivations& x, const LinearWeight& w, int j0)
 {
     assert(w.dtype == DType::Q8_0 || w.dtype == DType::Q4_K || w.dtype == DType::Q5_K || w.dtype == DType::Q6_K);
     const int n = int(dst.cols());
@@ -329,7 +329,7 @@ void blockGemmSlice(MatRef dst, const GemmActivations& x, const LinearWeight& w,
     }
 }
 #else
-void blockGemmSlice(MatRef, const GemmActivations&, const LinearWeight&, int)
+void blockGemmSlice(MatRef, const BlockGemmActivations&, const LinearWeight&, int)
 {
     assert(false && "blockGemmAvailable() is false in this build");
 }

@@ -20,7 +20,7 @@ namespace core::ops::kernels {
 bool blockGemmAvailable();
 
 // The activation rows (T, in) in the form the tile kernel reads, for weights of type Q8_0 or a k-quant.
-class GemmActivations {
+class BlockGemmActivations {
 public:
     void prepare(ConstMatRef x, DType weightType);
 
@@ -41,6 +41,6 @@ private:
 };
 
 // dst (T, n) = x W[j0 .. j0 + n)^T for T activation rows prepared above (blockGemmAvailable() only).
-void blockGemmSlice(MatRef dst, const GemmActivations& x, const LinearWeight& w, int j0);
+void blockGemmSlice(MatRef dst, const BlockGemmActivations& x, const LinearWeight& w, int j0);
 
 } // namespace core::ops::kernels

@@ -31,10 +31,10 @@ public:
     const ActivationBlock32* row32(int t) const { return m_small.data() + std::size_t(t) * m_perRow; }
     const ActivationBlock256* row256(int t) const { return m_large.data() + std::size_t(t) * m_perRow; }
     // Above kMaxBlockDotRows rows, the same rounding laid out for the integer tiles.
-    const GemmActivations& manyRows() const { return m_many; }
+    const BlockGemmActivations& manyRows() const { return m_many; }
 
 private:
-    GemmActivations m_many;
+    BlockGemmActivations m_many;
     std::vector<ActivationBlock32> m_small;
     std::vector<ActivationBlock256> m_large;
     std::size_t m_perRow = 0;
