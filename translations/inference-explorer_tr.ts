@@ -196,7 +196,7 @@
     </message>
     <message>
         <source>sequences decoded together (batch size)</source>
-        <translation>birlikte decode edilen dizi sayısı (batch boyutu)</translation>
+        <translation>batch boyutu (dizi sayısı)</translation>
     </message>
 </context>
 <context>
@@ -2195,11 +2195,7 @@ Açıklamaların dili, Açıklama panelindeki kendi kutusundan seçilir.</transl
     </message>
     <message>
         <source>measured time per step</source>
-        <translation>ölçülen adım başına süre</translation>
-    </message>
-    <message>
-        <source>measured tokens/s, all sequences</source>
-        <translation>ölçülen token/sn, tüm diziler</translation>
+        <translation>ölçülen adım süresi</translation>
     </message>
     <message>
         <source>bandwidth limit</source>
@@ -2208,10 +2204,6 @@ Açıklamaların dili, Açıklama panelindeki kendi kutusundan seçilir.</transl
     <message>
         <source>Time per decode step</source>
         <translation>Decode adımı başına süre</translation>
-    </message>
-    <message>
-        <source>Throughput</source>
-        <translation>İş hacmi</translation>
     </message>
     <message>
         <source>tokens/s</source>
@@ -2236,6 +2228,14 @@ Açıklamaların dili, Açıklama panelindeki kendi kutusundan seçilir.</transl
     <message>
         <source>Against batch size (throughput)</source>
         <translation>Batch boyutuna göre (iş hacmi)</translation>
+    </message>
+    <message>
+        <source>measured tokens/s</source>
+        <translation>ölçülen token/sn</translation>
+    </message>
+    <message>
+        <source>Throughput, all sequences together</source>
+        <translation>İş hacmi, tüm diziler birlikte</translation>
     </message>
 </context>
 <context>

@@ -147,7 +147,7 @@ MetricsView::MetricsView(DecodingController* controller, QWidget* parent)
     m_stepLimit->setName(tr("bandwidth limit"));
     m_stepLimit->setColor(QColor(0x75, 0x75, 0x75));
     m_tokens = new QLineSeries(this);
-    m_tokens->setName(tr("measured tokens/s, all sequences"));
+    m_tokens->setName(tr("measured tokens/s"));
     m_tokens->setColor(QColor(0x08, 0x51, 0x9c));
     m_tokensLimit = new QLineSeries(this);
     m_tokensLimit->setName(tr("bandwidth limit"));
@@ -160,8 +160,8 @@ MetricsView::MetricsView(DecodingController* controller, QWidget* parent)
     auto* batchCharts = new QHBoxLayout;
     batchCharts->addWidget(
         makeBatchChart(tr("Time per decode step"), m_stepY, tr("ms"), { m_stepTime, m_stepLimit }, this));
-    batchCharts->addWidget(
-        makeBatchChart(tr("Throughput"), m_tokensY, tr("tokens/s"), { m_tokens, m_tokensLimit }, this));
+    batchCharts->addWidget(makeBatchChart(
+        tr("Throughput, all sequences together"), m_tokensY, tr("tokens/s"), { m_tokens, m_tokensLimit }, this));
     layout->addLayout(batchCharts, 1);
     m_pages->addTab(batchPage, tr("Against batch size (throughput)"));
 
