@@ -758,10 +758,6 @@ dikkat %5%6</translation>
         <translation>süren aramayı durdur</translation>
     </message>
     <message>
-        <source>&lt;b&gt;%1 beams&lt;/b&gt; · step %2 · %3 nodes (&lt;span style=&apos;color:#2e7d32&apos;&gt;%4 kept&lt;/span&gt;, &lt;span style=&apos;color:#9e9e9e&apos;&gt;%5 pruned&lt;/span&gt;, &lt;span style=&apos;color:#ff8f00&apos;&gt;%6 finished&lt;/span&gt;) · %7 forward passes · %8</source>
-        <translation>&lt;b&gt;%1 ışın&lt;/b&gt; · adım %2 · %3 düğüm (&lt;span style=&apos;color:#2e7d32&apos;&gt;%4 tutuldu&lt;/span&gt;, &lt;span style=&apos;color:#9e9e9e&apos;&gt;%5 budandı&lt;/span&gt;, &lt;span style=&apos;color:#ff8f00&apos;&gt;%6 bitti&lt;/span&gt;) · %7 ileri geçiş · %8</translation>
-    </message>
-    <message>
         <source>&lt;b&gt;stopped: %1&lt;/b&gt;</source>
         <translation>&lt;b&gt;durdu: %1&lt;/b&gt;</translation>
     </message>
@@ -776,6 +772,10 @@ dikkat %5%6</translation>
     <message>
         <source>Start (or Run to end) grows the tree for this prompt.</source>
         <translation>Başlat (ya da Sona kadar çalıştır) bu istem için ağacı büyütür.</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;%1 beams&lt;/b&gt; · step %2 · %3 nodes (&lt;span style=&apos;color:#2e7d32&apos;&gt;%4 kept&lt;/span&gt;, &lt;span style=&apos;color:#9e9e9e&apos;&gt;%5 pruned&lt;/span&gt;, &lt;span style=&apos;color:#ff8f00&apos;&gt;%6 finished&lt;/span&gt;) · %7 forward passes in %8 passes over the weights · %9</source>
+        <translation>&lt;b&gt;%1 ışın&lt;/b&gt; · adım %2 · %3 düğüm (&lt;span style=&apos;color:#2e7d32&apos;&gt;%4 tutuldu&lt;/span&gt;, &lt;span style=&apos;color:#9e9e9e&apos;&gt;%5 budandı&lt;/span&gt;, &lt;span style=&apos;color:#ff8f00&apos;&gt;%6 bitti&lt;/span&gt;) · ağırlıklar üzerinden %8 geçişte %7 ileri geçiş · %9</translation>
     </message>
 </context>
 <context>

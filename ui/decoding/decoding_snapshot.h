@@ -89,6 +89,7 @@ struct BeamSnapshot {
     int steps = 0;
     int numBeams = 0;
     int forwardPasses = 0;
+    int weightPasses = 0; // passes over the weights: the beams of a step decode as one batch
     bool finished = false;
     QString stopReason;
     bool isValid() const { return !nodes.empty(); }
