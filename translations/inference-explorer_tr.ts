@@ -194,6 +194,10 @@
         <source>Q3_K: values only (its scales are not taken apart here)</source>
         <translation>Q3_K: yalnızca değerler (ölçekleri burada açılmıyor)</translation>
     </message>
+    <message>
+        <source>sequences decoded together (batch size)</source>
+        <translation>batch boyutu (dizi sayısı)</translation>
+    </message>
 </context>
 <context>
     <name>StepSnapshot</name>
@@ -754,10 +758,6 @@ dikkat %5%6</translation>
         <translation>süren aramayı durdur</translation>
     </message>
     <message>
-        <source>&lt;b&gt;%1 beams&lt;/b&gt; · step %2 · %3 nodes (&lt;span style=&apos;color:#2e7d32&apos;&gt;%4 kept&lt;/span&gt;, &lt;span style=&apos;color:#9e9e9e&apos;&gt;%5 pruned&lt;/span&gt;, &lt;span style=&apos;color:#ff8f00&apos;&gt;%6 finished&lt;/span&gt;) · %7 forward passes · %8</source>
-        <translation>&lt;b&gt;%1 ışın&lt;/b&gt; · adım %2 · %3 düğüm (&lt;span style=&apos;color:#2e7d32&apos;&gt;%4 tutuldu&lt;/span&gt;, &lt;span style=&apos;color:#9e9e9e&apos;&gt;%5 budandı&lt;/span&gt;, &lt;span style=&apos;color:#ff8f00&apos;&gt;%6 bitti&lt;/span&gt;) · %7 ileri geçiş · %8</translation>
-    </message>
-    <message>
         <source>&lt;b&gt;stopped: %1&lt;/b&gt;</source>
         <translation>&lt;b&gt;durdu: %1&lt;/b&gt;</translation>
     </message>
@@ -772,6 +772,10 @@ dikkat %5%6</translation>
     <message>
         <source>Start (or Run to end) grows the tree for this prompt.</source>
         <translation>Başlat (ya da Sona kadar çalıştır) bu istem için ağacı büyütür.</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;%1 beams&lt;/b&gt; · step %2 · %3 nodes (&lt;span style=&apos;color:#2e7d32&apos;&gt;%4 kept&lt;/span&gt;, &lt;span style=&apos;color:#9e9e9e&apos;&gt;%5 pruned&lt;/span&gt;, &lt;span style=&apos;color:#ff8f00&apos;&gt;%6 finished&lt;/span&gt;) · %7 forward passes in %8 passes over the weights · %9</source>
+        <translation>&lt;b&gt;%1 ışın&lt;/b&gt; · adım %2 · %3 düğüm (&lt;span style=&apos;color:#2e7d32&apos;&gt;%4 tutuldu&lt;/span&gt;, &lt;span style=&apos;color:#9e9e9e&apos;&gt;%5 budandı&lt;/span&gt;, &lt;span style=&apos;color:#ff8f00&apos;&gt;%6 bitti&lt;/span&gt;) · ağırlıklar üzerinden %8 geçişte %7 ileri geçiş · %9</translation>
     </message>
 </context>
 <context>
@@ -2176,6 +2180,62 @@ Açıklamaların dili, Açıklama panelindeki kendi kutusundan seçilir.</transl
     <message>
         <source>Generating to the context limit</source>
         <translation>Bağlam sınırına kadar üretiliyor</translation>
+    </message>
+    <message>
+        <source>Measure batch throughput</source>
+        <translation>Batch iş hacmini ölç</translation>
+    </message>
+    <message>
+        <source>Decode 1, 2, 4, 8, 16 and 32 sequences as one batch (each with its own KV cache, from the prompt&apos;s last tokens), timing every step</source>
+        <translation>1, 2, 4, 8, 16 ve 32 diziyi tek batch olarak decode et (her biri kendi KV cache&apos;iyle, promptun son tokenlarından), her adımın süresini ölç</translation>
+    </message>
+    <message>
+        <source>Throughput against batch size, for the loaded model.</source>
+        <translation>Yüklü model için batch boyutuna göre iş hacmi.</translation>
+    </message>
+    <message>
+        <source>measured time per step</source>
+        <translation>ölçülen adım süresi</translation>
+    </message>
+    <message>
+        <source>bandwidth limit</source>
+        <translation>bant genişliği sınırı</translation>
+    </message>
+    <message>
+        <source>Time per decode step</source>
+        <translation>Decode adımı başına süre</translation>
+    </message>
+    <message>
+        <source>tokens/s</source>
+        <translation>token/sn</translation>
+    </message>
+    <message>
+        <source>Decoding batches of 1 to 32 sequences</source>
+        <translation>1 ile 32 dizilik batch&apos;ler decode ediliyor</translation>
+    </message>
+    <message>
+        <source>%1 sequences: %2 ms per step, %3 tokens/s in all (%4× one sequence, which takes %5 ms per step) · bandwidth %6 GB/s measured · each sequence caches %7 prompt tokens + %8 steps</source>
+        <translation>%1 dizi: adım başına %2 ms, toplam %3 token/sn (tek dizinin %4 katı; tek dizi adım başına %5 ms sürer) · ölçülen bant genişliği %6 GB/sn · her dizi %7 prompt tokenı + %8 adımı önbellekte tutar</translation>
+    </message>
+    <message>
+        <source>Against context length</source>
+        <translation>Bağlam uzunluğuna göre</translation>
+    </message>
+    <message>
+        <source>Why a batch is nearly free: decoding is memory-bound. Every step streams all the weights from memory once, whether it computes one sequence or many, so N sequences (each with its own KV cache) share that one pass: the time per step barely grows while the tokens per second grow almost N-fold, until the arithmetic or the N KV caches start to count. That is throughput: how many requests are answered at once. The dashed lines are the bandwidth limit: the bytes a step reads (every weight once, plus each sequence&apos;s KV cache) over the memory bandwidth measured in the same run.</source>
+        <translation>Batch neden neredeyse bedava: decode bellek sınırlıdır. Her adım, ister tek dizi ister çok dizi hesaplasın, tüm ağırlıkları bellekten bir kez okur; bu yüzden N dizi (her biri kendi KV cache&apos;iyle) o tek geçişi paylaşır: adım başına süre pek artmaz, saniyedeki token sayısı ise neredeyse N katına çıkar — ta ki hesaplama ya da N KV cache belirleyici olmaya başlayana dek. İş hacmi (throughput) budur: aynı anda kaç isteğe yanıt verildiği. Kesikli çizgiler bant genişliği sınırıdır: bir adımın okuduğu baytlar (her ağırlık bir kez, artı her dizinin KV cache&apos;i) bölü aynı çalıştırmada ölçülen bellek bant genişliği.</translation>
+    </message>
+    <message>
+        <source>Against batch size (throughput)</source>
+        <translation>Batch boyutuna göre (iş hacmi)</translation>
+    </message>
+    <message>
+        <source>measured tokens/s</source>
+        <translation>ölçülen token/sn</translation>
+    </message>
+    <message>
+        <source>Throughput, all sequences together</source>
+        <translation>İş hacmi, tüm diziler birlikte</translation>
     </message>
 </context>
 <context>

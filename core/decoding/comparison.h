@@ -51,7 +51,10 @@ struct Comparison {
 };
 
 // Runs the greedy decode, the beam search (best hypothesis; EOS ends it when generation.stopAtEos) and the seeded
-// samples; stops early (fewer runs) when *cancel becomes true. `plan`: the model's compiled plan (a LoadedModel's),
+// samples. The greedy run and the samples decode together as one batch (one pass over the weights per step for all
+// of them, each with its own KV cache; up to 16 at once), the beam search batches its beams: the same tokens as
+// running each alone. When *cancel becomes true the runs under way stop (Cancelled, keeping their tokens) and the
+// ones not begun are left out. `plan`: the model's compiled plan (a LoadedModel's),
 // used by reference; without one each run compiles its own. Throws core::Error for an empty prompt or parameters out
 // of range.
 Comparison compareDecodings(const Model& model, const Tokenizer* tokenizer, std::span<const std::int32_t> prompt,

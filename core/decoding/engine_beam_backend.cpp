@@ -12,6 +12,7 @@ EngineBeamBackend::EngineBeamBackend(const Model& model, int width, int capacity
     , m_ownPlan(plan ? nullptr : std::make_unique<ExecutionPlan>(ExecutionPlan::compile(model)))
     , m_plan(plan ? plan : m_ownPlan.get())
     , m_exec(model, *m_plan)
+    , m_batch(model, *m_plan)
     , m_capacity(capacity)
 {
     if (width < 1 || width > limits::kMaxBeams)
@@ -39,8 +40,12 @@ void EngineBeamBackend::forwardSlot(int slot, std::span<const std::int32_t> toke
     m_exec.begin(tokens, *m_caches[std::size_t(slot)], phase, LogitRows::Last);
     m_exec.run();
     ++m_forwardPasses;
-    // log-softmax of the logits
-    const TensorView l = m_exec.logits();
+    ++m_weightPasses;
+    storeLogProbs(slot, m_exec.logits());
+}
+
+void EngineBeamBackend::storeLogProbs(int slot, TensorView l)
+{
     auto& out = m_logProbs[std::size_t(slot)];
     out.resize(std::size_t(l.cols));
     float m = -INFINITY;
@@ -88,8 +93,21 @@ void EngineBeamBackend::advance(std::span<const int> parents, std::span<const st
         m_spare.push_back(std::move(c));
     m_caches = std::move(next);
     m_logProbs.assign(m_caches.size(), {});
-    for (std::size_t i = 0; i < m_caches.size(); ++i)
-        forwardSlot(int(i), tokens.subspan(i, 1), { PhaseKind::Decode, m_step });
+    if (m_caches.empty())
+        return;
+    if (!m_batched) {
+        for (std::size_t i = 0; i < m_caches.size(); ++i)
+            forwardSlot(int(i), tokens.subspan(i, 1), { PhaseKind::Decode, m_step });
+        return;
+    }
+    std::vector<KvCache*> caches;
+    for (auto& c : m_caches)
+        caches.push_back(c.get());
+    m_batch.step(tokens, caches);
+    m_forwardPasses += int(caches.size());
+    ++m_weightPasses;
+    for (std::size_t i = 0; i < caches.size(); ++i)
+        storeLogProbs(int(i), m_batch.logits(int(i)));
 }
 
 std::uint64_t EngineBeamBackend::kvBytesUsed() const

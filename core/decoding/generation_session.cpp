@@ -216,7 +216,20 @@ void GenerationSession::checkStops(std::int32_t token)
         m_stop = StopReason::ContextFull;
 }
 
-const GeneratedToken& GenerationSession::commit(TraceSink* sink)
+const GeneratedToken& GenerationSession::commit(TraceSink* sink) { return commitToken(sink, true); }
+
+const GeneratedToken& GenerationSession::commitWithoutForward() { return commitToken(nullptr, false); }
+
+void GenerationSession::acceptLogits(std::span<const float> logits)
+{
+    if (int(logits.size()) != m_model.config().vocab)
+        throw Error("generation", "logits",
+            std::to_string(logits.size()) + " values for a vocabulary of " + std::to_string(m_model.config().vocab));
+    m_logits.assign(logits.begin(), logits.end());
+    ++m_forwardPasses;
+}
+
+const GeneratedToken& GenerationSession::commitToken(TraceSink* sink, bool runForward)
 {
     if (finished())
         throw Error("generation", "state", std::string("the generation has stopped: ") + stopReasonName(m_stop));
@@ -242,7 +255,7 @@ const GeneratedToken& GenerationSession::commit(TraceSink* sink)
         m_text = m_tokenizer->decode(ids, true);
     }
     checkStops(m_generated.back().id);
-    if (!finished())
+    if (!finished() && runForward)
         forward(std::span(&m_tokens.back(), 1), { PhaseKind::Decode, int(m_generated.size()) }, sink);
     GeneratedToken& done = m_generated.back();
     done.seconds = m_pendingSampleSeconds + since(t0);

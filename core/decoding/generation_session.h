@@ -98,6 +98,12 @@ public:
     const SamplingRecord& drawAgain();
     // Append the sampled token, check the stop conditions, and (unless stopped) run its forward pass.
     const GeneratedToken& commit(TraceSink* sink = nullptr);
+    // Batched decode (core/decoding/comparison.cpp runs several sessions as one batch): commit() without the new
+    // token's forward pass. Unless the session stopped, the caller then runs tokens().back() against batchCache()
+    // (as one sequence of a core::BatchDecoder step) and hands the logits to acceptLogits() before sampling again.
+    const GeneratedToken& commitWithoutForward();
+    KvCache& batchCache() { return *m_cache; }
+    void acceptLogits(std::span<const float> logits); // (vocab,) of the pass commitWithoutForward() left out
     // Decode until a stop condition or `cancel`; onToken after each token.
     void runToEnd(
         const std::atomic<bool>* cancel = nullptr, const std::function<void(const GeneratedToken&)>& onToken = {});
@@ -129,6 +135,7 @@ public:
 
 private:
     void forward(std::span<const std::int32_t> tokens, Phase phase, TraceSink* sink);
+    const GeneratedToken& commitToken(TraceSink* sink, bool runForward);
     void checkStops(std::int32_t token);
     void collectEosIds();
 

@@ -1,6 +1,8 @@
 // Greedy / beam / samples side by side (core/decoding/comparison): where runs part ways on hand-made token lists,
 // and on a small random model: the greedy run is a greedy generation, each run's sum of log-probabilities is the
 // sum over its tokens, the samples are seeded (same seed, same tokens), and a beam width of 0 means no beam run.
+// The greedy run and the samples decode as one batch: each gives what a generation session gives alone, on the
+// random model and on a shipped one, also when runs stop at different lengths (the batch shrinks as they end).
 #include "core/common/error.h"
 #include "core/decoding/comparison.h"
 #include "core/model/random_model.h"
@@ -10,6 +12,7 @@
 #include <QtTest>
 
 #include <cmath>
+#include <set>
 
 using namespace core;
 
@@ -131,6 +134,56 @@ private slots:
         for (std::size_t i = 0; i < a.runs.size(); ++i)
             QCOMPARE(a.runs[i].tokens, b.runs[i].tokens);
         QCOMPARE(a.firstDivergence, b.firstDivergence);
+    }
+
+    void batchedRunsEqualAlone_data()
+    {
+        QTest::addColumn<QString>("model");
+        QTest::addColumn<int>("samples");
+        QTest::newRow("random llama, 5 samples") << QString() << 5;
+        QTest::newRow("tiny-gpt2, 4 samples") << QStringLiteral(IE_SOURCE_DIR "/sample_models/tiny-gpt2") << 4;
+    }
+    void batchedRunsEqualAlone()
+    {
+        QFETCH(QString, model);
+        QFETCH(int, samples);
+        std::unique_ptr<Model> loaded = model.isEmpty() ? nullptr : Model::load(model.toStdString());
+        const Model& m = loaded ? *loaded : *m_model;
+        const std::optional<Tokenizer> tok = Tokenizer::fromFile(m.tokenizerPath());
+        ComparisonOptions o = options(0, samples);
+        o.generation.maxNewTokens = 10;
+        o.sampling.topK = 40;
+        // Many end-of-sequence ids: the runs stop at different steps, so later steps batch fewer of them.
+        o.generation.stopAtEos = true;
+        for (std::int32_t id = 0; id < m.config().vocab; id += 9)
+            o.generation.extraEosIds.push_back(id);
+        const Comparison c = compareDecodings(m, &*tok, m_prompt, o);
+        QCOMPARE(int(c.runs.size()), 1 + samples);
+        double worst = 0;
+        std::set<std::size_t> lengths;
+        for (int i = 0; i <= samples; ++i) {
+            SamplingParameters p = o.sampling;
+            p.temperature = i == 0 ? 0.0f : o.sampling.temperature;
+            p.seed = i == 0 ? o.sampling.seed : o.sampling.seed + std::uint64_t(i);
+            GenerationSession alone(m, &*tok);
+            alone.setOptions(o.generation);
+            alone.setSampling(p, o.order);
+            alone.start(m_prompt);
+            alone.runToEnd();
+            const ComparedRun& run = c.runs[std::size_t(i)];
+            QCOMPARE(run.kind, i == 0 ? ComparedKind::Greedy : ComparedKind::Sample);
+            QCOMPARE(int(run.stopReason), int(alone.stopReason()));
+            QCOMPARE(run.tokens.size(), alone.generated().size());
+            for (std::size_t t = 0; t < run.tokens.size(); ++t) {
+                QCOMPARE(run.tokens[t], alone.generated()[t].id);
+                worst = std::max(worst, std::abs(run.probabilities[t] - alone.generated()[t].modelProbability));
+            }
+            lengths.insert(run.tokens.size());
+        }
+        std::printf("    %d runs as one batch (lengths %zu to %zu): tokens equal, largest probability difference "
+                    "%.2e (bound 1e-5)\n",
+            samples + 1, *lengths.begin(), *lengths.rbegin(), worst);
+        QVERIFY2(worst <= 1e-5, qPrintable(QString::number(worst)));
     }
 
     void badOptionsAreErrors()

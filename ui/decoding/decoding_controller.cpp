@@ -71,6 +71,12 @@ DecodingController::DecodingController(QObject* parent, Engine* engine)
         m_lastCurve = c;
         emit contextMeasured(c);
     });
+    connect(m_worker, &DecodingWorker::batchesMeasured, this, [this](quint64 job, const BatchCurve& c) {
+        if (!isCurrent(job))
+            return;
+        m_lastBatches = c;
+        emit batchesMeasured(c);
+    });
     connect(m_worker, &DecodingWorker::progress, this, [this](quint64 job, int done, int total) {
         if (isCurrent(job))
             emit progress(done, total);
@@ -114,6 +120,7 @@ void DecodingController::forgetModel()
     m_lastBeam = {};
     m_lastComparison = {};
     m_lastCurve = {};
+    m_lastBatches = {};
 }
 
 void DecodingController::dropBeam()
@@ -289,6 +296,13 @@ void DecodingController::measureContext()
     m_cancel = false;
     const quint64 job = nextJob();
     post([this, job] { m_worker->measureContext(job); });
+}
+
+void DecodingController::measureBatches()
+{
+    m_cancel = false;
+    const quint64 job = nextJob();
+    post([this, job] { m_worker->measureBatches(job); });
 }
 
 void DecodingController::cancel()

@@ -51,6 +51,7 @@ public:
     void runBeam(); // to the end (progress, cancellable)
     void compare(int samples = 3, int beams = 4); // greedy, beam and seeded samples side by side
     void measureContext(); // generate to the context limit, recording time and memory per token
+    void measureBatches(); // batched decode at 1 .. 32 sequences beside the bandwidth limit (progress, cancellable)
     void cancel();
 
     const core::SamplingParameters& sampling() const { return m_sampling; }
@@ -62,6 +63,7 @@ public:
     const BeamSnapshot& lastBeam() const { return m_lastBeam; }
     const ComparisonSnapshot& lastComparison() const { return m_lastComparison; }
     const ContextCurve& lastCurve() const { return m_lastCurve; }
+    const BatchCurve& lastBatches() const { return m_lastBatches; }
     int forwardPasses() const { return m_lastGeneration.forwardPasses; }
     bool hasModel() const { return m_hasModel; }
     bool isBusy() const { return m_pending > 0; }
@@ -77,6 +79,7 @@ signals:
     void beamChanged(const ui::BeamSnapshot& snapshot);
     void comparisonChanged(const ui::ComparisonSnapshot& snapshot);
     void contextMeasured(const ui::ContextCurve& curve);
+    void batchesMeasured(const ui::BatchCurve& curve);
     void progress(int done, int total);
     void penalisedPositions(const QVector<int>& positions); // for a token strip: inside the penalty window
     void busyChanged(bool busy);
@@ -109,6 +112,7 @@ private:
     BeamSnapshot m_lastBeam;
     ComparisonSnapshot m_lastComparison;
     ContextCurve m_lastCurve;
+    BatchCurve m_lastBatches;
 };
 
 } // namespace ui

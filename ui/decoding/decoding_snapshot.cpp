@@ -18,6 +18,7 @@ void registerDecodingMetaTypes()
     qRegisterMetaType<ui::BeamSnapshot>();
     qRegisterMetaType<ui::ComparisonSnapshot>();
     qRegisterMetaType<ui::ContextCurve>();
+    qRegisterMetaType<ui::BatchCurve>();
     qRegisterMetaType<ui::ModelDefaults>();
 }
 

@@ -89,6 +89,7 @@ struct BeamSnapshot {
     int steps = 0;
     int numBeams = 0;
     int forwardPasses = 0;
+    int weightPasses = 0; // passes over the weights: the beams of a step decode as one batch
     bool finished = false;
     QString stopReason;
     bool isValid() const { return !nodes.empty(); }
@@ -122,6 +123,21 @@ struct ContextCurve {
     bool isValid() const { return !context.isEmpty(); }
 };
 
+// Batched decode measured for the loaded model (core::measureBatchThroughput): per batch size, the best time per
+// step, the tokens per second of all sequences together, and the bandwidth limit (sequences × bandwidth / bytes a
+// step reads); cancelled: the sizes measured before the cancel.
+struct BatchCurve {
+    QVector<int> sequences;
+    QVector<double> msPerStep;
+    QVector<double> tokensPerS;
+    QVector<double> bytesPerStep;
+    QVector<double> limitTokensPerS;
+    double bandwidth = 0; // bytes per second, measured in the same run
+    int promptTokens = 0; // each sequence's cached prompt
+    int steps = 0; // decode steps timed per batch size
+    bool isValid() const { return !sequences.isEmpty(); }
+};
+
 // The sampling a model's generation_config.json asks for (core::samplingDefaults), and what it stated, e.g.
 // "do_sample: false" or "temperature: 0.6, top_p: 0.9" (empty: it states nothing and the lab keeps its settings).
 struct ModelDefaults {
@@ -140,4 +156,5 @@ Q_DECLARE_METATYPE(ui::GenerationSnapshot)
 Q_DECLARE_METATYPE(ui::BeamSnapshot)
 Q_DECLARE_METATYPE(ui::ComparisonSnapshot)
 Q_DECLARE_METATYPE(ui::ContextCurve)
+Q_DECLARE_METATYPE(ui::BatchCurve)
 Q_DECLARE_METATYPE(ui::ModelDefaults)

@@ -5,6 +5,8 @@
 #include "core/loader/loaded_model.h"
 #include "core/ops/flash_attention.h"
 
+#include "core/bench/bandwidth.h"
+#include "core/bench/batch_throughput.h"
 #include "core/common/error.h"
 #include "core/decoding/comparison.h"
 #include "core/decoding/engine_beam_backend.h"
@@ -396,6 +398,41 @@ void DecodingWorker::measureContext(quint64 job)
                 emit progress(job, n, c.maxPositions);
         });
         emit contextMeasured(job, curve);
+    });
+}
+
+// Bounded memory: every sequence caches only the prompt's last kBatchPromptTokens tokens plus the steps timed
+// (32 sequences of the 110M-shaped model: about 30 MB), whatever the prompt's length; the bandwidth is read over a
+// 256 MiB buffer (far beyond the caches, far below the weights of the models where it matters).
+void DecodingWorker::measureBatches(quint64 job)
+{
+    guarded(job, [&] {
+        if (!m_model || m_prompt.empty())
+            throw core::Error("metrics", "prompt", "no prompt to continue");
+        constexpr int kBatchPromptTokens = 8;
+        core::BatchThroughputOptions options;
+        const int room = m_model->config().maxPositions - options.steps;
+        if (room < 1)
+            throw core::Error("metrics", "context", "the context is shorter than the steps measured");
+        const int keep = std::min({ kBatchPromptTokens, int(m_prompt.size()), room });
+        const std::vector<std::int32_t> prompt(m_prompt.end() - keep, m_prompt.end());
+        const int total = int(options.sizes.size()) * options.repeats + 1;
+        emit progress(job, 0, total);
+        BatchCurve curve;
+        curve.bandwidth = core::measureReadBandwidth(std::size_t(256) << 20, 3);
+        curve.promptTokens = keep;
+        curve.steps = options.steps;
+        emit progress(job, 1, total);
+        const auto points = core::measureBatchThroughput(*m_model, m_loaded->plan, prompt, options, curve.bandwidth,
+            m_cancel, [&](int done, int) { emit progress(job, done + 1, total); });
+        for (const core::BatchThroughputPoint& p : points) {
+            curve.sequences << p.sequences;
+            curve.msPerStep << p.msPerStep;
+            curve.tokensPerS << p.tokensPerS;
+            curve.bytesPerStep << p.bytesPerStep;
+            curve.limitTokensPerS << p.limitTokensPerS;
+        }
+        emit batchesMeasured(job, curve);
     });
 }
 

@@ -62,6 +62,9 @@ public:
     void compare(quint64 job, int samples, int beams);
     // Greedy generation from the prompt to the context limit (EOS ignored), recording the cost of every token.
     void measureContext(quint64 job);
+    // Batched decode at 1, 2, 4, 8, 16, 32 sequences from the prompt's last tokens (core::measureBatchThroughput),
+    // beside the bandwidth limit measured just before.
+    void measureBatches(quint64 job);
 
 signals:
     void loaded(quint64 job, const QString& name, int vocab, int context, const ui::ModelDefaults& defaults);
@@ -71,6 +74,7 @@ signals:
     void beamChanged(quint64 job, const ui::BeamSnapshot& snapshot);
     void comparisonChanged(quint64 job, const ui::ComparisonSnapshot& snapshot);
     void contextMeasured(quint64 job, const ui::ContextCurve& curve);
+    void batchesMeasured(quint64 job, const ui::BatchCurve& curve);
     void failed(quint64 job, const QString& message);
     void jobDone(quint64 job);
 

@@ -151,6 +151,7 @@ BeamSnapshot DecodingWorker::beamSnapshot() const
     b.steps = m_beam->stepCount();
     b.numBeams = m_beam->parameters().numBeams;
     b.forwardPasses = m_beamBackend->forwardPasses();
+    b.weightPasses = m_beamBackend->weightPasses();
     b.finished = m_beam->finished();
     b.stopReason = QString::fromLatin1(core::stopReasonName(m_beam->stopReason()));
     return b;

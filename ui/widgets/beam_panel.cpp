@@ -160,7 +160,7 @@ void BeamPanel::onBeam(const BeamSnapshot& b)
     }
     m_summary->setText(tr("<b>%1 beams</b> · step %2 · %3 nodes (<span style='color:#2e7d32'>%4 kept</span>, "
                           "<span style='color:#9e9e9e'>%5 pruned</span>, <span style='color:#ff8f00'>%6 "
-                          "finished</span>) · %7 forward passes · %8")
+                          "finished</span>) · %7 forward passes in %8 passes over the weights · %9")
                            .arg(b.numBeams)
                            .arg(b.steps)
                            .arg(b.nodes.size())
@@ -168,6 +168,7 @@ void BeamPanel::onBeam(const BeamSnapshot& b)
                            .arg(pruned)
                            .arg(b.hypotheses.size())
                            .arg(b.forwardPasses)
+                           .arg(b.weightPasses)
                            .arg(b.finished ? tr("<b>stopped: %1</b>").arg(b.stopReason) : tr("running")));
     // Follow the search while it runs (the first live beam); once it has ended, the tree from its prompt node, with
     // the best hypothesis when both fit (the table below lists the hypotheses either way).

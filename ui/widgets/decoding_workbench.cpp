@@ -168,7 +168,13 @@ bool DecodingWorkbench::prepareView(const QString& view, std::function<void()> r
         break;
     case View::Metrics:
         whenPromptReady([this, ready] {
-            connect(m_controller, &DecodingController::contextMeasured, this, [ready] { ready(); });
+            // Both charts: the context curve, then the batch throughput (the engine runs one job after the other).
+            auto next = std::make_shared<QMetaObject::Connection>();
+            *next = connect(m_controller, &DecodingController::contextMeasured, this, [this, next] {
+                disconnect(*next);
+                m_metrics->measureBatches();
+            });
+            connect(m_controller, &DecodingController::batchesMeasured, this, [ready] { ready(); });
             m_metrics->measure();
         });
         break;

@@ -10,8 +10,10 @@
 #include <QLegend>
 #include <QLineSeries>
 #include <QLocale>
+#include <QLogValueAxis>
 #include <QPushButton>
 #include <QStyle>
+#include <QTabWidget>
 #include <QVBoxLayout>
 #include <QValueAxis>
 
@@ -43,13 +45,49 @@ namespace {
         view->setRenderHint(QPainter::Antialiasing);
         return view;
     }
+
+    // Batch sizes 1 .. 32 on a log2 axis, so every doubling gets the same room.
+    QChartView* makeBatchChart(
+        const QString& title, QValueAxis*& y, const QString& yTitle, QList<QLineSeries*> series, QWidget* parent)
+    {
+        auto* chart = new QChart;
+        chart->setTitle(title);
+        auto* x = new QLogValueAxis;
+        x->setBase(2);
+        x->setRange(1, 32);
+        x->setMinorTickCount(0);
+        x->setLabelFormat(QStringLiteral("%d"));
+        x->setTitleText(QObject::tr("sequences decoded together (batch size)"));
+        y = new QValueAxis;
+        y->setTitleText(yTitle);
+        y->setLabelFormat(QStringLiteral("%.3g"));
+        chart->addAxis(x, Qt::AlignBottom);
+        chart->addAxis(y, Qt::AlignLeft);
+        for (auto* s : series) {
+            chart->addSeries(s);
+            s->attachAxis(x);
+            s->attachAxis(y);
+            s->setPointsVisible(true);
+        }
+        chart->legend()->setAlignment(Qt::AlignTop);
+        chart->setMargins(QMargins(2, 2, 2, 2));
+        auto* view = new QChartView(chart, parent);
+        view->setRenderHint(QPainter::Antialiasing);
+        return view;
+    }
 }
 
 MetricsView::MetricsView(DecodingController* controller, QWidget* parent)
     : QWidget(parent)
     , m_controller(controller)
 {
-    auto* layout = new QVBoxLayout(this);
+    // Two pages, so each pair of charts gets the height its axes need at 1280x720.
+    auto* outer = new QVBoxLayout(this);
+    outer->setContentsMargins(0, 0, 0, 0);
+    m_pages = new QTabWidget(this);
+    outer->addWidget(m_pages);
+    auto* contextPage = new QWidget(m_pages);
+    auto* layout = new QVBoxLayout(contextPage);
     auto* row = new QHBoxLayout;
     m_measure = new QPushButton(style()->standardIcon(QStyle::SP_MediaPlay), tr("Measure to the context limit"), this);
     m_measure->setToolTip(
@@ -76,15 +114,115 @@ MetricsView::MetricsView(DecodingController* controller, QWidget* parent)
     charts->addWidget(makeChart(tr("Time per token"), m_timeX, m_timeY, tr("ms"), { m_time }, this));
     charts->addWidget(makeChart(tr("Memory"), m_memX, m_memY, tr("KiB"), { m_kv, m_naive, m_flash }, this));
     layout->addLayout(charts, 1);
+    m_pages->addTab(contextPage, tr("Against context length"));
+
+    auto* batchPage = new QWidget(m_pages);
+    layout = new QVBoxLayout(batchPage);
+
+    auto* batchRow = new QHBoxLayout;
+    m_measureBatches
+        = new QPushButton(style()->standardIcon(QStyle::SP_MediaPlay), tr("Measure batch throughput"), this);
+    m_measureBatches->setToolTip(tr("Decode 1, 2, 4, 8, 16 and 32 sequences as one batch (each with its own KV "
+                                    "cache, from the prompt's last tokens), timing every step"));
+    batchRow->addWidget(m_measureBatches);
+    m_batchStatus = new RunStatus(controller, this);
+    m_batchStatus->setResult(tr("Throughput against batch size, for the loaded model."));
+    batchRow->addWidget(m_batchStatus, 1);
+    layout->addLayout(batchRow);
+    auto* why = new QLabel(
+        tr("Why a batch is nearly free: decoding is memory-bound. Every step streams all the weights from memory "
+           "once, whether it computes one sequence or many, so N sequences (each with its own KV cache) share that "
+           "one pass: the time per step barely grows while the tokens per second grow almost N-fold, until the "
+           "arithmetic or the N KV caches start to count. That is throughput: how many requests are answered at "
+           "once. The dashed lines are the bandwidth limit: the bytes a step reads (every weight once, plus each "
+           "sequence's KV cache) over the memory bandwidth measured in the same run."),
+        this);
+    why->setWordWrap(true);
+    layout->addWidget(why);
+
+    m_stepTime = new QLineSeries(this);
+    m_stepTime->setName(tr("measured time per step"));
+    m_stepTime->setColor(QColor(0x00, 0x89, 0x7b));
+    m_stepLimit = new QLineSeries(this);
+    m_stepLimit->setName(tr("bandwidth limit"));
+    m_stepLimit->setColor(QColor(0x75, 0x75, 0x75));
+    m_tokens = new QLineSeries(this);
+    m_tokens->setName(tr("measured tokens/s"));
+    m_tokens->setColor(QColor(0x08, 0x51, 0x9c));
+    m_tokensLimit = new QLineSeries(this);
+    m_tokensLimit->setName(tr("bandwidth limit"));
+    m_tokensLimit->setColor(QColor(0x75, 0x75, 0x75));
+    for (auto* limit : { m_stepLimit, m_tokensLimit }) {
+        QPen pen = limit->pen();
+        pen.setStyle(Qt::DashLine);
+        limit->setPen(pen);
+    }
+    auto* batchCharts = new QHBoxLayout;
+    batchCharts->addWidget(
+        makeBatchChart(tr("Time per decode step"), m_stepY, tr("ms"), { m_stepTime, m_stepLimit }, this));
+    batchCharts->addWidget(makeBatchChart(
+        tr("Throughput, all sequences together"), m_tokensY, tr("tokens/s"), { m_tokens, m_tokensLimit }, this));
+    layout->addLayout(batchCharts, 1);
+    m_pages->addTab(batchPage, tr("Against batch size (throughput)"));
 
     connect(m_measure, &QPushButton::clicked, this, &MetricsView::measure);
     connect(controller, &DecodingController::contextMeasured, this, &MetricsView::onCurve);
-    connect(
-        controller, &DecodingController::busyChanged, m_measure, [this](bool busy) { m_measure->setEnabled(!busy); });
+    connect(m_measureBatches, &QPushButton::clicked, this, &MetricsView::measureBatches);
+    connect(controller, &DecodingController::batchesMeasured, this, &MetricsView::onBatches);
+    connect(controller, &DecodingController::busyChanged, this, [this](bool busy) {
+        m_measure->setEnabled(!busy);
+        m_measureBatches->setEnabled(!busy);
+    });
+}
+
+void MetricsView::measureBatches()
+{
+    m_pages->setCurrentIndex(1);
+    m_batchStatus->start(tr("Decoding batches of 1 to 32 sequences"));
+    m_controller->measureBatches();
+}
+
+void MetricsView::onBatches(const BatchCurve& c)
+{
+    QList<QPointF> time, timeLimit, tokens, tokensLimit;
+    double maxTime = 0, maxTokens = 0;
+    for (int i = 0; i < c.sequences.size(); ++i) {
+        const double n = c.sequences[i];
+        const double limitMs = c.bandwidth > 0 ? 1e3 * c.bytesPerStep[i] / c.bandwidth : 0;
+        time << QPointF(n, c.msPerStep[i]);
+        timeLimit << QPointF(n, limitMs);
+        tokens << QPointF(n, c.tokensPerS[i]);
+        tokensLimit << QPointF(n, c.limitTokensPerS[i]);
+        maxTime = std::max({ maxTime, c.msPerStep[i], limitMs });
+        maxTokens = std::max({ maxTokens, c.tokensPerS[i], c.limitTokensPerS[i] });
+    }
+    m_stepTime->replace(time);
+    m_stepLimit->replace(timeLimit);
+    m_tokens->replace(tokens);
+    m_tokensLimit->replace(tokensLimit);
+    m_stepY->setRange(0, std::max(0.001, maxTime * 1.1));
+    m_tokensY->setRange(0, std::max(1.0, maxTokens * 1.1));
+    // Plain numbers on the axes (no 5.48e+04): as many decimals as the range needs.
+    m_stepY->setLabelFormat(maxTime >= 10 ? QStringLiteral("%.0f") : QStringLiteral("%.2f"));
+    m_tokensY->setLabelFormat(maxTokens >= 100 ? QStringLiteral("%.0f") : QStringLiteral("%.1f"));
+    if (c.sequences.isEmpty())
+        return;
+    const QLocale loc;
+    const int last = int(c.sequences.size()) - 1;
+    m_batchStatus->setResult(
+        tr("%1 sequences: %2 ms per step, %3 tokens/s in all (%4× one sequence, which takes %5 ms per step) · "
+           "bandwidth %6 GB/s measured · each sequence caches %7 prompt tokens + %8 steps")
+            .arg(c.sequences[last])
+            .arg(loc.toString(c.msPerStep[last], 'f', 2), loc.toString(c.tokensPerS[last], 'f', 0),
+                loc.toString(c.tokensPerS[last] / std::max(1e-12, c.tokensPerS[0]), 'f', 1),
+                loc.toString(c.msPerStep[0], 'f', 2), loc.toString(c.bandwidth / 1e9, 'f', 1))
+            .arg(c.promptTokens)
+            .arg(c.steps));
 }
 
 void MetricsView::measure()
 {
+    m_pages->setCurrentIndex(0);
     m_status->start(tr("Generating to the context limit"));
     m_controller->measureContext();
 }

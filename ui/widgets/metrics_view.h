@@ -3,19 +3,25 @@
 // the context limit: time per token (it grows with the context, each new query attends over every cached key),
 // and memory — the KV cache (linear in the context) against the attention score matrices a naive implementation
 // would keep (quadratic), and FlashAttention's tiles and running row statistics (one tile per thread, linear).
+// Below, throughput against batch size, measured on request (core::measureBatchThroughput on the engine thread):
+// time per decode step and tokens per second of all sequences together for 1 .. 32 sequences, each beside the
+// bandwidth limit, with why a batch costs little more than one sequence.
 #include <QWidget>
 
 class QChart;
 class QChartView;
 class QLabel;
 class QLineSeries;
+class QLogValueAxis;
 class QPushButton;
+class QTabWidget;
 class QValueAxis;
 
 namespace ui {
 
 class DecodingController;
 class RunStatus;
+struct BatchCurve;
 struct ContextCurve;
 
 class MetricsView : public QWidget {
@@ -30,10 +36,21 @@ public:
     QLineSeries* flashSeries() const { return m_flash; }
     void measure();
 
+    QTabWidget* pages() const { return m_pages; } // 0: against context length, 1: against batch size
+    QPushButton* batchButton() const { return m_measureBatches; }
+    RunStatus* batchStatus() const { return m_batchStatus; }
+    QLineSeries* stepTimeSeries() const { return m_stepTime; } // x: sequences, y: ms per step
+    QLineSeries* stepLimitSeries() const { return m_stepLimit; } // ms per step the bandwidth allows
+    QLineSeries* tokensSeries() const { return m_tokens; } // x: sequences, y: tokens/s of all together
+    QLineSeries* tokensLimitSeries() const { return m_tokensLimit; }
+    void measureBatches();
+
 private:
     void onCurve(const ContextCurve& c);
+    void onBatches(const BatchCurve& c);
 
     DecodingController* m_controller;
+    QTabWidget* m_pages = nullptr;
     QPushButton* m_measure = nullptr;
     RunStatus* m_status = nullptr;
     QLineSeries* m_time = nullptr;
@@ -44,6 +61,14 @@ private:
     QValueAxis* m_timeY = nullptr;
     QValueAxis* m_memX = nullptr;
     QValueAxis* m_memY = nullptr;
+    QPushButton* m_measureBatches = nullptr;
+    RunStatus* m_batchStatus = nullptr;
+    QLineSeries* m_stepTime = nullptr;
+    QLineSeries* m_stepLimit = nullptr;
+    QLineSeries* m_tokens = nullptr;
+    QLineSeries* m_tokensLimit = nullptr;
+    QValueAxis* m_stepY = nullptr;
+    QValueAxis* m_tokensY = nullptr;
 };
 
 } // namespace ui

@@ -50,6 +50,7 @@ int cmdBeam(const Words& w)
         for (auto& h : j["hypotheses"])
             h["text"] = text(h["tokens"].get<std::vector<std::int32_t>>());
         j["forward_passes"] = backend.forwardPasses();
+        j["weight_passes"] = backend.weightPasses(); // the beams of a step decode as one batch
         std::cout << j.dump(2) << "\n";
         return 0;
     }
@@ -57,8 +58,9 @@ int cmdBeam(const Words& w)
     for (const auto& h : search.results())
         std::printf("%d. score %8.4f  logp %8.4f  len %2d%s  %s\n", rank++, h.score, h.sumLogProb, h.length,
             h.endedWithEos ? " eos" : "    ", nlohmann::json(text(h.tokens)).dump().c_str());
-    std::fprintf(stderr, "[%d beams · %d steps · %zu tree nodes · %d forward passes · stop: %s]\n", p.numBeams,
-        search.stepCount(), search.tree().nodes().size(), backend.forwardPasses(),
+    std::fprintf(stderr,
+        "[%d beams · %d steps · %zu tree nodes · %d forward passes in %d passes over the weights · stop: %s]\n",
+        p.numBeams, search.stepCount(), search.tree().nodes().size(), backend.forwardPasses(), backend.weightPasses(),
         core::stopReasonName(search.stopReason()));
     return 0;
 }

@@ -2,9 +2,9 @@
 #include "model_input.h"
 
 #include "core/bench/bandwidth.h"
+#include "core/bench/batch_throughput.h"
 #include "core/bench/fma_peak.h"
 #include "core/bench/peak_memory.h"
-#include "core/exec/batch_decoder.h"
 #include "core/exec/executor.h"
 #include "core/exec/stepper.h"
 
@@ -70,55 +70,6 @@ std::optional<nlohmann::json> benchLlamaCpp(
     return j;
 }
 
-struct BatchPoint {
-    int sequences = 0;
-    double msPerStep = 0;
-    double tokensPerS = 0; // all sequences together
-    double limitTokensPerS = 0; // bandwidth / bytes a step reads (weights once + every sequence's KV cache)
-};
-
-// Batched decode (core::BatchDecoder) at 1, 2, 4, ... up to `maxBatch` sequences: every sequence starts from the same
-// prefilled prompt (its own cache copy) and decodes `steps` greedy tokens; best of `repeats`.
-std::vector<BatchPoint> benchBatches(const core::Model& model, const core::ExecutionPlan& plan,
-    const core::KvCache& prefilled, std::int32_t first, int maxBatch, int steps, int repeats, double bandwidth)
-{
-    std::vector<int> sizes;
-    for (int b = 1; b < maxBatch; b *= 2)
-        sizes.push_back(b);
-    sizes.push_back(maxBatch);
-    const auto& c = model.config();
-    std::vector<BatchPoint> points;
-    core::BatchDecoder batch(model, plan);
-    for (int n : sizes) {
-        std::vector<core::KvCache> caches(std::size_t(n), core::KvCache(c, prefilled.length() + steps));
-        std::vector<core::KvCache*> pointers;
-        for (auto& k : caches)
-            pointers.push_back(&k);
-        double best = 1e300;
-        for (int r = 0; r < repeats; ++r) {
-            for (auto& k : caches)
-                k.copyFrom(prefilled);
-            std::vector<std::int32_t> next(std::size_t(n), first);
-            const auto t0 = std::chrono::steady_clock::now();
-            for (int s = 0; s < steps; ++s) {
-                batch.step(next, pointers);
-                for (int i = 0; i < n; ++i) {
-                    const auto l = batch.logits(i);
-                    int top = 0;
-                    for (int v = 1; v < c.vocab; ++v)
-                        if (l.at(0, v) > l.at(0, top))
-                            top = v;
-                    next[std::size_t(i)] = top;
-                }
-            }
-            best = std::min(best, seconds(t0));
-        }
-        const double kvBytes = double(prefilled.bytesPerToken()) * (prefilled.length() + steps / 2.0);
-        const double stepBytes = double(model.decodeBytesPerToken()) + n * kvBytes;
-        points.push_back({ n, 1e3 * best / steps, double(n) * steps / best, n * bandwidth / stepBytes });
-    }
-    return points;
-}
 } // namespace
 
 namespace {
@@ -235,13 +186,11 @@ int cmdBench(const Words& w)
     const double limitTps = bandwidth / bytesPerStep;
     const core::FmaPeak peak = core::measureFmaPeak();
     const double prefillFlopsPerS = prefillFlops(*in.model, promptTokens) / prefillBest;
-    std::vector<BatchPoint> batches;
+    std::vector<core::BatchThroughputPoint> batches;
     if (args.has("batch")) {
         const int maxBatch = int(args.integer("batch", 1, 1, 256));
-        core::KvCache prefilled(c, promptTokens);
-        exec.begin(prompt, prefilled, {});
-        exec.run();
-        batches = benchBatches(*in.model, plan, prefilled, prompt.back(), maxBatch, genTokens, repeats, bandwidth);
+        batches = core::measureBatchThroughput(
+            *in.model, plan, prompt, { core::batchSizesUpTo(maxBatch), genTokens, repeats }, bandwidth);
     }
     std::optional<nlohmann::json> llama;
     if (args.flag("llama-cpp"))
@@ -268,7 +217,7 @@ int cmdBench(const Words& w)
     };
     if (llama)
         j["llama_cpp"] = *llama;
-    for (const BatchPoint& b : batches)
+    for (const core::BatchThroughputPoint& b : batches)
         j["batched_decode"].push_back({ { "sequences", b.sequences }, { "ms_per_step", b.msPerStep },
             { "tokens_per_s", b.tokensPerS }, { "bandwidth_limit_tokens_per_s", b.limitTokensPerS } });
     StepperFigures st;
@@ -296,7 +245,7 @@ int cmdBench(const Words& w)
     std::printf(
         "bandwidth        %.1f GB/s measured; a decode step reads %.1f MB\n", bandwidth / 1e9, bytesPerStep / 1e6);
     std::printf("decode limit     %.1f tokens/s; reached %.0f%%\n", limitTps, 100.0 * decodeTps / limitTps);
-    for (const BatchPoint& b : batches)
+    for (const core::BatchThroughputPoint& b : batches)
         std::printf("batch %3d        %.2f ms/step, %.1f tokens/s in all (bandwidth limit %.1f)\n", b.sequences,
             b.msPerStep, b.tokensPerS, b.limitTokensPerS);
     if (llama) {
