@@ -3,6 +3,7 @@
 #include "ui/widgets/presentation_mode.h"
 
 #include "ui/widgets/color_map.h"
+#include "ui/widgets/text_widths.h"
 
 #include <QContextMenuEvent>
 #include <QMouseEvent>
@@ -93,7 +94,15 @@ void AttentionView::clearFlashWalk()
 void AttentionView::setTokens(const QStringList& tokens)
 {
     m_tokens = tokens;
+    m_widestToken = widestText(m_tokens, QFontMetrics(font()));
     update();
+}
+
+void AttentionView::changeEvent(QEvent* e)
+{
+    QWidget::changeEvent(e);
+    if (e->type() == QEvent::FontChange) // presenting enlarges the font: the labels' room with it
+        m_widestToken = widestText(m_tokens, QFontMetrics(font()));
 }
 
 void AttentionView::setSelectedHead(int layer, int head)
@@ -208,10 +217,8 @@ AttentionView::Geometry AttentionView::geometry() const
     const int cols = m ? m->shownCols() : rows;
     const QFontMetrics fm(font());
     const qreal unit = std::max(1.0, fm.height() / 14.0); // sizes below are for the 100% font; a UI zoom scales them
-    int labelW = 40;
-    for (const QString& t : m_tokens)
-        labelW = std::max(labelW, fm.horizontalAdvance(t) + 10);
-    labelW = std::min(labelW, int(130 * unit));
+    // The widest token, measured when the tokens came (geometry() runs for every cell painted or hovered).
+    const int labelW = std::min(std::max(40, m_widestToken + 10), int(130 * unit));
     if (m_mode == Mode::Matrix) {
         const qreal top = kTitle + 8 + labelW * 0.75; // rotated key labels above
         const qreal availW = w - bigLeft - labelW - 16, availH = h - top - 12;

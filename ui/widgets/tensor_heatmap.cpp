@@ -3,6 +3,7 @@
 #include "ui/widgets/presentation_mode.h"
 
 #include "ui/widgets/color_map.h"
+#include "ui/widgets/text_widths.h"
 
 #include <QMouseEvent>
 #include <QPainter>
@@ -49,11 +50,8 @@ void TensorHeatmap::setTensor(int rows, int cols, const QVector<float>& values, 
     for (float v : values)
         if (std::isfinite(v))
             m_absMax = std::max(m_absMax, std::fabs(v));
-    QFontMetrics fm(font());
-    m_labelWidth = 36;
-    for (const QString& l : rowLabels)
-        m_labelWidth = std::max(m_labelWidth, fm.horizontalAdvance(l) + 12);
-    m_labelWidth = std::min(m_labelWidth, 150);
+    // Each distinct label measured once: a long prompt's tensors have thousands of rows, and every step comes here.
+    m_labelWidth = std::min(std::max(36, widestText(rowLabels, QFontMetrics(font())) + 12), 150);
     if (!sameShape) {
         m_zoom = 1;
         m_pan = {};
