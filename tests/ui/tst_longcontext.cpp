@@ -4,9 +4,13 @@
 // with exact values on hover, and a shorter prompt releases the longer one's memory.
 #include "random_model.h"
 
+#include "core/decoding/generation_session.h"
+#include "core/loader/loaded_model.h"
+#include "ui/decoding/decoding_controller.h"
 #include "ui/session/session_controller.h"
 #include "ui/widgets/attention_panel.h"
 #include "ui/widgets/attention_view.h"
+#include "ui/widgets/decoding_workbench.h"
 #include "ui/widgets/main_window.h"
 #include "ui/widgets/token_strip.h"
 
@@ -118,6 +122,7 @@ private slots:
     void uiThreadNeverBlocksOnALongPrefill();
     void fullContextOf4096Tokens();
     void yourModel();
+    void yourModelDecodes();
     void shorterPromptReleasesMemory();
     void bigAttentionHeadDrawsDownsampled();
     void longStripAndTablesReportFrameTimes();
@@ -253,6 +258,66 @@ void TestLongContext::yourModel()
         prompt += words;
     prompt.truncate(tokens);
     measureWindow(model, prompt, qPrintable(QFileInfo(model).fileName()));
+}
+
+// The window's decode beside the CLI's, by hand: the Generation tab generates IE_LONG_DECODE tokens (default 64)
+// after a short prompt with every view of the window following, and prints the same metrics as
+//   inference-cli generate MODEL --prompt "the quick brown fox" --max-new-tokens 64 --ignore-eos
+void TestLongContext::yourModelDecodes()
+{
+    const QString model = qEnvironmentVariable("IE_LONG_MODEL");
+    if (model.isEmpty())
+        QSKIP("set IE_LONG_MODEL to a model folder to measure the window's decode");
+    const int tokens
+        = qEnvironmentVariableIsSet("IE_LONG_DECODE") ? qEnvironmentVariableIntValue("IE_LONG_DECODE") : 64;
+    MainWindow window(MainWindow::Options { false, false });
+    window.resize(1280, 720);
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    window.setPromptText(QStringLiteral("the quick brown fox"));
+    window.openModel(model);
+    ui::DecodingController* d = window.decoding()->controller();
+    QTRY_VERIFY_WITH_TIMEOUT(window.controller()->hasPass() && !window.controller()->isBusy(), 60000);
+    QVERIFY(window.showView(QStringLiteral("generation")));
+    core::GenerationOptions options;
+    options.maxNewTokens = tokens;
+    options.stopAtEos = false;
+    d->setOptions(options);
+    QTRY_VERIFY_WITH_TIMEOUT(!d->isBusy(), 60000);
+    GapMeter gaps;
+    gaps.start();
+    const qint64 cpuBefore = threadCpuMs();
+    QElapsedTimer wall;
+    wall.start();
+    d->generate();
+    QTRY_VERIFY_WITH_TIMEOUT(!d->isBusy() && d->lastGeneration().finished, 600000);
+    const qint64 uiBusy = threadCpuMs() - cpuBefore, generationMs = wall.elapsed();
+    const core::RunMetrics m = d->lastGeneration().metrics;
+    QCOMPARE(int(m.generatedTokens), tokens);
+    QVERIFY(gaps.ticks > 0);
+    std::vector<std::int32_t> ids;
+    for (const ui::TokenInfo& t : window.controller()->tokens())
+        ids.push_back(t.id);
+    window.close();
+
+    // The CLI's path in this process right after, on the same prompt (inference-cli generate's code, without the
+    // printing): core::GenerationSession alone.
+    const std::shared_ptr<const core::LoadedModel> loaded = core::openModel(model.toStdString());
+    core::GenerationSession session(*loaded->model, loaded->tokenizer ? &*loaded->tokenizer : nullptr, &loaded->plan);
+    session.setOptions(options);
+    session.setSampling(core::samplingDefaults(loaded->config()), core::StageOrder::huggingFace());
+    session.start(ids);
+    while (!session.finished())
+        session.step();
+    const core::RunMetrics cli = session.metrics();
+    QCOMPARE(int(cli.generatedTokens), tokens);
+    qInfo("decode of %s, %d tokens after %d prompt tokens:\n  window %.2f tokens/s (mean %.2f ms per token, TTFT %.1f "
+          "ms; longest UI-thread gap %lld ms, busy %lld ms; the UI thread worked %lld of %lld ms)\n  CLI path %.2f "
+          "tokens/s (mean %.2f ms per token, TTFT "
+          "%.1f ms)\n  window / CLI time per token: %.2f",
+        qPrintable(QFileInfo(model).fileName()), int(m.generatedTokens), int(m.promptTokens), m.decodeTokensPerSecond(),
+        m.tpotMean() * 1e3, m.firstTokenSeconds * 1e3, gaps.longest, gaps.longestBusy, uiBusy, generationMs,
+        cli.decodeTokensPerSecond(), cli.tpotMean() * 1e3, cli.firstTokenSeconds * 1e3, m.tpotMean() / cli.tpotMean());
 }
 
 void TestLongContext::shorterPromptReleasesMemory()

@@ -401,7 +401,10 @@ void AttentionView::paintMatrix(QPainter& p, const Geometry& g, const AttentionM
     for (int r = 0; r < rows; r += step) {
         const QRectF cell = matrixCellRect(r, 0);
         p.setPen(r == m_queryRow ? palette().color(QPalette::Highlight) : palette().color(QPalette::Text));
-        p.drawText(QRectF(0, cell.top(), cell.left() - 6, cell.height()).adjusted(g.grid.right() + 40, 0, 0, 0),
+        // At least a line high, centred on the row: a long prompt's rows are a fraction of a pixel.
+        const qreal lineH = std::max<qreal>(cell.height(), fm.height());
+        p.drawText(
+            QRectF(g.grid.right() + 40, cell.center().y() - lineH / 2, cell.left() - 6 - g.grid.right() - 40, lineH),
             Qt::AlignRight | Qt::AlignVCenter, tokenLabel(m.posBegin + r));
     }
     for (int c = 0; c < cols; c += step) {
