@@ -11,4 +11,9 @@ namespace core {
 // finite value (all masked) gives 0. Equal to a copy when the sizes are the same.
 std::vector<float> downsampleMax(const TensorView& in, int outRows, int outCols);
 
+// (outRows, outCols) blocks of any tensor, each the finite value of largest magnitude it covers, sign kept (a heatmap
+// of activations must show a strong negative as strongly as a strong positive, and the tensor's largest magnitude
+// survives exactly). A block with no finite value keeps its first entry (-inf of a masked score stays masked).
+std::vector<float> downsampleExtreme(const TensorView& in, int outRows, int outCols);
+
 } // namespace core

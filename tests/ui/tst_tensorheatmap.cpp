@@ -1,5 +1,5 @@
 // The heatmap paints the colour map: sampled pixels at known cells match ColorMap for known values; a vector is
-// drawn as bars; zoom keeps cells addressable.
+// drawn as bars; zoom keeps cells addressable; a big tensor is drawn from its preview, zoomed-in cells exactly.
 #include "ui/widgets/attention_view.h"
 #include "ui/widgets/color_map.h"
 #include "ui/widgets/tensor_heatmap.h"
@@ -34,6 +34,7 @@ private slots:
     void pixelsMatchColorMap_data();
     void pixelsMatchColorMap();
     void zoomKeepsColors();
+    void bigTensorFromItsPreview();
     void maskedIsGrey();
     void slidingWindowIsMasked();
     void hoverReportsValue();
@@ -99,6 +100,51 @@ void TestTensorHeatmap::zoomKeepsColors()
     const QImage img = map.grab().toImage();
     const QRgb got = img.pixel((cell.topLeft() + QPointF(3, 3)).toPoint());
     QVERIFY(close(got, ColorMap::diverging(-2.0 / 3.0)));
+}
+
+// A (T, T)-sized tensor is coloured from its preview (made on the worker thread): a lone strong value still shows
+// at fit; zoomed in past the preview's blocks, the cells in view are coloured from their exact values.
+void TestTensorHeatmap::bigTensorFromItsPreview()
+{
+    const int rows = 2000, cols = 1500;
+    QVector<float> values(qsizetype(rows) * cols);
+    for (qsizetype i = 0; i < values.size(); ++i)
+        values[i] = float(i % 11) * 0.6f - 3.0f; // within ±3
+    values[qsizetype(1000) * cols + 750] = -8.0f; // one strong negative, alone in its block
+    const ui::TensorPreview preview = ui::tensorPreview(rows, cols, values);
+    QCOMPARE(preview.rows, ui::kTensorPreviewSide);
+    QCOMPARE(preview.cols, ui::kTensorPreviewSide);
+    TensorHeatmap map;
+    map.resize(1300, 1150); // at least a pixel per block of the preview
+    map.setTensor(rows, cols, values, {}, preview);
+    QVERIFY(map.plotRect().width() >= preview.cols && map.plotRect().height() >= preview.rows);
+    QCOMPARE(map.absMax(), 8.0f); // exact: the preview keeps each block's largest magnitude
+    QImage img = map.grab().toImage();
+    const QPoint strong = map.cellRect(1000, 750).center().toPoint();
+    QRgb darkest = 0xffffffff;
+    for (int dy = -2; dy <= 2; ++dy)
+        for (int dx = -2; dx <= 2; ++dx)
+            if (qBlue(img.pixel(strong + QPoint(dx, dy))) - qRed(img.pixel(strong + QPoint(dx, dy)))
+                > qBlue(darkest) - qRed(darkest))
+                darkest = img.pixel(strong + QPoint(dx, dy));
+    QVERIFY2(close(darkest, map.colourOf(-8.0f), 8), qPrintable(rgb(darkest))); // not averaged away
+    // Zoomed in: every cell sampled has its own value's colour (the preview would give a block's extreme).
+    map.setZoom(20); // cells of ~16 x 11 px: no numbers in them yet
+    QVERIFY(map.cellRect(0, 0).width() > 8 && map.cellRect(0, 0).height() > 8);
+    img = map.grab().toImage();
+    // Neighbours differ clearly in colour, so a block's extreme drawn for both would be caught.
+    QVERIFY(!close(map.colourOf(values[0]), map.colourOf(values[1]), 8));
+    for (int r = 0; r < 6; ++r)
+        for (int c = 0; c < 6; ++c) {
+            const QRgb got = img.pixel((map.cellRect(r, c).topLeft() + QPointF(3, 3)).toPoint());
+            const float v = values[qsizetype(r) * cols + c];
+            QVERIFY2(close(got, map.colourOf(v)),
+                qPrintable(QStringLiteral("cell %1,%2 value %3: %4 vs %5")
+                               .arg(r)
+                               .arg(c)
+                               .arg(double(v))
+                               .arg(rgb(got), rgb(map.colourOf(v)))));
+        }
 }
 
 void TestTensorHeatmap::maskedIsGrey()

@@ -476,6 +476,7 @@ StepSnapshot SessionWorker::snapshot(int cursor)
         s.stats = { t.min, t.max, t.mean, t.std };
     if (s.before.size() != s.values.size())
         s.before.clear(); // not the same tensor after all (never expected)
+    s.preview = tensorPreview(s.rows, s.cols, s.values); // a (T, T) score matrix: coloured from 1024 x 1024 blocks
     for (const AttentionMatrix& a : m_thumbnails) {
         if (m_stepper->softmaxNode(a.layer, a.head) > cursor)
             break;

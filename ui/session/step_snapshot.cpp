@@ -23,6 +23,19 @@ AttentionMatrix attentionPreview(const AttentionMatrix& full, int side)
     return p;
 }
 
+TensorPreview tensorPreview(int rows, int cols, const QVector<float>& values, int side)
+{
+    TensorPreview p;
+    if (rows <= 1 || (rows <= side && cols <= side) || values.size() != qsizetype(rows) * cols)
+        return p;
+    p.rows = std::min(rows, side);
+    p.cols = std::min(cols, side);
+    const std::vector<float> v
+        = core::downsampleExtreme(core::TensorView { values.constData(), rows, cols, cols }, p.rows, p.cols);
+    p.values = QVector<float>(v.begin(), v.end());
+    return p;
+}
+
 QString StepSnapshot::phaseText() const
 {
     return prefill ? QCoreApplication::translate("StepSnapshot", "Prefill")

@@ -40,6 +40,19 @@ struct AttentionMatrix {
 constexpr int kAttentionPreviewSide = 768; // about the pixels a full-HD window gives the enlarged matrix
 AttentionMatrix attentionPreview(const AttentionMatrix& full, int side = kAttentionPreviewSide);
 
+// A big tensor made small on the worker thread, for the heatmap to colour without touching every value on the UI
+// thread: blocks of at most kTensorPreviewSide a side, each its signed extreme (core::downsampleExtreme). The exact
+// values still travel beside it (hover, zoom).
+constexpr int kTensorPreviewSide = 1024;
+struct TensorPreview {
+    int rows = 0;
+    int cols = 0;
+    QVector<float> values; // rows * cols, row-major; empty: the tensor is small enough to draw as it is
+    bool isEmpty() const { return values.isEmpty(); }
+};
+// Empty for a tensor within kTensorPreviewSide a side and for a single row (drawn as bars from the exact values).
+TensorPreview tensorPreview(int rows, int cols, const QVector<float>& values, int side = kTensorPreviewSide);
+
 // FlashAttention on one head, walked over the key tiles of one query block (core::ops::FlashWalk as values).
 struct FlashWalkInfo {
     struct Step {
@@ -100,6 +113,7 @@ struct StepSnapshot {
     int cols = 0;
     int posBegin = 0;
     QVector<float> values; // rows * cols, row-major
+    TensorPreview preview; // of values, when they are too many to colour on the UI thread
     TensorStats stats;
     // An op that rewrites its tensor in place (QK-norm, soft-cap): the tensor before it, same shape as values, so
     // the tensor view can show before and after. Empty for every other op.

@@ -3,6 +3,7 @@
 #include "ui/widgets/presentation_mode.h"
 
 #include "ui/widgets/color_map.h"
+#include "ui/widgets/text_widths.h"
 
 #include <QContextMenuEvent>
 #include <QMouseEvent>
@@ -93,7 +94,15 @@ void AttentionView::clearFlashWalk()
 void AttentionView::setTokens(const QStringList& tokens)
 {
     m_tokens = tokens;
+    m_widestToken = widestText(m_tokens, QFontMetrics(font()));
     update();
+}
+
+void AttentionView::changeEvent(QEvent* e)
+{
+    QWidget::changeEvent(e);
+    if (e->type() == QEvent::FontChange) // presenting enlarges the font: the labels' room with it
+        m_widestToken = widestText(m_tokens, QFontMetrics(font()));
 }
 
 void AttentionView::setSelectedHead(int layer, int head)
@@ -208,10 +217,8 @@ AttentionView::Geometry AttentionView::geometry() const
     const int cols = m ? m->shownCols() : rows;
     const QFontMetrics fm(font());
     const qreal unit = std::max(1.0, fm.height() / 14.0); // sizes below are for the 100% font; a UI zoom scales them
-    int labelW = 40;
-    for (const QString& t : m_tokens)
-        labelW = std::max(labelW, fm.horizontalAdvance(t) + 10);
-    labelW = std::min(labelW, int(130 * unit));
+    // The widest token, measured when the tokens came (geometry() runs for every cell painted or hovered).
+    const int labelW = std::min(std::max(40, m_widestToken + 10), int(130 * unit));
     if (m_mode == Mode::Matrix) {
         const qreal top = kTitle + 8 + labelW * 0.75; // rotated key labels above
         const qreal availW = w - bigLeft - labelW - 16, availH = h - top - 12;
@@ -394,7 +401,10 @@ void AttentionView::paintMatrix(QPainter& p, const Geometry& g, const AttentionM
     for (int r = 0; r < rows; r += step) {
         const QRectF cell = matrixCellRect(r, 0);
         p.setPen(r == m_queryRow ? palette().color(QPalette::Highlight) : palette().color(QPalette::Text));
-        p.drawText(QRectF(0, cell.top(), cell.left() - 6, cell.height()).adjusted(g.grid.right() + 40, 0, 0, 0),
+        // At least a line high, centred on the row: a long prompt's rows are a fraction of a pixel.
+        const qreal lineH = std::max<qreal>(cell.height(), fm.height());
+        p.drawText(
+            QRectF(g.grid.right() + 40, cell.center().y() - lineH / 2, cell.left() - 6 - g.grid.right() - 40, lineH),
             Qt::AlignRight | Qt::AlignVCenter, tokenLabel(m.posBegin + r));
     }
     for (int c = 0; c < cols; c += step) {

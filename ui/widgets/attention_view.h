@@ -61,6 +61,7 @@ protected:
     void mousePressEvent(QMouseEvent*) override;
     void mouseMoveEvent(QMouseEvent*) override;
     void contextMenuEvent(QContextMenuEvent*) override;
+    void changeEvent(QEvent*) override;
 
 private:
     struct Geometry {
@@ -93,6 +94,7 @@ private:
     FlashWalkInfo m_walk;
     int m_walkStep = -1;
     QStringList m_tokens;
+    int m_widestToken = 0; // horizontal advance of the widest of m_tokens in the view's font
     int m_layer = 0;
     int m_head = 0;
     int m_queryRow = -1;

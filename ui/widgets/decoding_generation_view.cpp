@@ -29,6 +29,7 @@
 namespace ui {
 
 namespace {
+    constexpr int kPromptChips = 256; // the last prompt tokens shown before the generated ones
     QString ms(double seconds) { return QStringLiteral("%1 ms").arg(seconds * 1000.0, 0, 'f', seconds < 0.01 ? 2 : 1); }
 }
 
@@ -120,8 +121,16 @@ void DecodingGenerationView::onGeneration(const GenerationSnapshot& g)
         return tokenChipHtml(t.text, t.special, probability, title,
             penalised.count(position) ? QStringLiteral("text-decoration:underline;") : QString());
     };
-    int pos = 0;
-    for (const auto& t : g.prompt) {
+    // A long prompt's chips would be laid out again on every update of a generation (thousands of them, about
+    // 90 ms for 4096 on the UI thread, competing with the decode for a core): its end is what the answer continues;
+    // the token strip above holds all of it.
+    const int promptShown = std::min(int(g.prompt.size()), kPromptChips);
+    if (promptShown < g.prompt.size())
+        html += tr("<span style='color:gray'>… %n earlier prompt token(s), in the token strip …</span> ", nullptr,
+            int(g.prompt.size()) - promptShown);
+    int pos = int(g.prompt.size()) - promptShown;
+    for (auto it = g.prompt.end() - promptShown; it != g.prompt.end(); ++it) {
+        const auto& t = *it;
         html += chip(t, pos, -1, tr("prompt token %1 (id %2), read by the prefill").arg(pos).arg(t.id));
         ++pos;
     }

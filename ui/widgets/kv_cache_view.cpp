@@ -59,6 +59,24 @@ void KvCacheView::setSnapshot(const KvCacheSnapshot& cache, int promptLength)
 {
     m_cache = cache;
     m_promptLength = promptLength;
+    m_blocks.clear();
+    const Geometry g = geometry(); // the rows in view depend on the cache alone, not on the widget's size
+    const int stored = std::max(0, std::min(g.firstRow + g.rows, m_cache.length) - g.firstRow);
+    for (int l = 0; l < m_cache.layers; ++l)
+        for (int kv = 0; kv < 2; ++kv) {
+            const QVector<float>& data = kv ? m_cache.values.value(l) : m_cache.keys.value(l);
+            float absMax = 1e-6f;
+            for (float v : data)
+                absMax = std::max(absMax, std::abs(v));
+            QImage block(std::max(1, m_cache.shownWidth), std::max(1, stored), QImage::Format_RGB32);
+            block.fill(palette().base().color());
+            for (int i = 0; i < stored; ++i) {
+                auto* line = reinterpret_cast<QRgb*>(block.scanLine(i));
+                for (int c = 0; c < m_cache.shownWidth; ++c)
+                    line[c] = ColorMap::forValue(data.value((g.firstRow + i) * m_cache.shownWidth + c), absMax);
+            }
+            m_blocks.push_back(stored > 0 ? block : QImage());
+        }
     update();
 }
 
@@ -110,24 +128,17 @@ void KvCacheView::paintEvent(QPaintEvent*)
         p.drawText(label.rect, Qt::AlignCenter, label.text);
     for (int l = 0; l < m_cache.layers; ++l) {
         for (int kv = 0; kv < 2; ++kv) {
-            const QVector<float>& data = kv ? m_cache.values.value(l) : m_cache.keys.value(l);
-            float absMax = 1e-6f;
-            for (float v : data)
-                absMax = std::max(absMax, std::abs(v));
-            for (int r = g.firstRow; r < g.firstRow + g.rows; ++r) {
+            for (int r = std::max(g.firstRow, m_cache.length); r < g.firstRow + g.rows; ++r) {
                 const QRect rr = rowRect(l, kv == 1, r);
-                if (r >= m_cache.length) {
-                    p.setPen(QPen(palette().mid().color(), 1, Qt::DotLine));
-                    p.setBrush(Qt::NoBrush);
-                    p.drawRect(rr.adjusted(0, 0, -1, -1));
-                    continue;
-                }
-                for (int c = 0; c < m_cache.shownWidth; ++c) {
-                    const int x0 = rr.left() + int(c * g.cellWidth);
-                    const int x1 = rr.left() + int((c + 1) * g.cellWidth);
-                    p.fillRect(QRect(x0, rr.top(), std::max(1, x1 - x0), rr.height()),
-                        QColor(ColorMap::forValue(data.value(r * m_cache.shownWidth + c), absMax)));
-                }
+                p.setPen(QPen(palette().mid().color(), 1, Qt::DotLine));
+                p.setBrush(Qt::NoBrush);
+                p.drawRect(rr.adjusted(0, 0, -1, -1));
+            }
+            const QImage& block = m_blocks.value(l * 2 + kv);
+            if (!block.isNull()) { // the stored rows, from the first in view to the last row stored
+                const QRect first = rowRect(l, kv == 1, g.firstRow);
+                const QRect last = rowRect(l, kv == 1, g.firstRow + block.height() - 1);
+                p.drawImage(QRect(first.topLeft(), last.bottomRight()), block);
             }
             // The newest row: written by the last forward pass.
             const QRect last = rowRect(l, kv == 1, m_cache.length - 1);

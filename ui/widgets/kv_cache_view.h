@@ -4,6 +4,7 @@
 // lit, the reserved but empty rows outlined, and the bytes used.
 #include "ui/decoding/decoding_snapshot.h"
 
+#include <QImage>
 #include <QWidget>
 
 namespace ui {
@@ -45,6 +46,9 @@ private:
 
     KvCacheSnapshot m_cache;
     int m_promptLength = 0;
+    // Per layer, K then V: the stored rows in view coloured one pixel per cell, made once per snapshot (painting
+    // filled every cell as a rectangle, ~100k of them for 12 layers, on each repaint during a generation).
+    QVector<QImage> m_blocks;
 };
 
 } // namespace ui

@@ -3,6 +3,7 @@
 #include "ui/widgets/presentation_mode.h"
 
 #include "ui/widgets/color_map.h"
+#include "ui/widgets/text_widths.h"
 
 #include <QMouseEvent>
 #include <QPainter>
@@ -38,22 +39,24 @@ TensorHeatmap::TensorHeatmap(QWidget* parent)
     setAttribute(Qt::WA_OpaquePaintEvent, false);
 }
 
-void TensorHeatmap::setTensor(int rows, int cols, const QVector<float>& values, const QStringList& rowLabels)
+void TensorHeatmap::setTensor(
+    int rows, int cols, const QVector<float>& values, const QStringList& rowLabels, const TensorPreview& preview)
 {
     const bool sameShape = rows == m_rows && cols == m_cols;
     m_rows = rows;
     m_cols = cols;
     m_values = values;
     m_rowLabels = rowLabels;
+    m_preview = preview;
+    m_exact = {};
+    m_exactCells = {};
+    // The preview keeps each block's largest magnitude, so the tensor's largest is among its few values.
     m_absMax = 0;
-    for (float v : values)
+    for (float v : preview.isEmpty() ? values : preview.values)
         if (std::isfinite(v))
             m_absMax = std::max(m_absMax, std::fabs(v));
-    QFontMetrics fm(font());
-    m_labelWidth = 36;
-    for (const QString& l : rowLabels)
-        m_labelWidth = std::max(m_labelWidth, fm.horizontalAdvance(l) + 12);
-    m_labelWidth = std::min(m_labelWidth, 150);
+    // Each distinct label measured once: a long prompt's tensors have thousands of rows, and every step comes here.
+    m_labelWidth = std::min(std::max(36, widestText(rowLabels, QFontMetrics(font())) + 12), 150);
     if (!sameShape) {
         m_zoom = 1;
         m_pan = {};
@@ -108,12 +111,30 @@ void TensorHeatmap::render()
         m_image = {};
         return;
     }
-    m_image = QImage(m_cols, m_rows, QImage::Format_RGB32);
-    for (int r = 0; r < m_rows; ++r) {
+    const bool fromPreview = !m_preview.isEmpty();
+    const int rows = fromPreview ? m_preview.rows : m_rows, cols = fromPreview ? m_preview.cols : m_cols;
+    const float* values = fromPreview ? m_preview.values.constData() : m_values.constData();
+    m_image = QImage(cols, rows, QImage::Format_RGB32);
+    for (int r = 0; r < rows; ++r) {
         auto* line = reinterpret_cast<QRgb*>(m_image.scanLine(r));
-        for (int c = 0; c < m_cols; ++c)
-            line[c] = colourOf(m_values[r * m_cols + c]);
+        for (int c = 0; c < cols; ++c)
+            line[c] = colourOf(values[qsizetype(r) * cols + c]);
     }
+}
+
+const QImage& TensorHeatmap::exactImage(int r0, int r1, int c0, int c1)
+{
+    const QRect cells(QPoint(c0, r0), QPoint(c1, r1));
+    if (cells != m_exactCells) {
+        m_exactCells = cells;
+        m_exact = QImage(cells.width(), cells.height(), QImage::Format_RGB32);
+        for (int r = r0; r <= r1; ++r) {
+            auto* line = reinterpret_cast<QRgb*>(m_exact.scanLine(r - r0));
+            for (int c = c0; c <= c1; ++c)
+                line[c - c0] = colourOf(m_values[qsizetype(r) * m_cols + c]);
+        }
+    }
+    return m_exact;
 }
 
 QRect TensorHeatmap::plotRect() const
@@ -187,7 +208,20 @@ void TensorHeatmap::paintEvent(QPaintEvent*)
         p.save();
         p.setClipRect(plot);
         const QRectF target(plot.left() - m_pan.x(), plot.top() - m_pan.y(), s.width() * m_cols, s.height() * m_rows);
-        p.drawImage(target, m_image);
+        // Zoomed in past the preview's blocks: the cells in view, exactly (never more than the plot's pixels in
+        // a direction the zoom magnifies).
+        const int c0 = std::max(0, int(m_pan.x() / s.width())),
+                  c1 = std::min(m_cols - 1, int((m_pan.x() + plot.width()) / s.width()));
+        const int r0 = std::max(0, int(m_pan.y() / s.height())),
+                  r1 = std::min(m_rows - 1, int((m_pan.y() + plot.height()) / s.height()));
+        const bool exact = !m_preview.isEmpty()
+            && (s.width() * m_cols > m_preview.cols * 1.5 || s.height() * m_rows > m_preview.rows * 1.5)
+            && qint64(c1 - c0 + 1) * (r1 - r0 + 1) <= qint64(kTensorPreviewSide) * kTensorPreviewSide;
+        if (exact) {
+            p.drawImage(QRectF(cellRect(r0, c0).topLeft(), cellRect(r1, c1).bottomRight()), exactImage(r0, r1, c0, c1));
+        } else {
+            p.drawImage(target, m_image);
+        }
         // Numbers in the cells when there is room.
         if (s.width() >= 38 && s.height() >= 16) {
             p.setFont(small);

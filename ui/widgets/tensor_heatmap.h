@@ -2,7 +2,11 @@
 // A tensor as a heatmap: rows = tokens, columns = features, a diverging colour map centred at zero with a colour
 // bar. Wheel zooms (around the mouse), drag pans, double-click resets; the value under the mouse is reported and
 // the exact numbers are drawn in the cells once they are large enough. A one-row tensor is drawn as bars. The
-// tensor is rendered into a QImage (one pixel per cell) once per change and scaled when painted.
+// tensor is rendered into a QImage (one pixel per cell) once per change and scaled when painted; a big one (a long
+// prompt's (T, T) scores) from its preview made on the worker thread, and only the cells in view exactly once the
+// zoom shows them larger than the preview's blocks.
+#include "ui/session/step_snapshot.h"
+
 #include <QImage>
 #include <QStringList>
 #include <QVector>
@@ -15,7 +19,9 @@ class TensorHeatmap : public QWidget {
 public:
     explicit TensorHeatmap(QWidget* parent = nullptr);
 
-    void setTensor(int rows, int cols, const QVector<float>& values, const QStringList& rowLabels = {});
+    // `preview`: the values downsampled to their signed extremes (tensorPreview), or empty to colour every value.
+    void setTensor(int rows, int cols, const QVector<float>& values, const QStringList& rowLabels = {},
+        const TensorPreview& preview = {});
     void clear();
     // Probabilities (softmax outputs) take the sequential 0…1 map and a 0…1 colour bar, as in the attention view;
     // anything else the diverging map around zero. Set before setTensor().
@@ -63,6 +69,8 @@ protected:
 
 private:
     void render();
+    // The cells in view coloured one pixel each, when the preview's blocks would be drawn larger than a pixel.
+    const QImage& exactImage(int r0, int r1, int c0, int c1);
     void clampPan();
     QSizeF cellSize() const;
     bool cellAt(QPointF p, int* r, int* c) const;
@@ -76,7 +84,10 @@ private:
     QVector<QPair<int, QString>> m_barLabels;
     float m_absMax = 0;
     bool m_probabilities = false;
-    QImage m_image;
+    QImage m_image; // one pixel per cell, or per block of the preview
+    TensorPreview m_preview;
+    QImage m_exact; // the cells in view, one pixel each, at a zoom finer than the preview's blocks
+    QRect m_exactCells; // x = columns, y = rows
     double m_zoom = 1;
     QPointF m_pan; // pixels the content is shifted up/left
     QPoint m_dragFrom;

@@ -150,7 +150,10 @@ QString TensorPanel::beforeText() const
 void TensorPanel::showTensor()
 {
     const bool before = m_showBefore->isChecked() && !m_step.before.isEmpty();
-    m_heatmap->setTensor(m_step.rows, m_step.cols, before ? m_step.before : m_step.values, m_rowLabels);
+    if (before)
+        m_heatmap->setTensor(m_step.rows, m_step.cols, m_step.before, m_rowLabels);
+    else
+        m_heatmap->setTensor(m_step.rows, m_step.cols, m_step.values, m_rowLabels, m_step.preview);
 }
 
 } // namespace ui

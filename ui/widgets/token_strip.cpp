@@ -34,10 +34,29 @@ void TokenStrip::setTokens(const TokenList& tokens)
     m_tokens = tokens;
     if (m_selected >= m_tokens.size())
         m_selected = -1;
+    m_naturalWidths.clear();
     m_layoutWidth = -1;
     m_hfwWidth = -1;
     updateGeometry();
     update();
+}
+
+const QVector<int>& TokenStrip::naturalWidths() const
+{
+    if (m_naturalWidths.size() == m_tokens.size())
+        return m_naturalWidths;
+    const QFontMetrics fm(font());
+    const QFontMetrics sm(PresentationMode::secondaryFont(font(), 0.8));
+    // Measured generously: glyphs like "␣" may come from a wider fallback font.
+    auto piece
+        = [](const QFontMetrics& m, const QString& t) { return m.boundingRect(t).width() + m.averageCharWidth(); };
+    m_naturalWidths.clear();
+    m_naturalWidths.reserve(m_tokens.size());
+    for (const TokenInfo& t : m_tokens)
+        m_naturalWidths.push_back(
+            std::max(m_pieceWidths.of(t.visibleText(), fm, piece), m_idWidths.advance(QString::number(t.id), sm))
+            + 2 * kPad);
+    return m_naturalWidths;
 }
 
 const QVector<QRect>& TokenStrip::rects() const
@@ -94,16 +113,13 @@ void TokenStrip::select(int position)
 QVector<QRect> TokenStrip::layoutFor(int width) const
 {
     QVector<QRect> rects;
+    rects.reserve(m_tokens.size());
     const QFontMetrics fm(font());
-    const QFont small = PresentationMode::secondaryFont(font(), 0.8);
-    const QFontMetrics sm(small);
+    const QFontMetrics sm(PresentationMode::secondaryFont(font(), 0.8));
     const int h = fm.height() + sm.height() + 8;
     int x = 0, y = 0;
-    for (const TokenInfo& t : m_tokens) {
-        // Measured generously: glyphs like "␣" may come from a wider fallback font.
-        const int textW = fm.boundingRect(t.visibleText()).width() + fm.averageCharWidth();
-        const int w
-            = std::min(std::max(textW, sm.horizontalAdvance(QString::number(t.id))) + 2 * kPad, std::max(60, width));
+    for (const int natural : naturalWidths()) {
+        const int w = std::min(natural, std::max(60, width));
         if (x > 0 && x + w > width) {
             x = 0;
             y += h + kGap;
@@ -140,6 +156,19 @@ int TokenStrip::indexAt(QPoint p) const
 }
 
 void TokenStrip::resizeEvent(QResizeEvent*) { m_layoutWidth = -1; }
+
+void TokenStrip::changeEvent(QEvent* e)
+{
+    QWidget::changeEvent(e);
+    if (e->type() == QEvent::FontChange) { // every chip is measured again in the new font
+        m_pieceWidths.clear();
+        m_idWidths.clear();
+        m_naturalWidths.clear();
+        m_layoutWidth = -1;
+        m_hfwWidth = -1;
+        updateGeometry();
+    }
+}
 
 void TokenStrip::paintEvent(QPaintEvent* event)
 {

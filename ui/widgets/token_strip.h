@@ -4,6 +4,7 @@
 // border, and tokens inside the sampler's repetition-penalty window with a vermilion underline bar. Hover shows
 // id, bytes and piece; clicking (or the arrow keys) selects a position, which every view then highlights.
 #include "ui/session/token_info.h"
+#include "ui/widgets/text_widths.h"
 
 #include <QWidget>
 
@@ -41,10 +42,14 @@ protected:
     void mousePressEvent(QMouseEvent*) override;
     void keyPressEvent(QKeyEvent*) override;
     void resizeEvent(QResizeEvent*) override;
+    void changeEvent(QEvent*) override;
     bool event(QEvent*) override;
 
 private:
     QVector<QRect> layoutFor(int width) const;
+    // Each chip's width before the strip's width caps it, measured once per token list and font: layouts for
+    // another width (heightForWidth, resizing) are then arithmetic, not 4096 texts shaped again.
+    const QVector<int>& naturalWidths() const;
     int indexAt(QPoint p) const;
     void select(int position);
 
@@ -55,6 +60,9 @@ private:
     // heightForWidth is asked often by layouts: the last answer is kept (a 4096-token layout measures 4096 texts).
     mutable int m_hfwWidth = -1;
     mutable int m_hfwHeight = 0;
+    mutable QVector<int> m_naturalWidths;
+    mutable TextWidths m_pieceWidths; // by visible text: a long prompt repeats its pieces
+    mutable TextWidths m_idWidths;
     int m_selected = -1;
     QVector<int> m_penalised;
     QVector<bool> m_penalisedAt; // by position: painting asks once per chip (contexts of thousands of tokens)
