@@ -5,6 +5,7 @@
 #   scripts/fuzz.sh                      # every harness, 5 minutes each
 #   scripts/fuzz.sh 3600 tokenizer       # one harness for an hour (names: safetensors config tokenizer sampling_args gguf llama2c session lesson)
 #   IE_FUZZ_FORKS=2 scripts/fuzz.sh 600  # two fuzzing processes per harness (libFuzzer -fork)
+#   IE_FUZZ_BUILD_DIR=build-asan scripts/fuzz.sh 15   # harnesses of an existing -DIE_FUZZ=ON build (CI: Debug -O1)
 #
 # A crash, leak, timeout (10 s per input) or 2 GB of memory is a finding: libFuzzer writes the input to
 # build-fuzz/crashes/<harness>-crash-<sha1> and the script exits 1 after running the others. Reproduce with
@@ -16,16 +17,19 @@ shift || true
 harnesses=("$@")
 ((${#harnesses[@]})) || harnesses=(safetensors config tokenizer sampling_args gguf llama2c session lesson)
 
-launcher=()
-command -v ccache >/dev/null && launcher=(-DCMAKE_CXX_COMPILER_LAUNCHER=ccache)
-cmake -S . -B build-fuzz -G Ninja -DCMAKE_CXX_COMPILER=clang++ -DCMAKE_BUILD_TYPE=RelWithDebInfo -DIE_FUZZ=ON \
-    -DIE_BUILD_GUI=OFF -DIE_BUILD_TESTS=OFF "${launcher[@]}" >/dev/null
-cmake --build build-fuzz -j"${IE_BUILD_JOBS:-$(nproc)}" --target fuzzers
+out=${IE_FUZZ_BUILD_DIR:-build-fuzz}
+if [[ -z ${IE_FUZZ_BUILD_DIR:-} ]]; then
+    launcher=()
+    command -v ccache >/dev/null && launcher=(-DCMAKE_CXX_COMPILER_LAUNCHER=ccache)
+    cmake -S . -B build-fuzz -G Ninja -DCMAKE_CXX_COMPILER=clang++ -DCMAKE_BUILD_TYPE=RelWithDebInfo -DIE_FUZZ=ON \
+        -DIE_BUILD_GUI=OFF -DIE_BUILD_TESTS=OFF "${launcher[@]}" >/dev/null
+fi
+cmake --build "$out" -j"${IE_BUILD_JOBS:-$(nproc)}" --target fuzzers
 
 mkdir -p build-fuzz/crashes build-fuzz/logs
 failed=()
 for h in "${harnesses[@]}"; do
-    exe=build-fuzz/tests/fuzz/fuzz_$h
+    exe=$out/tests/fuzz/fuzz_$h
     [[ -x $exe ]] || { echo "fuzz.sh: no harness \"$h\"" >&2; exit 2; }
     mkdir -p "build-fuzz/corpus/$h"
     fork=()

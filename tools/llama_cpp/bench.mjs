@@ -5,7 +5,8 @@
 //   node tools/llama_cpp/bench.mjs MODEL.gguf [--threads N] [--prompt-tokens P] [--gen-tokens G] [--repeats R]
 //                                             [--vocab V]   (prompt ids are drawn from [3, V))
 //
-// Prints one JSON object: prefill and decode tokens/s (best of R), the threads used and the llama.cpp build.
+// Prints one JSON object: prefill and decode tokens/s (the median of R timed rounds, and the best), the threads used
+// and the llama.cpp build.
 // Same protocol as ours: a seeded random prompt of P token ids, then G greedy decode steps, each a separate
 // evaluation of one token; the context is cleared between repeats. llama.cpp runs on the CPU (prebuilt binary of
 // node-llama-cpp, no GPU), with an F32 KV cache, like ours.
@@ -50,7 +51,7 @@ for (let i = 0; i < promptTokens; ++i) {
     prompt.push(((state >>> 0) % (vocabSize - 3)) + 3);
 }
 
-let prefillBest = Infinity, decodeBest = Infinity;
+const prefills = [], decodes = []; // seconds of each timed round
 for (let r = 0; r <= repeats; ++r) { // round 0 warms up
     await sequence.clearHistory();
     let t0 = performance.now();
@@ -65,10 +66,11 @@ for (let r = 0; r <= repeats; ++r) { // round 0 warms up
     const decode = (performance.now() - t0) / 1e3;
     await steps.return();
     if (r > 0) {
-        prefillBest = Math.min(prefillBest, prefill);
-        decodeBest = Math.min(decodeBest, decode);
+        prefills.push(prefill);
+        decodes.push(decode);
     }
 }
+const median = (v) => { const s = [...v].sort((a, b) => a - b); return s[Math.floor(s.length / 2)]; };
 
 console.log(JSON.stringify({
     engine: "llama.cpp",
@@ -76,8 +78,11 @@ console.log(JSON.stringify({
     threads,
     prompt_tokens: promptTokens,
     gen_tokens: genTokens,
-    prefill_tokens_per_s: promptTokens / prefillBest,
-    decode_tokens_per_s: genTokens / decodeBest,
+    repeats,
+    prefill_tokens_per_s: promptTokens / median(prefills),
+    decode_tokens_per_s: genTokens / median(decodes),
+    prefill_tokens_per_s_best: promptTokens / Math.min(...prefills),
+    decode_tokens_per_s_best: genTokens / Math.min(...decodes),
 }));
 await context.dispose();
 await model.dispose();
