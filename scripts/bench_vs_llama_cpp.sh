@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # The speed table of README "Speed" in one command: the 110M-shaped random Llama (stories110M's shape) as F32, F16
 # (our GGUF export), Q8_0 and Q4_K_M (llama.cpp's own quantizer), each benched by us and by llama.cpp
-# (node-llama-cpp's prebuilt binary) in the same run, best of REPEATS each. Needs node and `npm ci` in
+# (node-llama-cpp's prebuilt binary) in the same run, the median of REPEATS each. Needs node and `npm ci` in
 # tools/llama_cpp; run on a quiet machine.
 #
 #   scripts/bench_vs_llama_cpp.sh [BUILD_DIR] [OUT_DIR]      (defaults: build, /tmp/ie-bench)

@@ -82,6 +82,14 @@ struct StepperFigures {
     std::uint64_t workspace = 0; // activation buffers of the stepper's executor
 };
 
+// The middle value of the repeats' times: one slow round (another process waking) moves it less than a mean, and
+// unlike the best it is what a user typically gets.
+double median(std::vector<double> v)
+{
+    std::sort(v.begin(), v.end());
+    return v[v.size() / 2];
+}
+
 // The stepper's run to the end of the prefill (every op inspectable afterwards: core::Stepper) beside the fast path's
 // prefill of the same prompt, each timed (median of `repeats`) and with the process's peak memory of its own phase.
 StepperFigures measureStepper(const ModelInput& in, std::span<const std::int32_t> prompt, int repeats)
@@ -117,10 +125,6 @@ StepperFigures measureStepper(const ModelInput& in, std::span<const std::int32_t
         f.workspace = exec.workspaceBytes();
     }
     f.stepperPeak = core::peakResidentBytes();
-    auto median = [](std::vector<double> v) {
-        std::sort(v.begin(), v.end());
-        return v[v.size() / 2];
-    };
     f.fastSeconds = median(fast);
     f.stepperSeconds = median(stepper);
     return f;
@@ -156,13 +160,13 @@ int cmdBench(const Words& w)
     exec.begin(std::span(prompt).first(std::min(promptTokens, 8)), cache, {});
     exec.run();
 
-    double prefillBest = 1e300, decodeBest = 1e300;
+    std::vector<double> prefillTimes, decodeTimes; // seconds of each repeat; the median is reported
     for (int r = 0; r < repeats; ++r) {
         cache.setLength(0);
         auto t0 = std::chrono::steady_clock::now();
         exec.begin(prompt, cache, {});
         exec.run();
-        prefillBest = std::min(prefillBest, seconds(t0));
+        prefillTimes.push_back(seconds(t0));
 
         std::int32_t next = prompt.back();
         t0 = std::chrono::steady_clock::now();
@@ -176,16 +180,17 @@ int cmdBench(const Words& w)
                     best = v;
             next = best;
         }
-        decodeBest = std::min(decodeBest, seconds(t0));
+        decodeTimes.push_back(seconds(t0));
     }
+    const double prefillSeconds = median(prefillTimes), decodeSeconds = median(decodeTimes);
     const double bandwidth = core::measureReadBandwidth();
     // Bytes a decode step reads: weights, plus on average half the final KV cache.
     const double kvBytes = double(cache.bytesPerToken()) * (promptTokens + genTokens / 2.0);
     const double bytesPerStep = double(in.model->decodeBytesPerToken()) + kvBytes;
-    const double decodeTps = genTokens / decodeBest;
+    const double decodeTps = genTokens / decodeSeconds;
     const double limitTps = bandwidth / bytesPerStep;
     const core::FmaPeak peak = core::measureFmaPeak();
-    const double prefillFlopsPerS = prefillFlops(*in.model, promptTokens) / prefillBest;
+    const double prefillFlopsPerS = prefillFlops(*in.model, promptTokens) / prefillSeconds;
     std::vector<core::BatchThroughputPoint> batches;
     if (args.has("batch")) {
         const int maxBatch = int(args.integer("batch", 1, 1, 256));
@@ -202,7 +207,7 @@ int cmdBench(const Words& w)
         { "threads", core::threadCount() },
         { "prompt_tokens", promptTokens },
         { "gen_tokens", genTokens },
-        { "prefill_tokens_per_s", promptTokens / prefillBest },
+        { "prefill_tokens_per_s", promptTokens / prefillSeconds },
         { "decode_tokens_per_s", decodeTps },
         { "bytes_per_decode_step", bytesPerStep },
         { "measured_bandwidth_gb_s", bandwidth / 1e9 },
@@ -235,13 +240,13 @@ int cmdBench(const Words& w)
     std::printf("model            %s (%.1fM parameters, %s, %.1f MB in memory, %d threads)\n",
         in.model->folder().c_str(), in.model->parameterCount() / 1e6, in.model->weightsDtype().c_str(),
         in.model->weightBytes() / 1e6, core::threadCount());
-    std::printf("prefill          %d tokens: %.1f tokens/s\n", promptTokens, promptTokens / prefillBest);
+    std::printf("prefill          %d tokens: %.1f tokens/s\n", promptTokens, promptTokens / prefillSeconds);
     std::printf("FP32 FMA peak    %.1f GFLOP/s measured (%d threads, %.0f-float FMAs); prefill reached %.1f GFLOP/s "
                 "= %.0f%%\n",
         peak.measured / 1e9, core::threadCount(), peak.vectorFloats, prefillFlopsPerS / 1e9,
         100.0 * prefillFlopsPerS / peak.measured);
     std::printf("decode           %d tokens: %.1f tokens/s (%.2f ms/token)\n", genTokens, decodeTps,
-        1e3 * decodeBest / genTokens);
+        1e3 * decodeSeconds / genTokens);
     std::printf(
         "bandwidth        %.1f GB/s measured; a decode step reads %.1f MB\n", bandwidth / 1e9, bytesPerStep / 1e6);
     std::printf("decode limit     %.1f tokens/s; reached %.0f%%\n", limitTps, 100.0 * decodeTps / limitTps);
@@ -252,7 +257,8 @@ int cmdBench(const Words& w)
         const double lp = (*llama)["prefill_tokens_per_s"], ld = (*llama)["decode_tokens_per_s"];
         std::printf("llama.cpp        prefill %.1f tokens/s, decode %.1f tokens/s (%s, same file, same run)\n", lp, ld,
             (*llama)["build"].get<std::string>().c_str());
-        std::printf("ours / llama.cpp prefill %.2fx, decode %.2fx\n", promptTokens / prefillBest / lp, decodeTps / ld);
+        std::printf(
+            "ours / llama.cpp prefill %.2fx, decode %.2fx\n", promptTokens / prefillSeconds / lp, decodeTps / ld);
     }
     if (args.flag("trace")) {
         std::printf("stepper          %d-token prefill to its end, every op inspectable: %.3f s (fast path %.3f s, "
