@@ -202,6 +202,9 @@ void MetricsView::onBatches(const BatchCurve& c)
     m_tokensLimit->replace(tokensLimit);
     m_stepY->setRange(0, std::max(0.001, maxTime * 1.1));
     m_tokensY->setRange(0, std::max(1.0, maxTokens * 1.1));
+    // Round ticks (0, 25000, 50000 ... rather than 25086, 50172 ...): a projected chart is read at a glance.
+    m_stepY->applyNiceNumbers();
+    m_tokensY->applyNiceNumbers();
     // Plain numbers on the axes (no 5.48e+04): as many decimals as the range needs.
     m_stepY->setLabelFormat(maxTime >= 10 ? QStringLiteral("%.0f") : QStringLiteral("%.2f"));
     m_tokensY->setLabelFormat(maxTokens >= 100 ? QStringLiteral("%.0f") : QStringLiteral("%.1f"));
