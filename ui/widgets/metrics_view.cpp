@@ -22,14 +22,12 @@
 namespace ui {
 
 namespace {
-    QChartView* makeChart(const QString& title, QValueAxis*& x, QValueAxis*& y, const QString& yTitle,
+    // A chart of `series` over the x axis given and a value axis y (made here), legend on top.
+    QChartView* makeChart(const QString& title, QAbstractAxis* x, QValueAxis*& y, const QString& yTitle,
         QList<QLineSeries*> series, QWidget* parent)
     {
         auto* chart = new QChart;
         chart->setTitle(title);
-        x = new QValueAxis;
-        x->setTitleText(QObject::tr("context length (tokens)"));
-        x->setLabelFormat(QStringLiteral("%d"));
         y = new QValueAxis;
         y->setTitleText(yTitle);
         chart->addAxis(x, Qt::AlignBottom);
@@ -46,34 +44,24 @@ namespace {
         return view;
     }
 
-    // Batch sizes 1 .. 32 on a log2 axis, so every doubling gets the same room.
-    QChartView* makeBatchChart(
-        const QString& title, QValueAxis*& y, const QString& yTitle, QList<QLineSeries*> series, QWidget* parent)
+    QValueAxis* contextAxis()
     {
-        auto* chart = new QChart;
-        chart->setTitle(title);
+        auto* x = new QValueAxis;
+        x->setTitleText(QObject::tr("context length (tokens)"));
+        x->setLabelFormat(QStringLiteral("%d"));
+        return x;
+    }
+
+    // Batch sizes 1 .. 32 on a log2 axis, so every doubling gets the same room.
+    QLogValueAxis* batchAxis()
+    {
         auto* x = new QLogValueAxis;
         x->setBase(2);
         x->setRange(1, 32);
         x->setMinorTickCount(0);
         x->setLabelFormat(QStringLiteral("%d"));
         x->setTitleText(QObject::tr("sequences decoded together (batch size)"));
-        y = new QValueAxis;
-        y->setTitleText(yTitle);
-        y->setLabelFormat(QStringLiteral("%.3g"));
-        chart->addAxis(x, Qt::AlignBottom);
-        chart->addAxis(y, Qt::AlignLeft);
-        for (auto* s : series) {
-            chart->addSeries(s);
-            s->attachAxis(x);
-            s->attachAxis(y);
-            s->setPointsVisible(true);
-        }
-        chart->legend()->setAlignment(Qt::AlignTop);
-        chart->setMargins(QMargins(2, 2, 2, 2));
-        auto* view = new QChartView(chart, parent);
-        view->setRenderHint(QPainter::Antialiasing);
-        return view;
+        return x;
     }
 }
 
@@ -111,6 +99,8 @@ MetricsView::MetricsView(DecodingController* controller, QWidget* parent)
     m_flash->setName(tr("FlashAttention (tiles + row max/sum)"));
     m_flash->setColor(QColor(0xe6, 0x9f, 0x00));
     auto* charts = new QHBoxLayout;
+    m_timeX = contextAxis();
+    m_memX = contextAxis();
     charts->addWidget(makeChart(tr("Time per token"), m_timeX, m_timeY, tr("ms"), { m_time }, this));
     charts->addWidget(makeChart(tr("Memory"), m_memX, m_memY, tr("KiB"), { m_kv, m_naive, m_flash }, this));
     layout->addLayout(charts, 1);
@@ -159,9 +149,11 @@ MetricsView::MetricsView(DecodingController* controller, QWidget* parent)
     }
     auto* batchCharts = new QHBoxLayout;
     batchCharts->addWidget(
-        makeBatchChart(tr("Time per decode step"), m_stepY, tr("ms"), { m_stepTime, m_stepLimit }, this));
-    batchCharts->addWidget(makeBatchChart(
-        tr("Throughput, all sequences together"), m_tokensY, tr("tokens/s"), { m_tokens, m_tokensLimit }, this));
+        makeChart(tr("Time per decode step"), batchAxis(), m_stepY, tr("ms"), { m_stepTime, m_stepLimit }, this));
+    batchCharts->addWidget(makeChart(tr("Throughput, all sequences together"), batchAxis(), m_tokensY, tr("tokens/s"),
+        { m_tokens, m_tokensLimit }, this));
+    for (auto* s : { m_stepTime, m_stepLimit, m_tokens, m_tokensLimit })
+        s->setPointsVisible(true);
     layout->addLayout(batchCharts, 1);
     m_pages->addTab(batchPage, tr("Against batch size (throughput)"));
 
