@@ -11,6 +11,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { getLlama } from "node-llama-cpp";
+import { llamaProbs } from "./llama_probs.mjs";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..", "..");
 const build = process.argv[2] ?? path.join(root, "build");
@@ -25,21 +26,6 @@ function oursProbs(folder, tokens, vocab) {
         "--json"], { encoding: "utf8", maxBuffer: 1 << 26 }));
     const p = new Float64Array(vocab);
     for (const t of out.top) p[t.id] = t.prob;
-    return p;
-}
-
-async function llamaProbs(model, tokens, vocab) {
-    // F32 KV cache (node-llama-cpp defaults to F16, which rounds every key and value)
-    const context = await model.createContext({ contextSize: 64, batchSize: 64, threads: 1, flashAttention: false,
-        experimentalKvCacheKeyType: "F32", experimentalKvCacheValueType: "F32" });
-    const sequence = context.getSequence();
-    const p = new Float64Array(vocab);
-    // Probabilities come with the token generated after the whole prompt.
-    for await (const out of sequence.evaluateWithMetadata(tokens, { probabilities: true })) {
-        for (const [id, prob] of out.probabilities) p[id] = prob;
-        break;
-    }
-    await context.dispose();
     return p;
 }
 
@@ -90,7 +76,7 @@ for (const arch of archs) {
     for (const n of [5, 20]) {
         const tokens = Array.from({ length: n }, (_, i) => (i * 37 + 11) % V);
         const a = oursProbs(folder, tokens, V);
-        const b = await llamaProbs(model, tokens, V);
+        const b = await llamaProbs(model, tokens, V, 64);
         // Our engine opening the same GGUF file (open_gguf.cpp), against our HF-folder result.
         let fromGguf = "not opened";
         try {

@@ -9,6 +9,7 @@ import { execFileSync } from "node:child_process";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { getLlama } from "node-llama-cpp";
+import { llamaProbs } from "./llama_probs.mjs";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..", "..");
 const build = process.argv[2] ?? path.join(root, "build");
@@ -25,19 +26,6 @@ function oursProbs(file, tokens) {
     return p;
 }
 
-async function llamaProbs(model, tokens) {
-    const context = await model.createContext({ contextSize: 256, batchSize: 256, threads: 1, flashAttention: false,
-        experimentalKvCacheKeyType: "F32", experimentalKvCacheValueType: "F32" });
-    const sequence = context.getSequence();
-    const p = new Float64Array(V);
-    for await (const out of sequence.evaluateWithMetadata(tokens, { probabilities: true })) {
-        for (const [id, prob] of out.probabilities) p[id] = prob;
-        break;
-    }
-    await context.dispose();
-    return p;
-}
-
 const maxAbs = (p, q) => Math.max(...p.map((x, i) => Math.abs(x - q[i])));
 const argmax = (p) => p.reduce((best, x, i) => (x > p[best] ? i : best), 0);
 
@@ -50,7 +38,7 @@ for (const type of ["Q8_0", "Q6_K", "Q5_K_M", "Q4_K_M"]) {
     const model = await llama.loadModel({ modelPath: file });
     for (const [k, tokens] of prompts.entries()) {
         const a = oursProbs(file, tokens);
-        const b = await llamaProbs(model, tokens);
+        const b = await llamaProbs(model, tokens, V);
         console.log(`| ${type} | ${tokens.length} tokens | ${maxAbs(a, b).toExponential(2)} | ${maxAbs(a, f32[k]).toExponential(2)} | ${argmax(a)} / ${argmax(b)} |`);
     }
     await model.dispose();

@@ -10,6 +10,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { getLlama } from "node-llama-cpp";
+import { llamaProbs } from "./llama_probs.mjs";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..", "..");
 const build = process.argv[2] ?? path.join(root, "build");
@@ -31,19 +32,6 @@ function oursProbs(file, tokens, V = 512) {
     return p;
 }
 
-async function llamaProbs(model, tokens, V = 512) {
-    const context = await model.createContext({ contextSize: 64, batchSize: 64, threads: 1, flashAttention: false,
-        experimentalKvCacheKeyType: "F32", experimentalKvCacheValueType: "F32" });
-    const sequence = context.getSequence();
-    const p = new Float64Array(V);
-    for await (const out of sequence.evaluateWithMetadata(tokens, { probabilities: true })) {
-        for (const [id, prob] of out.probabilities) p[id] = prob;
-        break;
-    }
-    await context.dispose();
-    return p;
-}
-
 const kl = (p, q) => p.reduce((s, x, i) => (x > 0 ? s + x * (Math.log(x) - Math.log(Math.max(q[i], 1e-45))) : s), 0);
 const maxAbs = (p, q) => Math.max(...p.map((x, i) => Math.abs(x - q[i])));
 const argmax = (p) => p.reduce((best, x, i) => (x > p[best] ? i : best), 0);
@@ -59,7 +47,7 @@ for (const type of ["F32", "Q8_0", "Q4_K_M"]) {
     for (const n of [5, 20]) {
         const tokens = Array.from({ length: n }, (_, i) => (i * 37 + 11) % V);
         const a = oursProbs(gguf, tokens);
-        const b = await llamaProbs(model, tokens);
+        const b = await llamaProbs(model, tokens, V, 64);
         console.log(`| ${type} | ${n} tokens | ${maxAbs(a, b).toExponential(2)} | ${kl(a, b).toExponential(2)} | ${argmax(a)} / ${argmax(b)} |`);
     }
     await model.dispose();
@@ -77,7 +65,7 @@ for (const type of ["Q8_0", "Q4_K_M"]) {
     const b = await llama.loadModel({ modelPath: theirs });
     for (const n of [5, 20]) {
         const tokens = Array.from({ length: n }, (_, i) => (i * 37 + 11) % V);
-        console.log(`| ${type} | ${n} tokens | ${maxAbs(await llamaProbs(a, tokens), await llamaProbs(b, tokens)).toExponential(2)} |`);
+        console.log(`| ${type} | ${n} tokens | ${maxAbs(await llamaProbs(a, tokens, V, 64), await llamaProbs(b, tokens, V, 64)).toExponential(2)} |`);
     }
     await a.dispose();
     await b.dispose();
@@ -91,7 +79,7 @@ for (const type of ["Q8_0", "Q4_K_M"]) {
     const file = path.join(root, "sample_models", "gguf", `tiny-llama-${type}.gguf`);
     const model = await llama.loadModel({ modelPath: file });
     const a = oursProbs(file, tinyPrompt, 2048);
-    const b = await llamaProbs(model, tinyPrompt, 2048);
+    const b = await llamaProbs(model, tinyPrompt, 2048, 64);
     console.log(`| tiny-llama-${type}.gguf | ${maxAbs(a, b).toExponential(2)} | ${argmax(a)} / ${argmax(b)} |`);
     await model.dispose();
 }
