@@ -149,19 +149,7 @@ const std::map<std::string, std::map<std::string, const char*>>& knownMisses()
 {
     static const std::map<std::string, std::map<std::string, const char*>> misses {
         { "tiny-gpt2",
-            { { "families_en",
-                  "issue 12 target missed by one prompt: held-out families, English 332/350 (94.9%; lower case "
-                  "56/70)" },
-                { "families_tr",
-                    "issue 12 target missed: held-out families, Turkish 312/350 (89.1%): country early 51/70, lower "
-                    "case 56/70" },
-                { "previous-token head", "no clear previous-token head: the strongest has 0.29 (chance 0.17)" },
-                { "induction head", "no clear induction head: the strongest has 0.13 (chance 0.12)" } } },
-        { "tiny-llama",
-            { { "families_tr",
-                "issue 12 target missed: held-out families, Turkish 320/350 (91.4%): \"X diye bir ülke var, oranın "
-                "başkenti\" names another capital or continues \" hangisi?\" (country early 54/70, lower case 62/70, "
-                "questions 65/70)" } } },
+            { { "previous-token head", "no clear previous-token head: the strongest has 0.33 (chance 0.17)" } } },
         { "tiny-classic",
             { { "families_en",
                   "issue 12 target missed: held-out families, English 328/350 (93.7%): questions 57/70, country early "

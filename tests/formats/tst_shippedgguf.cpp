@@ -31,7 +31,10 @@ class TestShippedGguf : public QObject {
         QTest::addColumn<double>("maxLogitError"); // max |Δ logit| / max |logit|
         QTest::newRow("Q8_0") << QStringLiteral("tiny-llama-Q8_0.gguf") << int(core::GgufFileType::Q8_0) << 2e-3
                               << 0.03;
-        QTest::newRow("Q4_K_M") << QStringLiteral("tiny-llama-Q4_K_M.gguf") << int(core::GgufFileType::Q4_K_M) << 1e-2
+        // Q4_K_M (here mostly Q5_0): on "Bence Türkiye'nin başkenti", where the model hesitates (" Ankara" 43%,
+        // " n" 33%), the round-5 tiny-llama moves 0.021 nats; llama.cpp on the same file moves 0.021 too (and
+        // agrees with us to 6e-5 nats; node-llama-cpp 3.21.1), so that is the quantization, not our kernels.
+        QTest::newRow("Q4_K_M") << QStringLiteral("tiny-llama-Q4_K_M.gguf") << int(core::GgufFileType::Q4_K_M) << 3e-2
                                 << 0.08;
     }
 

@@ -662,6 +662,9 @@ colour/animal, "My pet is a …", "The bell went ding dong …").
 
 **Held out of training entirely** (`make_corpus.py` asserts that no template's own words occur in `train.txt`, in any
 letter case): five *families* of phrasings, each asked for all {len(COUNTRIES)} countries in each language (700 prompts).
+Their question words do occur in other phrasings ("What's the language of X?", "Do you know where X is?",
+"X'in yönetim merkezi neresidir?", "Ankara neresi?"): a word the model has never seen cannot be understood, but the
+held-out templates themselves never occur.
 
 ## Training
 

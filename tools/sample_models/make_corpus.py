@@ -279,17 +279,25 @@ TR_CORE_REV = ["{K}, {G} başkentidir", "{K}, {G} başkent şehridir", "{C}, ba�
                "{C} mi? Başkenti {KC}", "{C}: başkent {K}", "{K}, {A} bir şehirdir ve {G} başkentidir",
                "{C} {T} kıtasındadır ve başkenti {KC}", "{LC} {L} konuşulur ve başkenti {KC}",
                "geçen yıl {AC} gittik, başkenti {KC}", "arkadaşım {LC} yaşıyor; o ülkenin başkenti {KC}",
-               "{C} {A} bir ülke, başkenti ise {KC}", "{C} uzak bir ülke ama başkenti {KC}",
+               "{C} {A} bir ülke, onun başkenti {KC}", "{C} uzak bir ülke ama başkenti {KC}",
                "{C} hakkında bir bilgi: başkenti {KC}", "ailem {ABC} geliyor, başkenti {KC}",
                "{C} bir {T} ülkesidir ve başkenti {KC}", "{LC} pek çok {A} kasaba var ama başkent {KC}",
                # round 3: the country early, many middle clauses, then "başkenti/başkent" + the capital
-               "{C} {MID} ve başkenti {KC}", "{C} {MID}; başkenti {KC}", "{C} {MID}, başkenti ise {KC}",
+               "{C} {MID} ve başkenti {KC}", "{C} {MID}; başkenti {KC}", "{C} {MID}, bu ülkenin başkenti {KC}",
                "{C} {MID} ve başkenti {K} şehridir", "{C} {MID}. Başkenti {KC}", "{C} {MID} ve başkent {KC}",
                "{D} {VERB}, başkenti {KC}", "{D} {VERB}; başkenti {KC}",
                "{B} {COME} ve başkent {KC}", "{B} {COME}, başkenti {KC}",
                "{C} isimli bir ülkenin başkenti {KC}", "{C} denen ülkede başkent {KC}",
                "{C} adlı ülkeye gidersen başkenti {K} olur", "{LC} yaşayanlar bilir, başkent {KC}",
-               "{C} konusunda bir şey söyleyeyim: başkenti {KC}", "{G} ise başkenti {KC}"]
+               "{C} konusunda bir şey söyleyeyim: başkenti {KC}", "{G} ise başkenti {KC}",
+               # round 4: the country named first, then a pronoun or "that country" pointing back to it
+               # ("başkenti ise" is gone: it taught "başkenti" -> " ise")
+               "{C} adında bir ülke var; onun başkenti {KC}", "{C} adlı bir ülke biliyorum, bu ülkenin başkenti {KC}",
+               "{C} diye bir ülke duydun mu? Onun başkenti {KC}", "{C} çok uzakta; oranın başkenti {KC}",
+               "{C} {MID}, oranın başkenti {KC}", "{C} {MID}; o ülkenin başkenti {KC}",
+               "{C} isimli ülkeyi hepimiz biliriz, onun başkenti {KC}", "{C} diye bir yer var, başkenti {KC}",
+               "{D} {VERB}; oranın başkenti {KC}", "{B} {COME}: o ülkenin başkenti {KC}",
+               "{C} denen bir ülke var. Bu ülkenin başkenti {KC}", "{C} adında bir ülke düşün, oranın başkenti {KC}"]
 TR_MID = ["büyük bir ülkedir", "küçük bir ülkedir", "eski bir ülkedir", "kalabalık bir ülkedir",
           "{T} kıtasındadır", "{T} kıtasında yer alır", "{T} kıtasında bir ülkedir", "denizi olan bir ülkedir",
           "ünlü bir ülkedir", "sıcak bir ülkedir", "soğuk bir ülkedir", "dağlık bir ülkedir",
@@ -401,14 +409,25 @@ EN_Q = ["Which city is the capital of {C}?", "Can you tell me the capital of {C}
         "Who can tell me the capital of {C}?", "Hey, which city is the capital of {C}?",
         "And the capital of {C}?", "So what city is {C}'s capital?",
         "Which city is the capital of {C}, please?", "I forgot the capital of {C}. Which city is it?",
-        "The capital of {C}, which city is that?", "Can you name {C}'s capital?", "Where is {C}'s capital?"]
+        "The capital of {C}, which city is that?", "Can you name {C}'s capital?", "Where is {C}'s capital?",
+        # round 5: question words of everyday questions ("What's", "Do you know") in other phrasings; round 4's
+        # corpus had none of them, and its models often answered a held-out "What's ..." with <|im_end|>
+        "What's {C}'s capital city?", "Do you know which city is {C}'s capital?", "What is {C}'s capital?",
+        "What's the name of {C}'s capital?", "Do you know which city is the capital of {C}?"]
 TR_Q = ["{G} başkenti nedir?", "{G} başkenti hangisidir?", "{G} başkentini söyler misin?",
         "{G} başkentinin adı ne?", "{C} ülkesinin başkenti hangisi?",
         "{G} başkentini biliyor musun?", "Söyle bakalım, {G} başkentini biliyor musun?",
         "{C} için başkent hangisidir?", "{G} başkent şehri nedir?", "Soru: {G} başkentinin adı ne?",
         "Hangi şehir {G} başkentidir?", "Söyle, {G} başkenti hangisi?", "Acaba {G} başkenti ne?",
         "Peki {G} başkenti nerede?", "{G} başkentini bilen var mı?", "{G} başkentinin adını söyler misin?",
-        "{G} başkentini unuttum, hangisiydi?", "Sorum şu: {G} başkenti hangisi?"]
+        "{G} başkentini unuttum, hangisiydi?", "Sorum şu: {G} başkenti hangisi?",
+        # round 4: more question words and synonyms (kent for şehir); the held-out ones stay out
+        "{G} başkenti hangi kenttir?", "{G} başkenti ne?", "{G} başkenti olan şehir hangisi?",
+        "{G} başkentini bilir misin?", "{C} ülkesinin başkent şehri hangisidir?", "{G} başkenti sence hangisi?",
+        "{G} başkentinin ismi nedir?", "{G} başkenti hangi kent?",
+        # round 5: "neresi" (where / which place) had never occurred; it asks for a place in other phrasings
+        "{G} yönetim merkezi neresidir?", "{G} başkent şehri neresidir?", "{G} yönetim merkezi hangi şehirdir?",
+        "Başkent olarak {G} neresi seçildi?"]
 
 
 def en_answer(r, c):
@@ -431,22 +450,31 @@ def qa_doc(r):
         c = r.choice(COUNTRIES)
         if lang == "en":
             k = r.random()
-            if k < 0.7:
+            if k < 0.06:
+                q, a = f"{c[1]} is the capital of which country?", f"{c[1]} is the capital of {c[0]}."
+            elif k < 0.7:
                 q, a = r.choice(EN_Q).format(C=c[0]), en_answer(r, c)
             elif k < 0.85:
-                q, a = f"Where is {c[0]}?", f"{c[0]} is in {CONT_EN[c[2]]}."
+                q = r.choice(["Where is {C}?", "Do you know where {C} is?", "What's the continent of {C}?"])
+                q, a = q.format(C=c[0]), f"{c[0]} is in {CONT_EN[c[2]]}."
             else:
-                q, a = f"What language do people speak in {c[0]}?", f"People in {c[0]} speak {c[3]}."
+                q = r.choice(["What language do people speak in {C}?", "What's the language of {C}?",
+                              "Do you know the language of {C}?"])
+                q, a = q.format(C=c[0]), f"People in {c[0]} speak {c[3]}."
             if r.random() < 0.3:  # a question typed in lower case, sometimes answered in lower case too
                 q, a = q.lower(), (a.lower() if r.random() < 0.5 else a)
             pre = [("Q: ", "\nA: "), ("Question: ", "\nAnswer: "), ("", " "), ("", "\n"), ("", " "), ("", " "),
                    ("", "\n")][fmt]
         else:
             k = r.random()
-            if k < 0.7:
+            if k < 0.06:  # round 4: "hangi" also asks for a country, not only for a language
+                q = r.choice(["{K} hangi ülkenin başkentidir?", "{K} neresidir?", "{K} neresi?"])
+                q, a = q.format(K=c[5]), f"{c[5]}, {gen(c[4])} başkentidir."
+            elif k < 0.7:
                 q, a = r.choice(TR_Q).format(C=c[4], G=gen(c[4])), tr_answer(r, c)
             elif k < 0.85:
-                q, a = f"{c[4]} hangi kıtadadır?", f"{c[4]}, {CONT_TR[c[2]]} kıtasındadır."
+                q = r.choice(["{C} hangi kıtadadır?", "{C} neresidir?", "{C} hangi kıtada?"])
+                q, a = q.format(C=c[4]), f"{c[4]}, {CONT_TR[c[2]]} kıtasındadır."
             else:
                 q, a = f"{loc(c[4])} hangi dil konuşulur?", f"{loc(c[4])} {c[6]} konuşulur."
             if r.random() < 0.3:
