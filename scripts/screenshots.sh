@@ -11,14 +11,14 @@ en="I think the capital of France is"
 gpt2=sample_models/tiny-gpt2
 
 # The explorer window (1280x800; the projector view at 1920x1080).
-shot --model $gpt2 --prompt "$en" --run-prefill --view attention --head 3.2 --select-token 8 \
+shot --model $gpt2 --prompt "$en" --run-prefill --view attention --head 3.3 --select-token 8 \
     --screenshot resources/screenshots/explorer-attention.png
 shot --model $gpt2 --prompt "$en" --step 20 --view tensor --zoom 4 --screenshot resources/screenshots/explorer-tensor.png
 shot --model $gpt2 --prompt "$en" --run-prefill --view tensor --screenshot resources/screenshots/explorer-next-token.png
 shot --model $gpt2 --prompt "$en" --step 13 --view tensor --lang tr --screenshot resources/screenshots/explorer-turkish.png
-"$app" --size 1920x1080 --model $gpt2 --prompt "$en" --run-prefill --view lines --head 3.2 --select-token 8 \
+"$app" --size 1920x1080 --model $gpt2 --prompt "$en" --run-prefill --view lines --head 3.3 --select-token 8 \
     --screenshot resources/screenshots/explorer-lines-projector.png >/dev/null
-shot --model $gpt2 --prompt "The capital of France" --decode 1 --step 105 --view attention --head 3.2 \
+shot --model $gpt2 --prompt "The capital of France" --decode 1 --step 109 --view attention --head 3.3 \
     --screenshot resources/screenshots/explorer-decode.png
 shot --ui-lang tr --lang tr --model $gpt2 --prompt "Fransa'nın başkenti" --run-prefill --view "sampling:temperature=0.8,top_k=8,top_p=0.9" \
     --screenshot resources/screenshots/explorer-turkish-ui.png
@@ -26,7 +26,7 @@ shot --ui-lang tr --lang tr --model $gpt2 --prompt "Fransa'nın başkenti" --run
 # Presentation mode (F12, 150% text) at the two projector sizes.
 "$app" --size 1280x720 --presentation --model $gpt2 --prompt "The capital of France is" --run-prefill \
     --view "sampling:temperature=0.8,top_k=8,top_p=0.9" --screenshot resources/screenshots/presentation-sampling-1280x720.png >/dev/null
-"$app" --size 1920x1080 --presentation --model $gpt2 --prompt "$en" --run-prefill --view attention --head 3.1 \
+"$app" --size 1920x1080 --presentation --model $gpt2 --prompt "$en" --run-prefill --view attention --head 3.3 \
     --select-token 8 --screenshot resources/screenshots/presentation-attention-1920x1080.png >/dev/null
 # A lesson: step 2 of "Prefill and decode" with the student's guess revealed (1280x720, the projector size).
 "$app" --size 1280x720 --lesson 03-prefill-decode --lesson-step 2 --lesson-answer 1 \
@@ -45,9 +45,9 @@ ishot() { "$app" --size 1280x720 --model $llama --prompt "The capital of France 
 ishot --view "lens:target= Paris" --screenshot docs/screenshots/interp-lens.png
 ishot --view "attribution:target= Paris,minus= Berlin" --screenshot docs/screenshots/interp-attribution.png
 ishot --view "heads:target= Paris,position=3,colour=ablation" --screenshot docs/screenshots/interp-heads.png
-# Interventions (README "Interventions in the window"): tiny-llama with its country head (layer 0 · head 3) zeroed; patching.
+# Interventions (README "Interventions in the window"): tiny-llama with its two country heads (layer 3 · heads 2 and 3) zeroed; patching.
 llama=sample_models/tiny-llama
-"$app" --size 1280x720 --model $llama --prompt "The capital of France is" --ablate blk.0.head.3 \
+"$app" --size 1280x720 --model $llama --prompt "The capital of France is" --ablate blk.3.head.2 --ablate blk.3.head.3 \
     --view interventions --screenshot docs/screenshots/interventions-before-after.png >/dev/null
 "$app" --size 1280x720 --model $llama --prompt "The capital of France is" --view patching \
     --screenshot docs/screenshots/interventions-patching.png >/dev/null
