@@ -150,8 +150,7 @@ const std::map<std::string, std::map<std::string, const char*>>& knownMisses()
     static const std::map<std::string, std::map<std::string, const char*>> misses {
         { "tiny-gpt2",
             { { "previous-token head", "no clear previous-token head: the strongest has 0.33 (chance 0.17)" } } },
-        { "tiny-classic",
-            { { "induction head", "no clear induction head: the strongest has 0.19 (chance 0.12)" } } },
+        { "tiny-classic", { { "induction head", "no clear induction head: the strongest has 0.19 (chance 0.12)" } } },
     };
     return misses;
 }
