@@ -8,6 +8,7 @@
 #include "core/formats/quant/quantize.h"
 #include "core/loader/export_gguf_vocab.h"
 #include "core/model/rope_frequencies.h"
+#include "core/model/weight_role.h"
 
 #include <cstdio>
 #include <cstring>
@@ -49,22 +50,6 @@ namespace {
             w.setFloat32(arch + ".final_logit_softcapping", float(c.finalSoftcap));
         if (c.arch == Arch::GptNeoX)
             w.setBool(arch + ".use_parallel_residual", c.parallelResidual);
-    }
-
-    bool isNormWeight(WeightRole r)
-    {
-        switch (r) {
-        case WeightRole::AttnNorm:
-        case WeightRole::MlpNorm:
-        case WeightRole::FinalNorm:
-        case WeightRole::QNorm:
-        case WeightRole::KNorm:
-        case WeightRole::AttnPostNorm:
-        case WeightRole::MlpPostNorm:
-            return true;
-        default:
-            return false;
-        }
     }
 
     // Llama 3's rope_scaling as the converter stores it (LlamaModel.generate_extra_tensors): one divisor per

@@ -65,6 +65,22 @@ bool isPerLayer(WeightRole r)
     }
 }
 
+bool isNormWeight(WeightRole r)
+{
+    switch (r) {
+    case WeightRole::AttnNorm:
+    case WeightRole::MlpNorm:
+    case WeightRole::FinalNorm:
+    case WeightRole::QNorm:
+    case WeightRole::KNorm:
+    case WeightRole::AttnPostNorm:
+    case WeightRole::MlpPostNorm:
+        return true;
+    default:
+        return false;
+    }
+}
+
 namespace {
 
     // The tables. GGUF names are llama.cpp's (LLM_TENSOR_NAMES); they are the same for every architecture here.

@@ -279,22 +279,16 @@ void writeRandomModel(const RandomModelSpec& s, const std::string& folder)
         std::int64_t n = 1;
         for (auto x : e.shape)
             n *= x;
+        if (isNormWeight(e.role)) { // scale 1: Gemma stores w for its (1 + w)
+            b.constant(e.name, n, e.bias || config.normUnitOffset ? 0.0f : 1.0f);
+            continue;
+        }
         switch (e.role) {
         case WeightRole::TokenEmbedding:
             b.normal(e.name, e.shape, 0.5f);
             break;
         case WeightRole::PositionEmbedding:
             b.normal(e.name, e.shape, 0.1f);
-            break;
-        case WeightRole::AttnNorm:
-        case WeightRole::MlpNorm:
-        case WeightRole::FinalNorm:
-        case WeightRole::QNorm:
-        case WeightRole::KNorm:
-        case WeightRole::AttnPostNorm:
-        case WeightRole::MlpPostNorm:
-            // Scale 1: Gemma stores w for its (1 + w).
-            b.constant(e.name, n, e.bias || config.normUnitOffset ? 0.0f : 1.0f);
             break;
         default: {
             // Linear weights ~ N(0, 1/fan_in) so activations keep their scale; biases small.

@@ -28,5 +28,6 @@ enum class WeightRole {
 
 const char* weightRoleName(WeightRole r); // "attn_q"
 bool isPerLayer(WeightRole r);
+bool isNormWeight(WeightRole r); // a normalization's scale or bias (Gemma stores the scale as w for 1 + w)
 
 } // namespace core
