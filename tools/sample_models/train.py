@@ -292,7 +292,7 @@ def main():
             e["step"] += off
         phases = prev_log.get("phases", [{k: prev_log[k] for k in ("steps", "lr", "warmup") if k in prev_log}])
         phases.append({"steps": log["steps"], "lr": hp["lr"], "warmup": hp["warmup"], "resumed": True,
-                       "induction_share": a.induction_share,
+                       "induction_share": a.induction_share, "pos_decay": a.pos_decay,
                        "corpus_docs": int(len(doc_starts)) if doc_starts is not None else None,
                        "corpus_tokens": int(len(data)), "time_budget_min": a.minutes})
         log = dict(prev_log, curve=prev_log["curve"] + log["curve"], phases=phases,
