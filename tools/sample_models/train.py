@@ -67,10 +67,11 @@ HPARAMS = {  # chosen per model. The explorer adds sin/cos positions (amplitude 
 }
 
 
-def init_weights(cfg, gen, embed_std=0.02, pos_std=0.02):
+def init_weights(cfg, gen, embed_std=0.02, pos_std=0.02, pos_sinusoid=0.0):
     """GPT-2 style init: N(0, 0.02), residual output projections scaled by 1/sqrt(2L),
-    norm weights 1, biases 0; token embeddings N(0, embed_std), learned positions N(0, pos_std), an untied LM
-    head N(0, 0.02).
+    norm weights 1, biases 0; token embeddings N(0, embed_std), learned positions N(0, pos_std) (or, with
+    pos_sinusoid > 0, the sin/cos table times pos_sinusoid: still learned, but starting with every position distinct
+    and "one back" a rotation a head can learn), an untied LM head N(0, 0.02).
     Returns {name: leaf tensor requiring grad}."""
     n_layer = M.spec_of(cfg)["n_layer"]
     W = {}
@@ -89,6 +90,8 @@ def init_weights(cfg, gen, embed_std=0.02, pos_std=0.02):
             else:
                 std = 0.02
             t = torch.randn(shape, generator=gen) * std
+            if role == "pos" and pos_sinusoid > 0:
+                t = M.sinusoidal_table(shape[0], shape[1], torch.float32) * pos_sinusoid
         W[name] = t.requires_grad_(True)
     return W
 
@@ -159,6 +162,9 @@ def main():
     ap.add_argument("--embed-std", type=float, default=None)
     ap.add_argument("--warmup", type=int, default=None)
     ap.add_argument("--pos-std", type=float, default=0.02, help="init std of learned positions (tiny-gpt2)")
+    ap.add_argument("--pos-sinusoid", type=float, default=0.0,
+                    help="start the learned positions (tiny-gpt2) as the sin/cos table times this amplitude")
+    ap.add_argument("--layers", type=int, default=None, help="override the model's number of layers")
     ap.add_argument("--no-pos-decay", dest="pos_decay", action="store_false",
                     help="no weight decay on learned positions (tried for a sharper previous-token head: README)")
     ap.add_argument("--induction-share", type=float, default=0.0,
@@ -172,7 +178,9 @@ def main():
     torch.manual_seed(a.seed)
     out_dir = a.out or os.path.join(ROOT, "sample_models", a.name)
     os.makedirs(out_dir, exist_ok=True)
-    cfg = CONFIGS[a.name]
+    cfg = dict(CONFIGS[a.name])
+    if a.layers is not None:
+        cfg["n_layer" if "n_layer" in cfg else "num_hidden_layers"] = a.layers
     hp = dict(HPARAMS[a.name])
     if a.lr is not None:
         hp["lr"] = a.lr
@@ -196,7 +204,7 @@ def main():
             quick = [(p, e) for p, e in json.load(f)]
 
     gen = torch.Generator().manual_seed(a.seed)
-    W = init_weights(cfg, gen, hp["embed_std"], a.pos_std)
+    W = init_weights(cfg, gen, hp["embed_std"], a.pos_std, a.pos_sinusoid)
     prev_log = None
     if a.resume:
         from safetensors_io import load_file
@@ -250,7 +258,7 @@ def main():
 
     log = {"model": a.name, "params": n_params, "steps": a.steps, "batch": a.batch, "ctx": CTX,
            "seed": a.seed, "doc_aligned": a.doc_aligned, "induction_share": a.induction_share, "lr": hp["lr"], "warmup": hp["warmup"], "embed_init_std": hp["embed_std"],
-           "pos_init_std": a.pos_std, "pos_decay": a.pos_decay, "curve": []}
+           "pos_init_std": a.pos_std, "pos_sinusoid": a.pos_sinusoid, "pos_decay": a.pos_decay, "curve": []}
     t0 = time.time()
     run_loss = None
     budget_s = a.minutes * 60 if a.minutes else None
