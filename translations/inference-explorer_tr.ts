@@ -774,8 +774,12 @@ dikkat %5%6</translation>
         <translation>Başlat (ya da Sona kadar çalıştır) bu istem için ağacı büyütür.</translation>
     </message>
     <message>
-        <source>&lt;b&gt;%1 beams&lt;/b&gt; · step %2 · %3 nodes (&lt;span style=&apos;color:#2e7d32&apos;&gt;%4 kept&lt;/span&gt;, &lt;span style=&apos;color:#9e9e9e&apos;&gt;%5 pruned&lt;/span&gt;, &lt;span style=&apos;color:#ff8f00&apos;&gt;%6 finished&lt;/span&gt;) · %7 forward passes in %8 passes over the weights · %9</source>
-        <translation>&lt;b&gt;%1 ışın&lt;/b&gt; · adım %2 · %3 düğüm (&lt;span style=&apos;color:#2e7d32&apos;&gt;%4 tutuldu&lt;/span&gt;, &lt;span style=&apos;color:#9e9e9e&apos;&gt;%5 budandı&lt;/span&gt;, &lt;span style=&apos;color:#ff8f00&apos;&gt;%6 bitti&lt;/span&gt;) · ağırlıklar üzerinden %8 geçişte %7 ileri geçiş · %9</translation>
+        <source>&lt;b&gt;%1 beams&lt;/b&gt; · step %2 · %3 nodes (&lt;span style=&apos;color:#2e7d32&apos;&gt;%4 kept&lt;/span&gt;, &lt;span style=&apos;color:#9e9e9e&apos;&gt;%5 pruned&lt;/span&gt;, &lt;span style=&apos;color:#ff8f00&apos;&gt;%6 finished&lt;/span&gt;) · %7 forward passes in %8 passes over the weights · %9%10</source>
+        <translation>&lt;b&gt;%1 ışın&lt;/b&gt; · adım %2 · %3 düğüm (&lt;span style=&apos;color:#2e7d32&apos;&gt;%4 tutuldu&lt;/span&gt;, &lt;span style=&apos;color:#9e9e9e&apos;&gt;%5 budandı&lt;/span&gt;, &lt;span style=&apos;color:#ff8f00&apos;&gt;%6 bitti&lt;/span&gt;) · ağırlıklar üzerinden %8 geçişte %7 ileri geçiş · %9%10</translation>
+    </message>
+    <message>
+        <source>&lt;br&gt;&lt;b style=&apos;color:#c0392b&apos;&gt;intervened:&lt;/b&gt; %1 (every beam)</source>
+        <translation>&lt;br&gt;&lt;b style=&apos;color:#c0392b&apos;&gt;müdahale:&lt;/b&gt; %1 (her ışında)</translation>
     </message>
 </context>
 <context>
@@ -907,6 +911,10 @@ dikkat %5%6</translation>
         <translation>
             <numerusform>Açgözlü seçim, ışın araması ve %n örnek karşılaştırılıyor</numerusform>
         </translation>
+    </message>
+    <message>
+        <source> · &lt;b style=&apos;color:#c0392b&apos;&gt;intervened:&lt;/b&gt; %1 (every run)</source>
+        <translation> · &lt;b style=&apos;color:#c0392b&apos;&gt;müdahale:&lt;/b&gt; %1 (her çalıştırmada)</translation>
     </message>
 </context>
 <context>

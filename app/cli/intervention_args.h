@@ -1,6 +1,6 @@
 #pragma once
-// The interpretability options shared by logits, generate and lens: --ablate SPEC and --knockout SPEC (repeatable,
-// core/exec/intervention.h syntax), and --target / --minus TEXT naming one token.
+// The interpretability options shared by logits, generate, beam, compare and lens: --ablate SPEC and --knockout SPEC
+// (repeatable, core/exec/intervention.h syntax), and --target / --minus TEXT naming one token.
 #include "model_input.h"
 
 #include "core/exec/intervention.h"

@@ -61,11 +61,13 @@ const std::map<std::string, Command>& commands()
         { "beam",
             { cmdBeam,
                 "beam MODEL --prompt T|--tokens 1,2,3 --beams B [--length-penalty a] [--max-new-tokens N] "
-                "[--num-return-sequences n] [--early-stopping true|false|never] [--ignore-eos] [--json]" } },
+                "[--num-return-sequences n] [--early-stopping true|false|never] [--ignore-eos] [--ablate SPEC]... "
+                "[--knockout SPEC]... [--json]" } },
         { "compare",
             { cmdCompare,
                 "compare MODEL --prompt T|--tokens 1,2,3 [--max-new-tokens N] [--beam-width W (0 = none)] "
-                "[--samples S] [--seed X] [other sampling options of generate] [--json]" } },
+                "[--samples S] [--seed X] [other sampling options of generate] [--ablate SPEC]... [--knockout SPEC]... "
+                "[--json]" } },
         { "compare-weights",
             { cmdCompareWeights,
                 "compare-weights REFERENCE OTHER --prompt T|--tokens 1,2,3 [--json]   (e.g. F32 vs Q4_K_M of one "

@@ -56,9 +56,12 @@ namespace {
             sessions.push_back(std::make_unique<GenerationSession>(model, tokenizer, plan));
             sessions.back()->setOptions(options.generation);
             sessions.back()->setSampling(p, options.order);
+            sessions.back()->setInterventions(options.interventions);
             sessions.back()->start(prompt);
         }
         BatchDecoder batch(model, sessions.front()->plan());
+        // with the prompt's head means (every session ran the same prompt)
+        batch.setInterventions(sessions.front()->resolvedInterventions());
         std::vector<std::int32_t> tokens;
         std::vector<KvCache*> caches;
         std::vector<GenerationSession*> stepped;
@@ -110,6 +113,7 @@ namespace {
                 p.eosTokenIds.end(), options.generation.extraEosIds.begin(), options.generation.extraEosIds.end());
         }
         EngineBeamBackend backend(model, p.numBeams, int(prompt.size()) + p.maxNewTokens, plan);
+        backend.setInterventions(options.interventions);
         BeamSearch search(backend, p);
         search.run(prompt, cancel);
         ComparedRun run;

@@ -8,6 +8,7 @@
 //   c.runs[0].tokens; c.runs[0].sumLogProb; c.firstDivergence;
 #include "core/decoding/generation_session.h"
 #include "core/decoding/stop_reason.h"
+#include "core/exec/intervention.h"
 #include "core/sampling/sampling_parameters.h"
 #include "core/sampling/stage_order.h"
 
@@ -30,6 +31,7 @@ struct ComparisonOptions {
     StageOrder order {};
     int beamWidth = 4; // 0: no beam run
     int samples = 3; // sample i (0-based) draws with seed sampling.seed + i + 1
+    InterventionList interventions {}; // applied to every run (an ablated head changes greedy, beam and samples)
 };
 
 struct ComparedRun {

@@ -33,6 +33,12 @@ EngineBeamBackend::EngineBeamBackend(const Model& model, int width, int capacity
         m_spare.push_back(std::make_unique<KvCache>(model.config(), capacity));
 }
 
+void EngineBeamBackend::setInterventions(const InterventionList& list)
+{
+    m_exec.setInterventions(list); // validates first: a bad entry leaves both as they were
+    m_batch.setInterventions({}); // set from the prompt's pass in start()
+}
+
 int EngineBeamBackend::vocabSize() const { return m_model.config().vocab; }
 
 void EngineBeamBackend::forwardSlot(int slot, std::span<const std::int32_t> tokens, Phase phase)
@@ -70,6 +76,8 @@ void EngineBeamBackend::start(std::span<const std::int32_t> prompt)
     m_logProbs.assign(1, {});
     m_step = 0;
     forwardSlot(0, prompt, { PhaseKind::Prefill, 0 });
+    if (!m_exec.interventions().empty())
+        m_batch.setInterventions(m_exec.resolvedInterventions()); // the prompt's head means, for batched steps
 }
 
 std::span<const float> EngineBeamBackend::nextLogProbs(int slot) { return m_logProbs.at(std::size_t(slot)); }

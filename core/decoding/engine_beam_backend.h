@@ -24,6 +24,10 @@ public:
     std::span<const float> nextLogProbs(int slot) override;
     void advance(std::span<const int> parents, std::span<const std::int32_t> tokens) override;
 
+    // Interventions (core/exec/intervention.h: an ablated head, a patch) for the passes from the next start() on,
+    // batched or not: the beams are then those of the intervened model. Throws core::Error naming a bad entry.
+    void setInterventions(const InterventionList& list);
+
     // true (the default): each step's beams go through one BatchDecoder::step; false: one decode pass per beam.
     void setBatched(bool batched) { m_batched = batched; }
     bool batched() const { return m_batched; }

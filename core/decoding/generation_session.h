@@ -80,6 +80,7 @@ public:
     // while generating. Validated here (throws core::Error naming the bad entry); set before start().
     void setInterventions(InterventionList list) { m_exec.setInterventions(std::move(list)); }
     const InterventionList& interventions() const { return m_exec.interventions(); }
+    InterventionList resolvedInterventions() const { return m_exec.resolvedInterventions(); } // after start()
     const SamplingPipeline& pipeline() const { return m_pipeline; }
 
     // Prefill: the whole prompt at once (events to `sink` if given). Throws core::Error for an empty prompt,

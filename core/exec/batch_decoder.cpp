@@ -11,14 +11,24 @@ BatchDecoder::BatchDecoder(const Model& model, const ExecutionPlan& plan)
 {
 }
 
+void BatchDecoder::setInterventions(const InterventionList& list)
+{
+    for (auto& e : m_executors)
+        e->setInterventions(list);
+    m_interventions = list;
+}
+
 void BatchDecoder::step(std::span<const std::int32_t> tokens, std::span<KvCache* const> caches)
 {
     if (tokens.size() != caches.size() || tokens.empty())
         throw Error("batch", "sequences",
             std::to_string(tokens.size()) + " tokens for " + std::to_string(caches.size()) + " caches");
     const int n = int(tokens.size());
-    while (int(m_executors.size()) < n)
+    while (int(m_executors.size()) < n) {
         m_executors.push_back(std::make_unique<Executor>(m_model, m_plan));
+        if (!m_interventions.empty())
+            m_executors.back()->setInterventions(m_interventions);
+    }
     m_active = n;
     for (int i = 0; i < n; ++i) {
         try {

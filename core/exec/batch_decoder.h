@@ -23,6 +23,11 @@ public:
     // Appends tokens[i] to sequence i (caches[i], at position caches[i]->length()) for every i, in one pass.
     // Throws core::Error (naming the sequence) for an id out of range or a full cache, before anything runs.
     void step(std::span<const std::int32_t> tokens, std::span<KvCache* const> caches);
+    // Interventions (core/exec/intervention.h) for every sequence from the next step on, as Executor applies them
+    // (validated there: throws core::Error naming the bad entry). Empty (the default) changes nothing. A step has
+    // no prompt to take a head's mean from: give the list resolved by the executor that ran the prompt
+    // (Executor::resolvedInterventions), which carries those means.
+    void setInterventions(const InterventionList& list);
     // (1, vocab) logits of sequence i after step().
     TensorView logits(int i) const { return m_executors[std::size_t(i)]->logits(); }
     int sequences() const { return m_active; }
@@ -32,6 +37,7 @@ private:
     const ExecutionPlan& m_plan;
     std::vector<std::unique_ptr<Executor>> m_executors; // grown to the largest batch seen
     int m_active = 0;
+    InterventionList m_interventions; // given to every executor, those created later too
     RowMatrix m_in, m_out; // the gathered rows of the product at hand
 };
 

@@ -376,6 +376,8 @@ MatMap Executor::productOutput()
 void Executor::skipProduct()
 {
     assert(atProduct());
+    if (!m_hook.empty()) // as step() does: the product's output is in place, written by the batch
+        m_hook.apply(m_cursor, mutableViewOf(m_plan[std::size_t(m_cursor)]), m_pos0);
     ++m_cursor;
     if (finished())
         m_cache->setLength(m_ctx);

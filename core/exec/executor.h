@@ -48,6 +48,9 @@ public:
     // (throws core::Error naming the bad entry). An empty list (the default) changes nothing.
     void setInterventions(InterventionList list);
     const InterventionList& interventions() const { return m_hook.list(); }
+    // The list with this run's state in it (InterventionHook::resolved): hand it to the executors that decode on
+    // from this one's prompt pass.
+    InterventionList resolvedInterventions() const { return m_hook.resolved(); }
 
     bool finished() const { return m_cursor >= int(m_plan.size()); }
     int cursor() const { return m_cursor; }
@@ -69,7 +72,8 @@ public:
 
     // For batched decode (core/exec/batch_decoder.h), which computes the matrix products of several executors in
     // one pass over the weights: when the node at the cursor is a product (Linear, LmHead), the weight, the rows
-    // it reads and the rows it writes; skipProduct() then moves past it as step() would (no trace event).
+    // it reads and the rows it writes; skipProduct() then moves past it as step() would (the interventions
+    // applied to the output written there, no trace event).
     bool atProduct() const;
     const LinearWeight& productWeight() const;
     ConstMatRef productInput();

@@ -106,6 +106,9 @@ namespace {
                 fail("key position " + std::to_string(i.key) + " must be in [0, " + std::to_string(i.query)
                     + "]: a query sees only itself and earlier positions");
         }
+        if (i.kind == InterventionKind::MeanHead && !i.values.empty() && int(i.values.size()) != c.headDim)
+            fail("stored mean has " + std::to_string(i.values.size()) + " values, the head has "
+                + std::to_string(c.headDim));
         if (i.kind == InterventionKind::PatchResidual || i.kind == InterventionKind::PatchHead) {
             if (i.position < 0 || i.position >= c.maxPositions)
                 fail("position " + std::to_string(i.position) + " is outside the context " + range(c.maxPositions));
@@ -361,6 +364,10 @@ void InterventionHook::apply(int nodeIndex, MatMap out, int pos0)
             out.setZero();
             break;
         case InterventionKind::MeanHead: {
+            if (!i.values.empty()) { // the mean was carried over from the prompt's pass (resolved())
+                out.rowwise() = Eigen::Map<const Eigen::RowVectorXf>(i.values.data(), out.cols());
+                break;
+            }
             auto stored = m_means.find(e);
             if (pos0 == 0 || stored == m_means.end()) {
                 const Eigen::RowVectorXf mean = out.colwise().mean();
@@ -383,6 +390,15 @@ void InterventionHook::apply(int nodeIndex, MatMap out, int pos0)
             break;
         }
     }
+}
+
+InterventionList InterventionHook::resolved() const
+{
+    InterventionList out = m_list;
+    for (const auto& [e, mean] : m_means)
+        if (out[std::size_t(e)].values.empty())
+            out[std::size_t(e)].values = mean;
+    return out;
 }
 
 } // namespace core

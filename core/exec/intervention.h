@@ -44,7 +44,8 @@ struct Intervention {
     int query = -1; // KnockoutEdge: the query position
     int key = -1; // KnockoutEdge: the key position (<= query)
     int position = -1; // PatchResidual, PatchHead: the sequence position whose row is replaced
-    std::vector<float> values; // PatchResidual (dim), PatchHead (headDim)
+    std::vector<float> values; // PatchResidual (dim), PatchHead (headDim); MeanHead: the stored mean (headDim)
+                               // or empty (taken from the prompt's pass)
 
     static Intervention zeroHead(int layer, int head);
     static Intervention meanHead(int layer, int head);
@@ -99,6 +100,11 @@ public:
     // Mean-ablated heads store their mean when a pass starts at position 0 (the prompt) and reuse it in later
     // passes (decode steps), so a generated token sees the same replacement the prompt did.
     void apply(int nodeIndex, MatMap out, int pos0);
+
+    // The list with the state of this run written into it: each mean-ablated head whose mean was stored carries
+    // it in `values`. Another executor given this list continues the run's interventions exactly (batched decode
+    // steps after a prompt pass made elsewhere).
+    InterventionList resolved() const;
 
 private:
     InterventionList m_list;

@@ -74,6 +74,8 @@ private slots:
                                       << "the prompt is empty";
         QTest::newRow("ablate past the layers") << QStringList { "logits", kModel, "--prompt", "a", "--ablate",
             "blk.9.mlp" } << 1 << "blk.9.mlp: layer 9 is outside the model's layers [0, 4)";
+        QTest::newRow("beam: head past the heads") << QStringList { "beam", kModel, "--prompt", "a", "--ablate",
+            "blk.1.head.7" } << 1 << "blk.1.head.7: head 7 is outside the model's heads [0, 4)";
         QTest::newRow("knockout given to --ablate") << QStringList { "lens", kModel, "--prompt", "a b", "--ablate",
             "blk.0.head.1:1->0" } << 1 << "knocked out with --knockout";
         QTest::newRow("target of two tokens")
@@ -336,6 +338,32 @@ private slots:
         const auto j = QJsonDocument::fromJson(r.out).object();
         QVERIFY(!j["hypotheses"].toArray().isEmpty());
         QVERIFY(j["tree"].toObject()["nodes"].toArray().size() > 3);
+    }
+
+    // beam and compare run the intervened model too: with head 3.3 (the one that carries the country) zeroed,
+    // tiny-gpt2 no longer continues "The capital of France is" with " Paris".
+    void beamAndCompareTakeInterventions()
+    {
+        const QStringList prompt { "--prompt", "The capital of France is", "--max-new-tokens", "3", "--json" };
+        const auto best = [](const QByteArray& out) {
+            return QJsonDocument::fromJson(out).object()["hypotheses"].toArray().first().toObject()["text"].toString();
+        };
+        const Run plain = cli(QStringList { "beam", kModel, "--beams", "3" } + prompt);
+        const Run ablated = cli(QStringList { "beam", kModel, "--beams", "3", "--ablate", "blk.3.head.3" } + prompt);
+        QCOMPARE(plain.code, 0);
+        QCOMPARE(ablated.code, 0);
+        QVERIFY2(best(plain.out).startsWith(" Paris"), qPrintable(best(plain.out)));
+        QVERIFY2(!best(ablated.out).startsWith(" Paris"), qPrintable(best(ablated.out)));
+        QCOMPARE(QJsonDocument::fromJson(ablated.out).object()["interventions"].toString(), QString("blk.3.head.3"));
+
+        const Run compared
+            = cli(QStringList { "compare", kModel, "--samples", "1", "--ablate", "blk.3.head.3" } + prompt);
+        QCOMPARE(compared.code, 0);
+        const auto j = QJsonDocument::fromJson(compared.out).object();
+        QCOMPARE(j["interventions"].toString(), QString("blk.3.head.3"));
+        for (const auto& run : j["runs"].toArray())
+            QVERIFY2(
+                !run.toObject()["text"].toString().startsWith(" Paris"), qPrintable(run.toObject()["text"].toString()));
     }
 
     void traceAndPlan()

@@ -2,7 +2,8 @@
 // and on a small random model: the greedy run is a greedy generation, each run's sum of log-probabilities is the
 // sum over its tokens, the samples are seeded (same seed, same tokens), and a beam width of 0 means no beam run.
 // The greedy run and the samples decode as one batch: each gives what a generation session gives alone, on the
-// random model and on a shipped one, also when runs stop at different lengths (the batch shrinks as they end).
+// random model and on a shipped one, also when runs stop at different lengths (the batch shrinks as they end),
+// and with interventions (a zeroed head, a removed MLP, a mean-ablated head): every run is the intervened model's.
 #include "core/common/error.h"
 #include "core/decoding/comparison.h"
 #include "core/model/random_model.h"
@@ -140,17 +141,24 @@ private slots:
     {
         QTest::addColumn<QString>("model");
         QTest::addColumn<int>("samples");
-        QTest::newRow("random llama, 5 samples") << QString() << 5;
-        QTest::newRow("tiny-gpt2, 4 samples") << QStringLiteral(IE_SOURCE_DIR "/sample_models/tiny-gpt2") << 4;
+        QTest::addColumn<QStringList>("interventions");
+        const QString gpt2 = QStringLiteral(IE_SOURCE_DIR "/sample_models/tiny-gpt2");
+        QTest::newRow("random llama, 5 samples") << QString() << 5 << QStringList();
+        QTest::newRow("tiny-gpt2, 4 samples") << gpt2 << 4 << QStringList();
+        QTest::newRow("tiny-gpt2, 4 samples, intervened")
+            << gpt2 << 4 << QStringList { "blk.3.head.3", "blk.2.mlp", "blk.1.head.0:mean" };
     }
     void batchedRunsEqualAlone()
     {
         QFETCH(QString, model);
         QFETCH(int, samples);
+        QFETCH(QStringList, interventions);
         std::unique_ptr<Model> loaded = model.isEmpty() ? nullptr : Model::load(model.toStdString());
         const Model& m = loaded ? *loaded : *m_model;
         const std::optional<Tokenizer> tok = Tokenizer::fromFile(m.tokenizerPath());
         ComparisonOptions o = options(0, samples);
+        for (const QString& spec : interventions)
+            o.interventions.push_back(parseIntervention(spec.toStdString(), m.config()));
         o.generation.maxNewTokens = 10;
         o.sampling.topK = 40;
         // Many end-of-sequence ids: the runs stop at different steps, so later steps batch fewer of them.
@@ -168,6 +176,7 @@ private slots:
             GenerationSession alone(m, &*tok);
             alone.setOptions(o.generation);
             alone.setSampling(p, o.order);
+            alone.setInterventions(o.interventions); // the session runs every step itself: the reference
             alone.start(m_prompt);
             alone.runToEnd();
             const ComparedRun& run = c.runs[std::size_t(i)];
@@ -184,6 +193,18 @@ private slots:
                     "%.2e (bound 1e-5)\n",
             samples + 1, *lengths.begin(), *lengths.rbegin(), worst);
         QVERIFY2(worst <= 1e-5, qPrintable(QString::number(worst)));
+        if (!o.interventions.empty()) { // and they did change the runs
+            ComparisonOptions plain = o;
+            plain.interventions.clear();
+            const Comparison p = compareDecodings(m, &*tok, m_prompt, plain);
+            int changed = 0;
+            for (std::size_t i = 0; i < c.runs.size(); ++i)
+                changed
+                    += int(p.runs[i].tokens != c.runs[i].tokens || p.runs[i].probabilities != c.runs[i].probabilities);
+            std::printf("    interventions %s changed %d of %zu runs\n", interventionListSpec(o.interventions).c_str(),
+                changed, c.runs.size());
+            QCOMPARE(changed, int(c.runs.size()));
+        }
     }
 
     void badOptionsAreErrors()

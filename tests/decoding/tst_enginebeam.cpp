@@ -27,9 +27,11 @@ private:
     std::vector<std::int32_t> m_eos;
 
     // Greedy tokens and their summed log-probabilities, by the generation session.
-    std::pair<std::vector<std::int32_t>, double> greedy(const std::vector<std::int32_t>& prompt, int maxNew)
+    std::pair<std::vector<std::int32_t>, double> greedy(
+        const std::vector<std::int32_t>& prompt, int maxNew, const InterventionList& interventions = {})
     {
         GenerationSession s(*m_model, &*m_tok);
+        s.setInterventions(interventions);
         s.setOptions({ .maxNewTokens = maxNew, .stopSequences = {}, .stopAtEos = true, .extraEosIds = m_eos });
         SamplingParameters p;
         p.temperature = 0;
@@ -84,6 +86,45 @@ private slots:
         QVERIFY(std::abs(best.sumLogProb - greedyLogp) < 1e-3);
     }
 
+    // Interventions reach every beam, batched or not: a width-1 beam of the intervened model is the greedy
+    // generation of the intervened model (a session decoding alone, the reference), and it is not the plain one.
+    // The list has a zeroed head (the attention mix), a removed MLP (a product node, which batched steps compute
+    // outside the executor) and a mean-ablated head (its mean is taken from the prompt's pass).
+    void interventionsReachEveryBeam()
+    {
+        const auto ids = m_tok->encodeIds("The capital of France is");
+        InterventionList list;
+        for (const char* spec : { "blk.3.head.3", "blk.2.mlp", "blk.1.head.0:mean" })
+            list.push_back(parseIntervention(spec, m_model->config()));
+        const auto [plainTokens, plainLogp] = greedy(ids, 8);
+        const auto [greedyTokens, greedyLogp] = greedy(ids, 8, list);
+        QVERIFY(plainTokens != greedyTokens);
+        BeamSearchParameters p;
+        p.numBeams = 1;
+        p.maxNewTokens = 8;
+        p.eosTokenIds = m_eos;
+        p.numReturnSequences = 1;
+        for (bool batched : { true, false }) {
+            EngineBeamBackend backend(*m_model, 1, int(ids.size()) + 8);
+            backend.setBatched(batched);
+            backend.setInterventions(list);
+            BeamSearch search(backend, p);
+            search.run(ids);
+            const auto best = search.results().front();
+            std::printf("    width 1, %s, %s: \"%s\" logp %.4f; greedy of the intervened model \"%s\" %.4f; "
+                        "plain greedy \"%s\"\n",
+                batched ? "batched" : "one at a time", interventionListSpec(list).c_str(),
+                m_tok->decode(best.tokens).c_str(), best.sumLogProb, m_tok->decode(greedyTokens).c_str(), greedyLogp,
+                m_tok->decode(plainTokens).c_str());
+            QCOMPARE(best.tokens, greedyTokens);
+            QVERIFY(std::abs(best.sumLogProb - greedyLogp) < 1e-3);
+        }
+        // A bad list is refused naming the entry, and leaves the backend as it was.
+        EngineBeamBackend backend(*m_model, 1, int(ids.size()) + 8);
+        Intervention bad = Intervention::zeroHead(9, 0);
+        QVERIFY_THROWS_EXCEPTION(Error, backend.setInterventions({ bad }));
+    }
+
     void bestBeamNotBelowGreedy_data() { widthOneIsGreedy_data(); }
     void bestBeamNotBelowGreedy()
     {
@@ -117,14 +158,21 @@ private slots:
     {
         QTest::addColumn<QString>("model");
         QTest::addColumn<int>("width");
-        QTest::newRow("random llama, 6 beams") << QString() << 6;
-        QTest::newRow("tiny-gpt2, 4 beams") << QStringLiteral(IE_SOURCE_DIR "/sample_models/tiny-gpt2") << 4;
-        QTest::newRow("tiny-llama, 5 beams") << QStringLiteral(IE_SOURCE_DIR "/sample_models/tiny-llama") << 5;
+        QTest::addColumn<QStringList>("interventions");
+        QTest::newRow("random llama, 6 beams") << QString() << 6 << QStringList();
+        QTest::newRow("tiny-gpt2, 4 beams")
+            << QStringLiteral(IE_SOURCE_DIR "/sample_models/tiny-gpt2") << 4 << QStringList();
+        QTest::newRow("tiny-llama, 5 beams")
+            << QStringLiteral(IE_SOURCE_DIR "/sample_models/tiny-llama") << 5 << QStringList();
+        QTest::newRow("tiny-llama, 5 beams, intervened")
+            << QStringLiteral(IE_SOURCE_DIR "/sample_models/tiny-llama") << 5
+            << QStringList { "blk.3.head.2", "blk.1.mlp", "blk.2.head.1:mean" };
     }
     void batchedEqualsOneAtATime()
     {
         QFETCH(QString, model);
         QFETCH(int, width);
+        QFETCH(QStringList, interventions);
         QTemporaryDir dir;
         if (model.isEmpty()) {
             core::RandomModelSpec spec;
@@ -144,6 +192,11 @@ private slots:
         EngineBeamBackend batched(*m, width, int(prompt.size()) + p.maxNewTokens);
         EngineBeamBackend alone(*m, width, int(prompt.size()) + p.maxNewTokens);
         alone.setBatched(false);
+        InterventionList list;
+        for (const QString& spec : interventions)
+            list.push_back(parseIntervention(spec.toStdString(), m->config()));
+        batched.setInterventions(list);
+        alone.setInterventions(list);
         BeamSearch a(batched, p), b(alone, p);
         a.run(prompt);
         b.run(prompt);

@@ -279,6 +279,15 @@ void TestDecodingController::comparisonSideBySide()
     }
     QCOMPARE(cmp.firstDivergence, first);
     QVERIFY(cmp.firstDivergence >= 0); // three random samples of a random model do not all follow greedy
+
+    // Interventions drop the shown runs (they were the other model's), and the next comparison runs with them.
+    const double plainFirst = cmp.runs[0].tokens[0].probability;
+    c.setInterventions({ core::Intervention::zeroHead(0, 1), core::Intervention::ablateMlp(1) });
+    QTRY_VERIFY_WITH_TIMEOUT(!c.lastComparison().isValid() && !c.isBusy(), 5000);
+    c.compare(1, 2);
+    QTRY_VERIFY_WITH_TIMEOUT(c.lastComparison().isValid() && !c.isBusy(), 20000);
+    QCOMPARE(c.lastComparison().interventions, QStringLiteral("layer 0 · head 1 zeroed, layer 1 · MLP removed"));
+    QVERIFY(c.lastComparison().runs[0].tokens[0].probability != plainFirst);
 }
 
 void TestDecodingController::contextCurveToTheLimit()

@@ -222,7 +222,11 @@ void DecodingController::setOptions(const core::GenerationOptions& options)
 
 void DecodingController::setInterventions(const core::InterventionList& list)
 {
-    dropBeam();
+    dropBeam(); // the beams and the compared runs were those of the model before this change
+    if (m_lastComparison.isValid()) {
+        m_lastComparison = {};
+        emit comparisonChanged(m_lastComparison);
+    }
     const quint64 job = nextJob();
     post([this, job, list] { m_worker->setInterventions(job, list); });
 }

@@ -92,6 +92,7 @@ struct BeamSnapshot {
     int weightPasses = 0; // passes over the weights: the beams of a step decode as one batch
     bool finished = false;
     QString stopReason;
+    QString interventions; // the interventions every beam ran with, in words; empty: none
     bool isValid() const { return !nodes.empty(); }
 };
 
@@ -108,6 +109,7 @@ struct ComparisonRun {
 struct ComparisonSnapshot {
     QVector<ComparisonRun> runs;
     int firstDivergence = -1; // first position where the runs do not all agree
+    QString interventions; // the interventions every run ran with, in words; empty: none
     bool isValid() const { return !runs.isEmpty(); }
 };
 

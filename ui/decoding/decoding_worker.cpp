@@ -292,6 +292,7 @@ void DecodingWorker::startBeam(quint64 job, const core::BeamSearchParameters& pa
         m_beam.reset();
         m_beamBackend = std::make_unique<core::EngineBeamBackend>(
             *m_model, p.numBeams, int(m_prompt.size()) + p.maxNewTokens, &m_loaded->plan);
+        m_beamBackend->setInterventions(m_interventions);
         m_beam = std::make_unique<core::BeamSearch>(*m_beamBackend, p);
         m_beam->start(m_prompt);
         emit beamChanged(job, beamSnapshot());
@@ -334,6 +335,7 @@ void DecodingWorker::compare(quint64 job, int samples, int beams)
         o.order = m_order;
         o.beamWidth = beams;
         o.samples = samples;
+        o.interventions = m_interventions; // the intervened model, as generation uses it
         const core::Comparison c
             = core::compareDecodings(*m_model, m_tokenizer, m_prompt, o, m_cancel, &m_loaded->plan);
         ComparisonSnapshot out;
@@ -364,6 +366,7 @@ void DecodingWorker::compare(quint64 job, int samples, int beams)
             out.runs << run;
         }
         out.firstDivergence = c.firstDivergence;
+        out.interventions = interventionsText();
         emit comparisonChanged(job, out);
     });
 }

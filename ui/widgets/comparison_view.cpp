@@ -60,10 +60,19 @@ void ComparisonView::compare()
 
 void ComparisonView::onComparison(const ComparisonSnapshot& c)
 {
-    m_status->setResult(c.firstDivergence < 0
-            ? tr("all runs agree")
-            : tr("the runs first part ways at generated token <b>%1</b> (marked <span style='color:#c0392b'>┃</span>)")
-                  .arg(c.firstDivergence + 1));
+    if (!c.isValid()) { // dropped: the model changed (interventions) since these runs
+        m_status->setResult(QString());
+        m_text->clear();
+        return;
+    }
+    const QString with = c.interventions.isEmpty()
+        ? QString()
+        : tr(" · <b style='color:#c0392b'>intervened:</b> %1 (every run)").arg(c.interventions.toHtmlEscaped());
+    m_status->setResult((c.firstDivergence < 0 ? tr("all runs agree")
+                                               : tr("the runs first part ways at generated token <b>%1</b> (marked "
+                                                    "<span style='color:#c0392b'>┃</span>)")
+                                                     .arg(c.firstDivergence + 1))
+        + with);
     QString html = QStringLiteral("<table cellspacing=0 cellpadding=6 width='100%'>")
         + tr("<tr><th align=left>run</th><th align=left>tokens (colour = the model's probability)</th><th "
              "align=right>Σ log p</th><th align=right>length</th><th align=left>stop</th></tr>");

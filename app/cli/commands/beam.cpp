@@ -1,4 +1,5 @@
 #include "commands.h"
+#include "intervention_args.h"
 #include "model_input.h"
 
 #include "core/common/error.h"
@@ -15,6 +16,7 @@ int cmdBeam(const Words& w)
 {
     auto opts = kInputOptions;
     opts.insert({ "beams", "length-penalty", "max-new-tokens", "num-return-sequences", "early-stopping" });
+    opts.insert(kInterventionOptions.begin(), kInterventionOptions.end());
     Args args(w, { "json", "ignore-eos" }, opts);
     ModelInput in = loadModelInput(args);
     const auto& c = in.model->config();
@@ -39,6 +41,8 @@ int cmdBeam(const Words& w)
         throw core::Error("input", "prompt", "the prompt fills the whole context: no room to generate");
 
     core::EngineBeamBackend backend(*in.model, p.numBeams, int(in.tokens.size()) + p.maxNewTokens, &in.loaded->plan);
+    const core::InterventionList interventions = interventionsFromArgs(args, c);
+    backend.setInterventions(interventions);
     core::BeamSearch search(backend, p);
     search.run(in.tokens);
 
@@ -49,6 +53,7 @@ int cmdBeam(const Words& w)
         nlohmann::ordered_json j = search.toJson();
         for (auto& h : j["hypotheses"])
             h["text"] = text(h["tokens"].get<std::vector<std::int32_t>>());
+        j["interventions"] = core::interventionListSpec(interventions);
         j["forward_passes"] = backend.forwardPasses();
         j["weight_passes"] = backend.weightPasses(); // the beams of a step decode as one batch
         std::cout << j.dump(2) << "\n";
@@ -62,5 +67,7 @@ int cmdBeam(const Words& w)
         "[%d beams · %d steps · %zu tree nodes · %d forward passes in %d passes over the weights · stop: %s]\n",
         p.numBeams, search.stepCount(), search.tree().nodes().size(), backend.forwardPasses(), backend.weightPasses(),
         core::stopReasonName(search.stopReason()));
+    if (!interventions.empty())
+        std::fprintf(stderr, "[every beam with %s]\n", core::interventionListSpec(interventions).c_str());
     return 0;
 }

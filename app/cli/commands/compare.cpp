@@ -1,4 +1,5 @@
 #include "commands.h"
+#include "intervention_args.h"
 #include "model_input.h"
 #include "sampling_args.h"
 
@@ -32,6 +33,7 @@ int cmdCompare(const Words& w)
     auto opts = kInputOptions;
     opts.insert(kSamplingOptions.begin(), kSamplingOptions.end());
     opts.insert({ "beam-width", "samples" });
+    opts.insert(kInterventionOptions.begin(), kInterventionOptions.end());
     Args args(w, kSamplingFlags, opts);
     ModelInput in = loadModelInput(args);
 
@@ -41,6 +43,7 @@ int cmdCompare(const Words& w)
     o.order = orderFromArgs(args);
     o.beamWidth = int(args.integer("beam-width", 4, 0, 64));
     o.samples = int(args.integer("samples", 3, 0, 1000));
+    o.interventions = interventionsFromArgs(args, in.model->config());
     const core::Comparison c = core::compareDecodings(*in.model, in.tokenizer, in.tokens, o, nullptr, &in.loaded->plan);
 
     auto text = [&](const std::vector<std::int32_t>& ids) {
@@ -53,7 +56,8 @@ int cmdCompare(const Words& w)
                 { "sum_logprob", r.sumLogProb }, { "stop_reason", core::stopReasonName(r.stopReason) },
                 { "diverges_at", r.divergesAt }, { "text", text(r.tokens) } });
         std::cout << nlohmann::ordered_json {
-            { "prompt_tokens", in.tokens }, { "runs", runs }, { "first_divergence", c.firstDivergence }
+            { "prompt_tokens", in.tokens }, { "interventions", core::interventionListSpec(o.interventions) },
+            { "runs", runs }, { "first_divergence", c.firstDivergence }
         }.dump(2) << "\n";
         return 0;
     }
@@ -65,5 +69,7 @@ int cmdCompare(const Words& w)
         std::fprintf(stderr, "[the runs part ways at generated token %d]\n", c.firstDivergence);
     else
         std::fprintf(stderr, "[every run picks the same tokens]\n");
+    if (!o.interventions.empty())
+        std::fprintf(stderr, "[every run with %s]\n", core::interventionListSpec(o.interventions).c_str());
     return 0;
 }
