@@ -4,6 +4,7 @@
 #include "core/decoding/beam_tree.h"
 #include "core/decoding/run_metrics.h"
 #include "core/decoding/stop_reason.h"
+#include "core/exec/intervention.h"
 #include "core/sampling/sampling_parameters.h"
 #include "core/sampling/sampling_record.h"
 
@@ -92,7 +93,7 @@ struct BeamSnapshot {
     int weightPasses = 0; // passes over the weights: the beams of a step decode as one batch
     bool finished = false;
     QString stopReason;
-    QString interventions; // the interventions every beam ran with, in words; empty: none
+    core::InterventionList interventions; // what every beam ran with (empty: none)
     bool isValid() const { return !nodes.empty(); }
 };
 
@@ -109,7 +110,7 @@ struct ComparisonRun {
 struct ComparisonSnapshot {
     QVector<ComparisonRun> runs;
     int firstDivergence = -1; // first position where the runs do not all agree
-    QString interventions; // the interventions every run ran with, in words; empty: none
+    core::InterventionList interventions; // what every run ran with (empty: none)
     bool isValid() const { return !runs.isEmpty(); }
 };
 

@@ -366,7 +366,7 @@ void DecodingWorker::compare(quint64 job, int samples, int beams)
             out.runs << run;
         }
         out.firstDivergence = c.firstDivergence;
-        out.interventions = interventionsText();
+        out.interventions = m_interventions;
         emit comparisonChanged(job, out);
     });
 }

@@ -86,7 +86,6 @@ private:
     GenerationSnapshot generationSnapshot() const;
     BeamSnapshot beamSnapshot() const;
     QString pieceText(std::int32_t id) const;
-    QString interventionsText() const; // the current interventions in words ("layer 3 · head 3 zeroed"), or ""
 
     const std::atomic<bool>* m_cancel;
     const std::atomic<quint64>* m_latestSampling;

@@ -18,14 +18,6 @@
 #include <cmath>
 namespace ui {
 
-QString DecodingWorker::interventionsText() const
-{
-    QStringList words;
-    for (const auto& i : m_interventions)
-        words << QString::fromStdString(core::interventionWords(i));
-    return words.join(QStringLiteral(", "));
-}
-
 QString DecodingWorker::pieceText(std::int32_t id) const
 {
     if (m_tokenizer && m_tokenizer->isValidId(id))
@@ -162,7 +154,7 @@ BeamSnapshot DecodingWorker::beamSnapshot() const
     b.weightPasses = m_beamBackend->weightPasses();
     b.finished = m_beam->finished();
     b.stopReason = QString::fromLatin1(core::stopReasonName(m_beam->stopReason()));
-    b.interventions = interventionsText();
+    b.interventions = m_interventions;
     return b;
 }
 

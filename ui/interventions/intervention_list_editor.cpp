@@ -83,6 +83,14 @@ QString InterventionListEditor::describe(const core::Intervention& i)
     return QString::fromStdString(core::interventionWords(i));
 }
 
+QString InterventionListEditor::describe(const core::InterventionList& list)
+{
+    QStringList words;
+    for (const auto& i : list)
+        words << describe(i);
+    return words.join(QStringLiteral(", "));
+}
+
 bool InterventionListEditor::addSpec(const QString& spec)
 {
     QString error;

@@ -22,6 +22,7 @@ public:
 
     // In the interface language: "layer 1 · head 2 zeroed".
     static QString describe(const core::Intervention& i);
+    static QString describe(const core::InterventionList& list); // each described, joined by ", "
 
     bool addSpec(const QString& spec); // what Add does with the typed text; false (and the message shown) if refused
     QListWidget* list() const { return m_list; }

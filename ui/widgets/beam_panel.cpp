@@ -2,6 +2,7 @@
 
 #include "ui/decoding/beam_hypothesis_model.h"
 #include "ui/decoding/decoding_controller.h"
+#include "ui/interventions/intervention_list_editor.h"
 #include "ui/widgets/beam_tree_view.h"
 
 #include <QComboBox>
@@ -158,22 +159,22 @@ void BeamPanel::onBeam(const BeamSnapshot& b)
         kept += n.state == core::BeamNodeState::Running;
         pruned += n.state == core::BeamNodeState::Pruned;
     }
-    m_summary->setText(
-        tr("<b>%1 beams</b> · step %2 · %3 nodes (<span style='color:#2e7d32'>%4 kept</span>, "
-           "<span style='color:#9e9e9e'>%5 pruned</span>, <span style='color:#ff8f00'>%6 "
-           "finished</span>) · %7 forward passes in %8 passes over the weights · %9%10")
-            .arg(b.numBeams)
-            .arg(b.steps)
-            .arg(b.nodes.size())
-            .arg(kept)
-            .arg(pruned)
-            .arg(b.hypotheses.size())
-            .arg(b.forwardPasses)
-            .arg(b.weightPasses)
-            .arg(b.finished ? tr("<b>stopped: %1</b>").arg(b.stopReason) : tr("running"))
-            .arg(b.interventions.isEmpty() ? QString()
-                                           : tr("<br><b style='color:#c0392b'>intervened:</b> %1 (every beam)")
-                                                 .arg(b.interventions.toHtmlEscaped())));
+    m_summary->setText(tr("<b>%1 beams</b> · step %2 · %3 nodes (<span style='color:#2e7d32'>%4 kept</span>, "
+                          "<span style='color:#9e9e9e'>%5 pruned</span>, <span style='color:#ff8f00'>%6 "
+                          "finished</span>) · %7 forward passes in %8 passes over the weights · %9%10")
+                           .arg(b.numBeams)
+                           .arg(b.steps)
+                           .arg(b.nodes.size())
+                           .arg(kept)
+                           .arg(pruned)
+                           .arg(b.hypotheses.size())
+                           .arg(b.forwardPasses)
+                           .arg(b.weightPasses)
+                           .arg(b.finished ? tr("<b>stopped: %1</b>").arg(b.stopReason) : tr("running"))
+                           .arg(b.interventions.empty()
+                                   ? QString()
+                                   : tr("<br><b style='color:#c0392b'>intervened:</b> %1 (every beam)")
+                                         .arg(InterventionListEditor::describe(b.interventions).toHtmlEscaped())));
     // Follow the search while it runs (the first live beam); once it has ended, the tree from its prompt node, with
     // the best hypothesis when both fit (the table below lists the hypotheses either way).
     const int focus = !b.finished && !b.live.isEmpty() ? b.live.front()

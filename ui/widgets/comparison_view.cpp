@@ -1,6 +1,7 @@
 #include "ui/widgets/comparison_view.h"
 
 #include "ui/decoding/decoding_controller.h"
+#include "ui/interventions/intervention_list_editor.h"
 #include "ui/session/probability_text.h"
 #include "ui/widgets/color_map.h"
 #include "ui/widgets/run_status.h"
@@ -65,9 +66,10 @@ void ComparisonView::onComparison(const ComparisonSnapshot& c)
         m_text->clear();
         return;
     }
-    const QString with = c.interventions.isEmpty()
+    const QString with = c.interventions.empty()
         ? QString()
-        : tr(" · <b style='color:#c0392b'>intervened:</b> %1 (every run)").arg(c.interventions.toHtmlEscaped());
+        : tr(" · <b style='color:#c0392b'>intervened:</b> %1 (every run)")
+              .arg(InterventionListEditor::describe(c.interventions).toHtmlEscaped());
     m_status->setResult((c.firstDivergence < 0 ? tr("all runs agree")
                                                : tr("the runs first part ways at generated token <b>%1</b> (marked "
                                                     "<span style='color:#c0392b'>┃</span>)")
