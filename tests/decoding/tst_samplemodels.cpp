@@ -170,10 +170,13 @@ using Table = std::vector<std::vector<double>>; // [layer][head]
 
 // The named head must be the one the table ranks first, with the score the card gives, and at least `floor`
 // (twice the chance level for the previous-token and induction heads).
-void checkHead(const Table& t, const nlohmann::json& named, double floor, const char* what, const std::string& model)
+// The named head must be the strongest from layer minLayer on (an induction head needs the previous token's identity
+// written by an earlier layer, so layer 0 cannot hold one: a layer-0 head scoring there is attending by position).
+void checkHead(const Table& t, const nlohmann::json& named, double floor, const char* what, const std::string& model,
+    int minLayer = 0)
 {
-    int bl = 0, bh = 0;
-    for (std::size_t l = 0; l < t.size(); ++l)
+    int bl = minLayer, bh = 0;
+    for (std::size_t l = std::size_t(minLayer); l < t.size(); ++l)
         for (std::size_t h = 0; h < t[l].size(); ++h)
             if (t[l][h] > t[std::size_t(bl)][std::size_t(bh)]) {
                 bl = int(l);
@@ -455,7 +458,7 @@ private slots:
                     }
             }
             checkHead(t, named["induction_head"], 2 * named["induction_head"]["chance"].get<double>(), "induction head",
-                name.toStdString());
+                name.toStdString(), 1);
         }
     }
 };
