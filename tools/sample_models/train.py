@@ -90,7 +90,7 @@ def init_weights(cfg, gen, embed_std=0.02, pos_std=0.02, pos_sinusoid=0.0):
             else:
                 std = 0.02
             t = torch.randn(shape, generator=gen) * std
-            if role == "pos" and pos_sinusoid > 0:
+            if role == "pos" and pos_sinusoid > 0:  # drawn above anyway: every other weight matches a run without it
                 t = M.sinusoidal_table(shape[0], shape[1], torch.float32) * pos_sinusoid
         W[name] = t.requires_grad_(True)
     return W
